@@ -1,0 +1,56 @@
+package io.gridpbx.core.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The digest algorithms of RFC 7616 section 3.3 that GridPBX offers, with the hash each names. */
+public enum DigestAlgorithm {
+    MD5("MD5", "MD5"),
+    SHA_256("SHA-256", "SHA-256");
+
+    private final String token;
+    private final String jdkName;
+
+    DigestAlgorithm(String token, String jdkName) {
+        this.token = token;
+        this.jdkName = jdkName;
+    }
+
+    /** The value of the {@code algorithm} parameter. */
+    public String token() {
+        return token;
+    }
+
+    /** Parses an {@code algorithm} parameter; absent means MD5 (RFC 7616 section 3.3). */
+    public static Optional<DigestAlgorithm> fromToken(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.of(MD5);
+        }
+        String upper = token.toUpperCase(Locale.ROOT);
+        for (DigestAlgorithm algorithm : values()) {
+            if (algorithm.token.equals(upper)) {
+                return Optional.of(algorithm);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Lower-case hex of the hash of a UTF-8 string. */
+    public String hash(String input) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance(jdkName);
+            return HexFormat.of().formatHex(digest.digest(input.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks " + jdkName, e);
+        }
+    }
+
+    /** HA1 = H(username ":" realm ":" password), RFC 7616 section 3.4.2. */
+    public String ha1(String username, String realm, String password) {
+        return hash(username + ":" + realm + ":" + password);
+    }
+}

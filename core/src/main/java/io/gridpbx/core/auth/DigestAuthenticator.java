@@ -1,0 +1,79 @@
+package io.gridpbx.core.auth;
+
+import io.gridpbx.core.tenancy.SipCredentials;
+import io.gridpbx.core.tenancy.TenantDirectory;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a digest response against the directory's HA1 and the cluster's nonces, and says what
+ * to answer: accept, challenge (possibly stale), or refuse.
+ */
+public final class DigestAuthenticator {
+
+    private final TenantDirectory directory;
+    private final NonceService nonces;
+    private final List<DigestAlgorithm> offered;
+
+    /**
+     * @param offered the algorithms put in a challenge, in order of preference (RFC 7616 section
+     *                3.7: the server lists its preferred algorithm first)
+     */
+    public DigestAuthenticator(TenantDirectory directory, NonceService nonces, List<DigestAlgorithm> offered) {
+        if (offered.isEmpty()) {
+            throw new IllegalArgumentException("offer at least one digest algorithm");
+        }
+        this.directory = directory;
+        this.nonces = nonces;
+        this.offered = List.copyOf(offered);
+    }
+
+    /** The verdict on a request. */
+    public sealed interface Verdict {
+        /** The response is right: the request comes from the owner of these credentials. */
+        record Authenticated(SipCredentials credentials) implements Verdict {
+        }
+
+        /** Ask (again) with a fresh nonce; {@code stale} tells the phone its password was right. */
+        record Challenge(List<DigestChallenge> challenges) implements Verdict {
+        }
+    }
+
+    /** One WWW-Authenticate / Proxy-Authenticate header value. */
+    public record DigestChallenge(String realm, String nonce, DigestAlgorithm algorithm, boolean stale) {
+    }
+
+    /**
+     * @param response the client's credentials for this realm, or null when it sent none
+     */
+    public Verdict authenticate(String method, String realm, @Nullable DigestResponse response) {
+        if (response == null) {
+            return challenge(realm, false);
+        }
+        Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(response.algorithm());
+        if (algorithm.isEmpty() || !offered.contains(algorithm.get()) || !realm.equalsIgnoreCase(response.realm())) {
+            return challenge(realm, false);
+        }
+        NonceService.Verdict nonce = nonces.verify(response.nonce(), realm);
+        if (nonce == NonceService.Verdict.INVALID) {
+            return challenge(realm, false);
+        }
+        Optional<SipCredentials> credentials = directory.credentials(response.username(), realm);
+        if (credentials.isEmpty()
+                || !DigestVerifier.matches(algorithm.get(), credentials.get().ha1(algorithm.get()), method, response)) {
+            return challenge(realm, false);
+        }
+        if (nonce == NonceService.Verdict.STALE) {
+            return challenge(realm, true);
+        }
+        return new Verdict.Authenticated(credentials.get());
+    }
+
+    public Verdict.Challenge challenge(String realm, boolean stale) {
+        String nonce = nonces.issue(realm);
+        return new Verdict.Challenge(offered.stream()
+                .map(algorithm -> new DigestChallenge(realm, nonce, algorithm, stale))
+                .toList());
+    }
+}

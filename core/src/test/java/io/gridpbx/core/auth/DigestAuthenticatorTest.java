@@ -1,0 +1,200 @@
+package io.gridpbx.core.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.gridpbx.core.MutableClock;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
+import io.gridpbx.core.tenancy.TenantProvisioning;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The registrar's and proxy's digest check: who the phone is, or what to challenge it with. */
+class DigestAuthenticatorTest {
+
+    private static final String REALM = "office.demo.gridpbx.test";
+    private static final String METHOD = "REGISTER";
+    private static final Duration LIFETIME = Duration.ofMinutes(5);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
+    private final NonceService nonces = new NonceService(
+            "cluster-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock, new SplittableRandom(7), LIFETIME);
+    private final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
+    private final DigestAuthenticator authenticator =
+            new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+
+    @BeforeEach
+    void provisionOneUser() {
+        TenantProvisioning provisioning = new TenantProvisioning(directory);
+        provisioning.createPlatform("gridpbx.test");
+        provisioning.createReseller("demo.gridpbx.test", "Demo Reseller");
+        provisioning.createClient(REALM, "Office", "demo.gridpbx.test");
+        provisioning.createUser(REALM, "200", "pass200", "Alice");
+    }
+
+    @Test
+    void requestWithoutCredentials_isChallengedWithEveryAlgorithmInConfiguredOrderAndOneNonce() {
+        DigestAuthenticator.Verdict.Challenge challenge = challenge(authenticator.authenticate(METHOD, REALM, null));
+
+        assertThat(challenge.challenges()).extracting(DigestAuthenticator.DigestChallenge::algorithm)
+                .containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
+        assertThat(challenge.challenges()).extracting(DigestAuthenticator.DigestChallenge::nonce)
+                .hasSize(2).containsOnly(challenge.challenges().getFirst().nonce());
+        assertThat(challenge.challenges()).allSatisfy(c -> {
+            assertThat(c.realm()).isEqualTo(REALM);
+            assertThat(c.stale()).isFalse();
+        });
+        assertThat(nonces.verify(challenge.challenges().getFirst().nonce(), REALM)).isEqualTo(NonceService.Verdict.VALID);
+    }
+
+    @Test
+    void correctMd5Response_authenticatesTheOwner() {
+        DigestAuthenticator.Verdict verdict = authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce()));
+
+        assertThat(verdict).isInstanceOfSatisfying(DigestAuthenticator.Verdict.Authenticated.class, ok -> {
+            assertThat(ok.credentials().authUser()).isEqualTo("200");
+            assertThat(ok.credentials().owner()).isEqualTo(new AddressOfRecord("200", REALM));
+        });
+    }
+
+    @Test
+    void correctSha256Response_authenticatesTheOwner() {
+        DigestAuthenticator.Verdict verdict = authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.SHA_256, "SHA-256", "200", "pass200", freshNonce()));
+
+        assertThat(verdict).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
+    }
+
+    @Test
+    void responseWithoutAlgorithmParameter_isCheckedAsMd5() {
+        DigestAuthenticator.Verdict verdict = authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, null, "200", "pass200", freshNonce()));
+
+        assertThat(verdict).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
+    }
+
+    @Test
+    void responseComputedForAnotherMethod_isChallenged() {
+        DigestResponse forRegister = answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce());
+
+        assertNotStaleChallenge(authenticator.authenticate("INVITE", REALM, forRegister));
+    }
+
+    @Test
+    void wrongPassword_isChallengedNotStale() {
+        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.SHA_256, "SHA-256", "200", "pass201", freshNonce())));
+    }
+
+    @Test
+    void staleNonceWithCorrectPassword_isChallengedStaleWithAFreshNonce() {
+        String old = freshNonce();
+        clock.advance(LIFETIME.plusSeconds(1));
+
+        DigestAuthenticator.Verdict.Challenge challenge = challenge(authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", old)));
+
+        assertThat(challenge.challenges()).hasSize(2).allSatisfy(c -> {
+            assertThat(c.stale()).isTrue();
+            assertThat(c.nonce()).isNotEqualTo(old);
+            assertThat(nonces.verify(c.nonce(), REALM)).isEqualTo(NonceService.Verdict.VALID);
+        });
+    }
+
+    @Test
+    void staleNonceWithWrongPassword_isChallengedNotStale() {
+        // Stale would tell the phone its password was right.
+        String old = freshNonce();
+        clock.advance(LIFETIME.plusSeconds(1));
+
+        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, "MD5", "200", "wrong", old)));
+    }
+
+    @Test
+    void unknownUser_isChallenged() {
+        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, "MD5", "299", "pass299", freshNonce())));
+    }
+
+    @Test
+    void algorithmNotOffered_isChallenged() {
+        DigestAuthenticator sha256Only = new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256));
+
+        DigestAuthenticator.Verdict.Challenge challenge = challenge(sha256Only.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce())));
+
+        assertThat(challenge.challenges()).extracting(DigestAuthenticator.DigestChallenge::algorithm)
+                .containsExactly(DigestAlgorithm.SHA_256);
+    }
+
+    @Test
+    void unknownAlgorithm_isChallenged() {
+        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.SHA_256, "SHA-512-256", "200", "pass200", freshNonce())));
+    }
+
+    @Test
+    void responseForAnotherRealm_isChallenged() {
+        String acme = "acme.demo.gridpbx.test";
+        DigestResponse forAcme = withRealm(answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce()), acme);
+
+        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM, forAcme));
+    }
+
+    @Test
+    void nonceIssuedForAnotherRealm_isChallenged() {
+        String acmeNonce = nonces.issue("acme.demo.gridpbx.test");
+
+        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", acmeNonce)));
+    }
+
+    @Test
+    void forgedNonce_isChallenged() {
+        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")));
+    }
+
+    @Test
+    void noOfferedAlgorithm_isRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new DigestAuthenticator(directory, nonces, List.of()));
+    }
+
+    private String freshNonce() {
+        return challenge(authenticator.authenticate(METHOD, REALM, null)).challenges().getFirst().nonce();
+    }
+
+    /** What a phone sends: the response computed from its password as RFC 7616 section 3.4.1 says. */
+    private static DigestResponse answer(DigestAlgorithm algorithm, @Nullable String algorithmToken, String user,
+            String password, String nonce) {
+        DigestResponse unsigned = new DigestResponse(user, REALM, nonce, "sip:" + REALM, "", algorithmToken,
+                "auth", "00000001", "0a4f113b");
+        String response = DigestVerifier.expectedResponse(algorithm, algorithm.ha1(user, REALM, password), METHOD,
+                unsigned);
+        return new DigestResponse(user, REALM, nonce, unsigned.uri(), response, algorithmToken, "auth", "00000001",
+                "0a4f113b");
+    }
+
+    private static DigestResponse withRealm(DigestResponse r, String realm) {
+        return new DigestResponse(r.username(), realm, r.nonce(), r.uri(), r.response(), r.algorithm(), r.qop(), r.nc(),
+                r.cnonce());
+    }
+
+    private static DigestAuthenticator.Verdict.Challenge challenge(DigestAuthenticator.Verdict verdict) {
+        assertThat(verdict).isInstanceOf(DigestAuthenticator.Verdict.Challenge.class);
+        return (DigestAuthenticator.Verdict.Challenge) verdict;
+    }
+
+    private static void assertNotStaleChallenge(DigestAuthenticator.Verdict verdict) {
+        assertThat(challenge(verdict).challenges()).isNotEmpty().noneMatch(DigestAuthenticator.DigestChallenge::stale);
+    }
+}

@@ -1,0 +1,104 @@
+package io.gridpbx.core.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridpbx.core.MutableClock;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.location.Binding;
+import io.gridpbx.core.location.ContactRequest;
+import io.gridpbx.core.location.InMemoryBindingStore;
+import io.gridpbx.core.location.RegisterOutcome;
+import io.gridpbx.core.location.RegisterRequest;
+import io.gridpbx.core.location.RegistrationPolicy;
+import io.gridpbx.core.tenancy.DemoTenants;
+import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
+import io.gridpbx.core.tenancy.SipCredentials;
+import io.gridpbx.core.tenancy.TenantProvisioning;
+import io.gridpbx.core.tenancy.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Where a call between users of one client goes, and the final response when it goes nowhere. */
+class CallRouterTest {
+
+    private static final String OFFICE = "office.demo.gridpbx.test";
+    private static final AddressOfRecord BOB = new AddressOfRecord("201", OFFICE);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
+    private final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
+    private final InMemoryBindingStore bindings = new InMemoryBindingStore(clock);
+    private final CallRouter router = new CallRouter(directory, bindings);
+    private SipCredentials alice;
+
+    @BeforeEach
+    void demoTenants() {
+        DemoTenants.create(new TenantProvisioning(directory));
+        alice = directory.credentials("200", OFFICE).orElseThrow();
+    }
+
+    @Test
+    void calleeInAnotherDomain_isRefusedWith403() {
+        register(new AddressOfRecord("300", "acme.demo.gridpbx.test"), new ContactRequest("sip:300@192.0.2.30", null, 1000));
+
+        CalleeResolution resolution = router.resolve(alice, new AddressOfRecord("300", "acme.demo.gridpbx.test"));
+
+        assertThat(resolution).isEqualTo(new CalleeResolution.Refused(403, "Callee Not In Your Domain"));
+    }
+
+    @Test
+    void unknownCallee_isRefusedWith404() {
+        assertThat(router.resolve(alice, new AddressOfRecord("299", OFFICE)))
+                .isEqualTo(new CalleeResolution.Refused(404, "Not Found"));
+    }
+
+    @Test
+    void calleeOnDoNotDisturb_isRefusedWith486EvenWhenRegistered() {
+        register(BOB, new ContactRequest("sip:201@192.0.2.21", null, 1000));
+        User bob = directory.user(BOB).orElseThrow();
+        directory.saveUser(bob.withCallSettings(bob.callSettings().withDoNotDisturb(true)),
+                directory.credentials("201", OFFICE).orElseThrow());
+
+        assertThat(router.resolve(alice, BOB)).isEqualTo(new CalleeResolution.Refused(486, "Do Not Disturb"));
+    }
+
+    @Test
+    void calleeWithoutContacts_isRefusedWith480() {
+        assertThat(router.resolve(alice, BOB)).isEqualTo(new CalleeResolution.Refused(480, "Temporarily Unavailable"));
+    }
+
+    @Test
+    void calleeWhoseContactsExpired_isRefusedWith480() {
+        register(BOB, new ContactRequest("sip:201@192.0.2.21", 60, 1000));
+
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThat(router.resolve(alice, BOB)).isEqualTo(new CalleeResolution.Refused(480, "Temporarily Unavailable"));
+    }
+
+    @Test
+    void registeredCallee_getsItsContactsMostPreferredFirst() {
+        register(BOB,
+                new ContactRequest("sip:201@192.0.2.21;transport=udp", null, 500),
+                new ContactRequest("sip:201@192.0.2.22;transport=tcp", null, 1000),
+                new ContactRequest("sip:201@192.0.2.23;transport=tls", null, 100));
+
+        CalleeResolution resolution = router.resolve(alice, BOB);
+
+        assertThat(resolution).isInstanceOfSatisfying(CalleeResolution.Contacts.class, contacts -> {
+            assertThat(contacts.callee().addressOfRecord()).isEqualTo(BOB);
+            assertThat(contacts.contacts()).extracting(Binding::contactUri).containsExactly(
+                    "sip:201@192.0.2.22;transport=tcp",
+                    "sip:201@192.0.2.21;transport=udp",
+                    "sip:201@192.0.2.23;transport=tls");
+        });
+    }
+
+    private void register(AddressOfRecord aor, ContactRequest... contacts) {
+        RegisterOutcome outcome = bindings.register(new RegisterRequest(aor, List.of(contacts), false, 600,
+                "call-" + aor.user(), 1, "udp:192.0.2.1:5060", "node-a", null), RegistrationPolicy.DEFAULTS);
+        assertThat(outcome).isInstanceOf(RegisterOutcome.Accepted.class);
+    }
+}

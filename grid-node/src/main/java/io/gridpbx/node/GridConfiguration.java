@@ -1,0 +1,60 @@
+package io.gridpbx.node;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.core.tenancy.TenantProvisioning;
+import io.gridpbx.node.grid.ClusterFacts;
+import io.gridpbx.node.grid.ClusterSettings;
+import io.gridpbx.node.grid.GridMemberConfig;
+import io.gridpbx.node.grid.HazelcastBindingStore;
+import io.gridpbx.node.grid.HazelcastDialogRegistry;
+import io.gridpbx.node.grid.HazelcastTenantDirectory;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The grid member and the grid adapters of core's ports. */
+@Configuration(proxyBeanMethods = false)
+class GridConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    HazelcastInstance hazelcastInstance(NodeProperties properties) {
+        NodeProperties.Cluster cluster = properties.cluster();
+        String host = cluster.host() != null ? cluster.host() : properties.sip().host();
+        return Hazelcast.newHazelcastInstance(GridMemberConfig.member(
+                new ClusterSettings(cluster.name(), host, cluster.port(), cluster.members())));
+    }
+
+    @Bean
+    TenantDirectory tenantDirectory(HazelcastInstance grid) {
+        return new HazelcastTenantDirectory(grid);
+    }
+
+    @Bean
+    BindingStore bindingStore(HazelcastInstance grid, Clock clock) {
+        return new HazelcastBindingStore(grid, clock);
+    }
+
+    @Bean
+    DialogRegistry dialogRegistry(HazelcastInstance grid) {
+        return new HazelcastDialogRegistry(grid);
+    }
+
+    @Bean
+    ClusterFacts clusterFacts(HazelcastInstance grid) {
+        return new ClusterFacts(grid);
+    }
+
+    @Bean
+    TenantProvisioning tenantProvisioning(TenantDirectory directory) {
+        return new TenantProvisioning(directory);
+    }
+}

@@ -1,0 +1,56 @@
+package io.gridpbx.node;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code gridpbx.*} properties of a node, as given on the command line
+ * ({@code ./gridpbx run --gridpbx.sip.port=5070}) or in any Spring Boot property source.
+ */
+@ConfigurationProperties(prefix = "gridpbx")
+public record NodeProperties(
+        @DefaultValue Sip sip,
+        @DefaultValue Cluster cluster,
+        @DefaultValue("data") Path dataDir,
+        @DefaultValue("true") boolean demo,
+        @DefaultValue Api api) {
+
+    /**
+     * @param host           address for UDP and TCP
+     * @param port           SIP port
+     * @param advertisedHost address put in Via and Record-Route; defaults to {@code host}
+     * @param threads        SIP listener threads
+     * @param digestAlgorithms algorithms offered in challenges, preferred first
+     * @param minExpires     shortest registration accepted (423 below)
+     * @param maxExpires     longest registration granted
+     */
+    public record Sip(
+            @DefaultValue("127.0.0.1") String host,
+            @DefaultValue("5060") int port,
+            @Nullable String advertisedHost,
+            @DefaultValue("32") int threads,
+            @DefaultValue({"MD5", "SHA-256"}) List<String> digestAlgorithms,
+            @DefaultValue("60") int minExpires,
+            @DefaultValue("3600") int maxExpires) {
+    }
+
+    /**
+     * @param name    cluster name
+     * @param host    address the member binds; defaults to the SIP host
+     * @param port    member port
+     * @param members host:port of peers, empty to run alone
+     */
+    public record Cluster(
+            @DefaultValue("gridpbx") String name,
+            @Nullable String host,
+            @DefaultValue("5701") int port,
+            @DefaultValue List<String> members) {
+    }
+
+    /** @param operatorToken bearer token of the operator's provisioning endpoints; unset disables them */
+    public record Api(@Nullable String operatorToken) {
+    }
+}

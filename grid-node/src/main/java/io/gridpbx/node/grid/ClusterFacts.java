@@ -1,0 +1,31 @@
+package io.gridpbx.node.grid;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import java.util.random.RandomGenerator;
+
+/** Small facts every member must agree on, decided once by whichever member gets there first. */
+public final class ClusterFacts {
+
+    private static final String NONCE_SECRET = "digest-nonce-secret";
+    private static final String DEMO_CLAIM = "demo-data-claimed-by";
+
+    private final IMap<String, Object> facts;
+
+    public ClusterFacts(HazelcastInstance grid) {
+        this.facts = grid.getMap(MapNames.CLUSTER_FACTS);
+    }
+
+    /** The secret that seals digest nonces: created by the first member, shared by all. */
+    public byte[] nonceSecret(RandomGenerator random) {
+        byte[] mine = new byte[32];
+        random.nextBytes(mine);
+        Object existing = facts.putIfAbsent(NONCE_SECRET, mine);
+        return existing == null ? mine : (byte[]) existing;
+    }
+
+    /** True for exactly one member of the cluster's life: the one that creates the demo tenants. */
+    public boolean claimDemoData(String nodeId) {
+        return facts.putIfAbsent(DEMO_CLAIM, nodeId) == null;
+    }
+}

@@ -1,0 +1,23 @@
+package io.gridpbx.node.grid;
+
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+
+/** Creates the grid's entry processors on deserialization: no reflection, no Java serialization. */
+public final class GridDataSerializers implements DataSerializableFactory {
+
+    public static final int FACTORY_ID = 7700;
+    static final int REGISTER = 1;
+    static final int STORE_BINDINGS = 2;
+    static final int LOOKUP = 3;
+
+    @Override
+    public IdentifiedDataSerializable create(int classId) {
+        return switch (classId) {
+            case REGISTER -> new RegisterProcessor();
+            case STORE_BINDINGS -> new StoreBindingsProcessor<>();
+            case LOOKUP -> new LookupProcessor();
+            default -> throw new IllegalArgumentException("unknown GridPBX class id " + classId);
+        };
+    }
+}

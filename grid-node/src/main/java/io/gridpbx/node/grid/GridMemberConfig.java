@@ -1,0 +1,95 @@
+package io.gridpbx.node.grid;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.MergePolicyConfig;
+import com.hazelcast.config.NearCacheConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.spi.merge.LatestUpdateMergePolicy;
+import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
+import java.util.List;
+
+/** Builds the Hazelcast member configuration of a GridPBX node. */
+public final class GridMemberConfig {
+
+    private GridMemberConfig() {
+    }
+
+    /** A networked member: TCP/IP join to the configured peers, no multicast, fast failure detection. */
+    public static Config member(ClusterSettings settings) {
+        Config config = grid(settings.name());
+        config.setInstanceName("gridpbx-" + settings.host() + "-" + settings.port());
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(settings.port()).setPortAutoIncrement(false);
+        network.getInterfaces().setEnabled(true).setInterfaces(List.of(settings.host()));
+        network.setPublicAddress(settings.host() + ":" + settings.port());
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        List<String> members = settings.members().isEmpty()
+                ? List.of(settings.host() + ":" + settings.port())
+                : settings.members();
+        join.getTcpIpConfig().setEnabled(true).setMembers(members).setConnectionTimeoutSeconds(2);
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.wait.seconds.before.join", "1");
+        config.setProperty("hazelcast.max.wait.seconds.before.join", "3");
+        return config;
+    }
+
+    /**
+     * Everything but the network: maps, serialization and failure detection. In-JVM tests build
+     * their members from this so that they run the production configuration.
+     */
+    public static Config grid(String clusterName) {
+        Config config = new Config();
+        config.setClusterName(clusterName);
+        // A member that stops answering is declared dead within 5 s; its backups are promoted.
+        config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+        config.setProperty("hazelcast.heartbeat.failuredetector.type", "deadline");
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", "10");
+
+        config.addMapConfig(new MapConfig(MapNames.LOCATIONS)
+                .setBackupCount(1).setAsyncBackupCount(0)
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                // After a split, the side that saw the latest REGISTER of an AOR wins.
+                .setPerEntryStatsEnabled(true)
+                .setMergePolicyConfig(new MergePolicyConfig(LatestUpdateMergePolicy.class.getName(), 100)));
+        config.addMapConfig(new MapConfig(MapNames.DIALOGS)
+                .setBackupCount(1).setAsyncBackupCount(0)
+                .setPerEntryStatsEnabled(true)
+                .setMergePolicyConfig(new MergePolicyConfig(LatestUpdateMergePolicy.class.getName(), 100)));
+        config.addMapConfig(new MapConfig(MapNames.TENANT_PREFIX + "*")
+                .setBackupCount(1).setAsyncBackupCount(0)
+                .setNearCacheConfig(tenantNearCache()));
+        config.addMapConfig(new MapConfig(MapNames.CLUSTER_FACTS)
+                .setBackupCount(1).setAsyncBackupCount(0)
+                .setMergePolicyConfig(new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(), 100)));
+        GridSerialization.register(config.getSerializationConfig());
+        return config;
+    }
+
+    /**
+     * Tenant configuration is read on every SIP request: keep it deserialized beside each member,
+     * local entries included, invalidated when any member changes it.
+     */
+    private static NearCacheConfig tenantNearCache() {
+        return new NearCacheConfig()
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setInvalidateOnChange(true)
+                .setCacheLocalEntries(true)
+                .setEvictionConfig(new EvictionConfig()
+                        .setEvictionPolicy(EvictionPolicy.LRU)
+                        .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
+                        .setSize(2_000_000));
+    }
+}

@@ -1,0 +1,162 @@
+package io.gridpbx.node.grid;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.tenancy.CallSettings;
+import io.gridpbx.core.tenancy.Client;
+import io.gridpbx.core.tenancy.Platform;
+import io.gridpbx.core.tenancy.Reseller;
+import io.gridpbx.core.tenancy.SipCredentials;
+import io.gridpbx.core.tenancy.User;
+import java.util.List;
+
+/** Compact serializers of the tenant configuration records (schema evolution by field name). */
+final class TenantSerializers {
+
+    private TenantSerializers() {
+    }
+
+    static List<CompactSerializer<?>> all() {
+        return List.of(new PlatformSerializer(), new ResellerSerializer(), new ClientSerializer(),
+                new UserSerializer(), new CredentialsSerializer());
+    }
+
+    static final class PlatformSerializer implements CompactSerializer<Platform> {
+        @Override
+        public Platform read(CompactReader in) {
+            return new Platform(in.readString("domain"));
+        }
+
+        @Override
+        public void write(CompactWriter out, Platform p) {
+            out.writeString("domain", p.domain());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "gridpbx.Platform";
+        }
+
+        @Override
+        public Class<Platform> getCompactClass() {
+            return Platform.class;
+        }
+    }
+
+    static final class ResellerSerializer implements CompactSerializer<Reseller> {
+        @Override
+        public Reseller read(CompactReader in) {
+            return new Reseller(in.readString("realm"), in.readString("name"), in.readString("platformDomain"));
+        }
+
+        @Override
+        public void write(CompactWriter out, Reseller r) {
+            out.writeString("realm", r.realm());
+            out.writeString("name", r.name());
+            out.writeString("platformDomain", r.platformDomain());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "gridpbx.Reseller";
+        }
+
+        @Override
+        public Class<Reseller> getCompactClass() {
+            return Reseller.class;
+        }
+    }
+
+    static final class ClientSerializer implements CompactSerializer<Client> {
+        @Override
+        public Client read(CompactReader in) {
+            return new Client(in.readString("domain"), in.readString("name"), in.readString("resellerRealm"),
+                    in.readInt32("maxContactsPerUser"));
+        }
+
+        @Override
+        public void write(CompactWriter out, Client c) {
+            out.writeString("domain", c.domain());
+            out.writeString("name", c.name());
+            out.writeString("resellerRealm", c.resellerRealm());
+            out.writeInt32("maxContactsPerUser", c.maxContactsPerUser());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "gridpbx.Client";
+        }
+
+        @Override
+        public Class<Client> getCompactClass() {
+            return Client.class;
+        }
+    }
+
+    static final class UserSerializer implements CompactSerializer<User> {
+        @Override
+        public User read(CompactReader in) {
+            CallSettings settings = new CallSettings(in.readBoolean("dnd"), in.readBoolean("callWaiting"),
+                    in.readString("forwardUnconditional"), in.readString("forwardBusy"),
+                    in.readString("forwardNoAnswer"), in.readInt32("noAnswerSeconds"));
+            return new User(in.readString("extension"), in.readString("domain"), in.readString("authUser"),
+                    in.readString("displayName"), in.readString("language"), settings);
+        }
+
+        @Override
+        public void write(CompactWriter out, User u) {
+            out.writeString("extension", u.extension());
+            out.writeString("domain", u.domain());
+            out.writeString("authUser", u.authUser());
+            out.writeString("displayName", u.displayName());
+            out.writeString("language", u.language());
+            CallSettings s = u.callSettings();
+            out.writeBoolean("dnd", s.doNotDisturb());
+            out.writeBoolean("callWaiting", s.callWaiting());
+            out.writeString("forwardUnconditional", s.forwardUnconditional());
+            out.writeString("forwardBusy", s.forwardBusy());
+            out.writeString("forwardNoAnswer", s.forwardNoAnswer());
+            out.writeInt32("noAnswerSeconds", s.noAnswerSeconds());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "gridpbx.User";
+        }
+
+        @Override
+        public Class<User> getCompactClass() {
+            return User.class;
+        }
+    }
+
+    static final class CredentialsSerializer implements CompactSerializer<SipCredentials> {
+        @Override
+        public SipCredentials read(CompactReader in) {
+            return new SipCredentials(in.readString("authUser"), in.readString("realm"),
+                    AddressOfRecord.parse(in.readString("owner")), in.readString("ha1Md5"),
+                    in.readString("ha1Sha256"));
+        }
+
+        @Override
+        public void write(CompactWriter out, SipCredentials c) {
+            out.writeString("authUser", c.authUser());
+            out.writeString("realm", c.realm());
+            out.writeString("owner", c.owner().toString());
+            out.writeString("ha1Md5", c.ha1Md5());
+            out.writeString("ha1Sha256", c.ha1Sha256());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "gridpbx.SipCredentials";
+        }
+
+        @Override
+        public Class<SipCredentials> getCompactClass() {
+            return SipCredentials.class;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.gridpbx.node.web;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.node.NodeIdentity;
+import io.gridpbx.sip.SipCounters;
+import io.gridpbx.sip.SipServer;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What an operator or a probe asks a node: who is in the cluster, how much state, how much traffic. */
+@RestController
+class NodeStatusController {
+
+    private final HazelcastInstance grid;
+    private final NodeIdentity identity;
+    private final BindingStore bindings;
+    private final DialogRegistry dialogs;
+    private final SipServer sip;
+
+    NodeStatusController(HazelcastInstance grid, NodeIdentity identity, BindingStore bindings,
+            DialogRegistry dialogs, SipServer sip) {
+        this.grid = grid;
+        this.identity = identity;
+        this.bindings = bindings;
+        this.dialogs = dialogs;
+        this.sip = sip;
+    }
+
+    /** The node's view of the cluster and its counters. */
+    @GetMapping("/api/v1/node/status")
+    Map<String, Object> status() {
+        List<String> members = grid.getCluster().getMembers().stream()
+                .map(Member::getAddress).map(Object::toString).toList();
+        SipCounters c = sip.counters();
+        return Map.of(
+                "node", identity.nodeId(),
+                "clusterSize", members.size(),
+                "members", members,
+                "registeredAddresses", bindings.addressCount(),
+                "activeDialogs", dialogs.activeCount(),
+                "sip", Map.of("requests", c.requests(), "registrations", c.registrations(),
+                        "callsForwarded", c.callsForwarded(), "rejections", c.rejections(),
+                        "failures", c.failures()));
+    }
+}

@@ -1,0 +1,54 @@
+package io.gridpbx.sip;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Request and rejection counters of one node, cheap enough for the hot path. */
+public final class SipCounters {
+
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder registrations = new LongAdder();
+    private final LongAdder callsForwarded = new LongAdder();
+    private final LongAdder rejections = new LongAdder();
+    private final LongAdder failures = new LongAdder();
+
+    public void request() {
+        requests.increment();
+    }
+
+    public void registration() {
+        registrations.increment();
+    }
+
+    public void callForwarded() {
+        callsForwarded.increment();
+    }
+
+    public void rejection() {
+        rejections.increment();
+    }
+
+    public void failure() {
+        failures.increment();
+    }
+
+    public long requests() {
+        return requests.sum();
+    }
+
+    public long registrations() {
+        return registrations.sum();
+    }
+
+    public long callsForwarded() {
+        return callsForwarded.sum();
+    }
+
+    public long rejections() {
+        return rejections.sum();
+    }
+
+    /** Requests whose handling threw: each is a bug to fix. */
+    public long failures() {
+        return failures.sum();
+    }
+}

@@ -1,0 +1,36 @@
+package io.gridpbx.sip;
+
+import io.gridpbx.core.auth.DigestAlgorithm;
+import io.gridpbx.core.location.RegistrationPolicy;
+import java.util.List;
+
+/**
+ * How a node's SIP side is set up.
+ *
+ * @param host            the address to bind UDP and TCP listening points to
+ * @param port            the SIP port (UDP and TCP)
+ * @param advertisedHost  the host put in Via and Record-Route (the node's reachable address)
+ * @param nodeId          the node's name in the cluster, stored with each binding it receives
+ * @param threadPoolSize  JAIN-SIP's listener threads (the reentrant listener runs requests in parallel)
+ * @param digestAlgorithms the algorithms offered in challenges, preferred first
+ * @param registration    registrar limits
+ */
+public record SipNodeSettings(
+        String host,
+        int port,
+        String advertisedHost,
+        String nodeId,
+        int threadPoolSize,
+        List<DigestAlgorithm> digestAlgorithms,
+        RegistrationPolicy registration) {
+
+    public SipNodeSettings {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("SIP port must be between 1 and 65535");
+        }
+        if (threadPoolSize < 1) {
+            throw new IllegalArgumentException("thread pool size must be at least 1");
+        }
+        digestAlgorithms = List.copyOf(digestAlgorithms);
+    }
+}

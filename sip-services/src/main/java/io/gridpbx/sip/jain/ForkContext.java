@@ -1,0 +1,219 @@
+package io.gridpbx.sip.jain;
+
+import io.gridpbx.core.dialog.Dialog;
+import io.gridpbx.core.dialog.DialogId;
+import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.location.AddressOfRecord;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sip.ClientTransaction;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.TransactionState;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The response context of one proxied request (RFC 3261 section 16.7): its server transaction, the
+ * client transactions of its branches, the best final response so far, and whether a final response
+ * went upstream. Every method runs under the context's lock; sends are short and non-blocking.
+ */
+final class ForkContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForkContext.class);
+
+    /** Who called whom, for dialog tracking of an initial INVITE. */
+    record Parties(AddressOfRecord caller, AddressOfRecord callee) {
+    }
+
+    private final ServerTransaction server;
+    private final Request request;
+    private final JainSipResponder responder;
+    private final DialogRegistry dialogs;
+    private final Clock clock;
+    private final String nodeId;
+    private final @Nullable Parties parties;
+    private final Runnable onFinal;
+    private final List<ClientTransaction> pending = new ArrayList<>(2);
+    private final Set<ClientTransaction> cancelWhenProceeding = new HashSet<>();
+    private @Nullable Response best;
+    private boolean finalSent;
+    private boolean canceled;
+
+    ForkContext(ServerTransaction server, Request request, JainSipResponder responder, DialogRegistry dialogs,
+            Clock clock, String nodeId, @Nullable Parties parties, Runnable onFinal) {
+        this.server = server;
+        this.request = request;
+        this.responder = responder;
+        this.dialogs = dialogs;
+        this.clock = clock;
+        this.nodeId = nodeId;
+        this.parties = parties;
+        this.onFinal = onFinal;
+    }
+
+    synchronized void addBranch(ClientTransaction branch) {
+        pending.add(branch);
+    }
+
+    /** A branch could not be sent or timed out: it counts as the given final response (408, 503). */
+    synchronized void branchFailed(ClientTransaction branch, int status) {
+        try {
+            Response synthesized = responder.response(request, status,
+                    status == 408 ? "Request Timeout" : "Service Unavailable");
+            finalResponse(branch, synthesized);
+        } catch (ParseException impossible) {
+            LOG.warn("cannot build a {} for a failed branch", status, impossible);
+        }
+    }
+
+    synchronized void onResponse(ClientTransaction branch, Response received) {
+        int status = received.getStatusCode();
+        if (status == 100) {
+            return; // hop by hop: we sent our own 100 Trying (section 16.7 step 3)
+        }
+        Response upstream = (Response) received.clone();
+        upstream.removeFirst(ViaHeader.NAME);
+        if (status < 200) {
+            if (cancelWhenProceeding.remove(branch)) {
+                sendCancel(branch);
+            }
+            if (!finalSent) {
+                send(upstream);
+            }
+            return;
+        }
+        finalResponse(branch, upstream);
+    }
+
+    private void finalResponse(ClientTransaction branch, Response upstream) {
+        pending.remove(branch);
+        cancelWhenProceeding.remove(branch);
+        int status = upstream.getStatusCode();
+        if (status < 300) {
+            if (finalSent) {
+                if (Request.INVITE.equals(request.getMethod())) {
+                    forwardStatelessly(upstream); // section 16.7 step 5: every 2xx to an INVITE goes upstream
+                }
+                return;
+            }
+            finalSent = true;
+            send(upstream);
+            trackDialog(upstream);
+            cancelPending();
+            onFinal.run();
+            return;
+        }
+        if (finalSent) {
+            return;
+        }
+        if (best == null || rank(status) < rank(best.getStatusCode())) {
+            best = upstream;
+        }
+        if (status >= 600) {
+            cancelPending(); // section 16.7 step 5: a 6xx ends the search
+        }
+        if (pending.isEmpty()) {
+            finalSent = true;
+            sendBest();
+            onFinal.run();
+        }
+    }
+
+    /** CANCEL from upstream (section 16.10): cancel every branch; the final answer becomes 487. */
+    synchronized void cancel() {
+        canceled = true;
+        cancelPending();
+        if (pending.isEmpty() && !finalSent) {
+            finalSent = true;
+            sendBest();
+            onFinal.run();
+        }
+    }
+
+    private void sendBest() {
+        try {
+            Response chosen = best;
+            if (canceled) {
+                chosen = responder.response(request, 487, "Request Terminated");
+            } else if (chosen == null) {
+                chosen = responder.response(request, 408, "Request Timeout");
+            } else if (chosen.getStatusCode() == 503) {
+                // Section 16.7 step 6: a 503 from downstream would make the caller avoid this proxy.
+                chosen.setStatusCode(500);
+                chosen.setReasonPhrase("Downstream Unavailable");
+            }
+            send(chosen);
+        } catch (ParseException impossible) {
+            LOG.warn("cannot build the final response", impossible);
+        }
+    }
+
+    private void cancelPending() {
+        if (!Request.INVITE.equals(request.getMethod())) {
+            return;
+        }
+        for (ClientTransaction branch : List.copyOf(pending)) {
+            if (branch.getState() == TransactionState.PROCEEDING) {
+                sendCancel(branch);
+            } else if (branch.getState() == TransactionState.CALLING) {
+                cancelWhenProceeding.add(branch); // section 9.1: no CANCEL before a provisional response
+            }
+        }
+    }
+
+    private void sendCancel(ClientTransaction branch) {
+        try {
+            Request cancel = branch.createCancel();
+            responder.provider().getNewClientTransaction(cancel).sendRequest();
+        } catch (SipException e) {
+            LOG.debug("could not cancel a branch: {}", e.getMessage());
+        }
+    }
+
+    private void trackDialog(Response ok) {
+        String method = request.getMethod();
+        String callId = JainSipMessages.callId(ok);
+        DialogId id = new DialogId(callId, JainSipMessages.fromTag(ok), JainSipMessages.toTag(ok));
+        if (parties != null && Request.INVITE.equals(method)) {
+            dialogs.started(new Dialog(id, parties.caller(), parties.callee(), clock.millis(), nodeId));
+        } else if (Request.BYE.equals(method)) {
+            dialogs.ended(id);
+        }
+    }
+
+    private void send(Response response) {
+        try {
+            if (server.getState() == TransactionState.TERMINATED) {
+                forwardStatelessly(response);
+            } else {
+                server.sendResponse(response);
+            }
+        } catch (SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            LOG.debug("could not send {} upstream on the transaction, sending statelessly: {}",
+                    response.getStatusCode(), e.getMessage());
+            forwardStatelessly(response);
+        }
+    }
+
+    private void forwardStatelessly(Response response) {
+        try {
+            responder.provider().sendResponse(response);
+        } catch (SipException e) {
+            LOG.debug("could not forward {} upstream: {}", response.getStatusCode(), e.getMessage());
+        }
+    }
+
+    /** Section 16.7 step 6: a 6xx beats everything, then the lowest class wins. */
+    private static int rank(int status) {
+        return status >= 600 ? 0 : status / 100;
+    }
+}

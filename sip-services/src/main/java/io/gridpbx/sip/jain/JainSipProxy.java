@@ -1,0 +1,292 @@
+package io.gridpbx.sip.jain;
+
+import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.location.Binding;
+import io.gridpbx.sip.SipCounters;
+import io.gridpbx.sip.proxy.InitialRequestPolicy;
+import io.gridpbx.sip.proxy.LoopDetector;
+import io.gridpbx.sip.proxy.RequestDecision;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ProxyAuthorizationHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stateful proxy (RFC 3261 section 16): authenticates and routes out-of-dialog requests,
+ * forks them in parallel to the callee's contacts with this node in Record-Route, relays
+ * in-dialog requests along their route set, forwards ACKs for 2xx statelessly and handles CANCEL.
+ */
+final class JainSipProxy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JainSipProxy.class);
+    private static final int DEFAULT_MAX_FORWARDS = 70;
+
+    private final JainSipResponder responder;
+    private final JainSipSelf self;
+    private final InitialRequestPolicy policy;
+    private final DialogRegistry dialogs;
+    private final Clock clock;
+    private final String nodeId;
+    private final SipCounters counters;
+    /** INVITE contexts by the branch of the caller's Via, which its CANCEL repeats (section 9.1). */
+    private final ConcurrentHashMap<String, ForkContext> invites = new ConcurrentHashMap<>();
+
+    JainSipProxy(JainSipResponder responder, JainSipSelf self, InitialRequestPolicy policy, DialogRegistry dialogs,
+            Clock clock, String nodeId, SipCounters counters) {
+        this.responder = responder;
+        this.self = self;
+        this.policy = policy;
+        this.dialogs = dialogs;
+        this.clock = clock;
+        this.nodeId = nodeId;
+        this.counters = counters;
+    }
+
+    int pendingInvites() {
+        return invites.size();
+    }
+
+    void onRequest(RequestEvent event) throws ParseException, SipException, InvalidArgumentException {
+        Request request = event.getRequest();
+        boolean routedToUs = self.popOwnRoute(request);
+        if (!checkMaxForwards(request)) {
+            return;
+        }
+        String toTag = JainSipMessages.toTag(request);
+        String loopHash = loopHash(request, toTag);
+        if (self.carriesOurBranch(request, loopHash)) {
+            responder.reject(request, 482, "Loop Detected");
+            return;
+        }
+        if (!toTag.isEmpty()) {
+            if (!routedToUs && !hasRoute(request)) {
+                // Section 16.12: an in-dialog request that names neither our route nor a next hop.
+                responder.reject(request, 404, "Not Here");
+                return;
+            }
+            forward(event, request, List.of(request.getRequestURI()), loopHash, null);
+            return;
+        }
+        routeInitial(event, request, loopHash);
+    }
+
+    private void routeInitial(RequestEvent event, Request request, String loopHash)
+            throws ParseException, SipException, InvalidArgumentException {
+        AddressOfRecord caller = JainSipMessages.aorOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+        if (caller == null) {
+            responder.reject(request, 403, "From Must Be A SIP URI With A User");
+            return;
+        }
+        URI target = request.getRequestURI();
+        AddressOfRecord callee = JainSipMessages.aorOf(target);
+        if (callee == null) {
+            responder.reject(request, 404, "No User In Request-URI");
+            return;
+        }
+        if (self.isOurs(target)) {
+            // A phone that dials "ext@node-address": the callee is in the caller's own domain.
+            callee = new AddressOfRecord(callee.user(), caller.domain());
+        }
+        RequestDecision decision = policy.decide(request.getMethod(), caller, callee,
+                JainSipMessages.digestResponses(request, ProxyAuthorizationHeader.NAME));
+        switch (decision) {
+            case RequestDecision.Challenge challenge -> responder.challenge(request, challenge.challenges(), true);
+            case RequestDecision.Refuse refuse -> responder.reject(request, refuse.status(), refuse.reason());
+            case RequestDecision.Fork fork -> {
+                List<URI> targets = new ArrayList<>(fork.contacts().size());
+                for (Binding binding : fork.contacts()) {
+                    targets.add(responder.addresses().createURI(binding.contactUri()));
+                }
+                counters.callForwarded();
+                forward(event, request, targets, loopHash,
+                        new ForkContext.Parties(fork.caller().owner(), fork.callee().addressOfRecord()));
+            }
+        }
+    }
+
+    /** Stateful forwarding to one or more targets in parallel (section 16.6). */
+    private void forward(RequestEvent event, Request request, List<URI> targets, String loopHash,
+            ForkContext.@Nullable Parties parties) throws ParseException, SipException, InvalidArgumentException {
+        ServerTransaction server = serverTransaction(event);
+        if (server == null) {
+            return;
+        }
+        boolean invite = Request.INVITE.equals(request.getMethod());
+        if (invite) {
+            server.sendResponse(responder.response(request, 100, "Trying"));
+        }
+        String inviteBranch = invite ? topBranch(request) : null;
+        ForkContext context = new ForkContext(server, request, responder, dialogs, clock, nodeId, parties,
+                inviteBranch == null ? () -> { } : () -> invites.remove(inviteBranch));
+        if (inviteBranch != null) {
+            invites.put(inviteBranch, context);
+        }
+        List<ClientTransaction> branches = new ArrayList<>(targets.size());
+        for (URI target : targets) {
+            Request out = (Request) request.clone();
+            out.setRequestURI(target);
+            if (parties != null) {
+                out.addFirst(self.recordRoute());
+            }
+            out.addFirst(self.via(JainSipSelf.transportOf(nextHop(out)), loopHash));
+            ClientTransaction branch = responder.provider().getNewClientTransaction(out);
+            branch.setApplicationData(context);
+            context.addBranch(branch);
+            branches.add(branch);
+        }
+        for (ClientTransaction branch : branches) {
+            try {
+                branch.sendRequest();
+            } catch (SipException unreachable) {
+                LOG.debug("branch to {} failed: {}", branch.getRequest().getRequestURI(), unreachable.getMessage());
+                context.branchFailed(branch, 503);
+            }
+        }
+    }
+
+    /** ACK for a 2xx travels end to end along the route set; we forward it statelessly (section 16.11). */
+    void onAck(Request request) throws ParseException, SipException, InvalidArgumentException {
+        if (!self.popOwnRoute(request)) {
+            // ACKs for our own non-2xx answers are absorbed by the transaction layer; anything else is stray.
+            LOG.debug("dropping an ACK not routed through this node, Call-ID {}", JainSipMessages.callId(request));
+            return;
+        }
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards != null) {
+            if (maxForwards.getMaxForwards() <= 0) {
+                return;
+            }
+            maxForwards.decrementMaxForwards();
+        }
+        String loopHash = loopHash(request, JainSipMessages.toTag(request));
+        request.addFirst(self.via(JainSipSelf.transportOf(nextHop(request)), loopHash));
+        responder.provider().sendRequest(request);
+    }
+
+    void onCancel(RequestEvent event) throws ParseException, SipException, InvalidArgumentException {
+        Request cancel = event.getRequest();
+        ServerTransaction server = serverTransaction(event);
+        if (server == null) {
+            return;
+        }
+        ForkContext context = invites.get(topBranch(cancel));
+        if (context == null) {
+            responder.reject(server, cancel, 481, "Call/Transaction Does Not Exist");
+            return;
+        }
+        server.sendResponse(responder.response(cancel, 200, "OK"));
+        context.cancel();
+    }
+
+    void onResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        ClientTransaction branch = event.getClientTransaction();
+        if (branch == null) {
+            relayStray(response);
+            return;
+        }
+        if (branch.getApplicationData() instanceof ForkContext context) {
+            context.onResponse(branch, response);
+        }
+    }
+
+    void onTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction()
+                && event.getClientTransaction().getApplicationData() instanceof ForkContext context) {
+            context.branchFailed(event.getClientTransaction(), 408);
+        }
+    }
+
+    /** A response with no transaction (a 2xx retransmission): relay it if it carries our Via on top. */
+    private void relayStray(Response response) {
+        ViaHeader top = (ViaHeader) response.getHeader(ViaHeader.NAME);
+        if (top == null || !self.isOurVia(top)) {
+            return;
+        }
+        Response upstream = (Response) response.clone();
+        upstream.removeFirst(ViaHeader.NAME);
+        if (upstream.getHeader(ViaHeader.NAME) == null) {
+            return;
+        }
+        try {
+            responder.provider().sendResponse(upstream);
+        } catch (SipException e) {
+            LOG.debug("could not relay a stray {}: {}", response.getStatusCode(), e.getMessage());
+        }
+    }
+
+    private boolean checkMaxForwards(Request request) throws ParseException, SipException, InvalidArgumentException {
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards == null) {
+            request.setHeader(responder.headers().createMaxForwardsHeader(DEFAULT_MAX_FORWARDS));
+            return true;
+        }
+        if (maxForwards.getMaxForwards() <= 0) {
+            responder.reject(request, 483, "Too Many Hops");
+            return false;
+        }
+        maxForwards.decrementMaxForwards();
+        return true;
+    }
+
+    private @Nullable ServerTransaction serverTransaction(RequestEvent event) throws SipException {
+        ServerTransaction server = event.getServerTransaction();
+        if (server != null) {
+            return server;
+        }
+        try {
+            return responder.provider().getNewServerTransaction(event.getRequest());
+        } catch (TransactionAlreadyExistsException retransmission) {
+            return null; // the transaction layer answers retransmissions itself
+        }
+    }
+
+    private static String loopHash(Request request, String toTag) {
+        List<String> routes = new ArrayList<>(1);
+        ListIterator<?> iterator = request.getHeaders(RouteHeader.NAME);
+        while (iterator != null && iterator.hasNext()) {
+            routes.add(iterator.next().toString());
+        }
+        return LoopDetector.hash(request.getRequestURI().toString(), JainSipMessages.fromTag(request), toTag,
+                JainSipMessages.callId(request), ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber(),
+                routes);
+    }
+
+    private static boolean hasRoute(Request request) {
+        return request.getHeader(RouteHeader.NAME) != null;
+    }
+
+    private static URI nextHop(Request request) {
+        RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        return route != null ? route.getAddress().getURI() : request.getRequestURI();
+    }
+
+    private static String topBranch(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        String branch = via.getBranch();
+        return (branch == null ? "" : branch) + "|" + via.getHost() + ":" + via.getPort();
+    }
+}

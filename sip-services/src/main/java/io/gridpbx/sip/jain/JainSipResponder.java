@@ -1,0 +1,113 @@
+package io.gridpbx.sip.jain;
+
+import io.gridpbx.core.auth.DigestAuthenticator.DigestChallenge;
+import io.gridpbx.sip.RejectionLog;
+import io.gridpbx.sip.SipCounters;
+import java.text.ParseException;
+import java.util.List;
+import java.util.zip.CRC32C;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.jspecify.annotations.Nullable;
+
+/** Builds and sends the responses this node generates itself, statelessly or on a transaction. */
+final class JainSipResponder {
+
+    private final SipProvider provider;
+    private final MessageFactory messages;
+    private final HeaderFactory headers;
+    private final AddressFactory addresses;
+    private final RejectionLog rejections;
+    private final SipCounters counters;
+
+    JainSipResponder(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
+            RejectionLog rejections, SipCounters counters) {
+        this.provider = provider;
+        this.messages = messages;
+        this.headers = headers;
+        this.addresses = addresses;
+        this.rejections = rejections;
+        this.counters = counters;
+    }
+
+    HeaderFactory headers() {
+        return headers;
+    }
+
+    AddressFactory addresses() {
+        return addresses;
+    }
+
+    MessageFactory messages() {
+        return messages;
+    }
+
+    SipProvider provider() {
+        return provider;
+    }
+
+    /**
+     * A response to the request with a To tag of our own when it has none. The tag is derived from
+     * the Call-ID and From tag so that a retransmitted request gets the same answer (RFC 3261
+     * section 8.2.6.2).
+     */
+    Response response(Request request, int status, String reason) throws ParseException {
+        Response response = messages.createResponse(status, request);
+        response.setReasonPhrase(reason);
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        if (status > 100 && to.getTag() == null) {
+            CRC32C crc = new CRC32C();
+            crc.update(JainSipMessages.callId(request).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            crc.update(JainSipMessages.fromTag(request).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            to.setTag("gp" + Long.toHexString(crc.getValue()));
+        }
+        return response;
+    }
+
+    /** Sends a response statelessly, back along the request's Via (received and rport honoured). */
+    void send(Response response) throws SipException {
+        provider.sendResponse(response);
+    }
+
+    void send(@Nullable ServerTransaction transaction, Response response)
+            throws SipException, InvalidArgumentException {
+        if (transaction == null) {
+            provider.sendResponse(response);
+        } else {
+            transaction.sendResponse(response);
+        }
+    }
+
+    /** A final refusal: logged (rate-limited) and counted. */
+    void reject(Request request, int status, String reason) throws ParseException, SipException {
+        reject(null, request, status, reason);
+    }
+
+    void reject(@Nullable ServerTransaction transaction, Request request, int status, String reason)
+            throws ParseException, SipException {
+        counters.rejection();
+        rejections.rejected(status, reason, request.getMethod(), JainSipMessages.source(request));
+        try {
+            send(transaction, response(request, status, reason));
+        } catch (InvalidArgumentException impossible) {
+            throw new SipException("cannot send " + status, impossible);
+        }
+    }
+
+    /** 401 for the registrar, 407 for the proxy (RFC 3261 sections 22.2 and 22.3). */
+    void challenge(Request request, List<DigestChallenge> challenges, boolean proxy)
+            throws ParseException, SipException {
+        Response response = response(request, proxy ? 407 : 401,
+                proxy ? "Proxy Authentication Required" : "Unauthorized");
+        JainSipMessages.addChallenges(response, headers, challenges, proxy);
+        send(response);
+    }
+}

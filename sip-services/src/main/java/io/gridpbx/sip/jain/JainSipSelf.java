@@ -1,0 +1,102 @@
+package io.gridpbx.sip.jain;
+
+import io.gridpbx.sip.SipNodeSettings;
+import io.gridpbx.sip.proxy.LoopDetector;
+import java.text.ParseException;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sip.InvalidArgumentException;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+
+/** This node as SIP sees it: its own addresses, its Record-Route and the Vias it adds. */
+final class JainSipSelf {
+
+    private final String bindHost;
+    private final String advertisedHost;
+    private final int port;
+    private final HeaderFactory headers;
+    private final RecordRouteHeader recordRoute;
+    private final String branchPrefix;
+    private final AtomicLong branchCounter = new AtomicLong();
+
+    JainSipSelf(SipNodeSettings settings, HeaderFactory headers, AddressFactory addresses, long randomSeed)
+            throws ParseException {
+        this.bindHost = settings.host().toLowerCase(Locale.ROOT);
+        this.advertisedHost = settings.advertisedHost().toLowerCase(Locale.ROOT);
+        this.port = settings.port();
+        this.headers = headers;
+        SipURI rr = addresses.createSipURI(null, settings.advertisedHost());
+        rr.setPort(settings.port());
+        rr.setLrParam();
+        this.recordRoute = headers.createRecordRouteHeader(addresses.createAddress(rr));
+        this.branchPrefix = Long.toHexString(randomSeed & 0xffffffL);
+    }
+
+    /** Whether a URI names this node (its bind or advertised host, on its port). */
+    boolean isOurs(URI uri) {
+        if (!(uri instanceof SipURI sip)) {
+            return false;
+        }
+        String host = sip.getHost().toLowerCase(Locale.ROOT);
+        int uriPort = sip.getPort() < 0 ? 5060 : sip.getPort();
+        return uriPort == port && (host.equals(advertisedHost) || host.equals(bindHost));
+    }
+
+    /** Removes the top Route header when it names this node; says whether it did. */
+    boolean popOwnRoute(Request request) {
+        RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        if (route != null && isOurs(route.getAddress().getURI())) {
+            request.removeFirst(RouteHeader.NAME);
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether one of the request's Vias is ours with this loop hash (RFC 3261 section 16.3 step 4). */
+    boolean carriesOurBranch(Request request, String loopHash) {
+        ListIterator<?> vias = request.getHeaders(ViaHeader.NAME);
+        while (vias.hasNext()) {
+            ViaHeader via = (ViaHeader) vias.next();
+            int viaPort = via.getPort() < 0 ? 5060 : via.getPort();
+            String branch = via.getBranch();
+            if (branch != null && viaPort == port && via.getHost().equalsIgnoreCase(advertisedHost)
+                    && LoopDetector.isLoop(branch, loopHash)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    RecordRouteHeader recordRoute() {
+        return (RecordRouteHeader) recordRoute.clone();
+    }
+
+    ViaHeader via(String transport, String loopHash) throws ParseException, InvalidArgumentException {
+        String unique = branchPrefix + Long.toHexString(branchCounter.incrementAndGet());
+        ViaHeader via = headers.createViaHeader(advertisedHost, port, transport, LoopDetector.branch(loopHash, unique));
+        via.setRPort();
+        return via;
+    }
+
+    /** Whether the top Via of a response is one this node added. */
+    boolean isOurVia(ViaHeader via) {
+        int viaPort = via.getPort() < 0 ? 5060 : via.getPort();
+        return viaPort == port && via.getHost().equalsIgnoreCase(advertisedHost);
+    }
+
+    /** The transport to reach a URI: its transport parameter, UDP when absent. */
+    static String transportOf(URI uri) {
+        if (uri instanceof SipURI sip && sip.getTransportParam() != null) {
+            return sip.getTransportParam().toLowerCase(Locale.ROOT);
+        }
+        return "udp";
+    }
+}

@@ -1,0 +1,105 @@
+package io.gridpbx.sip.jain;
+
+import gov.nist.javax.sip.SipStackImpl;
+import io.gridpbx.core.auth.DigestAuthenticator;
+import io.gridpbx.core.auth.NonceService;
+import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.routing.CallRouter;
+import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.sip.RejectionLog;
+import io.gridpbx.sip.SipCounters;
+import io.gridpbx.sip.SipNodeSettings;
+import io.gridpbx.sip.SipServer;
+import io.gridpbx.sip.proxy.InitialRequestPolicy;
+import io.gridpbx.sip.registrar.Registrar;
+import java.time.Clock;
+import java.util.Properties;
+import javax.sip.ListeningPoint;
+import javax.sip.SipFactory;
+import javax.sip.SipProvider;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The SIP side of a node on JAIN-SIP RI: UDP and TCP on one port, registrar and stateful proxy. */
+public final class JainSipServer implements SipServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JainSipServer.class);
+
+    private final SipStackImpl stack;
+    private final SipCounters counters;
+
+    private JainSipServer(SipStackImpl stack, SipCounters counters) {
+        this.stack = stack;
+        this.counters = counters;
+    }
+
+    /** Starts listening; the ports are bound when this returns. */
+    public static JainSipServer start(SipNodeSettings settings, TenantDirectory directory, BindingStore bindings,
+            DialogRegistry dialogs, NonceService nonces, Clock clock) {
+        try {
+            SipFactory factory = SipFactory.getInstance();
+            factory.setPathName("gov.nist");
+            SipStackImpl stack = new SipStackImpl(stackProperties(settings));
+            AddressFactory addresses = factory.createAddressFactory();
+            HeaderFactory headers = factory.createHeaderFactory();
+            MessageFactory messages = factory.createMessageFactory();
+            ListeningPoint udp = stack.createListeningPoint(settings.host(), settings.port(), ListeningPoint.UDP);
+            ListeningPoint tcp = stack.createListeningPoint(settings.host(), settings.port(), ListeningPoint.TCP);
+            SipProvider provider = stack.createSipProvider(udp);
+            provider.addListeningPoint(tcp);
+            provider.setAutomaticDialogSupportEnabled(false);
+
+            SipCounters counters = new SipCounters();
+            JainSipResponder responder = new JainSipResponder(provider, messages, headers, addresses,
+                    new RejectionLog(clock, 20), counters);
+            JainSipSelf self = new JainSipSelf(settings, headers, addresses, System.nanoTime());
+            DigestAuthenticator authenticator = new DigestAuthenticator(directory, nonces, settings.digestAlgorithms());
+            Registrar registrar = new Registrar(directory, authenticator, bindings, settings.registration());
+            InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
+                    new CallRouter(directory, bindings));
+            JainSipProxy proxy = new JainSipProxy(responder, self, policy, dialogs, clock, settings.nodeId(), counters);
+            provider.addSipListener(new JainSipListener(responder, self,
+                    new JainSipRegistrar(responder, registrar, settings.nodeId()), proxy, counters));
+            stack.start();
+            LOG.info("SIP listening on {}:{} (UDP, TCP) as {}", settings.host(), settings.port(), settings.advertisedHost());
+            return new JainSipServer(stack, counters);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start SIP on " + settings.host() + ":" + settings.port()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties stackProperties(SipNodeSettings settings) {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "gridpbx-" + settings.nodeId());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        // Requests are handled in parallel on a pool instead of one thread per message channel.
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.threadPoolSize()));
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "200000");
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "200000");
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.PASS_INVITE_NON_2XX_ACK_TO_LISTENER", "false");
+        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        return p;
+    }
+
+    @Override
+    public SipCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public void close() {
+        stack.stop();
+    }
+}

@@ -1,0 +1,60 @@
+package io.gridpbx.sip.proxy;
+
+import io.gridpbx.core.auth.DigestAuthenticator;
+import io.gridpbx.core.auth.DigestResponse;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.routing.CallRouter;
+import io.gridpbx.core.routing.CalleeResolution;
+import io.gridpbx.core.tenancy.TenantDirectory;
+import java.util.List;
+
+/**
+ * Decides an out-of-dialog request between users: the caller's domain must be one of ours, the
+ * caller must authenticate in its domain's realm as the user its From header names (no spoofing
+ * of another extension), and the callee is resolved by the {@link CallRouter}.
+ */
+public final class InitialRequestPolicy {
+
+    private final TenantDirectory directory;
+    private final DigestAuthenticator authenticator;
+    private final CallRouter router;
+
+    public InitialRequestPolicy(TenantDirectory directory, DigestAuthenticator authenticator, CallRouter router) {
+        this.directory = directory;
+        this.authenticator = authenticator;
+        this.router = router;
+    }
+
+    /**
+     * @param method      the request method (part of the digest)
+     * @param caller      the From address of record
+     * @param callee      the Request-URI as an address of record
+     * @param credentials the Proxy-Authorization headers, any realm
+     */
+    public RequestDecision decide(String method, AddressOfRecord caller, AddressOfRecord callee,
+            List<DigestResponse> credentials) {
+        String realm = caller.domain();
+        if (directory.client(realm).isEmpty()) {
+            return new RequestDecision.Refuse(403, "Relaying Denied");
+        }
+        DigestResponse answer = null;
+        for (DigestResponse candidate : credentials) {
+            if (candidate.realm().equalsIgnoreCase(realm)) {
+                answer = candidate;
+            }
+        }
+        DigestAuthenticator.Verdict verdict = authenticator.authenticate(method, realm, answer);
+        if (verdict instanceof DigestAuthenticator.Verdict.Challenge challenge) {
+            return new RequestDecision.Challenge(challenge.challenges());
+        }
+        var authenticated = ((DigestAuthenticator.Verdict.Authenticated) verdict).credentials();
+        if (!authenticated.owner().equals(caller)) {
+            return new RequestDecision.Refuse(403, "From Does Not Match Credentials");
+        }
+        return switch (router.resolve(authenticated, callee)) {
+            case CalleeResolution.Refused refused -> new RequestDecision.Refuse(refused.status(), refused.reason());
+            case CalleeResolution.Contacts contacts ->
+                    new RequestDecision.Fork(authenticated, contacts.callee(), contacts.contacts());
+        };
+    }
+}
