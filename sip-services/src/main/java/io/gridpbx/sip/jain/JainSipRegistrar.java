@@ -5,6 +5,7 @@ import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.ContactRequest;
 import io.gridpbx.core.location.RegisterOutcome;
 import io.gridpbx.core.location.RegisterRequest;
+import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.registrar.Registrar;
 import io.gridpbx.sip.registrar.RegistrarReply;
 import java.text.ParseException;
@@ -32,11 +33,14 @@ final class JainSipRegistrar {
     private final JainSipResponder responder;
     private final Registrar registrar;
     private final String nodeId;
+    private final SipCounters counters;
 
-    JainSipRegistrar(JainSipResponder responder, Registrar registrar, String nodeId) {
+    JainSipRegistrar(JainSipResponder responder, Registrar registrar, String nodeId,
+            SipCounters counters) {
         this.responder = responder;
         this.registrar = registrar;
         this.nodeId = nodeId;
+        this.counters = counters;
     }
 
     void onRegister(Request request) throws ParseException, SipException, InvalidArgumentException {
@@ -94,6 +98,7 @@ final class JainSipRegistrar {
 
     private void accept(Request request, RegisterOutcome.Accepted accepted)
             throws ParseException, SipException, InvalidArgumentException {
+        counters.registration();
         Response response = responder.response(request, 200, "OK");
         for (Binding binding : accepted.live()) {
             ContactHeader contact = responder.headers().createContactHeader(

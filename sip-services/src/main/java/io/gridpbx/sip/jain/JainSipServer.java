@@ -63,7 +63,7 @@ public final class JainSipServer implements SipServer {
                     new CallRouter(directory, bindings));
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, dialogs, clock, settings.nodeId(), counters);
             provider.addSipListener(new JainSipListener(responder, self,
-                    new JainSipRegistrar(responder, registrar, settings.nodeId()), proxy, counters));
+                    new JainSipRegistrar(responder, registrar, settings.nodeId(), counters), proxy, counters));
             stack.start();
             LOG.info("SIP listening on {}:{} (UDP, TCP) as {}", settings.host(), settings.port(), settings.advertisedHost());
             return new JainSipServer(stack, counters);
@@ -81,6 +81,8 @@ public final class JainSipServer implements SipServer {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.threadPoolSize()));
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        // One logger name for the whole stack (by default it logs under the stack name).
+        p.setProperty("gov.nist.javax.sip.LOG4J_LOGGER_NAME", "gov.nist");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "200000");
