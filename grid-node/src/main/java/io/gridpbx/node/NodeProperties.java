@@ -16,6 +16,7 @@ public record NodeProperties(
         @DefaultValue Cluster cluster,
         @DefaultValue("data") Path dataDir,
         @DefaultValue("true") boolean demo,
+        @DefaultValue("gridpbx.test") String platformDomain,
         @DefaultValue Api api) {
 
     /**

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 public final class ClusterFacts {
 
     private static final String NONCE_SECRET = "digest-nonce-secret";
-    private static final String DEMO_CLAIM = "demo-data-claimed-by";
+    private static final String FIRST_START_CLAIM = "first-start-claimed-by";
 
     private final IMap<String, Object> facts;
 
@@ -24,8 +24,8 @@ public final class ClusterFacts {
         return existing == null ? mine : (byte[]) existing;
     }
 
-    /** True for exactly one member of the cluster's life: the one that creates the demo tenants. */
-    public boolean claimDemoData(String nodeId) {
-        return facts.putIfAbsent(DEMO_CLAIM, nodeId) == null;
+    /** True for exactly one member of the cluster's life: the one that creates the first tenant data. */
+    public boolean claimFirstStart(String nodeId) {
+        return facts.putIfAbsent(FIRST_START_CLAIM, nodeId) == null;
     }
 }

@@ -9,11 +9,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
-/** Creates the demo tenants once per cluster, when the store is empty and {@code gridpbx.demo} is on. */
+/**
+ * First start of a cluster on an empty store: creates the platform ({@code gridpbx.platform-domain}),
+ * and with {@code gridpbx.demo} on (the default) the demo tenants of the README. One member does it.
+ */
 @Component
-class DemoData implements InitializingBean {
+class FirstStart implements InitializingBean {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FirstStart.class);
 
     private final NodeProperties properties;
     private final TenantDirectory directory;
@@ -21,7 +24,7 @@ class DemoData implements InitializingBean {
     private final ClusterFacts facts;
     private final NodeIdentity identity;
 
-    DemoData(NodeProperties properties, TenantDirectory directory, TenantProvisioning provisioning,
+    FirstStart(NodeProperties properties, TenantDirectory directory, TenantProvisioning provisioning,
             ClusterFacts facts, NodeIdentity identity) {
         this.properties = properties;
         this.directory = directory;
@@ -32,13 +35,16 @@ class DemoData implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        if (!properties.demo() || !directory.isEmpty()) {
+        if (!directory.isEmpty() || !facts.claimFirstStart(identity.nodeId())) {
             return;
         }
-        if (facts.claimDemoData(identity.nodeId())) {
+        if (properties.demo()) {
             DemoTenants.create(provisioning);
             LOG.info("created the demo tenants (platform {}): see the README for users and passwords",
                     DemoTenants.PLATFORM_DOMAIN);
+        } else {
+            provisioning.createPlatform(properties.platformDomain());
+            LOG.info("created the platform {} (no demo tenants)", properties.platformDomain());
         }
     }
 }
