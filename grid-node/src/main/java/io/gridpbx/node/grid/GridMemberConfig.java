@@ -57,6 +57,8 @@ public final class GridMemberConfig {
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
         config.setProperty("hazelcast.merge.next.run.delay.seconds", "10");
+        // A password or DND change must reach every near cache at once, not with the next 10 s batch.
+        config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
 
         config.addMapConfig(new MapConfig(MapNames.LOCATIONS)
                 .setBackupCount(1).setAsyncBackupCount(0)

@@ -1,0 +1,69 @@
+package io.gridpbx.node.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.test.TestHazelcastInstanceFactory;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.tenancy.DemoTenants;
+import io.gridpbx.core.tenancy.TenantProvisioning;
+import io.gridpbx.core.tenancy.User;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Tenant configuration across members: every record type survives the wire and changes reach the near caches. */
+class HazelcastTenantDirectoryTest {
+
+    private static final AddressOfRecord AOR = new AddressOfRecord("202", "office.demo.gridpbx.test");
+
+    private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory(2);
+    private HazelcastTenantDirectory onFirst;
+    private HazelcastTenantDirectory onSecond;
+
+    @BeforeEach
+    void startMembers() {
+        HazelcastInstance first = factory.newHazelcastInstance(GridMemberConfig.grid("directory-test"));
+        HazelcastInstance second = factory.newHazelcastInstance(GridMemberConfig.grid("directory-test"));
+        onFirst = new HazelcastTenantDirectory(first);
+        onSecond = new HazelcastTenantDirectory(second);
+    }
+
+    @AfterEach
+    void stopMembers() {
+        factory.terminateAll();
+    }
+
+    @Test
+    void demoTenantsWrittenOnOneMember_readIdenticallyOnTheOther() {
+        assertThat(onSecond.isEmpty()).isTrue();
+
+        DemoTenants.create(new TenantProvisioning(onFirst));
+
+        assertThat(onSecond.isEmpty()).isFalse();
+        assertThat(onSecond.platform()).contains(onFirst.platform().orElseThrow());
+        assertThat(onSecond.reseller("demo.gridpbx.test")).isEqualTo(onFirst.reseller("demo.gridpbx.test"));
+        assertThat(onSecond.client("shop.other.gridpbx.test")).isEqualTo(onFirst.client("shop.other.gridpbx.test"));
+        assertThat(onSecond.user(AOR)).isPresent().isEqualTo(onFirst.user(AOR));
+        assertThat(onSecond.credentials("202", "office.demo.gridpbx.test"))
+                .isPresent().get().satisfies(c -> assertThat(c.owner()).isEqualTo(AOR));
+        assertThat(onSecond.user(new AddressOfRecord("220", "office.demo.gridpbx.test"))).isEmpty();
+    }
+
+    @Test
+    void changeOnOneMember_reachesTheOtherMembersNearCache() throws InterruptedException {
+        DemoTenants.create(new TenantProvisioning(onFirst));
+        User before = onSecond.user(AOR).orElseThrow(); // now in member two's near cache
+        assertThat(before.callSettings().doNotDisturb()).isFalse();
+
+        User changed = before.withCallSettings(before.callSettings().withDoNotDisturb(true));
+        onFirst.saveUser(changed, onFirst.credentials("202", "office.demo.gridpbx.test").orElseThrow());
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!onSecond.user(AOR).orElseThrow().callSettings().doNotDisturb()) {
+            assertThat(System.nanoTime()).as("near cache invalidated within 10 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+}
