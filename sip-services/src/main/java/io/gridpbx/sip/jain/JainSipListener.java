@@ -89,7 +89,9 @@ final class JainSipListener implements SipListener {
 
     private void answerOptions(Request request) throws Exception {
         var response = responder.response(request, 200, "OK");
-        response.addHeader(responder.headers().createHeader("Allow", ALLOW));
+        for (String method : ALLOW.split(", ")) {
+            response.addHeader(responder.headers().createAllowHeader(method));
+        }
         response.addHeader(responder.headers().createHeader("Accept", "application/sdp"));
         responder.send(response);
     }
