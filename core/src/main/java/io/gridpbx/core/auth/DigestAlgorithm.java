@@ -14,10 +14,21 @@ public enum DigestAlgorithm {
 
     private final String token;
     private final String jdkName;
+    /** MessageDigest is not thread-safe and costly to look up: one per thread, reused (hot path of every REGISTER). */
+    private final ThreadLocal<MessageDigest> digests;
 
     DigestAlgorithm(String token, String jdkName) {
         this.token = token;
         this.jdkName = jdkName;
+        this.digests = ThreadLocal.withInitial(() -> newDigest(jdkName));
+    }
+
+    private static MessageDigest newDigest(String jdkName) {
+        try {
+            return MessageDigest.getInstance(jdkName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks " + jdkName, e);
+        }
     }
 
     /** The value of the {@code algorithm} parameter. */
@@ -41,12 +52,9 @@ public enum DigestAlgorithm {
 
     /** Lower-case hex of the hash of a UTF-8 string. */
     public String hash(String input) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance(jdkName);
-            return HexFormat.of().formatHex(digest.digest(input.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks " + jdkName, e);
-        }
+        MessageDigest digest = digests.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(input.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** HA1 = H(username ":" realm ":" password), RFC 7616 section 3.4.2. */

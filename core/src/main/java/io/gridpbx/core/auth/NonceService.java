@@ -30,6 +30,8 @@ public final class NonceService {
     public enum Verdict { VALID, STALE, INVALID }
 
     private final SecretKeySpec key;
+    /** An initialised Mac per thread: Mac.getInstance and init cost more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs;
     private final Clock clock;
     private final RandomGenerator random;
     private final long lifetimeMillis;
@@ -39,6 +41,7 @@ public final class NonceService {
             throw new IllegalArgumentException("the nonce secret needs at least 16 bytes");
         }
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
         this.clock = clock;
         this.random = random;
         this.lifetimeMillis = lifetime.toMillis();
@@ -74,12 +77,17 @@ public final class NonceService {
     }
 
     private byte[] seal(byte[] data, int length, String realm) {
+        Mac mac = macs.get();
+        mac.update(data, 0, length);
+        mac.update(realm.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Arrays.copyOf(mac.doFinal(), MAC_BYTES); // doFinal resets the Mac for the next use
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(data, 0, length);
-            mac.update(realm.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
