@@ -26,7 +26,9 @@ public final class GridMemberConfig {
         config.setInstanceName("gridpbx-" + settings.host() + "-" + settings.port());
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(settings.port()).setPortAutoIncrement(false);
-        network.getInterfaces().setEnabled(true).setInterfaces(List.of(settings.host()));
+        // Bind exactly this address. Interface matching would refuse a loopback alias such as 127.0.0.2
+        // ("no matching network interface"): Linux routes all of 127/8 but lists only 127.0.0.1 on lo.
+        config.setProperty("hazelcast.local.localAddress", settings.host());
         network.setPublicAddress(settings.host() + ":" + settings.port());
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
