@@ -86,6 +86,22 @@ final class JainSipSelf {
         return via;
     }
 
+    /**
+     * The Via for a request forwarded statelessly (an ACK for a 2xx). RFC 3261 section 16.11: the
+     * branch must be the same for every retransmission of the request, so it derives from the
+     * incoming top branch instead of a counter; the next hop then sees one ACK retransmitted,
+     * not several different ACKs.
+     */
+    ViaHeader statelessVia(String transport, String loopHash, String incomingBranch)
+            throws ParseException, InvalidArgumentException {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(incomingBranch.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String unique = "s" + Long.toHexString(crc.getValue()) + Integer.toHexString(incomingBranch.length());
+        ViaHeader via = headers.createViaHeader(advertisedHost, port, transport, LoopDetector.branch(loopHash, unique));
+        via.setRPort();
+        return via;
+    }
+
     /** Whether the top Via of a response is one this node added. */
     boolean isOurVia(ViaHeader via) {
         int viaPort = via.getPort() < 0 ? 5060 : via.getPort();
