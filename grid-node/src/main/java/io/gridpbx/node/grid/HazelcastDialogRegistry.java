@@ -24,28 +24,21 @@ public final class HazelcastDialogRegistry implements DialogRegistry {
 
     @Override
     public void started(Dialog dialog) {
-        dialogs.setAsync(key(dialog.id()), dialog, MAX_DIALOG_HOURS, TimeUnit.HOURS);
+        dialogs.setAsync(dialog.id().key(), dialog, MAX_DIALOG_HOURS, TimeUnit.HOURS);
     }
 
     @Override
     public void ended(DialogId id) {
-        dialogs.deleteAsync(key(id));
+        dialogs.deleteAsync(id.key());
     }
 
     @Override
     public Optional<Dialog> find(DialogId id) {
-        return Optional.ofNullable(dialogs.get(key(id)));
+        return Optional.ofNullable(dialogs.get(id.key()));
     }
 
     @Override
     public int activeCount() {
         return dialogs.size();
-    }
-
-    /** Tags in a fixed order: a BYE from the callee names them the other way round. */
-    static String key(DialogId id) {
-        String a = id.fromTag();
-        String b = id.toTag();
-        return a.compareTo(b) <= 0 ? id.callId() + ";" + a + ";" + b : id.callId() + ";" + b + ";" + a;
     }
 }

@@ -186,6 +186,7 @@ final class ForkContext {
         if (parties != null && Request.INVITE.equals(method)) {
             dialogs.started(new Dialog(id, parties.caller(), parties.callee(), clock.millis(), nodeId));
         } else if (Request.BYE.equals(method)) {
+            // Either party may hang up (RFC 3261 section 15.1.1); DialogId.key() ignores the direction.
             dialogs.ended(id);
         }
     }

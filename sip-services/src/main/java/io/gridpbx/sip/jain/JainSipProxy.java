@@ -121,6 +121,7 @@ final class JainSipProxy {
                     targets.add(responder.addresses().createURI(binding.contactUri()));
                 }
                 counters.callForwarded();
+                consumeCredentials(request, caller.domain());
                 forward(event, request, targets, loopHash,
                         new ForkContext.Parties(fork.caller().owner(), fork.callee().addressOfRecord()));
             }
@@ -182,7 +183,9 @@ final class JainSipProxy {
             maxForwards.decrementMaxForwards();
         }
         String loopHash = loopHash(request, JainSipMessages.toTag(request));
-        request.addFirst(self.via(JainSipSelf.transportOf(nextHop(request)), loopHash));
+        ViaHeader top = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        String incomingBranch = top.getBranch() == null ? top.toString() : top.getBranch();
+        request.addFirst(self.statelessVia(JainSipSelf.transportOf(nextHop(request)), loopHash, incomingBranch));
         responder.provider().sendRequest(request);
     }
 
@@ -273,6 +276,29 @@ final class JainSipProxy {
         return LoopDetector.hash(request.getRequestURI().toString(), JainSipMessages.fromTag(request), toTag,
                 JainSipMessages.callId(request), ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber(),
                 routes);
+    }
+
+    /**
+     * Removes the Proxy-Authorization values of our realm before the request goes on (RFC 3261
+     * sections 20.28 and 22.3: they are for the proxy of that realm): the callee must never see the
+     * caller's digest, which it could replay while the nonce lives. Values for other realms stay.
+     */
+    private static void consumeCredentials(Request request, String realm) {
+        ListIterator<?> headers = request.getHeaders(ProxyAuthorizationHeader.NAME);
+        if (headers == null || !headers.hasNext()) {
+            return;
+        }
+        List<ProxyAuthorizationHeader> others = new ArrayList<>(1);
+        while (headers.hasNext()) {
+            ProxyAuthorizationHeader credentials = (ProxyAuthorizationHeader) headers.next();
+            if (!realm.equalsIgnoreCase(credentials.getRealm())) {
+                others.add(credentials);
+            }
+        }
+        request.removeHeader(ProxyAuthorizationHeader.NAME);
+        for (ProxyAuthorizationHeader credentials : others) {
+            request.addHeader(credentials);
+        }
     }
 
     private static boolean hasRoute(Request request) {

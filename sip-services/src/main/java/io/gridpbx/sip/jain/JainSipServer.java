@@ -85,6 +85,8 @@ public final class JainSipServer implements SipServer {
         p.setProperty("gov.nist.javax.sip.LOG4J_LOGGER_NAME", "gov.nist");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // The stack's parser with one-line parse errors, which its automatic 400 uses as reason phrase.
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", JainSipMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "200000");
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "200000");
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");

@@ -1,0 +1,47 @@
+package io.gridpbx.sip;
+
+import io.gridpbx.core.dialog.Dialog;
+import io.gridpbx.core.dialog.DialogId;
+import io.gridpbx.core.dialog.DialogRegistry;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The dialog registry of one JVM, keeping every dialog it saw start so that tests can look back. */
+final class InMemoryDialogRegistry implements DialogRegistry {
+
+    private final ConcurrentHashMap<String, Dialog> active = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Dialog> started = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void started(Dialog dialog) {
+        started.add(dialog);
+        active.put(dialog.id().key(), dialog);
+    }
+
+    @Override
+    public void ended(DialogId id) {
+        active.remove(id.key());
+    }
+
+    @Override
+    public Optional<Dialog> find(DialogId id) {
+        return Optional.ofNullable(active.get(id.key()));
+    }
+
+    @Override
+    public int activeCount() {
+        return active.size();
+    }
+
+    /** Every dialog that ever started, oldest first. */
+    List<Dialog> startedDialogs() {
+        return List.copyOf(started);
+    }
+
+    /** Active dialogs of one call. */
+    List<Dialog> activeWithCallId(String callId) {
+        return active.values().stream().filter(d -> d.id().callId().equals(callId)).toList();
+    }
+}
