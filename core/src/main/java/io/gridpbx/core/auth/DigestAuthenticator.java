@@ -15,18 +15,38 @@ public final class DigestAuthenticator {
     private final TenantDirectory directory;
     private final NonceService nonces;
     private final List<DigestAlgorithm> offered;
+    private final ChallengeMemory sent;
 
     /**
      * @param offered the algorithms put in a challenge, in order of preference (RFC 7616 section
      *                3.7: the server lists its preferred algorithm first)
      */
-    public DigestAuthenticator(TenantDirectory directory, NonceService nonces, List<DigestAlgorithm> offered) {
+    public DigestAuthenticator(TenantDirectory directory, NonceService nonces, List<DigestAlgorithm> offered,
+            ChallengeMemory sent) {
         if (offered.isEmpty()) {
             throw new IllegalArgumentException("offer at least one digest algorithm");
         }
         this.directory = directory;
         this.nonces = nonces;
         this.offered = List.copyOf(offered);
+        this.sent = sent;
+    }
+
+    /**
+     * Like {@link #authenticate(String, String, DigestResponse)}, but a retransmission of the same
+     * request (same {@code requestKey}: method, Call-ID and CSeq) gets the challenge sent the first time.
+     */
+    public Verdict authenticate(String method, String realm, @Nullable DigestResponse response, String requestKey) {
+        Verdict verdict = authenticate(method, realm, response);
+        if (verdict instanceof Verdict.Challenge challenge) {
+            return sent.remember(requestKey, () -> challenge);
+        }
+        return verdict;
+    }
+
+    /** The key under which a request's challenge is remembered: its method, Call-ID and CSeq number. */
+    public static String requestKey(String method, String callId, long cseq) {
+        return method + " " + cseq + " " + callId;
     }
 
     /** The verdict on a request. */

@@ -28,7 +28,7 @@ class DigestAuthenticatorTest {
             "cluster-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock, new SplittableRandom(7), LIFETIME);
     private final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
     private final DigestAuthenticator authenticator =
-            new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+            new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), memory());
 
     @BeforeEach
     void provisionOneUser() {
@@ -127,7 +127,7 @@ class DigestAuthenticatorTest {
 
     @Test
     void algorithmNotOffered_isChallenged() {
-        DigestAuthenticator sha256Only = new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256));
+        DigestAuthenticator sha256Only = new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256), memory());
 
         DigestAuthenticator.Verdict.Challenge challenge = challenge(sha256Only.authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce())));
@@ -166,7 +166,7 @@ class DigestAuthenticatorTest {
 
     @Test
     void noOfferedAlgorithm_isRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DigestAuthenticator(directory, nonces, List.of()));
+        assertThatIllegalArgumentException().isThrownBy(() -> new DigestAuthenticator(directory, nonces, List.of(), memory()));
     }
 
     private String freshNonce() {
@@ -196,5 +196,33 @@ class DigestAuthenticatorTest {
 
     private static void assertNotStaleChallenge(DigestAuthenticator.Verdict verdict) {
         assertThat(challenge(verdict).challenges()).isNotEmpty().noneMatch(DigestAuthenticator.DigestChallenge::stale);
+    }
+
+    private ChallengeMemory memory() {
+        return new ChallengeMemory(clock, Duration.ofSeconds(32));
+    }
+
+    /** Regression: a retransmitted REGISTER got a second 401 with another nonce, and SIPp gave up the call. */
+    @Test
+    void retransmittedRequest_getsTheSameChallengeAgain() {
+        String key = DigestAuthenticator.requestKey(METHOD, "call-1@phone", 1);
+        DigestAuthenticator.Verdict first = authenticator.authenticate(METHOD, REALM, null, key);
+        clock.advance(Duration.ofSeconds(2));
+        DigestAuthenticator.Verdict retransmission = authenticator.authenticate(METHOD, REALM, null, key);
+        DigestAuthenticator.Verdict nextRequest = authenticator.authenticate(METHOD, REALM, null,
+                DigestAuthenticator.requestKey(METHOD, "call-1@phone", 2));
+
+        assertThat(retransmission).isEqualTo(first);
+        assertThat(challenge(nextRequest).challenges().getFirst().nonce())
+                .isNotEqualTo(challenge(first).challenges().getFirst().nonce());
+    }
+
+    @Test
+    void challengeIsForgottenAfterTheRetransmissionWindow() {
+        String key = DigestAuthenticator.requestKey(METHOD, "call-2@phone", 1);
+        DigestAuthenticator.Verdict first = authenticator.authenticate(METHOD, REALM, null, key);
+        clock.advance(Duration.ofSeconds(33));
+
+        assertThat(authenticator.authenticate(METHOD, REALM, null, key)).isNotEqualTo(first);
     }
 }

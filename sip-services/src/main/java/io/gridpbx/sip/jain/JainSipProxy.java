@@ -1,5 +1,6 @@
 package io.gridpbx.sip.jain;
 
+import io.gridpbx.core.auth.DigestAuthenticator;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
@@ -111,7 +112,9 @@ final class JainSipProxy {
             callee = new AddressOfRecord(callee.user(), caller.domain());
         }
         RequestDecision decision = policy.decide(request.getMethod(), caller, callee,
-                JainSipMessages.digestResponses(request, ProxyAuthorizationHeader.NAME));
+                JainSipMessages.digestResponses(request, ProxyAuthorizationHeader.NAME),
+                DigestAuthenticator.requestKey(request.getMethod(), JainSipMessages.callId(request),
+                        ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()));
         switch (decision) {
             case RequestDecision.Challenge challenge -> responder.challenge(request, challenge.challenges(), true);
             case RequestDecision.Refuse refuse -> responder.reject(request, refuse.status(), refuse.reason());

@@ -1,6 +1,7 @@
 package io.gridpbx.sip.jain;
 
 import gov.nist.javax.sip.SipStackImpl;
+import io.gridpbx.core.auth.ChallengeMemory;
 import io.gridpbx.core.auth.DigestAuthenticator;
 import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.dialog.DialogRegistry;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class JainSipServer implements SipServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(JainSipServer.class);
+    /** UDP retransmissions of a request stop after 64*T1 = 32 s (RFC 3261 Timers F and J). */
+    private static final java.time.Duration RETRANSMISSION_WINDOW = java.time.Duration.ofSeconds(32);
 
     private final SipStackImpl stack;
     private final SipCounters counters;
@@ -57,7 +60,8 @@ public final class JainSipServer implements SipServer {
             JainSipResponder responder = new JainSipResponder(provider, messages, headers, addresses,
                     new RejectionLog(clock, 20), counters);
             JainSipSelf self = new JainSipSelf(settings, headers, addresses, System.nanoTime());
-            DigestAuthenticator authenticator = new DigestAuthenticator(directory, nonces, settings.digestAlgorithms());
+            DigestAuthenticator authenticator = new DigestAuthenticator(directory, nonces, settings.digestAlgorithms(),
+                    new ChallengeMemory(clock, RETRANSMISSION_WINDOW));
             Registrar registrar = new Registrar(directory, authenticator, bindings, settings.registration());
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
                     new CallRouter(directory, bindings));

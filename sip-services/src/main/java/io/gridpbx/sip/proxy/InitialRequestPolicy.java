@@ -30,9 +30,10 @@ public final class InitialRequestPolicy {
      * @param caller      the From address of record
      * @param callee      the Request-URI as an address of record
      * @param credentials the Proxy-Authorization headers, any realm
+     * @param requestKey  identifies the request across retransmissions ({@link DigestAuthenticator#requestKey})
      */
     public RequestDecision decide(String method, AddressOfRecord caller, AddressOfRecord callee,
-            List<DigestResponse> credentials) {
+            List<DigestResponse> credentials, String requestKey) {
         String realm = caller.domain();
         if (directory.client(realm).isEmpty()) {
             return new RequestDecision.Refuse(403, "Relaying Denied");
@@ -43,7 +44,7 @@ public final class InitialRequestPolicy {
                 answer = candidate;
             }
         }
-        DigestAuthenticator.Verdict verdict = authenticator.authenticate(method, realm, answer);
+        DigestAuthenticator.Verdict verdict = authenticator.authenticate(method, realm, answer, requestKey);
         if (verdict instanceof DigestAuthenticator.Verdict.Challenge challenge) {
             return new RequestDecision.Challenge(challenge.challenges());
         }

@@ -57,7 +57,8 @@ public final class Registrar {
             // The phone authenticates as a user of another realm: a definite no, not another challenge.
             return new RegistrarReply.Done(OTHER_REALM);
         }
-        DigestAuthenticator.Verdict verdict = authenticator.authenticate("REGISTER", domain, answer);
+        DigestAuthenticator.Verdict verdict = authenticator.authenticate("REGISTER", domain, answer,
+                DigestAuthenticator.requestKey("REGISTER", request.callId(), request.cseq()));
         if (verdict instanceof DigestAuthenticator.Verdict.Challenge challenge) {
             return new RegistrarReply.Challenge(challenge.challenges());
         }
