@@ -12,6 +12,7 @@ import io.gridpbx.node.grid.GridMemberConfig;
 import io.gridpbx.node.grid.HazelcastBindingStore;
 import io.gridpbx.node.grid.HazelcastDialogRegistry;
 import io.gridpbx.node.grid.HazelcastTenantDirectory;
+import io.gridpbx.node.grid.PersistedStores;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,11 +27,11 @@ class GridConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    HazelcastInstance hazelcastInstance(NodeProperties properties) {
+    HazelcastInstance hazelcastInstance(NodeProperties properties, PersistedStores stores) {
         NodeProperties.Cluster cluster = properties.cluster();
         String host = cluster.host() != null ? cluster.host() : properties.sip().host();
         return Hazelcast.newHazelcastInstance(GridMemberConfig.member(
-                new ClusterSettings(cluster.name(), host, cluster.port(), cluster.members())));
+                new ClusterSettings(cluster.name(), host, cluster.port(), cluster.members()), stores));
     }
 
     @Bean

@@ -17,7 +17,8 @@ public record NodeProperties(
         @DefaultValue("data") Path dataDir,
         @DefaultValue("true") boolean demo,
         @DefaultValue("gridpbx.test") String platformDomain,
-        @DefaultValue Api api) {
+        @DefaultValue Api api,
+        @DefaultValue Db db) {
 
     /**
      * @param host           address for UDP and TCP
@@ -49,6 +50,26 @@ public record NodeProperties(
             @Nullable String host,
             @DefaultValue("5701") int port,
             @DefaultValue List<String> members) {
+    }
+
+    /**
+     * @param url                   JDBC URL of MariaDB/Galera (multi-host for Galera); unset means
+     *                              the embedded H2 store in {@code gridpbx.data-dir}
+     * @param user                  database user
+     * @param password              its password
+     * @param poolSize              connections per node
+     * @param writeDelaySeconds     how long a change waits in the grid before it is written behind
+     * @param writeBatchSize        most rows per write-behind batch
+     * @param backlogWarnThreshold  pending writes on this node past which a warning is logged
+     */
+    public record Db(
+            @Nullable String url,
+            @DefaultValue("gridpbx") String user,
+            @DefaultValue("") String password,
+            @DefaultValue("8") int poolSize,
+            @DefaultValue("1") int writeDelaySeconds,
+            @DefaultValue("1000") int writeBatchSize,
+            @DefaultValue("10000") long backlogWarnThreshold) {
     }
 
     /** @param operatorToken bearer token of the operator's provisioning endpoints; unset disables them */

@@ -1,5 +1,7 @@
 /**
- * Durable storage of the grid's state: the Flyway schema, the write-behind MapStores and the JDBC access with Galera retry rules. It arrives with the persistence issue; the module exists so that the reactor and its edges are in place.
+ * Durable storage of the grid's state: the Flyway schema (the one schema, MariaDB dialect, also run
+ * by the embedded H2 store), the write-behind MapStores of the persisted maps, and JDBC access that
+ * survives a Galera node dying under it.
  */
 @NullMarked
 package io.gridpbx.persistence;

@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** How a binding set is written into its map entry, the same way on the primary and the backup. */
-final class BindingsEntry {
+public final class BindingsEntry {
 
     /** The entry outlives its last contact a little, so a late refresh still finds its Call-ID and CSeq. */
-    static final long GRACE_MILLIS = 60_000;
+    public static final java.time.Duration GRACE = java.time.Duration.ofSeconds(60);
+    static final long GRACE_MILLIS = GRACE.toMillis();
 
     private BindingsEntry() {
     }

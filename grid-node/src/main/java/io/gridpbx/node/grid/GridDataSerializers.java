@@ -10,6 +10,7 @@ public final class GridDataSerializers implements DataSerializableFactory {
     static final int REGISTER = 1;
     static final int STORE_BINDINGS = 2;
     static final int LOOKUP = 3;
+    static final int BACKLOG_PROBE = 4;
 
     @Override
     public IdentifiedDataSerializable create(int classId) {
@@ -17,6 +18,7 @@ public final class GridDataSerializers implements DataSerializableFactory {
             case REGISTER -> new RegisterProcessor();
             case STORE_BINDINGS -> new StoreBindingsProcessor<>();
             case LOOKUP -> new LookupProcessor();
+            case BACKLOG_PROBE -> new WriteBehindBacklog.Probe();
             default -> throw new IllegalArgumentException("unknown GridPBX class id " + classId);
         };
     }

@@ -6,6 +6,7 @@ import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.NearCacheConfig;
@@ -41,6 +42,43 @@ public final class GridMemberConfig {
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
         config.setProperty("hazelcast.max.wait.seconds.before.join", "3");
         return config;
+    }
+
+    /** A networked member whose tenant configuration and registrations are written behind to a database. */
+    public static Config member(ClusterSettings settings, PersistedStores stores) {
+        Config config = member(settings);
+        persist(config, stores);
+        return config;
+    }
+
+    /**
+     * Puts the stores behind the persisted maps: write-behind with backups of the queues (an owner
+     * that dies before the flush leaves its pending writes on the backup), coalescing, and an eager
+     * load at start so the first call after a full restart finds its user and its callee.
+     */
+    public static Config persist(Config config, PersistedStores stores) {
+        tenantMap(config, MapNames.PLATFORM, stores.platform(), stores);
+        tenantMap(config, MapNames.RESELLERS, stores.resellers(), stores);
+        tenantMap(config, MapNames.CLIENTS, stores.clients(), stores);
+        tenantMap(config, MapNames.USERS, stores.users(), stores);
+        tenantMap(config, MapNames.CREDENTIALS, stores.credentials(), stores);
+        config.getMapConfig(MapNames.LOCATIONS).setMapStoreConfig(writeBehind(stores.locations(), stores));
+        return config;
+    }
+
+    private static void tenantMap(Config config, String name, Object store, PersistedStores stores) {
+        MapConfig tenants = config.getMapConfig(MapNames.TENANT_PREFIX + "*");
+        config.addMapConfig(new MapConfig(tenants).setName(name).setMapStoreConfig(writeBehind(store, stores)));
+    }
+
+    private static MapStoreConfig writeBehind(Object store, PersistedStores stores) {
+        return new MapStoreConfig()
+                .setEnabled(true)
+                .setImplementation(store)
+                .setWriteDelaySeconds(stores.writeDelaySeconds())
+                .setWriteBatchSize(stores.writeBatchSize())
+                .setWriteCoalescing(true)
+                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.node.NodeIdentity;
+import io.gridpbx.node.grid.WriteBehindBacklog;
 import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.SipServer;
 import java.util.List;
@@ -37,12 +38,21 @@ class NodeStatusController {
         List<String> members = grid.getCluster().getMembers().stream()
                 .map(Member::getAddress).map(Object::toString).toList();
         SipCounters c = sip.counters();
+        WriteBehindBacklog writeBehind = new WriteBehindBacklog(grid);
+        long clusterBacklog;
+        try {
+            clusterBacklog = writeBehind.clusterTotal();
+        } catch (Exception e) {
+            clusterBacklog = -1;
+        }
         return Map.of(
                 "node", identity.nodeId(),
                 "clusterSize", members.size(),
                 "members", members,
                 "registeredAddresses", bindings.addressCount(),
                 "activeDialogs", dialogs.activeCount(),
+                "persistence", Map.of("backlog", writeBehind.local(), "clusterBacklog", clusterBacklog,
+                        "synced", clusterBacklog == 0),
                 "sip", Map.of("requests", c.requests(), "registrations", c.registrations(),
                         "callsForwarded", c.callsForwarded(), "rejections", c.rejections(),
                         "failures", c.failures()));

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class JainSipServer implements SipServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(JainSipServer.class);
-    /** UDP retransmissions of a request stop after 64*T1 = 32 s (RFC 3261 Timers F and J). */
-    private static final java.time.Duration RETRANSMISSION_WINDOW = java.time.Duration.ofSeconds(32);
+    /** Retransmissions of a request come at 0.5, 1.5, 3.5, 7.5 and 15.5 s (RFC 3261 Timer E/A with T1 = 500 ms). */
+    private static final java.time.Duration RETRANSMISSION_WINDOW = java.time.Duration.ofSeconds(16);
 
     private final SipStackImpl stack;
     private final SipCounters counters;
@@ -94,6 +94,10 @@ public final class JainSipServer implements SipServer {
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "200000");
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "200000");
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
+        // Overload: a request that waited this long in the stack's queue has been retransmitted by its
+        // sender already (T1 = 500 ms); dropping it keeps the queue, and the heap, bounded instead of
+        // letting a flood grow it until the JVM runs out of memory.
+        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "2000");
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         // TCP on NIO selectors: thousands of phones must not mean thousands of reader threads.

@@ -1,0 +1,53 @@
+package io.gridpbx.node;
+
+import io.gridpbx.node.grid.BindingsEntry;
+import io.gridpbx.node.grid.PersistedStores;
+import io.gridpbx.persistence.jdbc.Database;
+import io.gridpbx.persistence.jdbc.DatabaseSettings;
+import io.gridpbx.persistence.jdbc.GaleraRetry;
+import io.gridpbx.persistence.store.JdbcClientMapStore;
+import io.gridpbx.persistence.store.JdbcCredentialsMapStore;
+import io.gridpbx.persistence.store.JdbcLocationStore;
+import io.gridpbx.persistence.store.JdbcPlatformMapStore;
+import io.gridpbx.persistence.store.JdbcResellerMapStore;
+import io.gridpbx.persistence.store.JdbcUserMapStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The database behind the grid: Galera when {@code gridpbx.db.url} is set, the embedded H2 store otherwise. */
+@Configuration(proxyBeanMethods = false)
+class PersistenceConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Database database(NodeProperties properties) {
+        NodeProperties.Db db = properties.db();
+        DatabaseSettings settings;
+        if (db.url() == null || db.url().isBlank()) {
+            try {
+                Files.createDirectories(properties.dataDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create gridpbx.data-dir " + properties.dataDir(), e);
+            }
+            settings = DatabaseSettings.embedded(properties.dataDir());
+        } else {
+            settings = new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize());
+        }
+        return Database.open(settings, GaleraRetry.standard());
+    }
+
+    @Bean
+    JdbcLocationStore locationStore(Database database, Clock clock) {
+        return new JdbcLocationStore(database, clock, BindingsEntry.GRACE);
+    }
+
+    @Bean
+    PersistedStores persistedStores(Database database, JdbcLocationStore locations, NodeProperties properties) {
+        return new PersistedStores(new JdbcPlatformMapStore(database), new JdbcResellerMapStore(database),
+                new JdbcClientMapStore(database), new JdbcUserMapStore(database), new JdbcCredentialsMapStore(database),
+                locations, properties.db().writeDelaySeconds(), properties.db().writeBatchSize());
+    }
+}

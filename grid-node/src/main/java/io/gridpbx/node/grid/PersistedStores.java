@@ -1,0 +1,36 @@
+package io.gridpbx.node.grid;
+
+import com.hazelcast.map.EntryStore;
+import com.hazelcast.map.MapStore;
+import io.gridpbx.core.location.BindingSet;
+import io.gridpbx.core.tenancy.Client;
+import io.gridpbx.core.tenancy.Platform;
+import io.gridpbx.core.tenancy.Reseller;
+import io.gridpbx.core.tenancy.SipCredentials;
+import io.gridpbx.core.tenancy.User;
+
+/**
+ * The stores behind the persisted maps, and how eagerly they write. Tenant configuration and
+ * registrations are written behind (the grid answers first, the database follows within
+ * {@code writeDelaySeconds}); both are coalesced, since each value is the key's whole state and the
+ * last write is the one that counts.
+ */
+public record PersistedStores(
+        MapStore<String, Platform> platform,
+        MapStore<String, Reseller> resellers,
+        MapStore<String, Client> clients,
+        MapStore<String, User> users,
+        MapStore<String, SipCredentials> credentials,
+        EntryStore<String, BindingSet> locations,
+        int writeDelaySeconds,
+        int writeBatchSize) {
+
+    public PersistedStores {
+        if (writeDelaySeconds < 1) {
+            throw new IllegalArgumentException("write delay must be at least 1 s (0 would mean write-through)");
+        }
+        if (writeBatchSize < 1) {
+            throw new IllegalArgumentException("write batch size must be at least 1");
+        }
+    }
+}
