@@ -66,6 +66,12 @@ final class NodeProcess {
      */
     static NodeProcess start(Spec spec, List<String> members, String clusterName, String operatorToken,
             Path baseDir) throws IOException {
+        return start(spec, members, clusterName, operatorToken, baseDir, List.of());
+    }
+
+    /** As above, with more node properties (e.g. {@code --gridpbx.db.url=...}). */
+    static NodeProcess start(Spec spec, List<String> members, String clusterName, String operatorToken,
+            Path baseDir, List<String> extraArgs) throws IOException {
         Path jar = nodeJar();
         Path dir = Files.createDirectories(baseDir.resolve(spec.name()));
         List<String> command = new ArrayList<>();
@@ -82,6 +88,7 @@ final class NodeProcess {
                 "--gridpbx.cluster.members=" + String.join(",", members),
                 "--gridpbx.data-dir=" + dir.resolve("data"),
                 "--gridpbx.api.operator-token=" + operatorToken));
+        command.addAll(extraArgs);
         Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n");
         Process process = new ProcessBuilder(command)
                 .directory(dir.toFile())

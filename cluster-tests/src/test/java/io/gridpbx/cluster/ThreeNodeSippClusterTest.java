@@ -66,8 +66,7 @@ class ThreeNodeSippClusterTest {
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     static void startClusterAndProvision() throws Exception {
         assertThat(Sipp.BINARY).as("SIPp is needed (Debian package sip-tester)").isExecutable();
-        deleteRecursively(RUN_DIR);
-        Files.createDirectories(RUN_DIR);
+        TestDirs.fresh(RUN_DIR);
         lastResort = new Thread(ThreeNodeSippClusterTest::destroyEverything, "cluster-test-last-resort");
         Runtime.getRuntime().addShutdownHook(lastResort);
 
@@ -221,16 +220,5 @@ class ThreeNodeSippClusterTest {
             phone.destroyForcibly();
         }
         nodes.forEach(NodeProcess::destroyForcibly);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

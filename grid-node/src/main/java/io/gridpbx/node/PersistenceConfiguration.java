@@ -15,12 +15,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The database behind the grid: Galera when {@code gridpbx.db.url} is set, the embedded H2 store otherwise. */
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersistenceConfiguration.class);
 
     @Bean(destroyMethod = "close")
     Database database(NodeProperties properties) {
@@ -33,6 +37,11 @@ class PersistenceConfiguration {
                 throw new UncheckedIOException("cannot create gridpbx.data-dir " + properties.dataDir(), e);
             }
             settings = DatabaseSettings.embedded(properties.dataDir());
+            if (properties.cluster().members().size() > 1) {
+                LOG.warn("no gridpbx.db.url: this node keeps its own embedded store in {}; a cluster of several nodes"
+                        + " needs one shared database (Galera) for its data to survive a full restart",
+                        properties.dataDir());
+            }
         } else {
             settings = new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize());
         }

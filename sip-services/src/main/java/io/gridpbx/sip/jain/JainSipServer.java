@@ -88,16 +88,19 @@ public final class JainSipServer implements SipServer {
         // One logger name for the whole stack (by default it logs under the stack name).
         p.setProperty("gov.nist.javax.sip.LOG4J_LOGGER_NAME", "gov.nist");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // Not raised above the stack's 8 KiB: JAIN-SIP allocates a buffer of this size for every UDP
+        // datagram it queues, so 64 KiB buffers turned an overload into an OutOfMemoryError. SIP over
+        // UDP stays well under it (RFC 3261 section 18.1.1 sends anything near the MTU over TCP).
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "8192");
         // The stack's parser with one-line parse errors, which its automatic 400 uses as reason phrase.
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", JainSipMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "200000");
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "200000");
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
-        // Overload: a request that waited this long in the stack's queue has been retransmitted by its
+        // Overload: a request that waited a second in the stack's queue has been retransmitted by its
         // sender already (T1 = 500 ms); dropping it keeps the queue, and the heap, bounded instead of
         // letting a flood grow it until the JVM runs out of memory.
-        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "2000");
+        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "1000");
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         // TCP on NIO selectors: thousands of phones must not mean thousands of reader threads.
