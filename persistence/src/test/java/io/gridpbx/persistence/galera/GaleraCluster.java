@@ -28,7 +28,7 @@ public final class GaleraCluster implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(3);
 
-    private static final Pattern REJOINED = Pattern.compile("joined by (IST|SST|no transfer logged)");
+    private static final Pattern REJOINED = Pattern.compile("joined by (IST|SST|no state transfer logged)");
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final Path script;
@@ -107,7 +107,8 @@ public final class GaleraCluster implements AutoCloseable {
      * Rejoins a stopped or killed node at the position {@code --wsrep-recover} finds and waits until
      * it is Synced.
      *
-     * @return true when it caught up by an incremental state transfer, false after a full SST
+     * @return true when it caught up without a full SST (by IST, as the script reads the node's
+     *         error log), false after a full SST
      * @throws IllegalStateException when the node was running already or did not become Synced
      */
     public boolean startNode(int node) {
