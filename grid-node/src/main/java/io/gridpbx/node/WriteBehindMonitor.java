@@ -22,7 +22,6 @@ class WriteBehindMonitor implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteBehindMonitor.class);
 
-    private final HazelcastInstance grid;
     private final WriteBehindBacklog backlog;
     private final JdbcLocationStore locations;
     private final Clock clock;
@@ -34,7 +33,6 @@ class WriteBehindMonitor implements DisposableBean {
     private long peak;
 
     WriteBehindMonitor(HazelcastInstance grid, JdbcLocationStore locations, Clock clock, NodeProperties properties) {
-        this.grid = grid;
         this.backlog = new WriteBehindBacklog(grid);
         this.locations = locations;
         this.clock = clock;
@@ -81,13 +79,8 @@ class WriteBehindMonitor implements DisposableBean {
     public void destroy() {
         timer.shutdownNow();
         long pending = backlog.localTotal();
-        for (String name : WriteBehindBacklog.PERSISTED_MAPS) {
-            try {
-                grid.getMap(name).flush();
-            } catch (RuntimeException e) {
-                LOG.warn("could not flush {} before stopping ({} entries pending on this node): {}", name, pending,
-                        e.toString());
-            }
+        for (String failure : backlog.flush()) {
+            LOG.warn("could not flush before stopping ({} entries pending on this node): {}", pending, failure);
         }
         if (pending > 0) {
             LOG.info("flushed {} pending writes before stopping", pending);

@@ -47,6 +47,22 @@ public final class WriteBehindBacklog {
         return local().values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * Writes this member's pending entries to the store now, map by map; a map whose flush fails is
+     * named in the returned list (its entries stay queued on the backups).
+     */
+    public List<String> flush() {
+        List<String> failed = new java.util.ArrayList<>();
+        for (String name : PERSISTED_MAPS) {
+            try {
+                grid.getMap(name).flush();
+            } catch (RuntimeException e) {
+                failed.add(name + ": " + e);
+            }
+        }
+        return failed;
+    }
+
     /** Pending writes of the whole cluster, asked of every member (at most a few seconds). */
     public long clusterTotal() throws Exception {
         Map<Member, Future<Long>> answers = grid.getExecutorService("gridpbx.ops").submitToAllMembers(new Probe());
