@@ -37,7 +37,9 @@ public record DatabaseSettings(String url, String user, String password, int poo
      * Connector/J settings that Galera needs unless the operator chose otherwise:
      * {@code failOverReadOnly=false} (else a failed-over connection is read-only and every write
      * fails), batched inserts rewritten into multi-row statements (about three times the rows/s),
-     * and bounded connect and socket timeouts so a dead node fails a statement instead of hanging it.
+     * bounded connect and socket timeouts so a dead node fails a statement instead of hanging it, and
+     * the driver's own log through SLF4J: by default it prints a stack trace to stderr for every host
+     * a failover tries, about a thousand a minute (7 MB of node log) while the whole cluster is away.
      */
     static String withConnectorDefaults(String url) {
         if (!url.startsWith("jdbc:mysql:")) {
@@ -46,7 +48,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
         StringBuilder result = new StringBuilder(url);
         char separator = url.contains("?") ? '&' : '?';
         for (String option : new String[] {"failOverReadOnly=false", "rewriteBatchedStatements=true",
-                "connectTimeout=3000", "socketTimeout=30000"}) {
+                "connectTimeout=3000", "socketTimeout=30000", "logger=com.mysql.cj.log.Slf4JLogger"}) {
             String name = option.substring(0, option.indexOf('=') + 1);
             if (!url.contains(name)) {
                 result.append(separator).append(option);

@@ -35,7 +35,12 @@ public final class GaleraRetry {
         this.maxBackoffMillis = maxBackoff.toMillis();
     }
 
-    /** Up to 8 attempts over about 6 s: long enough for a node's death, short enough to hand back to the write-behind queue. */
+    /**
+     * Up to 8 attempts with backoff up to 2 s between them: enough for a node's death. When the whole
+     * cluster is away, one attempt can itself last long (Connector/J cycles through every host of the
+     * URL before it fails); the write-behind thread then waits in it and stores its batch when the
+     * database returns, while the grid keeps serving on its own threads.
+     */
     public static GaleraRetry standard() {
         return new GaleraRetry(8, Duration.ofMillis(50), Duration.ofSeconds(2));
     }

@@ -73,7 +73,7 @@ class GaleraRetryTest {
     void connectorDefaultsAreAddedUnlessChosen() {
         assertThat(new DatabaseSettings("jdbc:mysql://a:3307,b:3308/gridpbx", "u", "p", 2).url())
                 .isEqualTo("jdbc:mysql://a:3307,b:3308/gridpbx?failOverReadOnly=false&rewriteBatchedStatements=true"
-                        + "&connectTimeout=3000&socketTimeout=30000");
+                        + "&connectTimeout=3000&socketTimeout=30000&logger=com.mysql.cj.log.Slf4JLogger");
         assertThat(new DatabaseSettings("jdbc:mysql://a/gridpbx?socketTimeout=5000", "u", "p", 2).url())
                 .contains("socketTimeout=5000").doesNotContain("socketTimeout=30000");
         assertThatThrownBy(() -> new DatabaseSettings("jdbc:postgresql://a/x", "u", "p", 2))

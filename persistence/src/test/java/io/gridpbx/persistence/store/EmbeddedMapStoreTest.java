@@ -1,179 +1,24 @@
 package io.gridpbx.persistence.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.hazelcast.map.EntryLoader.MetadataAwareValue;
-import io.gridpbx.core.MutableClock;
-import io.gridpbx.core.location.AddressOfRecord;
-import io.gridpbx.core.location.Binding;
-import io.gridpbx.core.location.BindingSet;
-import io.gridpbx.core.tenancy.CallSettings;
-import io.gridpbx.core.tenancy.Client;
-import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.Reseller;
-import io.gridpbx.core.tenancy.SipCredentials;
-import io.gridpbx.core.tenancy.User;
 import io.gridpbx.persistence.jdbc.Database;
 import io.gridpbx.persistence.jdbc.DatabaseSettings;
 import io.gridpbx.persistence.jdbc.GaleraRetry;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every MapStore against the embedded store (H2, MySQL mode) running the real migrations. */
-class EmbeddedMapStoreTest {
-
-    private static final String OFFICE = "office.demo.gridpbx.test";
+class EmbeddedMapStoreTest extends JdbcMapStoreContract {
 
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
-    private Database database;
-
-    @BeforeEach
-    void open() {
-        database = Database.open(DatabaseSettings.embedded(dataDir), GaleraRetry.standard());
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
-    }
-
-    @Test
-    void tenantRecordsRoundTrip() {
-        var platforms = new JdbcPlatformMapStore(database);
-        var resellers = new JdbcResellerMapStore(database);
-        var clients = new JdbcClientMapStore(database);
-        var users = new JdbcUserMapStore(database);
-        var credentials = new JdbcCredentialsMapStore(database);
-        Platform platform = new Platform("gridpbx.test");
-        Reseller reseller = new Reseller("demo.gridpbx.test", "Demo", "gridpbx.test");
-        Client client = new Client(OFFICE, "Office", "demo.gridpbx.test", 5);
-        User user = new User("200", OFFICE, "200", "Alice", "fr",
-                new CallSettings(true, false, "sip:300@" + OFFICE, null, "555", 25));
-        SipCredentials secret = SipCredentials.fromPassword("200", OFFICE, user.addressOfRecord(), "pass200");
-
-        platforms.store(JdbcPlatformMapStore.KEY, platform);
-        resellers.store(reseller.realm(), reseller);
-        clients.store(client.domain(), client);
-        users.store("200@" + OFFICE, user);
-        credentials.store(secret.key(), secret);
-
-        assertThat(platforms.load(JdbcPlatformMapStore.KEY)).isEqualTo(platform);
-        assertThat(resellers.load(reseller.realm())).isEqualTo(reseller);
-        assertThat(clients.load(client.domain())).isEqualTo(client);
-        assertThat(users.load("200@" + OFFICE)).isEqualTo(user);
-        assertThat(credentials.load(secret.key())).isEqualTo(secret);
-        assertThat(users.loadAllKeys()).containsExactly("200@" + OFFICE);
-        assertThat(credentials.loadAllKeys()).containsExactly(secret.key());
-    }
-
-    @Test
-    void replayedStoreIsIdempotentAndLastWriteWins() {
-        var users = new JdbcUserMapStore(database);
-        User first = user("201", false);
-        User second = user("201", true);
-
-        users.store("201@" + OFFICE, first);
-        users.store("201@" + OFFICE, first);
-        users.store("201@" + OFFICE, second);
-
-        assertThat(users.load("201@" + OFFICE)).isEqualTo(second);
-        assertThat(users.loadAllKeys()).hasSize(1);
-    }
-
-    @Test
-    void storeAllTakesTheWholeBatchAndEmptiesTheMap() {
-        var users = new JdbcUserMapStore(database);
-        Map<String, User> batch = new HashMap<>();
-        for (int i = 0; i < 2500; i++) {
-            User user = user(Integer.toString(1000 + i), false);
-            batch.put(user.addressOfRecord().toString(), user);
-        }
-
-        users.storeAll(batch);
-
-        assertThat(batch).isEmpty();
-        assertThat(users.loadAllKeys()).hasSize(2500);
-    }
-
-    @Test
-    void storeAllThatPartlyFails_removesWhatItStoredAndKeepsTheRest() {
-        var users = new JdbcUserMapStore(database);
-        Map<String, User> batch = new HashMap<>();
-        batch.put("300@" + OFFICE, user("300", false));
-        batch.put("301@" + OFFICE, user("301", false));
-        // A display name longer than the column: the database refuses this row, and only this row.
-        User tooLong = new User("302", OFFICE, "302", "x".repeat(300), "en", CallSettings.DEFAULTS);
-        batch.put("302@" + OFFICE, tooLong);
-
-        assertThatThrownBy(() -> users.storeAll(batch)).isInstanceOf(RuntimeException.class)
-                .hasMessageContaining("1 entries still pending");
-
-        assertThat(batch).containsOnlyKeys("302@" + OFFICE);
-        assertThat(users.load("300@" + OFFICE)).isNotNull();
-        assertThat(users.load("301@" + OFFICE)).isNotNull();
-    }
-
-    @Test
-    void deleteRemovesTheRow() {
-        var users = new JdbcUserMapStore(database);
-        users.store("203@" + OFFICE, user("203", false));
-
-        users.delete("203@" + OFFICE);
-
-        assertThat(users.load("203@" + OFFICE)).isNull();
-    }
-
-    @Test
-    void registrationsComeBackWithTheirExpiry_andExpiredOnesDoNot() {
-        var locations = new JdbcLocationStore(database, clock, Duration.ofSeconds(60));
-        long now = clock.millis();
-        Binding phone = new Binding("sip:200@192.0.2.1:5060", now + 600_000, 1000, "c1", 3, "udp:192.0.2.1:5060",
-                "n1", "Yealink", now);
-        Binding softphone = new Binding("sip:200@192.0.2.2:5062;transport=tcp", now + 3_600_000, 500, "c2", 1,
-                "tcp:192.0.2.2:5062", "n2", null, now);
-        locations.store("200@" + OFFICE, new MetadataAwareValue<>(new BindingSet(List.of(phone, softphone))));
-        locations.store("201@" + OFFICE, new MetadataAwareValue<>(new BindingSet(List.of(
-                new Binding("sip:201@192.0.2.3", now + 60_000, 1000, "c3", 1, "udp:192.0.2.3:5060", "n1", null, now)))));
-
-        MetadataAwareValue<BindingSet> loaded = locations.load("200@" + OFFICE);
-        assertThat(loaded.getValue().bindings()).containsExactlyInAnyOrder(phone, softphone);
-        assertThat(loaded.getExpirationTime()).isEqualTo(now + 3_600_000 + 60_000);
-
-        clock.advance(Duration.ofSeconds(61));
-        assertThat(locations.load("201@" + OFFICE)).isNull();
-        assertThat(locations.loadAllKeys()).containsExactly("200@" + OFFICE);
-    }
-
-    @Test
-    void storingASmallerSetReplacesTheRows() throws Exception {
-        var locations = new JdbcLocationStore(database, clock, Duration.ofSeconds(60));
-        long now = clock.millis();
-        Binding a = new Binding("sip:200@192.0.2.1", now + 600_000, 1000, "c1", 1, "udp:192.0.2.1:5060", "n1", null, now);
-        Binding b = new Binding("sip:200@192.0.2.2", now + 600_000, 1000, "c2", 1, "udp:192.0.2.2:5060", "n1", null, now);
-        locations.store("200@" + OFFICE, new MetadataAwareValue<>(new BindingSet(List.of(a, b))));
-
-        locations.store("200@" + OFFICE, new MetadataAwareValue<>(new BindingSet(List.of(b))));
-        assertThat(locations.load("200@" + OFFICE).getValue().bindings()).containsExactly(b);
-
-        locations.delete("200@" + OFFICE);
-        assertThat(locations.load("200@" + OFFICE)).isNull();
-
-        locations.store("201@" + OFFICE, new MetadataAwareValue<>(new BindingSet(List.of(
-                new Binding("sip:201@192.0.2.9", now + 1_000, 1000, "c9", 1, "udp:192.0.2.9:5060", "n1", null, now)))));
-        clock.advance(Duration.ofMinutes(5));
-        assertThat(locations.purgeExpired()).isEqualTo(1);
+    @Override
+    Database openEmptyDatabase() {
+        return Database.open(DatabaseSettings.embedded(dataDir), GaleraRetry.standard());
     }
 
     @Test
@@ -184,10 +29,5 @@ class EmbeddedMapStoreTest {
         database = Database.open(DatabaseSettings.embedded(dataDir), GaleraRetry.standard());
 
         assertThat(new JdbcResellerMapStore(database).load("demo.gridpbx.test")).isNotNull();
-    }
-
-    private static User user(String extension, boolean dnd) {
-        return new User(extension, OFFICE, extension, "User " + extension, "en",
-                CallSettings.DEFAULTS.withDoNotDisturb(dnd));
     }
 }
