@@ -71,20 +71,6 @@ public final class JdbcLocationStore extends JdbcMapStore<String, MetadataAwareV
         batch(c, "DELETE FROM registrations WHERE aor = ?", keys, (s, aor) -> s.setString(1, aor));
     }
 
-    /**
-     * Answers a miss without the database: an AOR the grid does not hold has no live binding. The
-     * grid loads every registration when it starts (eager initial load, through {@link #loadAll}),
-     * every change goes through the grid, and the grid forgets a binding set when it expires, as
-     * {@link #read} would. Hazelcast asks this on every miss, before the entry processor runs (the
-     * REGISTER of a new AOR, an INVITE to a user who is not registered), and queues the map's other
-     * operations of that partition behind it: asking the database would cost a round trip per miss,
-     * and with the database away it held every REGISTER of the partition for the whole retry time.
-     */
-    @Override
-    public @Nullable MetadataAwareValue<BindingSet> load(String aor) {
-        return null;
-    }
-
     @Override
     @Nullable MetadataAwareValue<BindingSet> read(Connection c, String aor) throws SQLException {
         List<Binding> bindings = query(c, "SELECT " + COLUMNS + " FROM registrations WHERE aor = ? AND expires_at > ?",

@@ -1,5 +1,6 @@
 package io.gridpbx.persistence.store;
 
+import static io.gridpbx.persistence.store.JdbcMapStoreContract.loadedOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.core.tenancy.Reseller;
@@ -28,6 +29,6 @@ class EmbeddedMapStoreTest extends JdbcMapStoreContract {
 
         database = Database.open(DatabaseSettings.embedded(dataDir), GaleraRetry.standard());
 
-        assertThat(new JdbcResellerMapStore(database).load("demo.gridpbx.test")).isNotNull();
+        assertThat(loadedOne(new JdbcResellerMapStore(database), "demo.gridpbx.test")).isNotNull();
     }
 }

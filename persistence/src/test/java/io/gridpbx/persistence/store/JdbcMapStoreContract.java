@@ -71,11 +71,11 @@ abstract class JdbcMapStoreContract {
         users.store("200@" + OFFICE, user);
         credentials.store(secret.key(), secret);
 
-        assertThat(platforms.load(JdbcPlatformMapStore.KEY)).isEqualTo(platform);
-        assertThat(resellers.load(reseller.realm())).isEqualTo(reseller);
-        assertThat(clients.load(client.domain())).isEqualTo(client);
-        assertThat(users.load("200@" + OFFICE)).isEqualTo(user);
-        assertThat(credentials.load(secret.key())).isEqualTo(secret);
+        assertThat(loadedOne(platforms, JdbcPlatformMapStore.KEY)).isEqualTo(platform);
+        assertThat(loadedOne(resellers, reseller.realm())).isEqualTo(reseller);
+        assertThat(loadedOne(clients, client.domain())).isEqualTo(client);
+        assertThat(loadedOne(users, "200@" + OFFICE)).isEqualTo(user);
+        assertThat(loadedOne(credentials, secret.key())).isEqualTo(secret);
         assertThat(users.loadAllKeys()).containsExactly("200@" + OFFICE);
         assertThat(credentials.loadAllKeys()).containsExactly(secret.key());
     }
@@ -90,7 +90,7 @@ abstract class JdbcMapStoreContract {
         users.store("201@" + OFFICE, first);
         users.store("201@" + OFFICE, second);
 
-        assertThat(users.load("201@" + OFFICE)).isEqualTo(second);
+        assertThat(loadedOne(users, "201@" + OFFICE)).isEqualTo(second);
         assertThat(users.loadAllKeys()).hasSize(1);
     }
 
@@ -123,8 +123,8 @@ abstract class JdbcMapStoreContract {
                 .hasMessageContaining("1 entries still pending");
 
         assertThat(batch).containsOnlyKeys("302@" + OFFICE);
-        assertThat(users.load("300@" + OFFICE)).isNotNull();
-        assertThat(users.load("301@" + OFFICE)).isNotNull();
+        assertThat(loadedOne(users, "300@" + OFFICE)).isNotNull();
+        assertThat(loadedOne(users, "301@" + OFFICE)).isNotNull();
     }
 
     @Test
@@ -134,7 +134,7 @@ abstract class JdbcMapStoreContract {
 
         users.delete("203@" + OFFICE);
 
-        assertThat(users.load("203@" + OFFICE)).isNull();
+        assertThat(loadedOne(users, "203@" + OFFICE)).isNull();
     }
 
     @Test
@@ -149,12 +149,12 @@ abstract class JdbcMapStoreContract {
         locations.store("201@" + OFFICE, new MetadataAwareValue<>(new BindingSet(List.of(
                 new Binding("sip:201@192.0.2.3", now + 60_000, 1000, "c3", 1, "udp:192.0.2.3:5060", "n1", null, now)))));
 
-        MetadataAwareValue<BindingSet> loaded = loaded(locations, "200@" + OFFICE);
+        MetadataAwareValue<BindingSet> loaded = loadedOne(locations, "200@" + OFFICE);
         assertThat(loaded.getValue().bindings()).containsExactlyInAnyOrder(phone, softphone);
         assertThat(loaded.getExpirationTime()).isEqualTo(now + 3_600_000 + 60_000);
 
         clock.advance(Duration.ofSeconds(61));
-        assertThat(loaded(locations, "201@" + OFFICE)).isNull();
+        assertThat(loadedOne(locations, "201@" + OFFICE)).isNull();
         assertThat(locations.loadAllKeys()).containsExactly("200@" + OFFICE);
     }
 
@@ -167,10 +167,10 @@ abstract class JdbcMapStoreContract {
         locations.store("200@" + OFFICE, new MetadataAwareValue<>(new BindingSet(List.of(a, b))));
 
         locations.store("200@" + OFFICE, new MetadataAwareValue<>(new BindingSet(List.of(b))));
-        assertThat(loaded(locations, "200@" + OFFICE).getValue().bindings()).containsExactly(b);
+        assertThat(loadedOne(locations, "200@" + OFFICE).getValue().bindings()).containsExactly(b);
 
         locations.delete("200@" + OFFICE);
-        assertThat(loaded(locations, "200@" + OFFICE)).isNull();
+        assertThat(loadedOne(locations, "200@" + OFFICE)).isNull();
 
         locations.store("201@" + OFFICE, new MetadataAwareValue<>(new BindingSet(List.of(
                 new Binding("sip:201@192.0.2.9", now + 1_000, 1000, "c9", 1, "udp:192.0.2.9:5060", "n1", null, now)))));
@@ -189,9 +189,22 @@ abstract class JdbcMapStoreContract {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     }
 
-    /** What the grid's eager load gets for one AOR (a single-key load is a miss, see {@link JdbcLocationStore#load}). */
-    private static MetadataAwareValue<BindingSet> loaded(JdbcLocationStore locations, String aor) {
-        return locations.loadAll(List.of(aor)).get(aor);
+    /** Regression: the REGISTER of an unknown user during a database outage stalled its partition. */
+    @Test
+    void aTenantMissIsAnsweredWithoutTheDatabase() {
+        var credentials = new JdbcCredentialsMapStore(database);
+        var users = new JdbcUserMapStore(database);
+        database.close();
+
+        long started = System.nanoTime();
+        assertThat(credentials.load("999@" + OFFICE)).isNull();
+        assertThat(users.load("999@" + OFFICE)).isNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    /** What the grid's eager load gets for one key (a single-key load is a miss, see {@link JdbcMapStore#load}). */
+    static <K, V> V loadedOne(JdbcMapStore<K, V> store, K key) {
+        return store.loadAll(List.of(key)).get(key);
     }
 
     private static User user(String extension, boolean dnd) {
