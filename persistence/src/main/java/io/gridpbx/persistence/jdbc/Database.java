@@ -70,10 +70,6 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    public DataSource dataSource() {
-        return pool;
-    }
-
     @Override
     public void close() {
         pool.close();

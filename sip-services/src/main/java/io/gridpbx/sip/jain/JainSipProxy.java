@@ -66,10 +66,6 @@ final class JainSipProxy {
         this.counters = counters;
     }
 
-    int pendingInvites() {
-        return invites.size();
-    }
-
     void onRequest(RequestEvent event) throws ParseException, SipException, InvalidArgumentException {
         Request request = event.getRequest();
         boolean routedToUs = self.popOwnRoute(request);

@@ -46,10 +46,6 @@ final class JainSipResponder {
         return addresses;
     }
 
-    MessageFactory messages() {
-        return messages;
-    }
-
     SipProvider provider() {
         return provider;
     }
