@@ -2,10 +2,6 @@ package io.gridpbx.sip;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.SocketException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -175,19 +171,19 @@ final class Sipp {
             this.deadline = deadline;
         }
 
-        /** Waits until SIPp holds its UDP port, so that a request sent to it now is received. */
+        /**
+         * Waits until SIPp holds its UDP port, so that a request sent to it now is received. Reads the
+         * kernel's socket table instead of trying to bind the port: a probe bind would race SIPp's own
+         * bind and could make SIPp fail with "address already in use".
+         */
         Running awaitListening() {
             long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (System.nanoTime() < end) {
                 if (!process.isAlive()) {
                     throw new AssertionError("sipp exited before listening: " + await().describe());
                 }
-                try (DatagramSocket probe = new DatagramSocket(localPort, InetAddress.getLoopbackAddress())) {
-                    probe.close();
-                } catch (BindException taken) {
+                if (udpPortBound(localPort)) {
                     return this;
-                } catch (SocketException e) {
-                    throw new UncheckedIOException(e);
                 }
                 try {
                     Thread.sleep(20);
@@ -197,6 +193,16 @@ final class Sipp {
                 }
             }
             throw new AssertionError("sipp did not bind 127.0.0.1:" + localPort + " within 5 s");
+        }
+
+        private static boolean udpPortBound(int port) {
+            String localPortField = String.format(":%04X", port);
+            try (var lines = Files.lines(Path.of("/proc/net/udp"))) {
+                return lines.skip(1).map(String::trim).map(line -> line.split("\\s+"))
+                        .anyMatch(fields -> fields.length > 1 && fields[1].endsWith(localPortField));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read /proc/net/udp", e);
+            }
         }
 
         /** Waits for the exit, killing the process (by its PID) when it overruns its deadline. */
