@@ -17,6 +17,9 @@ import io.gridpbx.persistence.galera.GaleraCluster;
 import io.gridpbx.persistence.jdbc.Database;
 import io.gridpbx.persistence.jdbc.DatabaseSettings;
 import io.gridpbx.persistence.jdbc.GaleraRetry;
+import io.gridpbx.persistence.store.JdbcAccountMapStore;
+import io.gridpbx.persistence.store.JdbcApiTokenMapStore;
+import io.gridpbx.persistence.store.JdbcAuditMapStore;
 import io.gridpbx.persistence.store.JdbcClientMapStore;
 import io.gridpbx.persistence.store.JdbcCredentialsMapStore;
 import io.gridpbx.persistence.store.JdbcLocationStore;
@@ -118,7 +121,8 @@ class GaleraNodeKillIT {
     private static PersistedStores stores(Database db) {
         return new PersistedStores(new JdbcPlatformMapStore(db), new JdbcResellerMapStore(db),
                 new JdbcClientMapStore(db), new JdbcUserMapStore(db), new JdbcCredentialsMapStore(db),
-                new JdbcLocationStore(db, Clock.systemUTC(), BindingsEntry.GRACE), 1, 1000);
+                new JdbcLocationStore(db, Clock.systemUTC(), BindingsEntry.GRACE), new JdbcAccountMapStore(db),
+                new JdbcApiTokenMapStore(db), new JdbcAuditMapStore(db), 1, 1000);
     }
 
     private static List<UserWithCredentials> users(String domain, int first, int count) {

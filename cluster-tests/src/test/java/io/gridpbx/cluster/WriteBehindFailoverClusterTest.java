@@ -8,6 +8,9 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import io.gridpbx.core.tenancy.CallSettings;
+import io.gridpbx.core.access.Account;
+import io.gridpbx.core.access.ApiToken;
+import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.Reseller;
@@ -52,7 +55,8 @@ class WriteBehindFailoverClusterTest {
         // A long write delay keeps the entries pending long enough to crash their owner first.
         PersistedStores stores = new PersistedStores(new RecordingMapStore<Platform>(), new RecordingMapStore<Reseller>(),
                 new RecordingMapStore<Client>(), users, new RecordingMapStore<SipCredentials>(),
-                new RecordingEntryStore(), 5, 100);
+                new RecordingEntryStore(), new RecordingMapStore<Account>(), new RecordingMapStore<ApiToken>(),
+                new RecordingMapStore<AuditEntry>(), 5, 100);
         members = new HazelcastInstance[3];
         for (int i = 0; i < members.length; i++) {
             Config config = GridMemberConfig.persist(GridMemberConfig.grid(cluster), stores);

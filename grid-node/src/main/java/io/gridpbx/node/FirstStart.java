@@ -1,6 +1,15 @@
 package io.gridpbx.node;
 
+import io.gridpbx.core.access.Account;
+import io.gridpbx.core.access.AccountStore;
+import io.gridpbx.core.access.ApiTokens;
+import io.gridpbx.core.access.DemoAccess;
+import io.gridpbx.core.access.PasswordHasher;
+import io.gridpbx.core.access.PasswordPolicy;
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.access.Secrets;
 import io.gridpbx.core.tenancy.DemoTenants;
+import io.gridpbx.core.tenancy.Languages;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.tenancy.TenantProvisioning;
 import io.gridpbx.node.grid.ClusterFacts;
@@ -23,9 +32,15 @@ class FirstStart implements InitializingBean {
     private final TenantProvisioning provisioning;
     private final ClusterFacts facts;
     private final NodeIdentity identity;
+    private final AccountStore accounts;
+    private final PasswordHasher hasher;
+    private final ApiTokens tokens;
 
     FirstStart(NodeProperties properties, TenantDirectory directory, TenantProvisioning provisioning,
-            ClusterFacts facts, NodeIdentity identity) {
+            ClusterFacts facts, NodeIdentity identity, AccountStore accounts, PasswordHasher hasher, ApiTokens tokens) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.tokens = tokens;
         this.properties = properties;
         this.directory = directory;
         this.provisioning = provisioning;
@@ -40,11 +55,27 @@ class FirstStart implements InitializingBean {
         }
         if (properties.demo()) {
             DemoTenants.create(provisioning);
-            LOG.info("created the demo tenants (platform {}): see the README for users and passwords",
-                    DemoTenants.PLATFORM_DOMAIN);
+            DemoAccess.create(accounts, hasher, tokens);
+            LOG.info("created the demo tenants (platform {}), logins (password {}) and API tokens: see the README",
+                    DemoTenants.PLATFORM_DOMAIN, DemoAccess.PASSWORD);
         } else {
             provisioning.createPlatform(properties.platformDomain());
-            LOG.info("created the platform {} (no demo tenants)", properties.platformDomain());
+            createPlatformAdmin();
         }
+    }
+
+    private void createPlatformAdmin() {
+        NodeProperties.Admin admin = properties.admin();
+        String email = admin.email() != null ? admin.email() : "admin@" + properties.platformDomain();
+        String password = admin.initialPassword();
+        if (password == null || !PasswordPolicy.isAcceptable(password)) {
+            password = Secrets.newToken().substring(0, 16);
+            LOG.warn("created the platform {} and its administrator {} with the generated password {} "
+                    + "(shown once: change it after signing in)", properties.platformDomain(), email, password);
+        } else {
+            LOG.info("created the platform {} and its administrator {}", properties.platformDomain(), email);
+        }
+        accounts.save(new Account(email, hasher.hash(password), Scope.platform(properties.platformDomain()),
+                Languages.DEFAULT, 0, null));
     }
 }

@@ -18,7 +18,8 @@ public record NodeProperties(
         @DefaultValue("true") boolean demo,
         @DefaultValue("gridpbx.test") String platformDomain,
         @DefaultValue Api api,
-        @DefaultValue Db db) {
+        @DefaultValue Db db,
+        @DefaultValue Admin admin) {
 
     /**
      * @param host           address for UDP and TCP
@@ -74,5 +75,16 @@ public record NodeProperties(
 
     /** @param operatorToken bearer token of the operator's provisioning endpoints; unset disables them */
     public record Api(@Nullable String operatorToken) {
+    }
+
+    /**
+     * The platform's first administrator, created at the first start of a cluster without demo data.
+     *
+     * @param email           its sign-in; defaults to {@code admin@<platform-domain>}
+     * @param initialPassword its first password; when unset, a random one is generated and logged once
+     * @param resetLinkBase   the portal address put in password-reset mails, e.g. https://pbx.example.com
+     */
+    public record Admin(@Nullable String email, @Nullable String initialPassword,
+            @DefaultValue("http://localhost:8080") String resetLinkBase) {
     }
 }

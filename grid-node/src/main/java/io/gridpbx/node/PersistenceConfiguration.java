@@ -5,6 +5,9 @@ import io.gridpbx.node.grid.PersistedStores;
 import io.gridpbx.persistence.jdbc.Database;
 import io.gridpbx.persistence.jdbc.DatabaseSettings;
 import io.gridpbx.persistence.jdbc.GaleraRetry;
+import io.gridpbx.persistence.store.JdbcAccountMapStore;
+import io.gridpbx.persistence.store.JdbcApiTokenMapStore;
+import io.gridpbx.persistence.store.JdbcAuditMapStore;
 import io.gridpbx.persistence.store.JdbcClientMapStore;
 import io.gridpbx.persistence.store.JdbcCredentialsMapStore;
 import io.gridpbx.persistence.store.JdbcLocationStore;
@@ -57,6 +60,7 @@ class PersistenceConfiguration {
     PersistedStores persistedStores(Database database, JdbcLocationStore locations, NodeProperties properties) {
         return new PersistedStores(new JdbcPlatformMapStore(database), new JdbcResellerMapStore(database),
                 new JdbcClientMapStore(database), new JdbcUserMapStore(database), new JdbcCredentialsMapStore(database),
-                locations, properties.db().writeDelaySeconds(), properties.db().writeBatchSize());
+                locations, new JdbcAccountMapStore(database), new JdbcApiTokenMapStore(database),
+                new JdbcAuditMapStore(database), properties.db().writeDelaySeconds(), properties.db().writeBatchSize());
     }
 }

@@ -13,9 +13,9 @@ public final class DemoTenants {
 
     public static void create(TenantProvisioning provisioning) {
         provisioning.createPlatform(PLATFORM_DOMAIN);
-        provisioning.createReseller("demo.gridpbx.test", "Demo Reseller");
-        provisioning.createReseller("other.gridpbx.test", "Other Reseller");
-        provisioning.createClient("office.demo.gridpbx.test", "Office", "demo.gridpbx.test");
+        provisioning.createReseller("demo.gridpbx.test", "Demo Reseller", "reseller@demo.gridpbx.test");
+        provisioning.createReseller("other.gridpbx.test", "Other Reseller", "reseller@other.gridpbx.test");
+        provisioning.createClient("office.demo.gridpbx.test", "Office", "demo.gridpbx.test", "admin@office.demo.gridpbx.test");
         provisioning.createClient("acme.demo.gridpbx.test", "Acme", "demo.gridpbx.test");
         provisioning.createClient("shop.other.gridpbx.test", "Shop", "other.gridpbx.test");
         provisioning.createUserRange("office.demo.gridpbx.test", 200, 20, "pass");

@@ -36,4 +36,15 @@ public final class DomainName {
         String suffix = "." + parent;
         return child.endsWith(suffix) && child.indexOf('.') == child.length() - suffix.length();
     }
+
+    /** True when {@code domain} is {@code ancestor} itself or any number of labels below it. */
+    public static boolean isWithin(String domain, String ancestor) {
+        return domain.equals(ancestor) || domain.endsWith("." + ancestor);
+    }
+
+    /** The domain one label up: demo.gridpbx.test for office.demo.gridpbx.test; the domain itself at the top. */
+    public static String parent(String domain) {
+        int dot = domain.indexOf('.');
+        return dot < 0 ? domain : domain.substring(dot + 1);
+    }
 }

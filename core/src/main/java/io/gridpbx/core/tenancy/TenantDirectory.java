@@ -2,6 +2,7 @@ package io.gridpbx.core.tenancy;
 
 import io.gridpbx.core.location.AddressOfRecord;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,22 @@ public interface TenantDirectory {
     Optional<User> user(AddressOfRecord aor);
 
     Optional<SipCredentials> credentials(String authUser, String realm);
+
+    /** Every reseller, in no particular order: the management plane's read, not the call path's. */
+    List<Reseller> resellers();
+
+    /** The clients under one reseller realm, in no particular order. */
+    List<Client> clientsOf(String resellerRealm);
+
+    /** The users of one client domain, in no particular order. */
+    List<User> usersOf(String clientDomain);
+
+    void deleteReseller(String realm);
+
+    void deleteClient(String domain);
+
+    /** Deletes the user and its SIP credentials: its next REGISTER or call is refused on every node. */
+    void deleteUser(User user);
 
     /** Whether any tenant data exists: first-start seeding and demo data depend on it. */
     boolean isEmpty();

@@ -3,6 +3,7 @@ package io.gridpbx.core.tenancy;
 import io.gridpbx.core.location.AddressOfRecord;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates tenants with the hierarchy's rules enforced: a client only under an existing reseller,
@@ -23,17 +24,27 @@ public final class TenantProvisioning {
     }
 
     public Reseller createReseller(String realm, String name) {
+        return createReseller(realm, name, null);
+    }
+
+    public Reseller createReseller(String realm, String name, @Nullable String email) {
         Platform platform = directory.platform()
                 .orElseThrow(() -> new ProvisioningException("no platform: create the platform first"));
-        Reseller reseller = new Reseller(realm, name, platform.domain());
+        Reseller reseller = new Reseller(realm, name, platform.domain(), email, java.math.BigDecimal.ZERO, 0,
+                Languages.DEFAULT);
         directory.saveReseller(reseller);
         return reseller;
     }
 
     public Client createClient(String domain, String name, String resellerRealm) {
+        return createClient(domain, name, resellerRealm, null);
+    }
+
+    public Client createClient(String domain, String name, String resellerRealm, @Nullable String email) {
         Reseller reseller = directory.reseller(DomainName.normalize(resellerRealm))
                 .orElseThrow(() -> new ProvisioningException("unknown reseller " + resellerRealm));
-        Client client = new Client(domain, name, reseller.realm(), Client.DEFAULT_MAX_CONTACTS);
+        Client client = new Client(domain, name, reseller.realm(), Client.DEFAULT_MAX_CONTACTS, email,
+                reseller.language());
         directory.saveClient(client);
         return client;
     }

@@ -2,18 +2,26 @@ package io.gridpbx.core.tenancy;
 
 import io.gridpbx.core.location.AddressOfRecord;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
-/** A user of a client: one extension, reachable at {@code extension@client-domain}. */
+/**
+ * A user of a client: one extension, reachable at {@code extension@client-domain}.
+ *
+ * @param department free text the client groups its users by
+ * @param mac        the MAC address of the user's desk phone, 12 lower-case hex digits, for provisioning
+ */
 public record User(
         String extension,
         String domain,
         String authUser,
         String displayName,
         String language,
-        CallSettings callSettings) {
+        CallSettings callSettings,
+        @Nullable String department,
+        @Nullable String mac) {
 
     private static final Pattern EXTENSION = Pattern.compile("[0-9A-Za-z._+-]{1,32}");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    private static final Pattern MAC = Pattern.compile("[0-9a-f]{12}");
 
     public User {
         domain = DomainName.normalize(domain);
@@ -23,9 +31,31 @@ public record User(
         if (!EXTENSION.matcher(authUser).matches()) {
             throw new IllegalArgumentException("auth user must be 1 to 32 letters, digits or ._+-: '" + authUser + "'");
         }
-        if (!LANGUAGE.matcher(language).matches()) {
-            throw new IllegalArgumentException("language must be a two-letter ISO 639-1 code: '" + language + "'");
+        Languages.require(language);
+        if (mac != null && !MAC.matcher(mac).matches()) {
+            throw new IllegalArgumentException("MAC must be 12 lower-case hex digits: '" + mac + "'");
         }
+    }
+
+    public User(String extension, String domain, String authUser, String displayName, String language,
+            CallSettings callSettings) {
+        this(extension, domain, authUser, displayName, language, callSettings, null, null);
+    }
+
+    /** Normalizes a MAC address as typed (any case, with or without : or - separators); null when blank. */
+    public static @Nullable String normalizeMac(@Nullable String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        return typed.replaceAll("[:.\\-\\s]", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static boolean isValidExtension(String extension) {
+        return EXTENSION.matcher(extension).matches();
+    }
+
+    public static boolean isValidMac(String normalizedMac) {
+        return MAC.matcher(normalizedMac).matches();
     }
 
     public AddressOfRecord addressOfRecord() {
@@ -33,6 +63,10 @@ public record User(
     }
 
     public User withCallSettings(CallSettings settings) {
-        return new User(extension, domain, authUser, displayName, language, settings);
+        return new User(extension, domain, authUser, displayName, language, settings, department, mac);
+    }
+
+    public User withLanguage(String newLanguage) {
+        return new User(extension, domain, authUser, displayName, newLanguage, callSettings, department, mac);
     }
 }

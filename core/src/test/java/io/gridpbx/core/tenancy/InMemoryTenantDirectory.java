@@ -3,6 +3,7 @@ package io.gridpbx.core.tenancy;
 import io.gridpbx.core.location.AddressOfRecord;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,37 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
     @Override
     public void saveUsers(Collection<UserWithCredentials> batch) {
         batch.forEach(entry -> saveUser(entry.user(), entry.credentials()));
+    }
+
+    @Override
+    public List<Reseller> resellers() {
+        return List.copyOf(resellers.values());
+    }
+
+    @Override
+    public List<Client> clientsOf(String resellerRealm) {
+        return clients.values().stream().filter(c -> c.resellerRealm().equals(resellerRealm)).toList();
+    }
+
+    @Override
+    public List<User> usersOf(String clientDomain) {
+        return users.values().stream().filter(u -> u.domain().equals(clientDomain)).toList();
+    }
+
+    @Override
+    public void deleteReseller(String realm) {
+        resellers.remove(realm);
+    }
+
+    @Override
+    public void deleteClient(String domain) {
+        clients.remove(domain);
+    }
+
+    @Override
+    public void deleteUser(User user) {
+        users.remove(user.addressOfRecord());
+        credentials.remove(SipCredentials.key(user.authUser(), user.domain()));
     }
 
     public int userCount() {

@@ -1,6 +1,8 @@
 package io.gridpbx.node.grid;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
@@ -57,18 +59,21 @@ public final class GridMemberConfig {
      * load at start so the first call after a full restart finds its user and its callee.
      */
     public static Config persist(Config config, PersistedStores stores) {
-        tenantMap(config, MapNames.PLATFORM, stores.platform(), stores);
-        tenantMap(config, MapNames.RESELLERS, stores.resellers(), stores);
-        tenantMap(config, MapNames.CLIENTS, stores.clients(), stores);
-        tenantMap(config, MapNames.USERS, stores.users(), stores);
-        tenantMap(config, MapNames.CREDENTIALS, stores.credentials(), stores);
+        persistedMap(config, MapNames.PLATFORM, stores.platform(), stores);
+        persistedMap(config, MapNames.RESELLERS, stores.resellers(), stores);
+        persistedMap(config, MapNames.CLIENTS, stores.clients(), stores);
+        persistedMap(config, MapNames.USERS, stores.users(), stores);
+        persistedMap(config, MapNames.CREDENTIALS, stores.credentials(), stores);
+        persistedMap(config, MapNames.ACCOUNTS, stores.accounts(), stores);
+        persistedMap(config, MapNames.API_TOKENS, stores.apiTokens(), stores);
+        persistedMap(config, MapNames.AUDIT, stores.audit(), stores);
         config.getMapConfig(MapNames.LOCATIONS).setMapStoreConfig(writeBehind(stores.locations(), stores));
         return config;
     }
 
-    private static void tenantMap(Config config, String name, Object store, PersistedStores stores) {
-        MapConfig tenants = config.getMapConfig(MapNames.TENANT_PREFIX + "*");
-        config.addMapConfig(new MapConfig(tenants).setName(name).setMapStoreConfig(writeBehind(store, stores)));
+    private static void persistedMap(Config config, String name, Object store, PersistedStores stores) {
+        // getMapConfig copies the "tenants.*" template (near cache) or returns the map's own config (indexes).
+        config.getMapConfig(name).setMapStoreConfig(writeBehind(store, stores));
     }
 
     private static MapStoreConfig writeBehind(Object store, PersistedStores stores) {
@@ -113,6 +118,12 @@ public final class GridMemberConfig {
         config.addMapConfig(new MapConfig(MapNames.TENANT_PREFIX + "*")
                 .setBackupCount(1).setAsyncBackupCount(0)
                 .setNearCacheConfig(tenantNearCache()));
+        config.getMapConfig(MapNames.CLIENTS).addIndexConfig(new IndexConfig(IndexType.HASH, "resellerRealm"));
+        config.getMapConfig(MapNames.USERS).addIndexConfig(new IndexConfig(IndexType.HASH, "domain"));
+        config.addMapConfig(new MapConfig(MapNames.ACCESS_PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
+        config.getMapConfig(MapNames.ACCOUNTS).addIndexConfig(new IndexConfig(IndexType.HASH, "home"));
+        config.getMapConfig(MapNames.API_TOKENS).addIndexConfig(new IndexConfig(IndexType.HASH, "scope"));
+        config.addMapConfig(new MapConfig(MapNames.PASSWORD_RESETS).setBackupCount(1).setAsyncBackupCount(0));
         config.addMapConfig(new MapConfig(MapNames.CLUSTER_FACTS)
                 .setBackupCount(1).setAsyncBackupCount(0)
                 .setMergePolicyConfig(new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(), 100)));

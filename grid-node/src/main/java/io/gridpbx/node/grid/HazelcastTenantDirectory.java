@@ -10,7 +10,9 @@ import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.tenancy.User;
 import java.util.Collection;
+import com.hazelcast.query.Predicates;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,6 +61,38 @@ public final class HazelcastTenantDirectory implements TenantDirectory {
     @Override
     public Optional<SipCredentials> credentials(String authUser, String realm) {
         return Optional.ofNullable(credentials.get(SipCredentials.key(authUser, realm)));
+    }
+
+    @Override
+    public List<Reseller> resellers() {
+        return List.copyOf(resellers.values());
+    }
+
+    @Override
+    public List<Client> clientsOf(String resellerRealm) {
+        return List.copyOf(clients.values(Predicates.equal("resellerRealm", resellerRealm)));
+    }
+
+    @Override
+    public List<User> usersOf(String clientDomain) {
+        return List.copyOf(users.values(Predicates.equal("domain", clientDomain)));
+    }
+
+    @Override
+    public void deleteReseller(String realm) {
+        resellers.delete(realm);
+    }
+
+    @Override
+    public void deleteClient(String domain) {
+        clients.delete(domain);
+    }
+
+    @Override
+    public void deleteUser(User user) {
+        // The user first: from then on nobody can call it; then its credentials, so it cannot register.
+        users.delete(user.addressOfRecord().toString());
+        credentials.delete(SipCredentials.key(user.authUser(), user.domain()));
     }
 
     @Override

@@ -14,6 +14,16 @@ public final class MapNames {
     public static final String CLIENTS = TENANT_PREFIX + "clients";
     public static final String USERS = TENANT_PREFIX + "users";
     public static final String CREDENTIALS = TENANT_PREFIX + "credentials";
+    /** Prefix of the management plane's maps (no near cache: read at sign-in and per API call). */
+    public static final String ACCESS_PREFIX = "access.";
+    /** Portal sign-in accounts by email. */
+    public static final String ACCOUNTS = ACCESS_PREFIX + "accounts";
+    /** API tokens by the SHA-256 of their secret. */
+    public static final String API_TOKENS = ACCESS_PREFIX + "tokens";
+    /** The audit trail by time-ordered id. */
+    public static final String AUDIT = ACCESS_PREFIX + "audit";
+    /** Pending password resets by token hash; they expire, and are never persisted. */
+    public static final String PASSWORD_RESETS = "access-transient.resets";
     /** Small cluster-wide facts: the digest nonce secret, the demo-data marker. */
     public static final String CLUSTER_FACTS = "cluster.facts";
 

@@ -2,6 +2,9 @@ package io.gridpbx.node.grid;
 
 import com.hazelcast.map.EntryStore;
 import com.hazelcast.map.MapStore;
+import io.gridpbx.core.access.Account;
+import io.gridpbx.core.access.ApiToken;
+import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.Platform;
@@ -22,6 +25,9 @@ public record PersistedStores(
         MapStore<String, User> users,
         MapStore<String, SipCredentials> credentials,
         EntryStore<String, BindingSet> locations,
+        MapStore<String, Account> accounts,
+        MapStore<String, ApiToken> apiTokens,
+        MapStore<String, AuditEntry> audit,
         int writeDelaySeconds,
         int writeBatchSize) {
 

@@ -10,12 +10,26 @@ import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.User;
+import io.gridpbx.core.tenancy.Languages;
+import com.hazelcast.nio.serialization.FieldKind;
+import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Compact serializers of the tenant configuration records (schema evolution by field name). */
 final class TenantSerializers {
 
     private TenantSerializers() {
+    }
+
+    /** A string field that records written before it existed lack: null then. */
+    static @Nullable String optionalString(CompactReader in, String field) {
+        return in.getFieldKind(field) == FieldKind.STRING ? in.readString(field) : null;
+    }
+
+    static String stringOr(CompactReader in, String field, String absent) {
+        String value = optionalString(in, field);
+        return value == null ? absent : value;
     }
 
     static List<CompactSerializer<?>> all() {
@@ -48,7 +62,10 @@ final class TenantSerializers {
     static final class ResellerSerializer implements CompactSerializer<Reseller> {
         @Override
         public Reseller read(CompactReader in) {
-            return new Reseller(in.readString("realm"), in.readString("name"), in.readString("platformDomain"));
+            return new Reseller(in.readString("realm"), in.readString("name"), in.readString("platformDomain"),
+                    optionalString(in, "email"), new BigDecimal(stringOr(in, "discountPercent", "0")),
+                    in.getFieldKind("balanceMicros") == FieldKind.INT64 ? in.readInt64("balanceMicros") : 0,
+                    stringOr(in, "language", Languages.DEFAULT));
         }
 
         @Override
@@ -56,6 +73,10 @@ final class TenantSerializers {
             out.writeString("realm", r.realm());
             out.writeString("name", r.name());
             out.writeString("platformDomain", r.platformDomain());
+            out.writeString("email", r.email());
+            out.writeString("discountPercent", r.discountPercent().toPlainString());
+            out.writeInt64("balanceMicros", r.balanceMicros());
+            out.writeString("language", r.language());
         }
 
         @Override
@@ -73,7 +94,8 @@ final class TenantSerializers {
         @Override
         public Client read(CompactReader in) {
             return new Client(in.readString("domain"), in.readString("name"), in.readString("resellerRealm"),
-                    in.readInt32("maxContactsPerUser"));
+                    in.readInt32("maxContactsPerUser"), optionalString(in, "email"),
+                    stringOr(in, "language", Languages.DEFAULT));
         }
 
         @Override
@@ -82,6 +104,8 @@ final class TenantSerializers {
             out.writeString("name", c.name());
             out.writeString("resellerRealm", c.resellerRealm());
             out.writeInt32("maxContactsPerUser", c.maxContactsPerUser());
+            out.writeString("email", c.email());
+            out.writeString("language", c.language());
         }
 
         @Override
@@ -102,7 +126,8 @@ final class TenantSerializers {
                     in.readString("forwardUnconditional"), in.readString("forwardBusy"),
                     in.readString("forwardNoAnswer"), in.readInt32("noAnswerSeconds"));
             return new User(in.readString("extension"), in.readString("domain"), in.readString("authUser"),
-                    in.readString("displayName"), in.readString("language"), settings);
+                    in.readString("displayName"), in.readString("language"), settings, optionalString(in, "department"),
+                    optionalString(in, "mac"));
         }
 
         @Override
@@ -119,6 +144,8 @@ final class TenantSerializers {
             out.writeString("forwardBusy", s.forwardBusy());
             out.writeString("forwardNoAnswer", s.forwardNoAnswer());
             out.writeInt32("noAnswerSeconds", s.noAnswerSeconds());
+            out.writeString("department", u.department());
+            out.writeString("mac", u.mac());
         }
 
         @Override

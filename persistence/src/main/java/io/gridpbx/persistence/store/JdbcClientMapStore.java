@@ -19,14 +19,17 @@ public final class JdbcClientMapStore extends JdbcMapStore<String, Client> {
     @Override
     void write(Connection c, Map<String, Client> entries) throws SQLException {
         batch(c, """
-                INSERT INTO clients (domain, name, reseller_realm, max_contacts) VALUES (?, ?, ?, ?)
+                INSERT INTO clients (domain, name, reseller_realm, max_contacts, email, language) VALUES (?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE name = VALUES(name), reseller_realm = VALUES(reseller_realm),
-                    max_contacts = VALUES(max_contacts), updated_at = CURRENT_TIMESTAMP(3)""",
+                    max_contacts = VALUES(max_contacts), email = VALUES(email), language = VALUES(language),
+                    updated_at = CURRENT_TIMESTAMP(3)""",
                 entries.values(), (s, client) -> {
                     s.setString(1, client.domain());
                     s.setString(2, client.name());
                     s.setString(3, client.resellerRealm());
                     s.setInt(4, client.maxContactsPerUser());
+                    s.setString(5, client.email());
+                    s.setString(6, client.language());
                 });
     }
 
@@ -37,9 +40,10 @@ public final class JdbcClientMapStore extends JdbcMapStore<String, Client> {
 
     @Override
     @Nullable Client read(Connection c, String domain) throws SQLException {
-        List<Client> found = query(c, "SELECT domain, name, reseller_realm, max_contacts FROM clients WHERE domain = ?",
+        List<Client> found = query(c, "SELECT domain, name, reseller_realm, max_contacts, email, language FROM clients WHERE domain = ?",
                 (s, ignored) -> s.setString(1, domain),
-                row -> new Client(row.getString(1), row.getString(2), row.getString(3), row.getInt(4)));
+                row -> new Client(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
+                        row.getString(5), row.getString(6)));
         return found.isEmpty() ? null : found.getFirst();
     }
 

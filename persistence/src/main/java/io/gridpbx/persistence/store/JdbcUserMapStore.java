@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcUserMapStore extends JdbcMapStore<String, User> {
 
     private static final String COLUMNS = "extension, domain, auth_user, display_name, language, dnd, call_waiting, "
-            + "forward_unconditional, forward_busy, forward_no_answer, no_answer_seconds";
+            + "forward_unconditional, forward_busy, forward_no_answer, no_answer_seconds, department, mac";
 
     public JdbcUserMapStore(Database database) {
         super(database, "users");
@@ -23,12 +23,13 @@ public final class JdbcUserMapStore extends JdbcMapStore<String, User> {
 
     @Override
     void write(Connection c, Map<String, User> entries) throws SQLException {
-        batch(c, "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        batch(c, "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + """
                 ON DUPLICATE KEY UPDATE auth_user = VALUES(auth_user), display_name = VALUES(display_name),
                     language = VALUES(language), dnd = VALUES(dnd), call_waiting = VALUES(call_waiting),
                     forward_unconditional = VALUES(forward_unconditional), forward_busy = VALUES(forward_busy),
                     forward_no_answer = VALUES(forward_no_answer), no_answer_seconds = VALUES(no_answer_seconds),
+                    department = VALUES(department), mac = VALUES(mac),
                     updated_at = CURRENT_TIMESTAMP(3)""", entries.values(), (s, u) -> {
             CallSettings settings = u.callSettings();
             s.setString(1, u.extension());
@@ -42,6 +43,8 @@ public final class JdbcUserMapStore extends JdbcMapStore<String, User> {
             s.setString(9, settings.forwardBusy());
             s.setString(10, settings.forwardNoAnswer());
             s.setInt(11, settings.noAnswerSeconds());
+            s.setString(12, u.department());
+            s.setString(13, u.mac());
         });
     }
 
@@ -62,7 +65,7 @@ public final class JdbcUserMapStore extends JdbcMapStore<String, User> {
             s.setString(2, aor.user());
         }, row -> new User(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                 new CallSettings(row.getBoolean(6), row.getBoolean(7), row.getString(8), row.getString(9),
-                        row.getString(10), row.getInt(11))));
+                        row.getString(10), row.getInt(11)), row.getString(12), row.getString(13)));
         return found.isEmpty() ? null : found.getFirst();
     }
 

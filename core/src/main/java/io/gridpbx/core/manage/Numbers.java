@@ -1,0 +1,45 @@
+package io.gridpbx.core.manage;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.jspecify.annotations.Nullable;
+
+/** Parsing of typed numbers and amounts; null means "not a number". */
+final class Numbers {
+
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    private Numbers() {
+    }
+
+    static @Nullable BigDecimal decimal(@Nullable String text, BigDecimal whenBlank) {
+        if (text == null || text.isBlank()) {
+            return whenBlank;
+        }
+        try {
+            return new BigDecimal(text.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** An amount such as {@code 12.50} in millionths; null when not an amount with at most 6 decimals. */
+    static @Nullable Long micros(String text) {
+        BigDecimal amount = decimal(text, BigDecimal.ZERO);
+        if (amount == null || amount.scale() > 6 || amount.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
+            return null;
+        }
+        return amount.multiply(MILLION).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+    }
+
+    static @Nullable Integer integer(@Nullable String text, int whenBlank) {
+        if (text == null || text.isBlank()) {
+            return whenBlank;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.gridpbx.core.manage;
+
+import io.gridpbx.core.access.Account;
+import io.gridpbx.core.access.AccountStore;
+import io.gridpbx.core.access.Level;
+import io.gridpbx.core.access.PasswordHasher;
+import io.gridpbx.core.access.PasswordPolicy;
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.tenancy.DomainName;
+import io.gridpbx.core.tenancy.Languages;
+import io.gridpbx.core.tenancy.Platform;
+import io.gridpbx.core.tenancy.Reseller;
+import io.gridpbx.core.tenancy.TenantDirectory;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The platform's resellers: only the platform manages them; a reseller may read itself. */
+public final class ResellerAdmin {
+
+    private final TenantDirectory directory;
+    private final AccountStore accounts;
+    private final PasswordHasher hasher;
+
+    public ResellerAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher) {
+        this.directory = directory;
+        this.accounts = accounts;
+        this.hasher = hasher;
+    }
+
+    /** A reseller as its list shows it. */
+    public record Row(Reseller reseller, int clients) {
+    }
+
+    public Page<Row> list(Scope actor, String search, int offset, int limit) {
+        List<Reseller> visible = switch (actor.level()) {
+            case PLATFORM -> directory.resellers();
+            case RESELLER -> directory.reseller(actor.tenant()).stream().toList();
+            default -> throw new ForbiddenException("only the platform and resellers see resellers");
+        };
+        String needle = search.trim().toLowerCase(Locale.ROOT);
+        List<Row> rows = visible.stream().map(r -> new Row(r, directory.clientsOf(r.realm()).size())).toList();
+        return Page.of(rows, row -> matches(row.reseller(), needle), Comparator.comparing(row -> row.reseller().realm()),
+                offset, limit);
+    }
+
+    public Reseller get(Scope actor, String realm) {
+        return find(actor, realm).orElseThrow(() -> new NotFoundException("reseller", realm));
+    }
+
+    public Reseller create(Scope actor, ResellerForm form) {
+        Platform platform = requirePlatform(actor);
+        Errors errors = new Errors();
+        String realm = normalizedRealm(form.realm(), platform, errors);
+        errors.check(errors.has("realm") || directory.reseller(realm).isEmpty(), "realm", "realm.taken",
+                "a reseller already has this realm");
+        errors.check(PasswordPolicy.isAcceptable(nz(form.password())), "password", "password.weak",
+                "at least " + PasswordPolicy.MIN_LENGTH + " characters");
+        Reseller reseller = validated(form, realm, platform, 0, null, errors);
+        directory.saveReseller(reseller);
+        accounts.save(new Account(nz(reseller.email()), hasher.hash(nz(form.password())), Scope.reseller(realm),
+                reseller.language(), 0, null));
+        return reseller;
+    }
+
+    public Reseller update(Scope actor, String realm, ResellerForm form) {
+        Platform platform = requirePlatform(actor);
+        Reseller current = get(actor, realm);
+        Errors errors = new Errors();
+        String password = nz(form.password());
+        errors.check(password.isEmpty() || PasswordPolicy.isAcceptable(password), "password", "password.weak",
+                "at least " + PasswordPolicy.MIN_LENGTH + " characters");
+        Reseller updated = validated(form, current.realm(), platform, current.balanceMicros(), current.email(), errors);
+        directory.saveReseller(updated);
+        Accounts.rekey(accounts, hasher, current.email(), updated.email(), Scope.reseller(current.realm()),
+                updated.language(), password);
+        return updated;
+    }
+
+    public void delete(Scope actor, String realm) {
+        requirePlatform(actor);
+        Reseller reseller = get(actor, realm);
+        if (!directory.clientsOf(reseller.realm()).isEmpty()) {
+            throw new ConflictException("reseller.has-clients", "delete the reseller's clients first");
+        }
+        directory.deleteReseller(reseller.realm());
+        accounts.withHome(Scope.reseller(reseller.realm())).forEach(a -> accounts.delete(a.email()));
+    }
+
+    private Optional<Reseller> find(Scope actor, String realm) {
+        try {
+            String normalized = DomainName.normalize(realm);
+            if (!actor.coversDomain(normalized)) {
+                return Optional.empty();
+            }
+            return directory.reseller(normalized);
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private Platform requirePlatform(Scope actor) {
+        if (actor.level() != Level.PLATFORM) {
+            throw new ForbiddenException("only the platform manages resellers");
+        }
+        return directory.platform().orElseThrow(() -> new ConflictException("platform.missing", "no platform yet"));
+    }
+
+    private String normalizedRealm(@Nullable String typed, Platform platform, Errors errors) {
+        String text = nz(typed);
+        if (!text.isEmpty() && !text.contains(".")) {
+            text = text + "." + platform.domain();
+        }
+        try {
+            String realm = DomainName.normalize(text);
+            errors.check(DomainName.isDirectChild(realm, platform.domain()), "realm", "realm.placement",
+                    "must be one label below " + platform.domain());
+            return realm;
+        } catch (IllegalArgumentException e) {
+            errors.check(false, "realm", "realm.invalid", "letters, digits and hyphens, e.g. acme." + platform.domain());
+            return "invalid." + platform.domain();
+        }
+    }
+
+    private Reseller validated(ResellerForm form, String realm, Platform platform, long balanceMicros,
+            @Nullable String currentEmail, Errors errors) {
+        String name = nz(form.name());
+        errors.check(!name.isEmpty() && name.length() <= 200, "name", "name.required", "1 to 200 characters");
+        String email = Account.normalizeEmail(nz(form.email()));
+        errors.check(Account.isValidEmail(email), "email", "email.invalid", "not an email address");
+        errors.check(errors.has("email") || email.equals(currentEmail) || accounts.find(email).isEmpty(),
+                "email", "email.taken", "another account already signs in with this email");
+        BigDecimal discount = Numbers.decimal(form.discountPercent(), BigDecimal.ZERO);
+        errors.check(discount != null && discount.signum() >= 0 && discount.compareTo(BigDecimal.valueOf(100)) <= 0
+                && discount.scale() <= 2, "discountPercent", "discount.range", "a number from 0 to 100");
+        String language = form.language() == null || form.language().isBlank() ? Languages.DEFAULT : form.language();
+        errors.check(Languages.isSupported(language), "language", "language.unsupported",
+                "one of " + Languages.SUPPORTED);
+        Long balance = form.balance() == null || form.balance().isBlank() ? Long.valueOf(balanceMicros)
+                : Numbers.micros(form.balance());
+        errors.check(balance != null, "balance", "balance.invalid", "an amount such as 12.50");
+        errors.throwIfAny();
+        return new Reseller(realm, name, platform.domain(), email, discount, balance, language);
+    }
+
+    private static boolean matches(Reseller r, String needle) {
+        return needle.isEmpty() || r.realm().contains(needle) || r.name().toLowerCase(Locale.ROOT).contains(needle)
+                || r.email() != null && r.email().contains(needle);
+    }
+
+    static String nz(@Nullable String text) {
+        return text == null ? "" : text.trim();
+    }
+}

@@ -1,0 +1,14 @@
+package io.gridpbx.core.manage;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A reseller as typed in a form or posted to the API. Texts are raw; the service validates them.
+ *
+ * @param password the reseller's first portal password; on an edit, blank keeps the current one
+ * @param balance  the balance in the platform currency; null keeps it (only the platform sets it)
+ */
+public record ResellerForm(@Nullable String realm, @Nullable String name, @Nullable String email,
+        @Nullable String discountPercent, @Nullable String language, @Nullable String password,
+        @Nullable String balance) {
+}

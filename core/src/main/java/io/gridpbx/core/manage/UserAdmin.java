@@ -1,0 +1,197 @@
+package io.gridpbx.core.manage;
+
+import static io.gridpbx.core.manage.ResellerAdmin.nz;
+
+import io.gridpbx.core.access.Account;
+import io.gridpbx.core.access.AccountStore;
+import io.gridpbx.core.access.Level;
+import io.gridpbx.core.access.PasswordHasher;
+import io.gridpbx.core.access.PasswordPolicy;
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.tenancy.CallSettings;
+import io.gridpbx.core.tenancy.Client;
+import io.gridpbx.core.tenancy.DomainName;
+import io.gridpbx.core.tenancy.Languages;
+import io.gridpbx.core.tenancy.SipCredentials;
+import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.core.tenancy.User;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** A client's users: the client (or a level above it) manages them; a user may read itself. */
+public final class UserAdmin {
+
+    static final int MIN_SIP_PASSWORD = 8;
+
+    private final TenantDirectory directory;
+    private final BindingStore bindings;
+    private final AccountStore accounts;
+    private final PasswordHasher hasher;
+
+    public UserAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher) {
+        this.directory = directory;
+        this.bindings = bindings;
+        this.accounts = accounts;
+        this.hasher = hasher;
+    }
+
+    /**
+     * A user as its list shows it.
+     *
+     * @param login       the user's portal email, if it has one
+     * @param registrations how many contacts are registered for it right now, cluster-wide
+     */
+    public record Row(User user, @Nullable String login, int registrations) {
+    }
+
+    public Page<Row> list(Scope actor, String clientDomain, String search, int offset, int limit) {
+        if (!actor.level().isAbove(Level.USER)) {
+            throw new ForbiddenException("users do not list users; the directory shows colleagues");
+        }
+        Client client = client(actor, clientDomain);
+        String needle = search.trim().toLowerCase(Locale.ROOT);
+        List<User> users = directory.usersOf(client.domain()).stream().filter(u -> matches(u, needle)).toList();
+        Page<User> page = Page.of(users, u -> true, Comparator.comparing(User::extension, UserAdmin::byNumber),
+                offset, limit);
+        return new Page<>(page.items().stream().map(this::row).toList(), page.offset(), page.limit(), page.total());
+    }
+
+    public Row row(User user) {
+        String login = accounts.withHome(Scope.user(user.addressOfRecord())).stream().map(Account::email)
+                .findFirst().orElse(null);
+        return new Row(user, login, bindings.lookup(user.addressOfRecord()).size());
+    }
+
+    public User get(Scope actor, AddressOfRecord aor) {
+        return find(actor, aor).orElseThrow(() -> new NotFoundException("user", aor.toString()));
+    }
+
+    public User get(Scope actor, String aor) {
+        try {
+            return get(actor, AddressOfRecord.parse(aor));
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("user", aor);
+        }
+    }
+
+    public User create(Scope actor, String clientDomain, UserForm form) {
+        requireManager(actor);
+        Client client = client(actor, clientDomain);
+        Errors errors = new Errors();
+        String extension = nz(form.extension());
+        errors.check(User.isValidExtension(extension), "extension", "extension.invalid",
+                "1 to 32 letters, digits or . _ + -");
+        errors.check(errors.has("extension") || directory.user(new AddressOfRecord(extension, client.domain())).isEmpty()
+                && directory.credentials(extension, client.domain()).isEmpty(), "extension", "extension.taken",
+                "this extension already exists");
+        errors.check(nz(form.sipPassword()).length() >= MIN_SIP_PASSWORD, "sipPassword", "secret.weak",
+                "at least " + MIN_SIP_PASSWORD + " characters");
+        User user = validated(form, extension, client, CallSettings.DEFAULTS, null, errors);
+        save(user, nz(form.sipPassword()), null);
+        Accounts.rekey(accounts, hasher, null, emailOf(form), Scope.user(user.addressOfRecord()),
+                user.language(), nz(form.portalPassword()));
+        return user;
+    }
+
+    public User update(Scope actor, AddressOfRecord aor, UserForm form) {
+        requireManager(actor);
+        User current = get(actor, aor);
+        Client client = client(actor, current.domain());
+        Errors errors = new Errors();
+        String secret = nz(form.sipPassword());
+        errors.check(secret.isEmpty() || secret.length() >= MIN_SIP_PASSWORD, "sipPassword", "secret.weak",
+                "at least " + MIN_SIP_PASSWORD + " characters");
+        String oldLogin = row(current).login();
+        User updated = validated(form, current.extension(), client, current.callSettings(), oldLogin, errors);
+        save(updated, secret, current);
+        Accounts.rekey(accounts, hasher, oldLogin, emailOf(form), Scope.user(aor), updated.language(),
+                nz(form.portalPassword()));
+        return updated;
+    }
+
+    public void delete(Scope actor, AddressOfRecord aor) {
+        requireManager(actor);
+        User user = get(actor, aor);
+        directory.deleteUser(user);
+        accounts.withHome(Scope.user(user.addressOfRecord())).forEach(a -> accounts.delete(a.email()));
+    }
+
+    /** Saves the user; with a new secret, its credentials too (the next REGISTER on any node must use it). */
+    void save(User user, String newSecret, @Nullable User previous) {
+        SipCredentials credentials = newSecret.isEmpty()
+                ? directory.credentials(user.authUser(), user.domain()).orElseThrow(
+                        () -> new ConflictException("user.no-credentials", "the user has no SIP secret; set one"))
+                : SipCredentials.fromPassword(user.authUser(), user.domain(), user.addressOfRecord(), newSecret);
+        directory.saveUser(user, credentials);
+    }
+
+    Client client(Scope actor, String clientDomain) {
+        try {
+            String domain = DomainName.normalize(clientDomain);
+            return Optional.of(domain).filter(actor::coversDomain).flatMap(directory::client)
+                    .orElseThrow(() -> new NotFoundException("client", clientDomain));
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("client", clientDomain);
+        }
+    }
+
+    private Optional<User> find(Scope actor, AddressOfRecord aor) {
+        return actor.coversUser(aor) ? directory.user(aor) : Optional.empty();
+    }
+
+    private static void requireManager(Scope actor) {
+        if (!actor.level().isAbove(Level.USER)) {
+            throw new ForbiddenException("only the user's client or a level above manages users");
+        }
+    }
+
+    private User validated(UserForm form, String extension, Client client, CallSettings settings,
+            @Nullable String currentLogin, Errors errors) {
+        String name = nz(form.displayName());
+        errors.check(!name.isEmpty() && name.length() <= 200, "displayName", "name.required", "1 to 200 characters");
+        String email = emailOf(form);
+        if (email != null) {
+            errors.check(Account.isValidEmail(email), "email", "email.invalid", "not an email address");
+            errors.check(errors.has("email") || email.equals(currentLogin) || accounts.find(email).isEmpty(),
+                    "email", "email.taken", "another account already signs in with this email");
+            String portal = nz(form.portalPassword());
+            errors.check(portal.isEmpty() ? currentLogin != null : PasswordPolicy.isAcceptable(portal),
+                    "portalPassword", "password.weak", "at least " + PasswordPolicy.MIN_LENGTH + " characters");
+        }
+        String language = nz(form.language()).isEmpty() ? client.language() : nz(form.language());
+        errors.check(Languages.isSupported(language), "language", "language.unsupported", "one of " + Languages.SUPPORTED);
+        String mac = User.normalizeMac(form.mac());
+        errors.check(mac == null || User.isValidMac(mac), "mac", "mac.invalid", "12 hex digits, e.g. 00:11:22:aa:bb:cc");
+        String department = nz(form.department());
+        errors.check(department.length() <= 100, "department", "department.length", "at most 100 characters");
+        errors.throwIfAny();
+        return new User(extension, client.domain(), extension, name, language, settings,
+                department.isEmpty() ? null : department, mac);
+    }
+
+    private static @Nullable String emailOf(UserForm form) {
+        String email = nz(form.email());
+        return email.isEmpty() ? null : Account.normalizeEmail(email);
+    }
+
+    private static boolean matches(User u, String needle) {
+        return needle.isEmpty() || u.extension().toLowerCase(Locale.ROOT).contains(needle)
+                || u.displayName().toLowerCase(Locale.ROOT).contains(needle)
+                || u.department() != null && u.department().toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** Numeric extensions in numeric order, then the others alphabetically. */
+    private static int byNumber(String a, String b) {
+        boolean na = a.chars().allMatch(Character::isDigit);
+        boolean nb = b.chars().allMatch(Character::isDigit);
+        if (na && nb) {
+            return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+        }
+        return na ? -1 : nb ? 1 : a.compareTo(b);
+    }
+}

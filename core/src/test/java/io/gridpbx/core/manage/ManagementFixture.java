@@ -1,0 +1,35 @@
+package io.gridpbx.core.manage;
+
+import io.gridpbx.core.MutableClock;
+import io.gridpbx.core.access.ApiTokens;
+import io.gridpbx.core.access.DemoAccess;
+import io.gridpbx.core.access.Impersonation;
+import io.gridpbx.core.access.InMemoryAccess;
+import io.gridpbx.core.access.SignIn;
+import io.gridpbx.core.location.InMemoryBindingStore;
+import io.gridpbx.core.tenancy.DemoTenants;
+import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
+import io.gridpbx.core.tenancy.TenantProvisioning;
+import java.time.Instant;
+
+/** The management services over in-memory stores, filled with the demo tenants and logins. */
+final class ManagementFixture {
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
+    final InMemoryBindingStore bindings = new InMemoryBindingStore(clock);
+    final InMemoryAccess access = new InMemoryAccess();
+    final InMemoryAccess.FastHasher hasher = new InMemoryAccess.FastHasher();
+    final ApiTokens tokens = new ApiTokens(access, access, clock);
+    final SignIn signIn = new SignIn(access, hasher, access, access, access, clock);
+    final Impersonation impersonation = new Impersonation(directory, access, clock);
+    final ResellerAdmin resellers = new ResellerAdmin(directory, access, hasher);
+    final ClientAdmin clients = new ClientAdmin(directory, access, hasher);
+    final UserAdmin users = new UserAdmin(directory, bindings, access, hasher);
+    final SelfCare selfCare = new SelfCare(directory, users, access);
+
+    ManagementFixture() {
+        DemoTenants.create(new TenantProvisioning(directory));
+        DemoAccess.create(access, hasher, tokens);
+    }
+}

@@ -1,0 +1,95 @@
+package io.gridpbx.node;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.gridpbx.core.access.AccountStore;
+import io.gridpbx.core.access.ApiTokenStore;
+import io.gridpbx.core.access.ApiTokens;
+import io.gridpbx.core.access.AuditLog;
+import io.gridpbx.core.access.Impersonation;
+import io.gridpbx.core.access.PasswordHasher;
+import io.gridpbx.core.access.PasswordResets;
+import io.gridpbx.core.access.ResetMailer;
+import io.gridpbx.core.access.SignIn;
+import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.manage.ClientAdmin;
+import io.gridpbx.core.manage.ResellerAdmin;
+import io.gridpbx.core.manage.SelfCare;
+import io.gridpbx.core.manage.UserAdmin;
+import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.node.access.BcryptPasswordHasher;
+import io.gridpbx.node.access.ResetMailers;
+import io.gridpbx.node.grid.HazelcastAccounts;
+import io.gridpbx.node.grid.HazelcastApiTokens;
+import io.gridpbx.node.grid.HazelcastAuditLog;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/** The tenant-scoped management services that the admin UI and the REST API share, on the grid's stores. */
+@Configuration(proxyBeanMethods = false)
+class ManagementConfiguration {
+
+    @Bean
+    HazelcastAccounts accounts(HazelcastInstance grid) {
+        return new HazelcastAccounts(grid);
+    }
+
+    @Bean
+    ApiTokenStore apiTokenStore(HazelcastInstance grid) {
+        return new HazelcastApiTokens(grid);
+    }
+
+    @Bean
+    AuditLog auditLog(HazelcastInstance grid) {
+        return new HazelcastAuditLog(grid);
+    }
+
+    @Bean
+    PasswordHasher passwordHasher() {
+        return new BcryptPasswordHasher(10);
+    }
+
+    @Bean
+    ResetMailer resetMailer(ObjectProvider<JavaMailSender> smtp, NodeProperties properties) {
+        return ResetMailers.choose(smtp.getIfAvailable(), properties.admin().resetLinkBase(),
+                "no-reply@" + properties.platformDomain());
+    }
+
+    @Bean
+    SignIn signIn(AccountStore accounts, PasswordHasher hasher, PasswordResets resets, ResetMailer mailer,
+            AuditLog audit, Clock clock) {
+        return new SignIn(accounts, hasher, resets, mailer, audit, clock);
+    }
+
+    @Bean
+    Impersonation impersonation(TenantDirectory directory, AuditLog audit, Clock clock) {
+        return new Impersonation(directory, audit, clock);
+    }
+
+    @Bean
+    ApiTokens apiTokens(ApiTokenStore store, AuditLog audit, Clock clock) {
+        return new ApiTokens(store, audit, clock);
+    }
+
+    @Bean
+    ResellerAdmin resellerAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher) {
+        return new ResellerAdmin(directory, accounts, hasher);
+    }
+
+    @Bean
+    ClientAdmin clientAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher) {
+        return new ClientAdmin(directory, accounts, hasher);
+    }
+
+    @Bean
+    UserAdmin userAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher) {
+        return new UserAdmin(directory, bindings, accounts, hasher);
+    }
+
+    @Bean
+    SelfCare selfCare(TenantDirectory directory, UserAdmin users, AccountStore accounts) {
+        return new SelfCare(directory, users, accounts);
+    }
+}
