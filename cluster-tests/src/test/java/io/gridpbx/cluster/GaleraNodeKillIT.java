@@ -21,6 +21,9 @@ import io.gridpbx.persistence.store.JdbcAccountMapStore;
 import io.gridpbx.persistence.store.JdbcApiTokenMapStore;
 import io.gridpbx.persistence.store.JdbcAuditMapStore;
 import io.gridpbx.persistence.store.JdbcClientMapStore;
+import io.gridpbx.persistence.store.JdbcDidMapStore;
+import io.gridpbx.persistence.store.JdbcGatewayMapStore;
+import io.gridpbx.persistence.store.JdbcRouteMapStore;
 import io.gridpbx.persistence.store.JdbcCredentialsMapStore;
 import io.gridpbx.persistence.store.JdbcLocationStore;
 import io.gridpbx.persistence.store.JdbcPlatformMapStore;
@@ -122,7 +125,8 @@ class GaleraNodeKillIT {
         return new PersistedStores(new JdbcPlatformMapStore(db), new JdbcResellerMapStore(db),
                 new JdbcClientMapStore(db), new JdbcUserMapStore(db), new JdbcCredentialsMapStore(db),
                 new JdbcLocationStore(db, Clock.systemUTC(), BindingsEntry.GRACE), new JdbcAccountMapStore(db),
-                new JdbcApiTokenMapStore(db), new JdbcAuditMapStore(db), 1, 1000);
+                new JdbcApiTokenMapStore(db), new JdbcAuditMapStore(db), new JdbcGatewayMapStore(db),
+                new JdbcRouteMapStore(db), new JdbcDidMapStore(db), 1, 1000);
     }
 
     private static List<UserWithCredentials> users(String domain, int first, int count) {

@@ -12,6 +12,9 @@ import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.ApiToken;
 import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.tenancy.Client;
+import io.gridpbx.core.trunking.Did;
+import io.gridpbx.core.trunking.Gateway;
+import io.gridpbx.core.trunking.OutboundRoute;
 import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.core.tenancy.SipCredentials;
@@ -56,7 +59,8 @@ class WriteBehindFailoverClusterTest {
         PersistedStores stores = new PersistedStores(new RecordingMapStore<Platform>(), new RecordingMapStore<Reseller>(),
                 new RecordingMapStore<Client>(), users, new RecordingMapStore<SipCredentials>(),
                 new RecordingEntryStore(), new RecordingMapStore<Account>(), new RecordingMapStore<ApiToken>(),
-                new RecordingMapStore<AuditEntry>(), 5, 100);
+                new RecordingMapStore<AuditEntry>(), new RecordingMapStore<Gateway>(),
+                new RecordingMapStore<OutboundRoute>(), new RecordingMapStore<Did>(), 5, 100);
         members = new HazelcastInstance[3];
         for (int i = 0; i < members.length; i++) {
             Config config = GridMemberConfig.persist(GridMemberConfig.grid(cluster), stores);

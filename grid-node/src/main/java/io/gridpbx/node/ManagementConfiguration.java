@@ -16,11 +16,16 @@ import io.gridpbx.core.manage.ResellerAdmin;
 import io.gridpbx.core.manage.SelfCare;
 import io.gridpbx.core.manage.UserAdmin;
 import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.core.trunking.DidAdmin;
+import io.gridpbx.core.trunking.GatewayAdmin;
+import io.gridpbx.core.trunking.RouteAdmin;
+import io.gridpbx.core.trunking.TrunkingStore;
 import io.gridpbx.node.access.BcryptPasswordHasher;
 import io.gridpbx.node.access.ResetMailers;
 import io.gridpbx.node.grid.HazelcastAccounts;
 import io.gridpbx.node.grid.HazelcastApiTokens;
 import io.gridpbx.node.grid.HazelcastAuditLog;
+import io.gridpbx.node.grid.HazelcastTrunkingStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -86,6 +91,26 @@ class ManagementConfiguration {
     @Bean
     UserAdmin userAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher) {
         return new UserAdmin(directory, bindings, accounts, hasher);
+    }
+
+    @Bean
+    TrunkingStore trunkingStore(HazelcastInstance grid) {
+        return new HazelcastTrunkingStore(grid);
+    }
+
+    @Bean
+    GatewayAdmin gatewayAdmin(TrunkingStore store) {
+        return new GatewayAdmin(store);
+    }
+
+    @Bean
+    RouteAdmin routeAdmin(TrunkingStore store) {
+        return new RouteAdmin(store);
+    }
+
+    @Bean
+    DidAdmin didAdmin(TrunkingStore store, TenantDirectory directory) {
+        return new DidAdmin(store, directory);
     }
 
     @Bean

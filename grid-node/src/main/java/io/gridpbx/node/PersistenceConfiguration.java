@@ -9,6 +9,9 @@ import io.gridpbx.persistence.store.JdbcAccountMapStore;
 import io.gridpbx.persistence.store.JdbcApiTokenMapStore;
 import io.gridpbx.persistence.store.JdbcAuditMapStore;
 import io.gridpbx.persistence.store.JdbcClientMapStore;
+import io.gridpbx.persistence.store.JdbcDidMapStore;
+import io.gridpbx.persistence.store.JdbcGatewayMapStore;
+import io.gridpbx.persistence.store.JdbcRouteMapStore;
 import io.gridpbx.persistence.store.JdbcCredentialsMapStore;
 import io.gridpbx.persistence.store.JdbcLocationStore;
 import io.gridpbx.persistence.store.JdbcPlatformMapStore;
@@ -61,6 +64,7 @@ class PersistenceConfiguration {
         return new PersistedStores(new JdbcPlatformMapStore(database), new JdbcResellerMapStore(database),
                 new JdbcClientMapStore(database), new JdbcUserMapStore(database), new JdbcCredentialsMapStore(database),
                 locations, new JdbcAccountMapStore(database), new JdbcApiTokenMapStore(database),
-                new JdbcAuditMapStore(database), properties.db().writeDelaySeconds(), properties.db().writeBatchSize());
+                new JdbcAuditMapStore(database), new JdbcGatewayMapStore(database), new JdbcRouteMapStore(database),
+                new JdbcDidMapStore(database), properties.db().writeDelaySeconds(), properties.db().writeBatchSize());
     }
 }

@@ -5,14 +5,14 @@ import java.math.RoundingMode;
 import org.jspecify.annotations.Nullable;
 
 /** Parsing of typed numbers and amounts; null means "not a number". */
-final class Numbers {
+public final class Numbers {
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
     private Numbers() {
     }
 
-    static @Nullable BigDecimal decimal(@Nullable String text, BigDecimal whenBlank) {
+    public static @Nullable BigDecimal decimal(@Nullable String text, BigDecimal whenBlank) {
         if (text == null || text.isBlank()) {
             return whenBlank;
         }
@@ -24,7 +24,7 @@ final class Numbers {
     }
 
     /** An amount such as {@code 12.50} in millionths; null when not an amount with at most 6 decimals. */
-    static @Nullable Long micros(String text) {
+    public static @Nullable Long micros(String text) {
         BigDecimal amount = decimal(text, BigDecimal.ZERO);
         if (amount == null || amount.scale() > 6 || amount.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
             return null;
@@ -32,7 +32,7 @@ final class Numbers {
         return amount.multiply(MILLION).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
     }
 
-    static @Nullable Integer integer(@Nullable String text, int whenBlank) {
+    public static @Nullable Integer integer(@Nullable String text, int whenBlank) {
         if (text == null || text.isBlank()) {
             return whenBlank;
         }

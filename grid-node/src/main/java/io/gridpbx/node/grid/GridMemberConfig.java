@@ -64,6 +64,9 @@ public final class GridMemberConfig {
         persistedMap(config, MapNames.CLIENTS, stores.clients(), stores);
         persistedMap(config, MapNames.USERS, stores.users(), stores);
         persistedMap(config, MapNames.CREDENTIALS, stores.credentials(), stores);
+        persistedMap(config, MapNames.GATEWAYS, stores.gateways(), stores);
+        persistedMap(config, MapNames.ROUTES, stores.routes(), stores);
+        persistedMap(config, MapNames.DIDS, stores.dids(), stores);
         persistedMap(config, MapNames.ACCOUNTS, stores.accounts(), stores);
         persistedMap(config, MapNames.API_TOKENS, stores.apiTokens(), stores);
         persistedMap(config, MapNames.AUDIT, stores.audit(), stores);
@@ -120,6 +123,7 @@ public final class GridMemberConfig {
                 .setNearCacheConfig(tenantNearCache()));
         config.getMapConfig(MapNames.CLIENTS).addIndexConfig(new IndexConfig(IndexType.HASH, "resellerRealm"));
         config.getMapConfig(MapNames.USERS).addIndexConfig(new IndexConfig(IndexType.HASH, "domain"));
+        config.getMapConfig(MapNames.ROUTES).addIndexConfig(new IndexConfig(IndexType.HASH, "ownerRealm"));
         config.addMapConfig(new MapConfig(MapNames.ACCESS_PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
         config.getMapConfig(MapNames.ACCOUNTS).addIndexConfig(new IndexConfig(IndexType.HASH, "home"));
         config.getMapConfig(MapNames.API_TOKENS).addIndexConfig(new IndexConfig(IndexType.HASH, "scope"));

@@ -20,6 +20,9 @@ public final class GridSerialization {
         for (CompactSerializer<?> serializer : TenantSerializers.all()) {
             compact.addSerializer(serializer);
         }
+        for (CompactSerializer<?> serializer : TrunkingSerializers.all()) {
+            compact.addSerializer(serializer);
+        }
         for (CompactSerializer<?> serializer : AccessSerializers.all()) {
             compact.addSerializer(serializer);
         }

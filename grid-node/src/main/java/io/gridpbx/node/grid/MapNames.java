@@ -14,6 +14,12 @@ public final class MapNames {
     public static final String CLIENTS = TENANT_PREFIX + "clients";
     public static final String USERS = TENANT_PREFIX + "users";
     public static final String CREDENTIALS = TENANT_PREFIX + "credentials";
+    /** The platform's SIP trunks by id. */
+    public static final String GATEWAYS = TENANT_PREFIX + "gateways";
+    /** Outbound routes by id; owned by the platform or a reseller. */
+    public static final String ROUTES = TENANT_PREFIX + "routes";
+    /** The DID inventory by number. */
+    public static final String DIDS = TENANT_PREFIX + "dids";
     /** Prefix of the management plane's maps (no near cache: read at sign-in and per API call). */
     public static final String ACCESS_PREFIX = "access.";
     /** Portal sign-in accounts by email. */

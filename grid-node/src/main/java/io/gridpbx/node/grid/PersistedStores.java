@@ -6,6 +6,9 @@ import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.ApiToken;
 import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.location.BindingSet;
+import io.gridpbx.core.trunking.Did;
+import io.gridpbx.core.trunking.Gateway;
+import io.gridpbx.core.trunking.OutboundRoute;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.Reseller;
@@ -28,6 +31,9 @@ public record PersistedStores(
         MapStore<String, Account> accounts,
         MapStore<String, ApiToken> apiTokens,
         MapStore<String, AuditEntry> audit,
+        MapStore<String, Gateway> gateways,
+        MapStore<String, OutboundRoute> routes,
+        MapStore<String, Did> dids,
         int writeDelaySeconds,
         int writeBatchSize) {
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.map.EntryLoader.MetadataAwareValue;
 import io.gridpbx.core.MutableClock;
+import io.gridpbx.core.access.Account;
+import io.gridpbx.core.access.ApiToken;
+import io.gridpbx.core.access.AuditEntry;
+import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.tenancy.CallSettings;
@@ -13,6 +17,9 @@ import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.User;
+import io.gridpbx.core.trunking.Did;
+import io.gridpbx.core.trunking.Gateway;
+import io.gridpbx.core.trunking.OutboundRoute;
 import io.gridpbx.persistence.jdbc.Database;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +85,70 @@ abstract class JdbcMapStoreContract {
         assertThat(loadedOne(credentials, secret.key())).isEqualTo(secret);
         assertThat(users.loadAllKeys()).containsExactly("200@" + OFFICE);
         assertThat(credentials.loadAllKeys()).containsExactly(secret.key());
+    }
+
+    @Test
+    void managementRecordsRoundTrip() {
+        var resellers = new JdbcResellerMapStore(database);
+        var clients = new JdbcClientMapStore(database);
+        var users = new JdbcUserMapStore(database);
+        var accounts = new JdbcAccountMapStore(database);
+        var tokens = new JdbcApiTokenMapStore(database);
+        var audit = new JdbcAuditMapStore(database);
+        Reseller reseller = new Reseller("north.gridpbx.test", "North", "gridpbx.test", "ops@north.test",
+                new java.math.BigDecimal("12.5"), 100_250_000L, "fr");
+        Client client = new Client("hq.north.gridpbx.test", "HQ", "north.gridpbx.test", 3, "boss@hq.test", "fr");
+        User user = new User("250", OFFICE, "250", "Bob", "en", CallSettings.DEFAULTS, "Sales", "001122aabbcc");
+        Account account = new Account("ops@north.test", "$2a$10$hash", Scope.reseller("north.gridpbx.test"), "fr", 3,
+                Instant.parse("2026-11-26T10:15:00.123Z"));
+        ApiToken token = new ApiToken("abc123", "billing sync", "f".repeat(64), Scope.client(OFFICE), "ops@north.test",
+                Instant.parse("2026-11-26T10:00:00Z"));
+        AuditEntry entry = new AuditEntry(clock.instant(), "admin@gridpbx.test", "impersonate",
+                Scope.platform("gridpbx.test"), "reseller:north.gridpbx.test");
+
+        resellers.store(reseller.realm(), reseller);
+        clients.store(client.domain(), client);
+        users.store("250@" + OFFICE, user);
+        accounts.store(account.email(), account);
+        tokens.store(token.secretHash(), token);
+        audit.store("0001-a", entry);
+        audit.store("0001-a", entry);
+
+        assertThat(loadedOne(resellers, reseller.realm())).isEqualTo(reseller);
+        assertThat(loadedOne(clients, client.domain())).isEqualTo(client);
+        assertThat(loadedOne(users, "250@" + OFFICE)).isEqualTo(user);
+        assertThat(loadedOne(accounts, account.email())).isEqualTo(account);
+        assertThat(loadedOne(tokens, token.secretHash())).isEqualTo(token);
+        assertThat(loadedOne(audit, "0001-a")).isEqualTo(entry);
+        assertThat(audit.loadAllKeys()).containsExactly("0001-a");
+    }
+
+    @Test
+    void trunkingRecordsRoundTripWithTheirGatewayOrder() {
+        var gateways = new JdbcGatewayMapStore(database);
+        var routes = new JdbcRouteMapStore(database);
+        var dids = new JdbcDidMapStore(database);
+        Gateway alpha = new Gateway("gw-alpha", "Alpha", "alpha.carrier.test", 5080, Gateway.Transport.TCP, "acct",
+                "secret", 1, "99", true);
+        OutboundRoute route = new OutboundRoute("rt-intl", "demo.gridpbx.test", "International", "011[0-9]{7,15}", 10,
+                List.of("gw-b", "gw-alpha", "gw-c"));
+        Did did = new Did("15145550100", "demo.gridpbx.test", OFFICE, "202");
+
+        gateways.store(alpha.id(), alpha);
+        routes.store(route.id(), route);
+        routes.store(route.id(), route);
+        dids.store(did.number(), did);
+
+        assertThat(loadedOne(gateways, alpha.id())).isEqualTo(alpha);
+        assertThat(loadedOne(routes, route.id())).isEqualTo(route);
+        assertThat(loadedOne(dids, did.number())).isEqualTo(did);
+
+        OutboundRoute reordered = new OutboundRoute("rt-intl", "demo.gridpbx.test", "International", "011[0-9]{7,15}",
+                10, List.of("gw-alpha"));
+        routes.store(route.id(), reordered);
+        assertThat(loadedOne(routes, route.id())).isEqualTo(reordered);
+        routes.delete(route.id());
+        assertThat(loadedOne(routes, route.id())).isNull();
     }
 
     @Test

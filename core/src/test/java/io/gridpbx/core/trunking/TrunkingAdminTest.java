@@ -1,0 +1,110 @@
+package io.gridpbx.core.trunking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.manage.ConflictException;
+import io.gridpbx.core.manage.FieldError;
+import io.gridpbx.core.manage.ForbiddenException;
+import io.gridpbx.core.manage.NotFoundException;
+import io.gridpbx.core.manage.ValidationException;
+import io.gridpbx.core.tenancy.DemoTenants;
+import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
+import io.gridpbx.core.tenancy.TenantProvisioning;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Trunks are the platform's; routes belong to their owner; DIDs flow down the hierarchy and stay in it. */
+class TrunkingAdminTest {
+
+    private static final Scope PLATFORM = Scope.platform("gridpbx.test");
+    private static final Scope DEMO = Scope.reseller("demo.gridpbx.test");
+    private static final Scope OTHER = Scope.reseller("other.gridpbx.test");
+    private static final Scope OFFICE = Scope.client("office.demo.gridpbx.test");
+    private static final Scope ACME = Scope.client("acme.demo.gridpbx.test");
+
+    private final InMemoryTrunkingStore store = new InMemoryTrunkingStore();
+    private final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
+    private final GatewayAdmin gateways = new GatewayAdmin(store);
+    private final RouteAdmin routes = new RouteAdmin(store);
+    private final DidAdmin dids = new DidAdmin(store, directory);
+
+    TrunkingAdminTest() {
+        DemoTenants.create(new TenantProvisioning(directory));
+    }
+
+    private Gateway gateway(String name) {
+        return gateways.create(PLATFORM, new GatewayForm(name, name.toLowerCase() + ".carrier.test", "5060", "udp",
+                "acct", "secret", "0", null, true));
+    }
+
+    @Test
+    void onlyThePlatformSeesAndManagesTrunks() {
+        Gateway gw = gateway("Alpha");
+        assertThat(gateways.list(PLATFORM)).containsExactly(gw);
+        assertThatThrownBy(() -> gateways.list(OFFICE)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> gateways.get(DEMO, gw.id())).isInstanceOf(ForbiddenException.class);
+        assertThat(gateways.choices(DEMO)).extracting(GatewayAdmin.Choice::name).containsExactly("Alpha");
+    }
+
+    @Test
+    void aBadGatewayFormListsItsFields() {
+        assertThatThrownBy(() -> gateways.create(PLATFORM, new GatewayForm("", "bad host", "70000", "sctp", null, null,
+                "11", "12a", false))).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
+                        "name", "host", "port", "transport", "stripDigits", "addPrefix"));
+        assertThat(store.gateways()).isEmpty();
+    }
+
+    @Test
+    void routesKeepTheirGatewayOrderAndStayWithTheirOwner() {
+        Gateway a = gateway("Alpha");
+        Gateway b = gateway("Bravo");
+        OutboundRoute intl = routes.create(DEMO, new RouteForm("International", "011[0-9]{7,15}", "10",
+                List.of(a.id(), b.id())));
+        OutboundRoute reordered = routes.update(DEMO, intl.id(), new RouteForm("International", "011[0-9]{7,15}", "10",
+                List.of(b.id(), a.id())));
+        assertThat(reordered.gatewayIds()).containsExactly(b.id(), a.id());
+        assertThat(reordered.matches("01133123456789")).isTrue();
+        assertThat(routes.list(OTHER)).isEmpty();
+        assertThatThrownBy(() -> routes.get(OTHER, intl.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> routes.list(OFFICE)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> gateways.delete(PLATFORM, a.id())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aRouteNeedsAValidPatternAndKnownGateways() {
+        assertThatThrownBy(() -> routes.create(PLATFORM, new RouteForm("US", "1[2-9", "x", List.of("nope"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactlyInAnyOrder("pattern", "priority", "gatewayIds"));
+    }
+
+    @Test
+    void didsFlowDownTheHierarchyAndEachLevelSeesOnlyItsOwn() {
+        dids.addRange(PLATFORM, "15145550100", "10");
+        dids.assign(PLATFORM, List.of("15145550100", "15145550101"), "demo.gridpbx.test");
+        dids.assign(DEMO, List.of("15145550100"), "office.demo.gridpbx.test");
+        Did routed = dids.route(OFFICE, "15145550100", "202");
+
+        assertThat(routed.destination()).isEqualTo("202");
+        assertThat(dids.list(PLATFORM, "", 0, 50).total()).isEqualTo(10);
+        assertThat(dids.list(DEMO, "", 0, 50).items()).extracting(Did::number)
+                .containsExactly("15145550100", "15145550101");
+        assertThat(dids.list(OTHER, "", 0, 50).total()).isZero();
+        assertThat(dids.list(ACME, "", 0, 50).total()).isZero();
+        assertThatThrownBy(() -> dids.get(OTHER, "15145550100")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> dids.assign(OTHER, List.of("15145550101"), "shop.other.gridpbx.test"))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> dids.assign(DEMO, List.of("15145550101"), "shop.other.gridpbx.test"))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> dids.route(OFFICE, "15145550100", "999")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void anOverlappingRangeAddsNothing() {
+        dids.addRange(PLATFORM, "15145550100", "5");
+        assertThatThrownBy(() -> dids.addRange(PLATFORM, "15145550098", "5")).isInstanceOf(ValidationException.class);
+        assertThat(store.dids()).hasSize(5);
+    }
+}

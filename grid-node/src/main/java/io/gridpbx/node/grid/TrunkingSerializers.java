@@ -1,0 +1,111 @@
+package io.gridpbx.node.grid;
+
+import static io.gridpbx.node.grid.TenantSerializers.optionalString;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import io.gridpbx.core.trunking.Did;
+import io.gridpbx.core.trunking.Gateway;
+import io.gridpbx.core.trunking.OutboundRoute;
+import java.util.List;
+
+/** Compact serializers of the trunking records: gateways, outbound routes, DIDs. */
+final class TrunkingSerializers {
+
+    private TrunkingSerializers() {
+    }
+
+    static List<CompactSerializer<?>> all() {
+        return List.of(new GatewaySerializer(), new RouteSerializer(), new DidSerializer());
+    }
+
+    static final class GatewaySerializer implements CompactSerializer<Gateway> {
+        @Override
+        public Gateway read(CompactReader in) {
+            return new Gateway(in.readString("id"), in.readString("name"), in.readString("host"), in.readInt32("port"),
+                    Gateway.Transport.valueOf(in.readString("transport")), optionalString(in, "username"),
+                    optionalString(in, "password"), in.readInt32("stripDigits"), optionalString(in, "addPrefix"),
+                    in.readBoolean("probing"));
+        }
+
+        @Override
+        public void write(CompactWriter out, Gateway g) {
+            out.writeString("id", g.id());
+            out.writeString("name", g.name());
+            out.writeString("host", g.host());
+            out.writeInt32("port", g.port());
+            out.writeString("transport", g.transport().name());
+            out.writeString("username", g.username());
+            out.writeString("password", g.password());
+            out.writeInt32("stripDigits", g.stripDigits());
+            out.writeString("addPrefix", g.addPrefix());
+            out.writeBoolean("probing", g.probing());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "gridpbx.Gateway";
+        }
+
+        @Override
+        public Class<Gateway> getCompactClass() {
+            return Gateway.class;
+        }
+    }
+
+    static final class RouteSerializer implements CompactSerializer<OutboundRoute> {
+        @Override
+        public OutboundRoute read(CompactReader in) {
+            String[] gateways = in.readArrayOfString("gatewayIds");
+            return new OutboundRoute(in.readString("id"), in.readString("ownerRealm"), in.readString("name"),
+                    in.readString("pattern"), in.readInt32("priority"), gateways == null ? List.of() : List.of(gateways));
+        }
+
+        @Override
+        public void write(CompactWriter out, OutboundRoute r) {
+            out.writeString("id", r.id());
+            out.writeString("ownerRealm", r.ownerRealm());
+            out.writeString("name", r.name());
+            out.writeString("pattern", r.pattern());
+            out.writeInt32("priority", r.priority());
+            out.writeArrayOfString("gatewayIds", r.gatewayIds().toArray(String[]::new));
+        }
+
+        @Override
+        public String getTypeName() {
+            return "gridpbx.OutboundRoute";
+        }
+
+        @Override
+        public Class<OutboundRoute> getCompactClass() {
+            return OutboundRoute.class;
+        }
+    }
+
+    static final class DidSerializer implements CompactSerializer<Did> {
+        @Override
+        public Did read(CompactReader in) {
+            return new Did(in.readString("number"), optionalString(in, "resellerRealm"),
+                    optionalString(in, "clientDomain"), optionalString(in, "destination"));
+        }
+
+        @Override
+        public void write(CompactWriter out, Did d) {
+            out.writeString("number", d.number());
+            out.writeString("resellerRealm", d.resellerRealm());
+            out.writeString("clientDomain", d.clientDomain());
+            out.writeString("destination", d.destination());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "gridpbx.Did";
+        }
+
+        @Override
+        public Class<Did> getCompactClass() {
+            return Did.class;
+        }
+    }
+}
