@@ -2,6 +2,7 @@ package io.gridpbx.node;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.tenancy.TenantDirectory;
@@ -10,6 +11,7 @@ import io.gridpbx.node.grid.ClusterFacts;
 import io.gridpbx.node.grid.ClusterSettings;
 import io.gridpbx.node.grid.GridMemberConfig;
 import io.gridpbx.node.grid.HazelcastBindingStore;
+import io.gridpbx.node.grid.HazelcastCdrStore;
 import io.gridpbx.node.grid.HazelcastDialogRegistry;
 import io.gridpbx.node.grid.HazelcastTenantDirectory;
 import io.gridpbx.node.grid.PersistedStores;
@@ -45,8 +47,13 @@ class GridConfiguration {
     }
 
     @Bean
-    DialogRegistry dialogRegistry(HazelcastInstance grid) {
-        return new HazelcastDialogRegistry(grid);
+    CdrStore cdrStore(HazelcastInstance grid) {
+        return new HazelcastCdrStore(grid);
+    }
+
+    @Bean
+    DialogRegistry dialogRegistry(HazelcastInstance grid, CdrStore cdrs, NodeIdentity identity, Clock clock) {
+        return new HazelcastDialogRegistry(grid, cdrs, identity.nodeId(), clock);
     }
 
     @Bean

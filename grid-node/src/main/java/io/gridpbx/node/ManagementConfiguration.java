@@ -11,6 +11,9 @@ import io.gridpbx.core.access.PasswordResets;
 import io.gridpbx.core.access.ResetMailer;
 import io.gridpbx.core.access.SignIn;
 import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.dialog.CdrStore;
+import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.ClientAdmin;
 import io.gridpbx.core.manage.ResellerAdmin;
 import io.gridpbx.core.manage.SelfCare;
@@ -91,6 +94,11 @@ class ManagementConfiguration {
     @Bean
     UserAdmin userAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher) {
         return new UserAdmin(directory, bindings, accounts, hasher);
+    }
+
+    @Bean
+    CallRecords callRecords(DialogRegistry dialogs, CdrStore cdrs) {
+        return new CallRecords(dialogs, cdrs);
     }
 
     @Bean

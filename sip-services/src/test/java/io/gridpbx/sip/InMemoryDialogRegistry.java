@@ -3,6 +3,7 @@ package io.gridpbx.sip;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.tenancy.DomainName;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,12 @@ final class InMemoryDialogRegistry implements DialogRegistry {
     @Override
     public int activeCount() {
         return active.size();
+    }
+
+    @Override
+    public List<Dialog> activeWithin(String domain) {
+        return active.values().stream().filter(d -> DomainName.isWithin(d.caller().domain(), domain)
+                || DomainName.isWithin(d.callee().domain(), domain)).toList();
     }
 
     /** Every dialog that ever started, oldest first. */

@@ -1,5 +1,6 @@
 package io.gridpbx.core.dialog;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The cluster-wide list of established calls. Writes must not block the SIP path. */
@@ -12,4 +13,7 @@ public interface DialogRegistry {
     Optional<Dialog> find(DialogId id);
 
     int activeCount();
+
+    /** The established calls whose caller or callee is in {@code domain} or below, cluster-wide. */
+    List<Dialog> activeWithin(String domain);
 }

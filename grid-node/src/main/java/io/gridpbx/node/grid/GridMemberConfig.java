@@ -67,6 +67,7 @@ public final class GridMemberConfig {
         persistedMap(config, MapNames.GATEWAYS, stores.gateways(), stores);
         persistedMap(config, MapNames.ROUTES, stores.routes(), stores);
         persistedMap(config, MapNames.DIDS, stores.dids(), stores);
+        persistedMap(config, MapNames.CDRS, stores.cdrs(), stores);
         persistedMap(config, MapNames.ACCOUNTS, stores.accounts(), stores);
         persistedMap(config, MapNames.API_TOKENS, stores.apiTokens(), stores);
         persistedMap(config, MapNames.AUDIT, stores.audit(), stores);
@@ -128,6 +129,10 @@ public final class GridMemberConfig {
         config.getMapConfig(MapNames.ACCOUNTS).addIndexConfig(new IndexConfig(IndexType.HASH, "home"));
         config.getMapConfig(MapNames.API_TOKENS).addIndexConfig(new IndexConfig(IndexType.HASH, "scope"));
         config.addMapConfig(new MapConfig(MapNames.PASSWORD_RESETS).setBackupCount(1).setAsyncBackupCount(0));
+        // Reports read the last 90 days from the grid; older CDRs stay in the database only.
+        config.addMapConfig(new MapConfig(MapNames.CDRS).setBackupCount(1).setAsyncBackupCount(0)
+                .setTimeToLiveSeconds((int) java.time.Duration.ofDays(90).toSeconds())
+                .addIndexConfig(new IndexConfig(IndexType.SORTED, "startedAt")));
         config.addMapConfig(new MapConfig(MapNames.CLUSTER_FACTS)
                 .setBackupCount(1).setAsyncBackupCount(0)
                 .setMergePolicyConfig(new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(), 100)));

@@ -3,6 +3,7 @@ package io.gridpbx.node.grid;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.location.AddressOfRecord;
@@ -22,7 +23,7 @@ final class LocationSerializers {
     static List<CompactSerializer<?>> all() {
         return List.of(new BindingSerializer(), new BindingSetSerializer(), new ContactRequestSerializer(),
                 new RegisterRequestSerializer(), new AcceptedSerializer(), new RejectedSerializer(),
-                new DialogSerializer());
+                new DialogSerializer(), new CdrSerializer());
     }
 
     private abstract static class Named<T> implements CompactSerializer<T> {
@@ -190,6 +191,33 @@ final class LocationSerializers {
             out.writeString("callee", d.callee().toString());
             out.writeInt64("startedAt", d.startedAtMillis());
             out.writeString("node", d.nodeId());
+        }
+    }
+
+    static final class CdrSerializer extends Named<Cdr> {
+        CdrSerializer() {
+            super("gridpbx.Cdr", Cdr.class);
+        }
+
+        @Override
+        public Cdr read(CompactReader in) {
+            return new Cdr(in.readString("callId"), in.readString("clientDomain"),
+                    AddressOfRecord.parse(in.readString("caller")), AddressOfRecord.parse(in.readString("callee")),
+                    in.readInt64("startedAt"), in.readInt64("answeredAt"), in.readInt64("endedAt"),
+                    in.readString("disposition"), in.readString("node"));
+        }
+
+        @Override
+        public void write(CompactWriter out, Cdr c) {
+            out.writeString("callId", c.callId());
+            out.writeString("clientDomain", c.clientDomain());
+            out.writeString("caller", c.caller().toString());
+            out.writeString("callee", c.callee().toString());
+            out.writeInt64("startedAt", c.startedAtMillis());
+            out.writeInt64("answeredAt", c.answeredAtMillis());
+            out.writeInt64("endedAt", c.endedAtMillis());
+            out.writeString("disposition", c.disposition());
+            out.writeString("node", c.nodeId());
         }
     }
 }

@@ -5,6 +5,8 @@ public final class MapNames {
 
     /** Registrar bindings: AOR to binding set, changed only by entry processors. */
     public static final String LOCATIONS = "locations";
+    /** Ended calls by Call-ID, written behind for reports and billing. */
+    public static final String CDRS = "cdrs";
     /** Established calls by dialog key. */
     public static final String DIALOGS = "dialogs";
     /** Prefix shared by all tenant configuration maps: they get a near cache. */

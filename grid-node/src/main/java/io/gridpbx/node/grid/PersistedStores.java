@@ -5,6 +5,7 @@ import com.hazelcast.map.MapStore;
 import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.ApiToken;
 import io.gridpbx.core.access.AuditEntry;
+import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
@@ -34,6 +35,7 @@ public record PersistedStores(
         MapStore<String, Gateway> gateways,
         MapStore<String, OutboundRoute> routes,
         MapStore<String, Did> dids,
+        MapStore<String, Cdr> cdrs,
         int writeDelaySeconds,
         int writeBatchSize) {
 

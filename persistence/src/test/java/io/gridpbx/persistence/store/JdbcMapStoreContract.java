@@ -9,6 +9,7 @@ import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.ApiToken;
 import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.tenancy.CallSettings;
@@ -149,6 +150,19 @@ abstract class JdbcMapStoreContract {
         assertThat(loadedOne(routes, route.id())).isEqualTo(reordered);
         routes.delete(route.id());
         assertThat(loadedOne(routes, route.id())).isNull();
+    }
+
+    @Test
+    void cdrsRoundTripAndAReplayChangesNothing() {
+        var cdrs = new JdbcCdrMapStore(database);
+        long now = System.currentTimeMillis();
+        Cdr cdr = new Cdr("call-1@host", OFFICE, new io.gridpbx.core.location.AddressOfRecord("200", OFFICE),
+                new io.gridpbx.core.location.AddressOfRecord("201", OFFICE), now - 60_000, now - 55_000, now,
+                "ANSWERED", "127.0.0.1:5060");
+        cdrs.store(cdr.callId(), cdr);
+        cdrs.store(cdr.callId(), cdr);
+        assertThat(loadedOne(cdrs, cdr.callId())).isEqualTo(cdr);
+        assertThat(cdrs.loadAllKeys()).containsExactly(cdr.callId());
     }
 
     @Test

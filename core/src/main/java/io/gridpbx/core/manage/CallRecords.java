@@ -1,0 +1,80 @@
+package io.gridpbx.core.manage;
+
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.dialog.Cdr;
+import io.gridpbx.core.dialog.CdrStore;
+import io.gridpbx.core.dialog.Dialog;
+import io.gridpbx.core.dialog.DialogRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Calls as each level may see them: the active calls live from the grid and the call detail records,
+ * filtered, paged and exported as CSV. A user sees its own calls; a client, reseller or the platform
+ * the calls of its subtree.
+ */
+public final class CallRecords {
+
+    public static final Duration MAX_PERIOD = Duration.ofDays(366);
+
+    private final DialogRegistry dialogs;
+    private final CdrStore cdrs;
+
+    public CallRecords(DialogRegistry dialogs, CdrStore cdrs) {
+        this.dialogs = dialogs;
+        this.cdrs = cdrs;
+    }
+
+    /**
+     * A report's filter.
+     *
+     * @param party part of the caller's or callee's address; blank for all
+     */
+    public record Filter(Instant from, Instant to, @Nullable String party) {
+
+        public Filter {
+            if (!from.isBefore(to)) {
+                throw new ValidationException(FieldError.of("to", "period.order", "the end must be after the start"));
+            }
+            if (Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
+                throw new ValidationException(FieldError.of("from", "period.length", "at most one year at a time"));
+            }
+        }
+    }
+
+    public List<Dialog> active(Scope actor) {
+        return dialogs.activeWithin(actor.domain()).stream()
+                .filter(d -> actor.coversUser(d.caller()) || actor.coversUser(d.callee()))
+                .sorted(Comparator.comparingLong(Dialog::startedAtMillis)).toList();
+    }
+
+    public Page<Cdr> details(Scope actor, Filter filter, int offset, int limit) {
+        return Page.of(matching(actor, filter), c -> true,
+                Comparator.comparingLong(Cdr::startedAtMillis).reversed(), offset, limit);
+    }
+
+    /** The whole filtered report as CSV (RFC 4180), newest first. */
+    public String csv(Scope actor, Filter filter) {
+        StringBuilder out = new StringBuilder("call_id,caller,callee,started_at,answered_at,ended_at,seconds,disposition\r\n");
+        matching(actor, filter).stream().sorted(Comparator.comparingLong(Cdr::startedAtMillis).reversed())
+                .forEach(c -> out.append(Csv.row(c.callId(), c.caller().toString(), c.callee().toString(),
+                        Instant.ofEpochMilli(c.startedAtMillis()).toString(),
+                        Instant.ofEpochMilli(c.answeredAtMillis()).toString(),
+                        Instant.ofEpochMilli(c.endedAtMillis()).toString(), Long.toString(c.billableSeconds()),
+                        c.disposition())));
+        return out.toString();
+    }
+
+    private List<Cdr> matching(Scope actor, Filter filter) {
+        String party = filter.party() == null ? "" : filter.party().trim().toLowerCase(Locale.ROOT);
+        return cdrs.within(actor.domain(), filter.from().toEpochMilli(), filter.to().toEpochMilli()).stream()
+                .filter(c -> actor.coversUser(c.caller()) || actor.coversUser(c.callee()))
+                .filter(c -> party.isEmpty() || c.caller().toString().toLowerCase(Locale.ROOT).contains(party)
+                        || c.callee().toString().toLowerCase(Locale.ROOT).contains(party))
+                .toList();
+    }
+}

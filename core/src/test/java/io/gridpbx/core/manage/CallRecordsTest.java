@@ -1,0 +1,116 @@
+package io.gridpbx.core.manage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.dialog.Cdr;
+import io.gridpbx.core.dialog.CdrStore;
+import io.gridpbx.core.dialog.Dialog;
+import io.gridpbx.core.dialog.DialogId;
+import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.tenancy.DomainName;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Active calls and CDRs are seen by the levels above the parties, and by the parties themselves. */
+class CallRecordsTest {
+
+    private static final String OFFICE = "office.demo.gridpbx.test";
+    private static final String SHOP = "shop.other.gridpbx.test";
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+    private final List<Cdr> cdrs = new ArrayList<>();
+    private final List<Dialog> dialogs = new ArrayList<>();
+    private final CallRecords records = new CallRecords(new ListDialogs(), new ListCdrs());
+
+    CallRecordsTest() {
+        cdrs.add(cdr("a", "200", "201", OFFICE, 0));
+        cdrs.add(cdr("b", "202", "203", OFFICE, 60));
+        cdrs.add(cdr("c", "400", "401", SHOP, 120));
+        dialogs.add(new Dialog(new DialogId("d1", "f", "t"), aor("200", OFFICE), aor("205", OFFICE), T0.toEpochMilli(), "n1"));
+        dialogs.add(new Dialog(new DialogId("d2", "f", "t"), aor("400", SHOP), aor("401", SHOP), T0.toEpochMilli(), "n1"));
+    }
+
+    private final CallRecords.Filter day = new CallRecords.Filter(T0.minusSeconds(3600), T0.plusSeconds(3600), null);
+
+    @Test
+    void eachLevelSeesTheCallsOfItsSubtree() {
+        assertThat(records.details(Scope.platform("gridpbx.test"), day, 0, 50).total()).isEqualTo(3);
+        assertThat(records.details(Scope.reseller("demo.gridpbx.test"), day, 0, 50).items()).extracting(Cdr::callId)
+                .containsExactly("b", "a");
+        assertThat(records.details(Scope.client(SHOP), day, 0, 50).items()).extracting(Cdr::callId).containsExactly("c");
+        assertThat(records.details(Scope.user(aor("203", OFFICE)), day, 0, 50).items()).extracting(Cdr::callId)
+                .containsExactly("b");
+        assertThat(records.active(Scope.reseller("demo.gridpbx.test"))).extracting(d -> d.id().callId())
+                .containsExactly("d1");
+        assertThat(records.active(Scope.user(aor("201", OFFICE)))).isEmpty();
+    }
+
+    @Test
+    void theCsvHasAHeaderAndOneLinePerCall() {
+        String csv = records.csv(Scope.client(OFFICE), new CallRecords.Filter(T0.minusSeconds(3600), T0.plusSeconds(3600), "203"));
+        assertThat(csv.split("\r\n")).containsExactly(
+                "call_id,caller,callee,started_at,answered_at,ended_at,seconds,disposition",
+                "b,202@office.demo.gridpbx.test,203@office.demo.gridpbx.test,2026-11-26T10:01:00Z,2026-11-26T10:01:00Z,"
+                        + "2026-11-26T10:02:30Z,90,ANSWERED");
+    }
+
+    @Test
+    void aPeriodBackwardsIsRefused() {
+        assertThatThrownBy(() -> new CallRecords.Filter(T0, T0.minusSeconds(1), null)).isInstanceOf(ValidationException.class);
+    }
+
+    private static AddressOfRecord aor(String user, String domain) {
+        return new AddressOfRecord(user, domain);
+    }
+
+    private static Cdr cdr(String id, String from, String to, String domain, int offsetSeconds) {
+        long start = T0.plusSeconds(offsetSeconds).toEpochMilli();
+        return new Cdr(id, domain, aor(from, domain), aor(to, domain), start, start, start + 90_000, "ANSWERED", "n1");
+    }
+
+    private final class ListCdrs implements CdrStore {
+        @Override
+        public void record(Cdr cdr) {
+            cdrs.add(cdr);
+        }
+
+        @Override
+        public List<Cdr> within(String domain, long fromMillis, long toMillis) {
+            return cdrs.stream().filter(c -> DomainName.isWithin(c.clientDomain(), domain))
+                    .filter(c -> c.startedAtMillis() >= fromMillis && c.startedAtMillis() < toMillis).toList();
+        }
+    }
+
+    private final class ListDialogs implements DialogRegistry {
+        @Override
+        public void started(Dialog dialog) {
+            dialogs.add(dialog);
+        }
+
+        @Override
+        public void ended(DialogId id) {
+            dialogs.removeIf(d -> d.id().equals(id));
+        }
+
+        @Override
+        public Optional<Dialog> find(DialogId id) {
+            return dialogs.stream().filter(d -> d.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public int activeCount() {
+            return dialogs.size();
+        }
+
+        @Override
+        public List<Dialog> activeWithin(String domain) {
+            return dialogs.stream().filter(d -> DomainName.isWithin(d.caller().domain(), domain)).toList();
+        }
+    }
+}
