@@ -22,6 +22,7 @@ import io.gridpbx.persistence.store.JdbcApiTokenMapStore;
 import io.gridpbx.persistence.store.JdbcAuditMapStore;
 import io.gridpbx.persistence.store.JdbcCdrMapStore;
 import io.gridpbx.persistence.store.JdbcClientMapStore;
+import io.gridpbx.persistence.store.JdbcConfigMapStore;
 import io.gridpbx.persistence.store.JdbcDidMapStore;
 import io.gridpbx.persistence.store.JdbcGatewayMapStore;
 import io.gridpbx.persistence.store.JdbcRouteMapStore;
@@ -127,7 +128,8 @@ class GaleraNodeKillIT {
                 new JdbcClientMapStore(db), new JdbcUserMapStore(db), new JdbcCredentialsMapStore(db),
                 new JdbcLocationStore(db, Clock.systemUTC(), BindingsEntry.GRACE), new JdbcAccountMapStore(db),
                 new JdbcApiTokenMapStore(db), new JdbcAuditMapStore(db), new JdbcGatewayMapStore(db),
-                new JdbcRouteMapStore(db), new JdbcDidMapStore(db), new JdbcCdrMapStore(db), 1, 1000);
+                new JdbcRouteMapStore(db), new JdbcDidMapStore(db), new JdbcCdrMapStore(db),
+                new JdbcConfigMapStore(db), 1, 1000);
     }
 
     private static List<UserWithCredentials> users(String domain, int first, int count) {

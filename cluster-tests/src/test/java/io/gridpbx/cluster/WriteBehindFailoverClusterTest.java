@@ -12,6 +12,7 @@ import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.ApiToken;
 import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.dialog.Cdr;
+import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
@@ -62,7 +63,7 @@ class WriteBehindFailoverClusterTest {
                 new RecordingEntryStore(), new RecordingMapStore<Account>(), new RecordingMapStore<ApiToken>(),
                 new RecordingMapStore<AuditEntry>(), new RecordingMapStore<Gateway>(),
                 new RecordingMapStore<OutboundRoute>(), new RecordingMapStore<Did>(),
-                new RecordingMapStore<Cdr>(), 5, 100);
+                new RecordingMapStore<Cdr>(), new RecordingMapStore<ConfigObject>(), 5, 100);
         members = new HazelcastInstance[3];
         for (int i = 0; i < members.length; i++) {
             Config config = GridMemberConfig.persist(GridMemberConfig.grid(cluster), stores);

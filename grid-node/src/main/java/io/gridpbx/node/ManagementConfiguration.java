@@ -13,6 +13,7 @@ import io.gridpbx.core.access.SignIn;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.features.FeatureConfig;
 import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.ClientAdmin;
 import io.gridpbx.core.manage.ResellerAdmin;
@@ -28,6 +29,7 @@ import io.gridpbx.node.access.ResetMailers;
 import io.gridpbx.node.grid.HazelcastAccounts;
 import io.gridpbx.node.grid.HazelcastApiTokens;
 import io.gridpbx.node.grid.HazelcastAuditLog;
+import io.gridpbx.node.grid.HazelcastConfigStore;
 import io.gridpbx.node.grid.HazelcastTrunkingStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,6 +101,11 @@ class ManagementConfiguration {
     @Bean
     CallRecords callRecords(DialogRegistry dialogs, CdrStore cdrs) {
         return new CallRecords(dialogs, cdrs);
+    }
+
+    @Bean
+    FeatureConfig featureConfig(HazelcastInstance grid, TenantDirectory directory) {
+        return new FeatureConfig(new HazelcastConfigStore(grid), directory);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.gridpbx.persistence.store.JdbcApiTokenMapStore;
 import io.gridpbx.persistence.store.JdbcAuditMapStore;
 import io.gridpbx.persistence.store.JdbcCdrMapStore;
 import io.gridpbx.persistence.store.JdbcClientMapStore;
+import io.gridpbx.persistence.store.JdbcConfigMapStore;
 import io.gridpbx.persistence.store.JdbcDidMapStore;
 import io.gridpbx.persistence.store.JdbcGatewayMapStore;
 import io.gridpbx.persistence.store.JdbcRouteMapStore;
@@ -66,6 +67,7 @@ class PersistenceConfiguration {
                 new JdbcClientMapStore(database), new JdbcUserMapStore(database), new JdbcCredentialsMapStore(database),
                 locations, new JdbcAccountMapStore(database), new JdbcApiTokenMapStore(database),
                 new JdbcAuditMapStore(database), new JdbcGatewayMapStore(database), new JdbcRouteMapStore(database),
-                new JdbcDidMapStore(database), new JdbcCdrMapStore(database), properties.db().writeDelaySeconds(), properties.db().writeBatchSize());
+                new JdbcDidMapStore(database), new JdbcCdrMapStore(database),
+                new JdbcConfigMapStore(database), properties.db().writeDelaySeconds(), properties.db().writeBatchSize());
     }
 }

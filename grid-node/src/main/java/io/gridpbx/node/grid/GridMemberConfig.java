@@ -68,6 +68,7 @@ public final class GridMemberConfig {
         persistedMap(config, MapNames.ROUTES, stores.routes(), stores);
         persistedMap(config, MapNames.DIDS, stores.dids(), stores);
         persistedMap(config, MapNames.CDRS, stores.cdrs(), stores);
+        persistedMap(config, MapNames.CONFIG, stores.config(), stores);
         persistedMap(config, MapNames.ACCOUNTS, stores.accounts(), stores);
         persistedMap(config, MapNames.API_TOKENS, stores.apiTokens(), stores);
         persistedMap(config, MapNames.AUDIT, stores.audit(), stores);
@@ -125,6 +126,7 @@ public final class GridMemberConfig {
         config.getMapConfig(MapNames.CLIENTS).addIndexConfig(new IndexConfig(IndexType.HASH, "resellerRealm"));
         config.getMapConfig(MapNames.USERS).addIndexConfig(new IndexConfig(IndexType.HASH, "domain"));
         config.getMapConfig(MapNames.ROUTES).addIndexConfig(new IndexConfig(IndexType.HASH, "ownerRealm"));
+        config.getMapConfig(MapNames.CONFIG).addIndexConfig(new IndexConfig(IndexType.HASH, "owner"));
         config.addMapConfig(new MapConfig(MapNames.ACCESS_PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
         config.getMapConfig(MapNames.ACCOUNTS).addIndexConfig(new IndexConfig(IndexType.HASH, "home"));
         config.getMapConfig(MapNames.API_TOKENS).addIndexConfig(new IndexConfig(IndexType.HASH, "scope"));

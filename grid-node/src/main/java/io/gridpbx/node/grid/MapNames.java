@@ -22,6 +22,8 @@ public final class MapNames {
     public static final String ROUTES = TENANT_PREFIX + "routes";
     /** The DID inventory by number. */
     public static final String DIDS = TENANT_PREFIX + "dids";
+    /** Configuration objects (features, profiles, settings) by kind|owner|id. */
+    public static final String CONFIG = TENANT_PREFIX + "config";
     /** Prefix of the management plane's maps (no near cache: read at sign-in and per API call). */
     public static final String ACCESS_PREFIX = "access.";
     /** Portal sign-in accounts by email. */

@@ -6,6 +6,7 @@ import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.ApiToken;
 import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.dialog.Cdr;
+import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
@@ -36,6 +37,7 @@ public record PersistedStores(
         MapStore<String, OutboundRoute> routes,
         MapStore<String, Did> dids,
         MapStore<String, Cdr> cdrs,
+        MapStore<String, ConfigObject> config,
         int writeDelaySeconds,
         int writeBatchSize) {
 

@@ -8,7 +8,12 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.OutboundRoute;
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.features.ConfigKind;
+import io.gridpbx.core.features.ConfigObject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Compact serializers of the trunking records: gateways, outbound routes, DIDs. */
 final class TrunkingSerializers {
@@ -17,7 +22,7 @@ final class TrunkingSerializers {
     }
 
     static List<CompactSerializer<?>> all() {
-        return List.of(new GatewaySerializer(), new RouteSerializer(), new DidSerializer());
+        return List.of(new GatewaySerializer(), new RouteSerializer(), new DidSerializer(), new ConfigObjectSerializer());
     }
 
     static final class GatewaySerializer implements CompactSerializer<Gateway> {
@@ -106,6 +111,40 @@ final class TrunkingSerializers {
         @Override
         public Class<Did> getCompactClass() {
             return Did.class;
+        }
+    }
+
+    /** Configuration objects: their values as two parallel string arrays. */
+    static final class ConfigObjectSerializer implements CompactSerializer<ConfigObject> {
+        @Override
+        public ConfigObject read(CompactReader in) {
+            String[] names = in.readArrayOfString("names");
+            String[] values = in.readArrayOfString("values");
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (int i = 0; names != null && values != null && i < names.length; i++) {
+                fields.put(names[i], values[i]);
+            }
+            return new ConfigObject(ConfigKind.valueOf(in.readString("kind")), in.readString("id"),
+                    Scope.parse(in.readString("owner")), fields);
+        }
+
+        @Override
+        public void write(CompactWriter out, ConfigObject o) {
+            out.writeString("kind", o.kind().name());
+            out.writeString("id", o.id());
+            out.writeString("owner", o.owner().toString());
+            out.writeArrayOfString("names", o.values().keySet().toArray(String[]::new));
+            out.writeArrayOfString("values", o.values().values().toArray(String[]::new));
+        }
+
+        @Override
+        public String getTypeName() {
+            return "gridpbx.ConfigObject";
+        }
+
+        @Override
+        public Class<ConfigObject> getCompactClass() {
+            return ConfigObject.class;
         }
     }
 }

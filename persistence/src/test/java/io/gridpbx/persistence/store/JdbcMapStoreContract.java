@@ -10,6 +10,8 @@ import io.gridpbx.core.access.ApiToken;
 import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.dialog.Cdr;
+import io.gridpbx.core.features.ConfigKind;
+import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.tenancy.CallSettings;
@@ -150,6 +152,17 @@ abstract class JdbcMapStoreContract {
         assertThat(loadedOne(routes, route.id())).isEqualTo(reordered);
         routes.delete(route.id());
         assertThat(loadedOne(routes, route.id())).isNull();
+    }
+
+    @Test
+    void configObjectsRoundTripWithAwkwardText() {
+        var config = new JdbcConfigMapStore(database);
+        ConfigObject ivr = new ConfigObject(ConfigKind.IVR_MENU, "ivr1", Scope.client(OFFICE), Map.of("name", "Main = menu",
+                "greeting", "Bienvenue chez Office: appuyez sur 1\\n#2 ünïcode", "options", "1=201,2=202", "number", "700",
+                "timeoutSeconds", "5"));
+        config.store(ivr.key(), ivr);
+        assertThat(loadedOne(config, ivr.key())).isEqualTo(ivr);
+        assertThat(config.loadAllKeys()).containsExactly(ivr.key());
     }
 
     @Test

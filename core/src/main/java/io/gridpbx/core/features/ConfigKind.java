@@ -1,0 +1,94 @@
+package io.gridpbx.core.features;
+
+import static io.gridpbx.core.features.FieldSpec.choice;
+import static io.gridpbx.core.features.FieldSpec.flag;
+import static io.gridpbx.core.features.FieldSpec.number;
+import static io.gridpbx.core.features.FieldSpec.of;
+import static io.gridpbx.core.features.FieldSpec.text;
+
+import io.gridpbx.core.access.Level;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The kinds of configuration object, who owns them and their fields. The first field is the
+ * object's name in lists. A {@code single} kind has one object per owner (its settings).
+ */
+public enum ConfigKind {
+
+    PLATFORM_SETTINGS(Level.PLATFORM, true, List.of(text("name", true, 100), choice("currency", "USD", "EUR", "CAD", "GBP"),
+            choice("defaultLanguage", "en", "fr"), text("supportEmail", false, 254), number("maxCallSeconds", true, 60, 86_400))),
+    PROVISIONING_TEMPLATE(Level.RESELLER, false, List.of(text("name", true, 100),
+            choice("vendor", "yealink", "polycom", "grandstream", "cisco", "snom", "generic"),
+            text("model", true, 50), text("firmwareUrl", false, 255), text("template", true, 20_000))),
+    USER_PROFILE(Level.RESELLER, false, List.of(text("name", true, 100), number("maxCalls", true, 1, 100),
+            flag("international"), flag("voicemail"), flag("recording"))),
+    BILLING_PROFILE(Level.RESELLER, false, List.of(text("name", true, 100), choice("currency", "USD", "EUR", "CAD", "GBP"),
+            number("incrementSeconds", true, 1, 60), number("minimumSeconds", true, 0, 60))),
+    RATE(Level.RESELLER, false, List.of(text("description", true, 100), text("billingProfile", true, 100),
+            of("prefix", FieldType.DIGITS, true), of("pricePerMinute", FieldType.MONEY, true))),
+    NUMBER_PORT(Level.RESELLER, false, List.of(of("number", FieldType.DIGITS, true), text("losingCarrier", true, 100),
+            text("accountNumber", false, 50), choice("status", "draft", "submitted", "accepted", "completed", "rejected"))),
+    RESELLER_SETTINGS(Level.RESELLER, true, List.of(text("brandName", true, 100), of("logoUrl", FieldType.URL, false),
+            text("supportEmail", false, 254), choice("defaultLanguage", "en", "fr"))),
+    CONFERENCE(Level.CLIENT, false, List.of(text("name", true, 100), of("number", FieldType.DIGITS, true),
+            of("pin", FieldType.DIGITS, false), number("maxMembers", true, 2, 100), flag("record"))),
+    RING_GROUP(Level.CLIENT, false, List.of(text("name", true, 100), of("number", FieldType.DIGITS, true),
+            choice("strategy", "ringall", "sequential", "random"), of("members", FieldType.EXTENSIONS, true),
+            number("ringSeconds", true, 5, 300), of("noAnswerDestination", FieldType.DESTINATION, false))),
+    MUSIC_ON_HOLD(Level.CLIENT, false, List.of(text("name", true, 100), choice("mode", "files", "stream"),
+            of("streamUrl", FieldType.URL, false), flag("random"))),
+    IVR_MENU(Level.CLIENT, false, List.of(text("name", true, 100), of("number", FieldType.DIGITS, true),
+            text("greeting", true, 255), text("options", true, 1_000), number("timeoutSeconds", true, 1, 60),
+            of("timeoutDestination", FieldType.DESTINATION, false))),
+    FEATURE_CODE(Level.CLIENT, false, List.of(of("code", FieldType.DIGITS, true),
+            choice("action", "voicemail", "dnd-on", "dnd-off", "forward-on", "forward-off", "call-pickup", "intercom",
+                    "park", "record"), flag("enabled"))),
+    DID_DESTINATION(Level.CLIENT, false, List.of(of("number", FieldType.DIGITS, true),
+            choice("type", "extension", "ring-group", "ivr", "conference", "external"),
+            of("destination", FieldType.DESTINATION, true))),
+    PERSONAL_CONFERENCE(Level.USER, false, List.of(text("name", true, 100), of("pin", FieldType.DIGITS, true),
+            number("maxMembers", true, 2, 20))),
+    FOLLOW_ME(Level.USER, true, List.of(flag("enabled"), of("number", FieldType.DESTINATION, true),
+            number("delaySeconds", true, 0, 120), flag("pressOneToAccept"))),
+    MY_PHONE(Level.USER, true, List.of(text("model", true, 50), text("mac", false, 17)));
+
+    private final Level owner;
+    private final boolean single;
+    private final List<FieldSpec> fields;
+
+    ConfigKind(Level owner, boolean single, List<FieldSpec> fields) {
+        this.owner = owner;
+        this.single = single;
+        this.fields = fields;
+    }
+
+    public Level owner() {
+        return owner;
+    }
+
+    /** One object per owner: its id is always {@link ConfigObject#SINGLE_ID}. */
+    public boolean single() {
+        return single;
+    }
+
+    public List<FieldSpec> fields() {
+        return fields;
+    }
+
+    /** The name in URLs and the API: {@code ring-groups} for RING_GROUP. */
+    public String path() {
+        String base = name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return single || base.endsWith("settings") ? base : base + "s";
+    }
+
+    public static Optional<ConfigKind> byPath(String path) {
+        for (ConfigKind kind : values()) {
+            if (kind.path().equals(path)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,147 @@
+package io.gridpbx.core.features;
+
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.access.Secrets;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.manage.Errors;
+import io.gridpbx.core.manage.ForbiddenException;
+import io.gridpbx.core.manage.NotFoundException;
+import io.gridpbx.core.manage.Numbers;
+import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.core.tenancy.User;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Lists, reads, creates, changes and deletes the configuration objects the actor's own level owns.
+ * Another owner's object is "not found"; a kind of another level is "forbidden"; every field is
+ * checked against its {@link FieldSpec} and nothing is saved while one is wrong.
+ */
+public final class FeatureConfig {
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9*#]{1,20}");
+    private static final Pattern DESTINATION = Pattern.compile("[0-9+*#]{1,32}|sips?:[^\\s@]{1,64}@[A-Za-z0-9.-]{1,253}(:\\d{1,5})?");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s]{1,250}");
+
+    private final ConfigStore store;
+    private final TenantDirectory directory;
+
+    public FeatureConfig(ConfigStore store, TenantDirectory directory) {
+        this.store = store;
+        this.directory = directory;
+    }
+
+    public List<ConfigObject> list(Scope actor, ConfigKind kind) {
+        requireOwner(actor, kind);
+        return store.of(kind, actor).stream().sorted(Comparator.comparing(ConfigObject::label)).toList();
+    }
+
+    public ConfigObject get(Scope actor, ConfigKind kind, String id) {
+        requireOwner(actor, kind);
+        return store.find(ConfigObject.key(kind, actor, id)).orElseThrow(() -> new NotFoundException(kind.path(), id));
+    }
+
+    /** The settings-like object of a single kind, empty values when never saved. */
+    public ConfigObject single(Scope actor, ConfigKind kind) {
+        requireOwner(actor, kind);
+        return store.find(ConfigObject.key(kind, actor, ConfigObject.SINGLE_ID))
+                .orElse(new ConfigObject(kind, ConfigObject.SINGLE_ID, actor, Map.of()));
+    }
+
+    public ConfigObject create(Scope actor, ConfigKind kind, Map<String, String> raw) {
+        requireOwner(actor, kind);
+        String id = kind.single() ? ConfigObject.SINGLE_ID : Secrets.newToken().substring(0, 10);
+        ConfigObject object = new ConfigObject(kind, id, actor, validated(actor, kind, raw));
+        store.save(object);
+        return object;
+    }
+
+    public ConfigObject update(Scope actor, ConfigKind kind, String id, Map<String, String> raw) {
+        ConfigObject current = kind.single() ? single(actor, kind) : get(actor, kind, id);
+        ConfigObject updated = new ConfigObject(kind, current.id(), actor, validated(actor, kind, raw));
+        store.save(updated);
+        return updated;
+    }
+
+    public void delete(Scope actor, ConfigKind kind, String id) {
+        store.delete(get(actor, kind, id).key());
+    }
+
+    private static void requireOwner(Scope actor, ConfigKind kind) {
+        if (actor.level() != kind.owner()) {
+            throw new ForbiddenException(kind.path() + " belong to the " + kind.owner().name().toLowerCase(Locale.ROOT)
+                    + " level");
+        }
+    }
+
+    private Map<String, String> validated(Scope actor, ConfigKind kind, Map<String, String> raw) {
+        Errors errors = new Errors();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FieldSpec field : kind.fields()) {
+            String text = raw.getOrDefault(field.name(), "");
+            text = text == null ? "" : text.trim();
+            if (field.type() == FieldType.BOOLEAN) {
+                values.put(field.name(), Boolean.toString(Boolean.parseBoolean(text) || "on".equals(text)));
+                continue;
+            }
+            if (text.isEmpty()) {
+                errors.check(!field.required(), field.name(), "required", "required");
+                continue;
+            }
+            String checked = checked(actor, field, text, errors);
+            if (checked != null) {
+                values.put(field.name(), checked);
+            }
+        }
+        List<String> unknown = raw.keySet().stream()
+                .filter(name -> kind.fields().stream().noneMatch(f -> f.name().equals(name))).toList();
+        errors.check(unknown.isEmpty(), unknown.isEmpty() ? "-" : unknown.getFirst(), "field.unknown",
+                "not a field of " + kind.path());
+        errors.throwIfAny();
+        return values;
+    }
+
+    private @org.jspecify.annotations.Nullable String checked(Scope actor, FieldSpec field, String text, Errors errors) {
+        String name = field.name();
+        switch (field.type()) {
+            case TEXT -> errors.check(text.length() <= field.max(), name, "text.length", "at most " + field.max() + " characters");
+            case INTEGER -> {
+                Integer value = Numbers.integer(text, 0);
+                errors.check(value != null && value >= field.min() && value <= field.max(), name, "integer.range",
+                        "a whole number from " + field.min() + " to " + field.max());
+            }
+            case CHOICE -> errors.check(field.choices().contains(text), name, "choice.invalid",
+                    "one of " + String.join(", ", field.choices()));
+            case DIGITS -> errors.check(DIGITS.matcher(text).matches(), name, "digits.invalid", "1 to 20 digits, * or #");
+            case DESTINATION -> errors.check(DESTINATION.matcher(text.replace(" ", "")).matches(), name,
+                    "target.invalid", "a phone number or a sip: address");
+            case URL -> errors.check(URL.matcher(text).matches(), name, "url.invalid", "an http:// or https:// address");
+            case MONEY -> {
+                BigDecimal amount = Numbers.decimal(text, BigDecimal.ZERO);
+                errors.check(amount != null && amount.signum() >= 0 && amount.scale() <= 6, name, "money.invalid",
+                        "an amount such as 0.012");
+                return amount == null ? null : amount.toPlainString();
+            }
+            case EXTENSION -> errors.check(isExtension(actor, text), name, "extension.unknown", "no such extension");
+            case EXTENSIONS -> {
+                List<String> members = Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+                errors.check(!members.isEmpty() && members.stream().allMatch(m -> isExtension(actor, m)), name,
+                        "extension.unknown", "extensions of this client, separated by commas");
+                return String.join(",", members);
+            }
+            case BOOLEAN -> { }
+        }
+        return field.type() == FieldType.DESTINATION ? text.replace(" ", "") : text;
+    }
+
+    private boolean isExtension(Scope actor, String extension) {
+        return User.isValidExtension(extension)
+                && directory.user(new AddressOfRecord(extension, actor.domain())).isPresent();
+    }
+}
