@@ -68,6 +68,18 @@ class FeatureConfigTest {
     }
 
     @Test
+    void aResellersBrandingReachesItsClientsAndUsersButNotAnotherResellers() {
+        Scope demo = Scope.reseller("demo.gridpbx.test");
+        config.update(demo, ConfigKind.RESELLER_SETTINGS, "x", Map.of("brandName", "Demo Telecom",
+                "logoUrl", "https://demo.example/logo.png", "defaultLanguage", "fr"));
+        assertThat(config.brandingFor(OFFICE)).get().extracting(FeatureConfig.Branding::brandName).isEqualTo("Demo Telecom");
+        assertThat(config.brandingFor(Scope.user(new AddressOfRecord("202", "office.demo.gridpbx.test"))))
+                .get().extracting(FeatureConfig.Branding::logoUrl).isEqualTo("https://demo.example/logo.png");
+        assertThat(config.brandingFor(Scope.client("shop.other.gridpbx.test"))).isEmpty();
+        assertThat(config.brandingFor(Scope.platform("gridpbx.test"))).isEmpty();
+    }
+
+    @Test
     void kindsHaveStablePaths() {
         assertThat(ConfigKind.RING_GROUP.path()).isEqualTo("ring-groups");
         assertThat(ConfigKind.PLATFORM_SETTINGS.path()).isEqualTo("platform-settings");
