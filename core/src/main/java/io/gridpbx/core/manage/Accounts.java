@@ -3,6 +3,7 @@ package io.gridpbx.core.manage;
 import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.AccountStore;
 import io.gridpbx.core.access.PasswordHasher;
+import io.gridpbx.core.access.PasswordPolicy;
 import io.gridpbx.core.access.Scope;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -32,5 +33,18 @@ final class Accounts {
         }
         existing.filter(a -> !a.email().equals(Account.normalizeEmail(newEmail))).ifPresent(a -> accounts.delete(a.email()));
         accounts.save(new Account(newEmail, hash, home, language, 0, null));
+    }
+
+    /** Checks a login email: well formed, and not another account's. */
+    static void checkEmail(Errors errors, AccountStore accounts, String email, @Nullable String currentEmail) {
+        errors.check(Account.isValidEmail(email), "email", "email.invalid", "not an email address");
+        errors.check(errors.has("email") || email.equals(currentEmail) || accounts.find(email).isEmpty(),
+                "email", "email.taken", "another account already signs in with this email");
+    }
+
+    /** Checks a portal password typed in a form; blank passes when {@code blankKeepsCurrent}. */
+    static void checkPassword(Errors errors, String field, String password, boolean blankKeepsCurrent) {
+        errors.check(blankKeepsCurrent && password.isEmpty() || PasswordPolicy.isAcceptable(password), field,
+                "password.weak", "at least " + PasswordPolicy.MIN_LENGTH + " characters");
     }
 }

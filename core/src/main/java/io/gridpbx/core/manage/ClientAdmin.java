@@ -6,7 +6,6 @@ import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.AccountStore;
 import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.PasswordHasher;
-import io.gridpbx.core.access.PasswordPolicy;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.DomainName;
@@ -61,8 +60,7 @@ public final class ClientAdmin {
         String domain = normalizedDomain(form.domain(), reseller, errors);
         errors.check(errors.has("domain") || directory.client(domain).isEmpty(), "domain", "domain.taken",
                 "a client already has this domain");
-        errors.check(PasswordPolicy.isAcceptable(nz(form.password())), "password", "password.weak",
-                "at least " + PasswordPolicy.MIN_LENGTH + " characters");
+        Accounts.checkPassword(errors, "password", nz(form.password()), false);
         Client client = validated(form, domain, reseller, null, errors);
         directory.saveClient(client);
         accounts.save(new Account(nz(client.email()), hasher.hash(nz(form.password())), Scope.client(domain),
@@ -77,8 +75,7 @@ public final class ClientAdmin {
                 .orElseThrow(() -> new NotFoundException("reseller", current.resellerRealm()));
         Errors errors = new Errors();
         String password = nz(form.password());
-        errors.check(password.isEmpty() || PasswordPolicy.isAcceptable(password), "password", "password.weak",
-                "at least " + PasswordPolicy.MIN_LENGTH + " characters");
+        Accounts.checkPassword(errors, "password", password, true);
         Client updated = validated(form, current.domain(), reseller, current.email(), errors);
         directory.saveClient(updated);
         Accounts.rekey(accounts, hasher, current.email(), updated.email(), Scope.client(current.domain()),
@@ -143,9 +140,7 @@ public final class ClientAdmin {
         String name = nz(form.name());
         errors.check(!name.isEmpty() && name.length() <= 200, "name", "name.required", "1 to 200 characters");
         String email = Account.normalizeEmail(nz(form.email()));
-        errors.check(Account.isValidEmail(email), "email", "email.invalid", "not an email address");
-        errors.check(errors.has("email") || email.equals(currentEmail) || accounts.find(email).isEmpty(),
-                "email", "email.taken", "another account already signs in with this email");
+        Accounts.checkEmail(errors, accounts, email, currentEmail);
         String language = nz(form.language()).isEmpty() ? reseller.language() : nz(form.language());
         errors.check(Languages.isSupported(language), "language", "language.unsupported", "one of " + Languages.SUPPORTED);
         Integer maxContacts = Numbers.integer(form.maxContactsPerUser(), Client.DEFAULT_MAX_CONTACTS);

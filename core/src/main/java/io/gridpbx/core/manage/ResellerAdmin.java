@@ -4,7 +4,6 @@ import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.AccountStore;
 import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.PasswordHasher;
-import io.gridpbx.core.access.PasswordPolicy;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.tenancy.DomainName;
 import io.gridpbx.core.tenancy.Languages;
@@ -57,8 +56,7 @@ public final class ResellerAdmin {
         String realm = normalizedRealm(form.realm(), platform, errors);
         errors.check(errors.has("realm") || directory.reseller(realm).isEmpty(), "realm", "realm.taken",
                 "a reseller already has this realm");
-        errors.check(PasswordPolicy.isAcceptable(nz(form.password())), "password", "password.weak",
-                "at least " + PasswordPolicy.MIN_LENGTH + " characters");
+        Accounts.checkPassword(errors, "password", nz(form.password()), false);
         Reseller reseller = validated(form, realm, platform, 0, null, errors);
         directory.saveReseller(reseller);
         accounts.save(new Account(nz(reseller.email()), hasher.hash(nz(form.password())), Scope.reseller(realm),
@@ -71,8 +69,7 @@ public final class ResellerAdmin {
         Reseller current = get(actor, realm);
         Errors errors = new Errors();
         String password = nz(form.password());
-        errors.check(password.isEmpty() || PasswordPolicy.isAcceptable(password), "password", "password.weak",
-                "at least " + PasswordPolicy.MIN_LENGTH + " characters");
+        Accounts.checkPassword(errors, "password", password, true);
         Reseller updated = validated(form, current.realm(), platform, current.balanceMicros(), current.email(), errors);
         directory.saveReseller(updated);
         Accounts.rekey(accounts, hasher, current.email(), updated.email(), Scope.reseller(current.realm()),
@@ -130,9 +127,7 @@ public final class ResellerAdmin {
         String name = nz(form.name());
         errors.check(!name.isEmpty() && name.length() <= 200, "name", "name.required", "1 to 200 characters");
         String email = Account.normalizeEmail(nz(form.email()));
-        errors.check(Account.isValidEmail(email), "email", "email.invalid", "not an email address");
-        errors.check(errors.has("email") || email.equals(currentEmail) || accounts.find(email).isEmpty(),
-                "email", "email.taken", "another account already signs in with this email");
+        Accounts.checkEmail(errors, accounts, email, currentEmail);
         BigDecimal discount = Numbers.decimal(form.discountPercent(), BigDecimal.ZERO);
         errors.check(discount != null && discount.signum() >= 0 && discount.compareTo(BigDecimal.valueOf(100)) <= 0
                 && discount.scale() <= 2, "discountPercent", "discount.range", "a number from 0 to 100");

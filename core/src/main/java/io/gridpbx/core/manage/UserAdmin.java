@@ -156,9 +156,7 @@ public final class UserAdmin {
         errors.check(!name.isEmpty() && name.length() <= 200, "displayName", "name.required", "1 to 200 characters");
         String email = emailOf(form);
         if (email != null) {
-            errors.check(Account.isValidEmail(email), "email", "email.invalid", "not an email address");
-            errors.check(errors.has("email") || email.equals(currentLogin) || accounts.find(email).isEmpty(),
-                    "email", "email.taken", "another account already signs in with this email");
+            Accounts.checkEmail(errors, accounts, email, currentLogin);
             String portal = nz(form.portalPassword());
             errors.check(portal.isEmpty() ? currentLogin != null : PasswordPolicy.isAcceptable(portal),
                     "portalPassword", "password.weak", "at least " + PasswordPolicy.MIN_LENGTH + " characters");
