@@ -180,6 +180,17 @@ final class NodeProcess {
         return response.body();
     }
 
+    /** GETs with a bearer token; returns the body of a 2xx answer. */
+    String get(String path, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(HTTP_TIMEOUT)
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("GET " + path + " on " + name + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
     /** A crash: SIGKILL to this node's PID, no shutdown hook, no graceful leave. */
     void kill9() throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start();

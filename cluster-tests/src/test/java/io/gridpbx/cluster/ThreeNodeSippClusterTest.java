@@ -145,6 +145,10 @@ class ThreeNodeSippClusterTest {
         for (NodeProcess survivor : survivors) {
             awaitStatus(survivor, "every call ended", status -> status.activeDialogs() == 0, Duration.ofSeconds(30));
         }
+        // Every call, those before the kill included, left one CDR that the platform's token can read.
+        Eventually.await("a CDR per call", Duration.ofSeconds(30),
+                () -> node(3).get("/api/v1/cdrs?limit=1", "demo-platform-token"),
+                body -> body.contains("\"total\":" + (2 * CALLS)));
     }
 
     @AfterAll

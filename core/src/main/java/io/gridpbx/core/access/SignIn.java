@@ -99,6 +99,15 @@ public final class SignIn {
         audit.append(new AuditEntry(clock.instant(), account.email(), "reset-password", account.home(), account.email()));
     }
 
+    /** Changes the language of the signed-in person's own screens. */
+    public void changeLanguage(Actor actor, String language) {
+        if (!io.gridpbx.core.tenancy.Languages.isSupported(language)) {
+            throw new ValidationException(FieldError.of("language", "language.unsupported",
+                    "one of " + io.gridpbx.core.tenancy.Languages.SUPPORTED));
+        }
+        accounts.find(actor.email()).ifPresent(account -> accounts.save(account.withLanguage(language)));
+    }
+
     /** Changes the signed-in person's own password, checking the current one. */
     public void changePassword(Actor actor, String current, String newPassword) {
         Account account = accounts.find(actor.email()).orElseThrow(() -> new SignInRefused(SignInRefused.Reason.BAD_CREDENTIALS));

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 /** A client's users: the client (or a level above it) manages them; a user may read itself. */
 public final class UserAdmin {
 
-    static final int MIN_SIP_PASSWORD = 8;
+    public static final int MIN_SIP_PASSWORD = 8;
 
     private final TenantDirectory directory;
     private final BindingStore bindings;
@@ -81,7 +81,15 @@ public final class UserAdmin {
 
     public User create(Scope actor, String clientDomain, UserForm form) {
         requireManager(actor);
-        Client client = client(actor, clientDomain);
+        User user = prepare(client(actor, clientDomain), form);
+        save(user, nz(form.sipPassword()), null);
+        Accounts.rekey(accounts, hasher, null, emailOf(form), Scope.user(user.addressOfRecord()),
+                user.language(), nz(form.portalPassword()));
+        return user;
+    }
+
+    /** Checks a new user's form against the client as it stands; throws every bad field. */
+    private User prepare(Client client, UserForm form) {
         Errors errors = new Errors();
         String extension = nz(form.extension());
         errors.check(User.isValidExtension(extension), "extension", "extension.invalid",
@@ -91,11 +99,61 @@ public final class UserAdmin {
                 "this extension already exists");
         errors.check(nz(form.sipPassword()).length() >= MIN_SIP_PASSWORD, "sipPassword", "secret.weak",
                 "at least " + MIN_SIP_PASSWORD + " characters");
-        User user = validated(form, extension, client, CallSettings.DEFAULTS, null, errors);
-        save(user, nz(form.sipPassword()), null);
-        Accounts.rekey(accounts, hasher, null, emailOf(form), Scope.user(user.addressOfRecord()),
-                user.language(), nz(form.portalPassword()));
-        return user;
+        return validated(form, extension, client, CallSettings.DEFAULTS, null, errors);
+    }
+
+    /** A bad row of a bulk create: its position (0-based) and what is wrong with it. */
+    public record RowError(int row, FieldError error) {
+    }
+
+    /** What is wrong with each row of a bulk create, checked together (an extension twice in the file included). */
+    public List<RowError> check(Scope actor, String clientDomain, List<UserForm> rows) {
+        requireManager(actor);
+        Client client = client(actor, clientDomain);
+        List<RowError> problems = new java.util.ArrayList<>();
+        java.util.Set<String> extensions = new java.util.HashSet<>();
+        java.util.Set<String> logins = new java.util.HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            UserForm form = rows.get(i);
+            try {
+                prepare(client, form);
+            } catch (ValidationException invalid) {
+                for (FieldError error : invalid.errors()) {
+                    problems.add(new RowError(i, error));
+                }
+            }
+            if (!extensions.add(nz(form.extension()))) {
+                problems.add(new RowError(i, FieldError.of("extension", "extension.repeated", "the file has this extension twice")));
+            }
+            String login = emailOf(form);
+            if (login != null && !logins.add(login)) {
+                problems.add(new RowError(i, FieldError.of("email", "email.repeated", "the file has this login twice")));
+            }
+        }
+        return problems;
+    }
+
+    /** Creates every row or, when any row is bad, none: the rows' errors are thrown together. */
+    public List<User> createAll(Scope actor, String clientDomain, List<UserForm> rows) {
+        List<RowError> problems = check(actor, clientDomain, rows);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems.stream().map(p -> FieldError.of("row " + (p.row() + 1) + ": "
+                    + p.error().field(), p.error().code(), p.error().message())).toList());
+        }
+        Client client = client(actor, clientDomain);
+        List<TenantDirectory.UserWithCredentials> batch = new java.util.ArrayList<>();
+        for (UserForm form : rows) {
+            User user = prepare(client, form);
+            batch.add(new TenantDirectory.UserWithCredentials(user,
+                    SipCredentials.fromPassword(user.authUser(), user.domain(), user.addressOfRecord(), nz(form.sipPassword()))));
+        }
+        directory.saveUsers(batch);
+        for (int i = 0; i < rows.size(); i++) {
+            User user = batch.get(i).user();
+            Accounts.rekey(accounts, hasher, null, emailOf(rows.get(i)), Scope.user(user.addressOfRecord()),
+                    user.language(), nz(rows.get(i).portalPassword()));
+        }
+        return batch.stream().map(TenantDirectory.UserWithCredentials::user).toList();
     }
 
     public User update(Scope actor, AddressOfRecord aor, UserForm form) {

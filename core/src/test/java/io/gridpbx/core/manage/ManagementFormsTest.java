@@ -65,6 +65,23 @@ class ManagementFormsTest {
     }
 
     @Test
+    void aBulkCreateWithOneBadRowCreatesNothingAndNamesTheRow() {
+        var rows = java.util.List.of(
+                new UserForm("260", "Ann", "ann-secret-1", null, null, null, null, null),
+                new UserForm("261", "Ben", "short", null, null, null, null, null),
+                new UserForm("260", "Ann again", "ann-secret-2", null, null, null, null, null));
+        assertThat(f.users.check(OFFICE, "office.demo.gridpbx.test", rows)).extracting(
+                e -> e.row() + ":" + e.error().field()).containsExactlyInAnyOrder("1:sipPassword", "2:extension");
+        assertThatThrownBy(() -> f.users.createAll(OFFICE, "office.demo.gridpbx.test", rows))
+                .isInstanceOf(ValidationException.class);
+        assertThat(f.directory.user(new AddressOfRecord("260", "office.demo.gridpbx.test"))).isEmpty();
+
+        var good = f.users.createAll(OFFICE, "office.demo.gridpbx.test", rows.subList(0, 1));
+        assertThat(good).extracting(User::extension).containsExactly("260");
+        assertThat(f.directory.credentials("260", "office.demo.gridpbx.test")).isPresent();
+    }
+
+    @Test
     void aDuplicateExtensionIsRefused() {
         assertThatThrownBy(() -> f.users.create(OFFICE, "office.demo.gridpbx.test", new UserForm("202", "Dup",
                 "dup-secret-1", null, null, null, null, "zz"))).isInstanceOfSatisfying(ValidationException.class, e ->

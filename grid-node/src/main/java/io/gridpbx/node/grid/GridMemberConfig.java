@@ -77,8 +77,22 @@ public final class GridMemberConfig {
     }
 
     private static void persistedMap(Config config, String name, Object store, PersistedStores stores) {
-        // getMapConfig copies the "tenants.*" template (near cache) or returns the map's own config (indexes).
-        config.getMapConfig(name).setMapStoreConfig(writeBehind(store, stores));
+        own(config, name).setMapStoreConfig(writeBehind(store, stores));
+    }
+
+    /**
+     * The map's own configuration, made from its wildcard template ("tenants.*") when it has none yet.
+     * {@code Config.getMapConfig} would return the template itself for a name it matches, so a map
+     * store or index set through it would land on every map of the family.
+     */
+    private static MapConfig own(Config config, String name) {
+        MapConfig exact = config.getMapConfigs().get(name);
+        if (exact != null) {
+            return exact;
+        }
+        MapConfig copy = new MapConfig(config.getMapConfig(name)).setName(name);
+        config.addMapConfig(copy);
+        return copy;
     }
 
     private static MapStoreConfig writeBehind(Object store, PersistedStores stores) {
@@ -123,13 +137,13 @@ public final class GridMemberConfig {
         config.addMapConfig(new MapConfig(MapNames.TENANT_PREFIX + "*")
                 .setBackupCount(1).setAsyncBackupCount(0)
                 .setNearCacheConfig(tenantNearCache()));
-        config.getMapConfig(MapNames.CLIENTS).addIndexConfig(new IndexConfig(IndexType.HASH, "resellerRealm"));
-        config.getMapConfig(MapNames.USERS).addIndexConfig(new IndexConfig(IndexType.HASH, "domain"));
-        config.getMapConfig(MapNames.ROUTES).addIndexConfig(new IndexConfig(IndexType.HASH, "ownerRealm"));
-        config.getMapConfig(MapNames.CONFIG).addIndexConfig(new IndexConfig(IndexType.HASH, "owner"));
+        own(config, MapNames.CLIENTS).addIndexConfig(new IndexConfig(IndexType.HASH, "resellerRealm"));
+        own(config, MapNames.USERS).addIndexConfig(new IndexConfig(IndexType.HASH, "domain"));
+        own(config, MapNames.ROUTES).addIndexConfig(new IndexConfig(IndexType.HASH, "ownerRealm"));
+        own(config, MapNames.CONFIG).addIndexConfig(new IndexConfig(IndexType.HASH, "owner"));
         config.addMapConfig(new MapConfig(MapNames.ACCESS_PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
-        config.getMapConfig(MapNames.ACCOUNTS).addIndexConfig(new IndexConfig(IndexType.HASH, "home"));
-        config.getMapConfig(MapNames.API_TOKENS).addIndexConfig(new IndexConfig(IndexType.HASH, "scope"));
+        own(config, MapNames.ACCOUNTS).addIndexConfig(new IndexConfig(IndexType.HASH, "home"));
+        own(config, MapNames.API_TOKENS).addIndexConfig(new IndexConfig(IndexType.HASH, "scope"));
         config.addMapConfig(new MapConfig(MapNames.PASSWORD_RESETS).setBackupCount(1).setAsyncBackupCount(0));
         // Reports read the last 90 days from the grid; older CDRs stay in the database only.
         config.addMapConfig(new MapConfig(MapNames.CDRS).setBackupCount(1).setAsyncBackupCount(0)

@@ -1,0 +1,78 @@
+package io.gridpbx.node.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.map.EntryStore;
+import com.hazelcast.map.MapStore;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every persisted map gets its own store and its own indexes. Regression: {@code Config.getMapConfig}
+ * returns the "tenants.*" template itself for a matching name, so setting each map's store through it
+ * gave every tenant map the last store set (ClassCastException in write-behind).
+ */
+class GridMemberConfigTest {
+
+    @Test
+    void eachPersistedMapHasItsOwnStoreAndTheTemplatesHaveNone() {
+        Map<String, Object> stores = new java.util.LinkedHashMap<>();
+        PersistedStores persisted = new PersistedStores(store(stores, MapNames.PLATFORM), store(stores, MapNames.RESELLERS),
+                store(stores, MapNames.CLIENTS), store(stores, MapNames.USERS), store(stores, MapNames.CREDENTIALS),
+                entryStore(stores, MapNames.LOCATIONS), store(stores, MapNames.ACCOUNTS), store(stores, MapNames.API_TOKENS),
+                store(stores, MapNames.AUDIT), store(stores, MapNames.GATEWAYS), store(stores, MapNames.ROUTES),
+                store(stores, MapNames.DIDS), store(stores, MapNames.CDRS), store(stores, MapNames.CONFIG), 1, 100);
+
+        Config config = GridMemberConfig.persist(GridMemberConfig.grid("test"), persisted);
+
+        stores.forEach((name, store) -> assertThat(config.getMapConfigs().get(name).getMapStoreConfig().getImplementation())
+                .as(name).isSameAs(store));
+        assertThat(config.getMapConfigs().get(MapNames.TENANT_PREFIX + "*").getMapStoreConfig().isEnabled()).isFalse();
+        assertThat(config.getMapConfigs().get(MapNames.ACCESS_PREFIX + "*").getMapStoreConfig().isEnabled()).isFalse();
+        assertThat(indexes(config.getMapConfigs().get(MapNames.USERS))).containsExactly("domain");
+        assertThat(indexes(config.getMapConfigs().get(MapNames.CLIENTS))).containsExactly("resellerRealm");
+        assertThat(indexes(config.getMapConfigs().get(MapNames.RESELLERS))).isEmpty();
+        assertThat(config.getMapConfigs().get(MapNames.USERS).getNearCacheConfig()).as("the template's near cache").isNotNull();
+    }
+
+    private static List<String> indexes(MapConfig map) {
+        return map.getIndexConfigs().stream().flatMap((IndexConfig i) -> i.getAttributes().stream()).toList();
+    }
+
+    private static <V> MapStore<String, V> store(Map<String, Object> stores, String name) {
+        MapStore<String, V> store = new NoStore<>();
+        stores.put(name, store);
+        return store;
+    }
+
+    private static <V> EntryStore<String, V> entryStore(Map<String, Object> stores, String name) {
+        EntryStore<String, V> store = new NoEntryStore<>();
+        stores.put(name, store);
+        return store;
+    }
+
+    private static class NoStore<V> implements MapStore<String, V> {
+        @Override public void store(String key, V value) { }
+        @Override public void storeAll(Map<String, V> map) { }
+        @Override public void delete(String key) { }
+        @Override public void deleteAll(Collection<String> keys) { }
+        @Override public V load(String key) { return null; }
+        @Override public Map<String, V> loadAll(Collection<String> keys) { return Map.of(); }
+        @Override public Iterable<String> loadAllKeys() { return List.of(); }
+    }
+
+    private static final class NoEntryStore<V> implements EntryStore<String, V> {
+        @Override public void store(String key, MetadataAwareValue<V> value) { }
+        @Override public void storeAll(Map<String, MetadataAwareValue<V>> map) { }
+        @Override public void delete(String key) { }
+        @Override public void deleteAll(Collection<String> keys) { }
+        @Override public MetadataAwareValue<V> load(String key) { return null; }
+        @Override public Map<String, MetadataAwareValue<V>> loadAll(Collection<String> keys) { return Map.of(); }
+        @Override public Iterable<String> loadAllKeys() { return List.of(); }
+    }
+}
