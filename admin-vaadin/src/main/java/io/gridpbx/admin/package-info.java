@@ -1,5 +1,9 @@
 /**
- * The multi-tenant admin and user portal on Vaadin Flow. It arrives with the management-plane issue; the module exists so that the reactor and its edges are in place.
+ * The multi-tenant admin and user portal on Vaadin Flow, packaged by feature: sign-in, the four
+ * levels' screens (resellers, clients, users, the user's portal), API tokens and the audit trail.
+ * Every view talks to the tenant-scoped services of {@code io.gridpbx.core} with the acting scope of
+ * the signed-in {@link io.gridpbx.core.access.Actor}; none reads a map or a table. Only stock
+ * components are used, so the pre-compiled production bundle serves them without Node.
  */
 @NullMarked
 package io.gridpbx.admin;

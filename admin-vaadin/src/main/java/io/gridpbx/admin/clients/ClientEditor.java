@@ -1,0 +1,61 @@
+package io.gridpbx.admin.clients;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import io.gridpbx.admin.i18n.LanguageFields;
+import io.gridpbx.admin.shared.Fields;
+import io.gridpbx.admin.shared.FormErrors;
+import io.gridpbx.core.manage.ClientForm;
+import io.gridpbx.core.tenancy.Client;
+import java.util.List;
+
+/**
+ * The client form of the add dialog and the edit page. The reseller field shows only when the
+ * platform acts: a reseller always creates clients under itself.
+ */
+final class ClientEditor extends FormLayout {
+
+    final TextField domain = Fields.text("domain", "client.domain");
+    final ComboBox<String> reseller = new ComboBox<>(getTranslation("client.reseller"));
+    final TextField name = Fields.text("name", "field.name");
+    final EmailField email = Fields.email("email", "field.email");
+    final ComboBox<String> language = LanguageFields.languageCode("language");
+    final PasswordField password = Fields.password("password", "field.password");
+    final TextField maxContacts = Fields.text("max-contacts", "client.max-contacts");
+    final FormErrors errors = new FormErrors("form-error").bind("domain", domain).bind("reseller", reseller)
+            .bind("name", name).bind("email", email).bind("language", language).bind("password", password)
+            .bind("maxContactsPerUser", maxContacts);
+
+    /** @param realms the resellers to choose from; empty when a reseller acts */
+    ClientEditor(List<String> realms) {
+        domain.setHelperText(getTranslation("client.domain.help"));
+        reseller.setId("reseller");
+        reseller.setItems(realms);
+        reseller.setVisible(!realms.isEmpty());
+        language.setLabel(getTranslation("field.language"));
+        language.setHelperText(getTranslation("client.language.help"));
+        add(domain, reseller, name, email, language, password, maxContacts, errors.general());
+        setColspan(errors.general(), 2);
+    }
+
+    /** Fills the form to edit a client: its domain is its identity and stays as it is. */
+    void edit(Client client) {
+        domain.setValue(client.domain());
+        domain.setReadOnly(true);
+        domain.setHelperText(null);
+        reseller.setVisible(false);
+        name.setValue(client.name());
+        email.setValue(client.email() == null ? "" : client.email());
+        language.setValue(client.language());
+        maxContacts.setValue(Integer.toString(client.maxContactsPerUser()));
+        password.setHelperText(getTranslation("field.password.keep"));
+    }
+
+    ClientForm form() {
+        return new ClientForm(domain.getValue(), reseller.getValue(), name.getValue(), email.getValue(),
+                language.getValue(), password.getValue(), maxContacts.getValue());
+    }
+}

@@ -1,0 +1,44 @@
+package io.gridpbx.admin.i18n;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+
+/** Amounts, percentages and times as the screen's locale writes them. */
+public final class Formats {
+
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    private Formats() {
+    }
+
+    /** An amount in millionths of the currency, e.g. {@code €1,234.50} or {@code 1 234,50 €}. */
+    public static String money(long micros, Currency currency, Locale locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(AdminTranslations.supported(locale).equals(Locale.FRENCH)
+                ? Locale.FRANCE : Locale.US);
+        format.setCurrency(currency);
+        format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+        format.setMaximumFractionDigits(6);
+        return format.format(BigDecimal.valueOf(micros).divide(MILLION));
+    }
+
+    /** The plain amount for an input field, e.g. {@code 12.5}: the services parse a dot or a comma. */
+    public static String amount(long micros) {
+        return BigDecimal.valueOf(micros).divide(MILLION).stripTrailingZeros().toPlainString();
+    }
+
+    public static String percent(BigDecimal value, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(2);
+        return format.format(value) + " %";
+    }
+
+    public static String dateTime(Instant instant, ZoneId zone, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone).format(instant);
+    }
+}

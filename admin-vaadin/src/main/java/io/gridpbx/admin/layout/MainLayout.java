@@ -1,0 +1,82 @@
+package io.gridpbx.admin.layout;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.server.VaadinSession;
+import io.gridpbx.admin.i18n.AdminTranslations;
+import io.gridpbx.admin.i18n.LanguageFields;
+import io.gridpbx.admin.security.AdminSession;
+import io.gridpbx.admin.security.Homes;
+import io.gridpbx.core.access.Actor;
+import io.gridpbx.core.access.Impersonation;
+import java.util.Locale;
+
+/**
+ * The frame of every signed-in view. It is kept across navigations between its views, so it redraws
+ * what depends on the actor (breadcrumb, navigation, email) after each one: "log in as" changes them.
+ */
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final Breadcrumb breadcrumb;
+    private final LevelNavigation navigation = new LevelNavigation();
+    private final Span email = new Span();
+    private final ComboBox<Locale> language = LanguageFields.localePicker("ui-language");
+
+    public MainLayout(Impersonation impersonation) {
+        breadcrumb = new Breadcrumb(impersonation);
+        addClassName("main-layout");
+        Span title = new Span("GridPBX");
+        title.addClassName("app-title");
+        email.setId("signed-in-email");
+        email.addClassName("signed-in-email");
+        language.setAriaLabel(getTranslation("layout.language"));
+        language.setValue(AdminTranslations.supported(UI.getCurrent().getLocale()));
+        language.addValueChangeListener(change -> switchTo(change.getValue()));
+        language.addClassName("ui-language");
+        Button signOut = new Button(getTranslation("layout.sign-out"), click -> signOut());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(title, breadcrumb, email, language, signOut);
+        bar.addClassName("navbar");
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.setFlexGrow(1, breadcrumb);
+        addToNavbar(new DrawerToggle(), bar);
+        addToDrawer(navigation);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        AdminSession.actor().ifPresent(this::show);
+    }
+
+    private void show(Actor actor) {
+        breadcrumb.show(actor);
+        navigation.show(actor.scope().level());
+        email.setText(actor.email());
+    }
+
+    private void switchTo(Locale locale) {
+        if (locale == null || locale.equals(getLocale())) {
+            return;
+        }
+        VaadinSession.getCurrent().setLocale(locale);
+        // Rebuild the view and this layout so that every label is drawn again in the new language.
+        UI.getCurrent().refreshCurrentRoute(true);
+    }
+
+    private void signOut() {
+        AdminSession.signOut();
+        UI.getCurrent().navigate(Homes.SIGN_IN);
+    }
+}

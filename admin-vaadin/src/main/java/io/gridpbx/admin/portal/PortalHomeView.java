@@ -1,0 +1,52 @@
+package io.gridpbx.admin.portal;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.gridpbx.admin.layout.MainLayout;
+import io.gridpbx.admin.security.AdminSession;
+import io.gridpbx.admin.security.ForLevels;
+import io.gridpbx.admin.shared.RegistrationBadge;
+import io.gridpbx.core.access.Level;
+import io.gridpbx.core.manage.SelfCare;
+import io.gridpbx.core.manage.UserAdmin;
+import io.gridpbx.core.tenancy.User;
+
+/** The user's home: who it is and whether its phones are registered right now. */
+@Route(value = "portal", layout = MainLayout.class)
+@ForLevels(Level.USER)
+class PortalHomeView extends VerticalLayout implements HasDynamicTitle {
+
+    final Span extension = new Span();
+    final Span name = new Span();
+    final Div status = new Div();
+
+    PortalHomeView(SelfCare selfCare, UserAdmin users) {
+        User me = selfCare.me(AdminSession.require().scope());
+        extension.setId("my-extension");
+        extension.setText(me.extension() + "@" + me.domain());
+        name.setId("my-name");
+        name.setText(me.displayName());
+        status.setId("registration-status");
+        status.add(new RegistrationBadge(users.row(me).registrations()));
+        Div card = new Div(line("portal.extension", extension), line("field.name", name), line("user.status", status));
+        card.addClassName("portal-card");
+        add(new H2(getTranslation("portal.welcome", me.displayName())), card);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.portal") + " · GridPBX";
+    }
+
+    private Div line(String labelKey, com.vaadin.flow.component.Component value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("portal-label");
+        Div line = new Div(label, value);
+        line.addClassName("portal-line");
+        return line;
+    }
+}

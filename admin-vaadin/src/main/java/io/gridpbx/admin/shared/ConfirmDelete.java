@@ -1,0 +1,32 @@
+package io.gridpbx.admin.shared;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.i18n.I18NProvider;
+
+/** "Delete X?" with buttons {@code confirm-delete} and {@code cancel-delete}. */
+public final class ConfirmDelete {
+
+    private ConfirmDelete() {
+    }
+
+    public static ConfirmDialog open(String what, Runnable delete) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("confirm-dialog");
+        dialog.setHeader(I18NProvider.translate("delete.title"));
+        dialog.setText(I18NProvider.translate("delete.question", what));
+        Button confirm = new Button(I18NProvider.translate("action.delete"), click -> {
+            dialog.close();
+            delete.run();
+        });
+        confirm.setId("confirm-delete");
+        confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.ERROR);
+        Button cancel = new Button(I18NProvider.translate("action.cancel"), click -> dialog.close());
+        cancel.setId("cancel-delete");
+        dialog.setConfirmButton(confirm);
+        dialog.setCancelButton(cancel);
+        dialog.open();
+        return dialog;
+    }
+}

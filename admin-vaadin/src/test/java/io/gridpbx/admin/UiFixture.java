@@ -1,0 +1,55 @@
+package io.gridpbx.admin;
+
+import io.gridpbx.core.MutableClock;
+import io.gridpbx.core.access.Actor;
+import io.gridpbx.core.access.ApiTokens;
+import io.gridpbx.core.access.DemoAccess;
+import io.gridpbx.core.access.Impersonation;
+import io.gridpbx.core.access.InMemoryAccess;
+import io.gridpbx.core.access.SignIn;
+import io.gridpbx.core.location.InMemoryBindingStore;
+import io.gridpbx.core.manage.ClientAdmin;
+import io.gridpbx.core.manage.ResellerAdmin;
+import io.gridpbx.core.manage.SelfCare;
+import io.gridpbx.core.manage.UserAdmin;
+import io.gridpbx.core.tenancy.DemoTenants;
+import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
+import io.gridpbx.core.tenancy.TenantProvisioning;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The management services over in-memory stores, filled with the demo tenants and logins: what the
+ * node's Spring context gives the views, without Spring or a grid. Fresh for each test.
+ */
+public final class UiFixture {
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    public final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
+    public final InMemoryBindingStore bindings = new InMemoryBindingStore(clock);
+    public final InMemoryAccess access = new InMemoryAccess();
+    final InMemoryAccess.FastHasher hasher = new InMemoryAccess.FastHasher();
+    public final ApiTokens tokens = new ApiTokens(access, access, clock);
+    public final SignIn signIn = new SignIn(access, hasher, access, access, access, clock);
+    public final Impersonation impersonation = new Impersonation(directory, access, clock);
+    public final ResellerAdmin resellers = new ResellerAdmin(directory, access, hasher);
+    public final ClientAdmin clients = new ClientAdmin(directory, access, hasher);
+    public final UserAdmin users = new UserAdmin(directory, bindings, access, hasher);
+    public final SelfCare selfCare = new SelfCare(directory, users, access);
+    public final AdminSettings settings = AdminSettings.defaults();
+
+    UiFixture() {
+        DemoTenants.create(new TenantProvisioning(directory));
+        DemoAccess.create(access, hasher, tokens);
+    }
+
+    /** Every object a view may ask for by type. */
+    List<Object> services() {
+        return List.of(clock, directory, bindings, access, tokens, signIn, impersonation, resellers, clients, users,
+                selfCare, settings);
+    }
+
+    public Actor actor(String email) {
+        return signIn.authenticate(email, DemoAccess.PASSWORD);
+    }
+}

@@ -1,0 +1,84 @@
+package io.gridpbx.admin.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridpbx.admin.AdminUiTest;
+import io.gridpbx.admin.shared.NotFoundPanel;
+import io.gridpbx.core.access.Scope;
+import org.junit.jupiter.api.Test;
+
+class ClientsViewTest extends AdminUiTest {
+
+    @Test
+    void aResellerSeesOnlyItsClients() {
+        signIn("reseller@demo.gridpbx.test");
+        ClientsView view = navigate(ClientsView.class);
+        var grid = test(view.grid);
+
+        assertThat(grid.size()).isEqualTo(2);
+        assertThat(grid.getCellText(0, grid.getColumnPosition("domain"))).isEqualTo("acme.demo.gridpbx.test");
+        assertThat(grid.getCellText(1, grid.getColumnPosition("users"))).isEqualTo("20");
+        assertThat(view.dialog.getId()).hasValue("client-dialog");
+    }
+
+    @Test
+    void createdClient_appearsInTheGrid() {
+        signIn("reseller@demo.gridpbx.test");
+        ClientsView view = navigate(ClientsView.class);
+        test(view.add).click();
+        roundTrip();
+        assertThat(view.editor.reseller.isVisible()).isFalse();
+        test(view.editor.domain).setValue("lab");
+        test(view.editor.name).setValue("Lab");
+        test(view.editor.email).setValue("admin@lab.example");
+        test(view.editor.password).setValue("lab-password");
+        test(view.dialog.save).click();
+
+        assertThat(view.dialog.isOpened()).isFalse();
+        var grid = test(view.grid);
+        assertThat(grid.size()).isEqualTo(3);
+        assertThat(grid.getCellText(2, grid.getColumnPosition("domain"))).isEqualTo("office.demo.gridpbx.test");
+        assertThat(grid.getCellText(1, grid.getColumnPosition("domain"))).isEqualTo("lab.demo.gridpbx.test");
+        assertThat(fixture.clients.get(Scope.reseller("demo.gridpbx.test"), "lab.demo.gridpbx.test").name()).isEqualTo("Lab");
+    }
+
+    @Test
+    void search_filtersTheGrid() {
+        signIn("admin@gridpbx.test");
+        ClientsView view = navigate(ClientsView.class);
+        assertThat(test(view.grid).size()).isEqualTo(3);
+        test(view.search).setValue("shop");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+    }
+
+    @Test
+    void anotherResellersClientTypedInTheUrl_isNotFound() {
+        signIn("reseller@other.gridpbx.test");
+        ClientView page = navigate("clients/office.demo.gridpbx.test", ClientView.class);
+
+        assertThat($(NotFoundPanel.class).exists()).isTrue();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("not-found").getText())
+                .contains("office.demo.gridpbx.test");
+        assertThat(page.editor.isAttached()).isFalse();
+    }
+
+    @Test
+    void ownClientTypedInTheUrl_opensItsEditPage() {
+        signIn("reseller@demo.gridpbx.test");
+        ClientView page = navigate("clients/office.demo.gridpbx.test", ClientView.class);
+
+        assertThat($(NotFoundPanel.class).exists()).isFalse();
+        assertThat(page.editor.domain.getValue()).isEqualTo("office.demo.gridpbx.test");
+        test(page.editor.name).setValue("Office Ltd");
+        test(page.save).click();
+        assertThat(fixture.clients.get(Scope.reseller("demo.gridpbx.test"), "office.demo.gridpbx.test").name())
+                .isEqualTo("Office Ltd");
+    }
+
+    @Test
+    void aClientCannotOpenTheClientsList() {
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("clients", com.vaadin.flow.component.Component.class);
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("UsersView");
+    }
+}
