@@ -147,7 +147,7 @@ class AdminPortalBrowserClusterTest {
             browser.waitUntil("French labels", () -> browser.pageText().contains("Mot de passe"));
             browser.type("email", "reseller@demo.gridpbx.test").type("password", PASSWORD).click("sign-in");
             browser.waitUntil("the clients page", () -> browser.path().equals("clients"));
-            assertThat(browser.pageText()).contains("Clients").contains("Déconnexion");
+            assertThat(browser.pageText()).contains("Clients").contains("Se déconnecter");
             browser.screenshot("reseller-clients-french");
         }
     }

@@ -1,0 +1,32 @@
+package io.gridpbx.node.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gridpbx.core.manage.ClientAdmin;
+import io.gridpbx.core.tenancy.Client;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/** A client as the API shows it. */
+record ClientJson(
+        String domain,
+        String name,
+        @Schema(description = "the realm of its reseller") String reseller,
+        @Nullable String email,
+        String language,
+        int maxContactsPerUser,
+        @Schema(description = "how many users it has; in lists only")
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer users) {
+
+    static ClientJson of(Client c) {
+        return of(c, null);
+    }
+
+    static ClientJson of(ClientAdmin.Row row) {
+        return of(row.client(), row.users());
+    }
+
+    private static ClientJson of(Client c, @Nullable Integer users) {
+        return new ClientJson(c.domain(), c.name(), c.resellerRealm(), c.email(), c.language(), c.maxContactsPerUser(),
+                users);
+    }
+}

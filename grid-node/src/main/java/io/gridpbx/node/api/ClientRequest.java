@@ -1,0 +1,21 @@
+package io.gridpbx.node.api;
+
+import io.gridpbx.core.manage.ClientForm;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/** A client as posted (create) or put (replace); domain and reseller are read on create only. */
+record ClientRequest(
+        @Schema(description = "e.g. office.demo.gridpbx.test, or just office") @Nullable String domain,
+        @Schema(description = "reseller realm; needed only when the platform creates") @Nullable String reseller,
+        @Nullable String name,
+        @Schema(description = "the client admin's portal login") @Nullable String email,
+        @Schema(description = "en or fr; the reseller's when absent") @Nullable String language,
+        @Schema(description = "portal password: required on create, absent on replace keeps it") @Nullable String password,
+        @Schema(description = "1 to 100; 10 when absent") @Nullable Integer maxContactsPerUser) {
+
+    ClientForm toForm(@Nullable String resellerFromQuery) {
+        return new ClientForm(domain, reseller == null ? resellerFromQuery : reseller, name, email, language, password,
+                Amounts.typed(maxContactsPerUser));
+    }
+}

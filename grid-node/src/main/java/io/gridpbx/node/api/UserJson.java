@@ -1,0 +1,26 @@
+package io.gridpbx.node.api;
+
+import io.gridpbx.core.manage.UserAdmin;
+import io.gridpbx.core.tenancy.User;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/** A user as the API shows it; its SIP secret and portal password never leave the node. */
+record UserJson(
+        @Schema(description = "extension@domain, the key of /api/v1/users/{aor}") String aor,
+        String extension,
+        String domain,
+        String displayName,
+        String language,
+        @Nullable String department,
+        @Schema(description = "desk phone MAC, 12 lower-case hex digits") @Nullable String mac,
+        @Schema(description = "portal login (an email), if the user has one") @Nullable String login,
+        @Schema(description = "contacts registered right now, cluster-wide") int registrations,
+        CallSettingsJson callSettings) {
+
+    static UserJson of(UserAdmin.Row row) {
+        User u = row.user();
+        return new UserJson(u.addressOfRecord().toString(), u.extension(), u.domain(), u.displayName(), u.language(),
+                u.department(), u.mac(), row.login(), row.registrations(), CallSettingsJson.of(u.callSettings()));
+    }
+}

@@ -1,0 +1,61 @@
+package io.gridpbx.node.api;
+
+import static io.gridpbx.node.api.ApiClient.DEMO_RESELLER;
+import static io.gridpbx.node.api.ApiClient.OFFICE_CLIENT;
+import static io.gridpbx.node.api.ApiClient.PLATFORM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Configuration objects per level and the read-only call views, over real HTTP. */
+@Timeout(120)
+@ExtendWith(ApiNode.class)
+class ConfigAndCallsApiIT {
+
+    @Test
+    void aClientKeepsRingGroupsOfItsOwnExtensions() {
+        ApiClient.Reply created = OFFICE_CLIENT.post("/api/v1/config/ring-groups", """
+                {"name":"Sales","number":"600","strategy":"sequential","members":"201,202","ringSeconds":"20"}""");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.location()).startsWith("/api/v1/config/ring-groups/");
+        assertThat(OFFICE_CLIENT.get(created.location()).json().path("values").path("members").asString())
+                .isEqualTo("201,202");
+
+        ApiClient.Reply bad = OFFICE_CLIENT.post("/api/v1/config/ring-groups", """
+                {"name":"Bad","number":"6x","strategy":"loudest","members":"201,999","ringSeconds":"2"}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.fieldsInError()).containsExactlyInAnyOrder("number", "strategy", "members", "ringSeconds");
+        assertThat(OFFICE_CLIENT.get("/api/v1/config/ring-groups").json().valueStream()
+                .map(o -> o.path("values").path("name").asString())).containsExactly("Sales");
+    }
+
+    @Test
+    void aKindOfAnotherLevelIsForbiddenAndAnUnknownKindNotFound() {
+        assertThat(OFFICE_CLIENT.get("/api/v1/config/billing-profiles").status()).isEqualTo(403);
+        assertThat(DEMO_RESELLER.get("/api/v1/config/ring-groups").status()).isEqualTo(403);
+        assertThat(DEMO_RESELLER.get("/api/v1/config/no-such-kind").status()).isEqualTo(404);
+        assertThat(PLATFORM.get("/api/v1/config").json().valueStream().map(k -> k.path("path").asString()))
+                .contains("ring-groups", "billing-profiles", "platform-settings");
+    }
+
+    @Test
+    void aResellersSettingsAreOneObject() {
+        assertThat(DEMO_RESELLER.put("/api/v1/config/reseller-settings/settings", """
+                {"brandName":"Demo Telecom","logoUrl":"https://demo.example/logo.png","defaultLanguage":"fr"}""")
+                .status()).isEqualTo(200);
+        assertThat(DEMO_RESELLER.get("/api/v1/config/reseller-settings").json().get(0).path("values")
+                .path("brandName").asString()).isEqualTo("Demo Telecom");
+    }
+
+    @Test
+    void callViewsAreReadOnlyAndValidateThePeriod() {
+        assertThat(OFFICE_CLIENT.get("/api/v1/calls/active").status()).isEqualTo(200);
+        assertThat(OFFICE_CLIENT.get("/api/v1/cdrs").json().path("total").asLong()).isZero();
+        ApiClient.Reply backwards = OFFICE_CLIENT.get("/api/v1/cdrs?from=2026-11-26T10:00:00Z&to=2026-11-25T10:00:00Z");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(OFFICE_CLIENT.get("/api/v1/cdrs?from=yesterday").fieldsInError()).containsExactly("from");
+        assertThat(OFFICE_CLIENT.get("/api/v1/cdrs.csv").body()).startsWith("call_id,caller,callee");
+    }
+}
