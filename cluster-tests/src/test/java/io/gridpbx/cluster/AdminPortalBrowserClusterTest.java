@@ -144,11 +144,14 @@ class AdminPortalBrowserClusterTest {
     void frenchLabelsAfterSwitchingLanguage() {
         try (Browser browser = Browser.open(url(NODE1))) {
             browser.go("login").choose("language", "Français");
-            browser.waitUntil("French labels", () -> browser.pageText().contains("Mot de passe"));
-            browser.type("email", "reseller@demo.gridpbx.test").type("password", PASSWORD).click("sign-in");
-            browser.waitUntil("the clients page", () -> browser.path().equals("clients"));
-            assertThat(browser.pageText()).contains("Clients").contains("Se déconnecter");
-            browser.screenshot("reseller-clients-french");
+            browser.waitUntil("French labels on the sign-in page", () -> browser.pageText().contains("Mot de passe"));
+            browser.type("email", "admin@office.demo.gridpbx.test").type("password", PASSWORD).click("sign-in");
+            browser.waitUntil("the users page", () -> browser.path().equals("users"));
+            browser.choose("ui-language", "Français");
+            browser.waitUntil("French labels in the portal", () -> browser.pageText().contains("Se déconnecter"));
+            assertThat(browser.pageText()).contains("Utilisateurs");
+            browser.screenshot("client-users-french");
+            browser.choose("ui-language", "English");
         }
     }
 
