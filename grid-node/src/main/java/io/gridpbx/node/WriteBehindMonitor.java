@@ -4,9 +4,14 @@ import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.node.grid.WriteBehindBacklog;
 import io.gridpbx.persistence.store.JdbcLocationStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,6 +26,7 @@ import org.springframework.stereotype.Component;
 class WriteBehindMonitor implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteBehindMonitor.class);
+    private static final Duration FLUSH_LIMIT = Duration.ofSeconds(20);
 
     private final WriteBehindBacklog backlog;
     private final JdbcLocationStore locations;
@@ -79,11 +85,24 @@ class WriteBehindMonitor implements DisposableBean {
     public void destroy() {
         timer.shutdownNow();
         long pending = backlog.localTotal();
-        for (String failure : backlog.flush()) {
-            LOG.warn("could not flush before stopping ({} entries pending on this node): {}", pending, failure);
-        }
-        if (pending > 0) {
-            LOG.info("flushed {} pending writes before stopping", pending);
+        // A store that keeps failing (the database is away) would make a flush wait for ever: bound it.
+        // Whatever is not flushed stays queued on the backups of the members that stay.
+        CompletableFuture<List<String>> flush = CompletableFuture.supplyAsync(backlog::flush,
+                task -> Thread.ofPlatform().daemon().name("write-behind-flush").start(task));
+        try {
+            for (String failure : flush.get(FLUSH_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("could not flush before stopping ({} entries pending on this node): {}", pending, failure);
+            }
+            if (pending > 0) {
+                LOG.info("flushed {} pending writes before stopping", pending);
+            }
+        } catch (TimeoutException e) {
+            LOG.warn("stopping without flushing {} pending writes: the store did not take them within {} s",
+                    pending, FLUSH_LIMIT.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("could not flush before stopping: {}", e.getCause().toString());
         }
     }
 }

@@ -28,6 +28,14 @@ public final class Impersonation {
         return actor.down(target);
     }
 
+    /**
+     * An API token acting at a level below the actor (a user's token made by its client, say): allowed
+     * exactly where "log in as" is, and audited the same way.
+     */
+    public ApiTokens.Issued tokenFor(Actor actor, Scope target, String label, ApiTokens tokens) {
+        return tokens.create(connectAs(actor, target), label);
+    }
+
     /** Goes back up the chain to {@code depth} (0 = home). */
     public Actor backTo(Actor actor, int depth) {
         if (depth < 0 || depth >= actor.chain().size() - 1) {

@@ -107,6 +107,16 @@ class TenantScopingTest {
     }
 
     @Test
+    void aClientMakesATokenForOneOfItsUsersButNotForAnotherClientsUser() {
+        var office = io.gridpbx.core.access.Actor.token("office", OFFICE);
+        var issued = f.impersonation.tokenFor(office, Scope.user(ALICE), "alice's phone app", f.tokens);
+        assertThat(f.tokens.resolve(issued.secret())).get().extracting(a -> a.scope()).isEqualTo(Scope.user(ALICE));
+        assertThatThrownBy(() -> f.impersonation.tokenFor(office,
+                Scope.user(new AddressOfRecord("301", "acme.demo.gridpbx.test")), "x", f.tokens))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void aTokenActsAtTheScopeItWasCreatedIn() {
         assertThat(f.tokens.resolve("demo-reseller-token")).get().extracting(a -> a.scope()).isEqualTo(DEMO);
         assertThat(f.tokens.resolve("office-client-token")).get().extracting(a -> a.scope()).isEqualTo(OFFICE);

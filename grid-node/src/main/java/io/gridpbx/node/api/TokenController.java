@@ -3,6 +3,10 @@ package io.gridpbx.node.api;
 import io.gridpbx.core.access.Actor;
 import io.gridpbx.core.access.ApiToken;
 import io.gridpbx.core.access.ApiTokens;
+import io.gridpbx.core.access.Impersonation;
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.manage.FieldError;
+import io.gridpbx.core.manage.ValidationException;
 import io.gridpbx.core.manage.NotFoundException;
 import io.gridpbx.core.manage.Page;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TokenController {
 
     private final ApiTokens tokens;
+    private final Impersonation impersonation;
 
-    TokenController(ApiTokens tokens) {
+    TokenController(ApiTokens tokens, Impersonation impersonation) {
         this.tokens = tokens;
+        this.impersonation = impersonation;
     }
 
     @GetMapping
@@ -40,7 +46,9 @@ class TokenController {
 
     @PostMapping
     ResponseEntity<IssuedTokenJson> create(Actor actor, @RequestBody TokenRequest request) {
-        ApiTokens.Issued issued = tokens.create(actor, request.labelOrBlank());
+        ApiTokens.Issued issued = request.scope() == null || request.scope().isBlank()
+                ? tokens.create(actor, request.labelOrBlank())
+                : impersonation.tokenFor(actor, scope(request.scope()), request.labelOrBlank(), tokens);
         return Created.at("/api/v1/tokens/{id}", issued.token().id(), IssuedTokenJson.of(issued));
     }
 
@@ -54,6 +62,15 @@ class TokenController {
     ResponseEntity<Void> revoke(Actor actor, @PathVariable String id) {
         tokens.revoke(actor, id);
         return ResponseEntity.noContent().build();
+    }
+
+    private static Scope scope(String text) {
+        try {
+            return Scope.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(FieldError.of("scope", "scope.invalid",
+                    "level:tenant, e.g. user:202@office.demo.gridpbx.test"));
+        }
     }
 
     private static boolean matches(ApiToken t, String needle) {

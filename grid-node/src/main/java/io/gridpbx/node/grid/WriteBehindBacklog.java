@@ -22,7 +22,9 @@ public final class WriteBehindBacklog {
 
     /** The maps written behind, in the order they are reported. */
     public static final List<String> PERSISTED_MAPS = List.of(MapNames.PLATFORM, MapNames.RESELLERS,
-            MapNames.CLIENTS, MapNames.USERS, MapNames.CREDENTIALS, MapNames.LOCATIONS);
+            MapNames.CLIENTS, MapNames.USERS, MapNames.CREDENTIALS, MapNames.LOCATIONS, MapNames.GATEWAYS,
+            MapNames.ROUTES, MapNames.DIDS, MapNames.CONFIG, MapNames.CDRS, MapNames.ACCOUNTS, MapNames.API_TOKENS,
+            MapNames.AUDIT);
 
     private final HazelcastInstance grid;
 

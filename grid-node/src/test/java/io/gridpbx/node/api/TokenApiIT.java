@@ -72,4 +72,21 @@ class TokenApiIT {
         assertThat(OTHER_RESELLER.get("/api/v1/audit").json().path("items").valueStream()
                 .map(e -> e.path("actingAs").asString())).allMatch(scope -> scope.endsWith("other.gridpbx.test"));
     }
+
+    @Test
+    void aClientMakesAUserTokenThatReachesOnlyThatUsersSettings() {
+        ApiClient.Reply issued = ApiClient.OFFICE_CLIENT.post("/api/v1/tokens", """
+                {"label":"203's phone app","scope":"user:203@office.demo.gridpbx.test"}""");
+        assertThat(issued.status()).isEqualTo(201);
+        ApiClient user = ApiClient.as(issued.json().path("secret").asString());
+        assertThat(user.get("/api/v1/me/settings").status()).isEqualTo(200);
+        assertThat(user.get("/api/v1/users/202@office.demo.gridpbx.test").status()).isEqualTo(404);
+
+        assertThat(ApiClient.OFFICE_CLIENT.post("/api/v1/tokens", """
+                {"label":"x","scope":"user:301@acme.demo.gridpbx.test"}""").status()).isEqualTo(404);
+        assertThat(ApiClient.OFFICE_CLIENT.post("/api/v1/tokens", """
+                {"label":"x","scope":"reseller:demo.gridpbx.test"}""").status()).as("upwards").isEqualTo(404);
+        assertThat(ApiClient.OFFICE_CLIENT.post("/api/v1/tokens", """
+                {"label":"x","scope":"nonsense"}""").fieldsInError()).containsExactly("scope");
+    }
 }
