@@ -1,4 +1,6 @@
--- The management plane: portal accounts, API tokens and the audit trail.
+-- The management plane: portal accounts, API tokens and the audit trail. Instants are epoch
+-- milliseconds: Connector/J takes MariaDB's "5.5.5-" version prefix for a server without fractional
+-- seconds and would drop the milliseconds of a TIMESTAMP(3) parameter.
 
 CREATE TABLE accounts (
     email           VARCHAR(254) NOT NULL PRIMARY KEY,
@@ -6,7 +8,7 @@ CREATE TABLE accounts (
     home_scope      VARCHAR(300) NOT NULL,
     language        CHAR(2)      NOT NULL DEFAULT 'en',
     failed_sign_ins INT          NOT NULL DEFAULT 0,
-    locked_until    TIMESTAMP(3) NULL,
+    locked_until    BIGINT       NULL,
     updated_at      TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)
 );
 CREATE INDEX accounts_by_scope ON accounts (home_scope);
@@ -17,13 +19,13 @@ CREATE TABLE api_tokens (
     label       VARCHAR(100) NOT NULL,
     scope       VARCHAR(300) NOT NULL,
     created_by  VARCHAR(254) NOT NULL,
-    created_at  TIMESTAMP(3) NOT NULL
+    created_at  BIGINT       NOT NULL
 );
 CREATE INDEX api_tokens_by_scope ON api_tokens (scope);
 
 CREATE TABLE audit_log (
     id        VARCHAR(40)  NOT NULL PRIMARY KEY,
-    at        TIMESTAMP(3) NOT NULL,
+    at        BIGINT       NOT NULL,
     actor     VARCHAR(254) NOT NULL,
     action    VARCHAR(40)  NOT NULL,
     acting_as VARCHAR(300) NOT NULL,

@@ -5,7 +5,8 @@ import io.gridpbx.core.access.Scope;
 import io.gridpbx.persistence.jdbc.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,11 @@ public final class JdbcAccountMapStore extends JdbcMapStore<String, Account> {
                     s.setString(3, a.home().toString());
                     s.setString(4, a.language());
                     s.setInt(5, a.failedSignIns());
-                    s.setTimestamp(6, a.lockedUntil() == null ? null : Timestamp.from(a.lockedUntil()));
+                    if (a.lockedUntil() == null) {
+                        s.setNull(6, Types.BIGINT);
+                    } else {
+                        s.setLong(6, a.lockedUntil().toEpochMilli());
+                    }
                 });
     }
 
@@ -46,9 +51,9 @@ public final class JdbcAccountMapStore extends JdbcMapStore<String, Account> {
         List<Account> found = query(c, """
                 SELECT email, password_hash, home_scope, language, failed_sign_ins, locked_until
                 FROM accounts WHERE email = ?""", (s, ignored) -> s.setString(1, email), row -> {
-                    Timestamp locked = row.getTimestamp(6);
+                    long locked = row.getLong(6);
                     return new Account(row.getString(1), row.getString(2), Scope.parse(row.getString(3)),
-                            row.getString(4), row.getInt(5), locked == null ? null : locked.toInstant());
+                            row.getString(4), row.getInt(5), row.wasNull() ? null : Instant.ofEpochMilli(locked));
                 });
         return found.isEmpty() ? null : found.getFirst();
     }

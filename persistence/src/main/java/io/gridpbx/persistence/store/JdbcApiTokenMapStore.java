@@ -5,7 +5,7 @@ import io.gridpbx.core.access.Scope;
 import io.gridpbx.persistence.jdbc.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class JdbcApiTokenMapStore extends JdbcMapStore<String, ApiToken> {
                     s.setString(3, t.label());
                     s.setString(4, t.scope().toString());
                     s.setString(5, t.createdBy());
-                    s.setTimestamp(6, Timestamp.from(t.createdAt()));
+                    s.setLong(6, t.createdAt().toEpochMilli());
                 });
     }
 
@@ -44,7 +44,7 @@ public final class JdbcApiTokenMapStore extends JdbcMapStore<String, ApiToken> {
                 SELECT secret_hash, id, label, scope, created_by, created_at FROM api_tokens WHERE secret_hash = ?""",
                 (s, ignored) -> s.setString(1, secretHash),
                 row -> new ApiToken(row.getString(2), row.getString(3), row.getString(1), Scope.parse(row.getString(4)),
-                        row.getString(5), row.getTimestamp(6).toInstant()));
+                        row.getString(5), Instant.ofEpochMilli(row.getLong(6))));
         return found.isEmpty() ? null : found.getFirst();
     }
 

@@ -5,7 +5,8 @@ import io.gridpbx.core.access.Scope;
 import io.gridpbx.persistence.jdbc.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class JdbcAuditMapStore extends JdbcMapStore<String, AuditEntry> {
                 ON DUPLICATE KEY UPDATE id = id""", entries.entrySet(), (s, e) -> {
                     AuditEntry entry = e.getValue();
                     s.setString(1, e.getKey());
-                    s.setTimestamp(2, Timestamp.from(entry.at()));
+                    s.setLong(2, entry.at().toEpochMilli());
                     s.setString(3, entry.actor());
                     s.setString(4, entry.action());
                     s.setString(5, entry.actingAs().toString());
@@ -47,7 +48,7 @@ public final class JdbcAuditMapStore extends JdbcMapStore<String, AuditEntry> {
     @Nullable AuditEntry read(Connection c, String id) throws SQLException {
         List<AuditEntry> found = query(c, "SELECT at, actor, action, acting_as, subject FROM audit_log WHERE id = ?",
                 (s, ignored) -> s.setString(1, id),
-                row -> new AuditEntry(row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3),
+                row -> new AuditEntry(Instant.ofEpochMilli(row.getLong(1)), row.getString(2), row.getString(3),
                         Scope.parse(row.getString(4)), row.getString(5)));
         return found.isEmpty() ? null : found.getFirst();
     }
@@ -55,8 +56,7 @@ public final class JdbcAuditMapStore extends JdbcMapStore<String, AuditEntry> {
     @Override
     List<String> keys(Connection c) throws SQLException {
         return query(c, "SELECT id FROM audit_log WHERE at > ?",
-                (s, ignored) -> s.setTimestamp(1, Timestamp.from(java.time.Instant.now().minus(
-                        java.time.Duration.ofDays(LOADED_DAYS)))),
+                (s, ignored) -> s.setLong(1, Instant.now().minus(Duration.ofDays(LOADED_DAYS)).toEpochMilli()),
                 row -> row.getString(1));
     }
 }

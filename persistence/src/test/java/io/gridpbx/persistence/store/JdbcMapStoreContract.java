@@ -105,8 +105,8 @@ abstract class JdbcMapStoreContract {
         Account account = new Account("ops@north.test", "$2a$10$hash", Scope.reseller("north.gridpbx.test"), "fr", 3,
                 Instant.parse("2026-11-26T10:15:00.123Z"));
         ApiToken token = new ApiToken("abc123", "billing sync", "f".repeat(64), Scope.client(OFFICE), "ops@north.test",
-                Instant.parse("2026-11-26T10:00:00Z"));
-        AuditEntry entry = new AuditEntry(clock.instant(), "admin@gridpbx.test", "impersonate",
+                Instant.parse("2026-11-26T10:00:00.456Z"));
+        AuditEntry entry = new AuditEntry(Instant.ofEpochMilli(System.currentTimeMillis() - 1234), "admin@gridpbx.test", "impersonate",
                 Scope.platform("gridpbx.test"), "reseller:north.gridpbx.test");
 
         resellers.store(reseller.realm(), reseller);
