@@ -8,8 +8,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.gridpbx.core.access.AccountStore;
 import io.gridpbx.core.access.ApiTokenStore;
 import io.gridpbx.core.access.PasswordResets;
+import io.gridpbx.core.dialog.CdrStore;
+import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.features.ConfigStore;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.core.trunking.TrunkingStore;
 import org.junit.jupiter.api.Test;
 
 /** This module sits on core only, and on core's services only: a view never reads a store itself. */
@@ -30,7 +34,7 @@ class AdminArchitectureTest {
     void viewsGoThroughTheServices_neverTheStores() {
         noClasses().should().dependOnClassesThat()
                 .belongToAnyOf(TenantDirectory.class, BindingStore.class, AccountStore.class, ApiTokenStore.class,
-                        PasswordResets.class)
+                        PasswordResets.class, TrunkingStore.class, ConfigStore.class, CdrStore.class, DialogRegistry.class)
                 .check(classes);
     }
 }

@@ -8,6 +8,9 @@ import io.gridpbx.core.access.Impersonation;
 import io.gridpbx.core.access.InMemoryAccess;
 import io.gridpbx.core.access.SignIn;
 import io.gridpbx.core.location.InMemoryBindingStore;
+import io.gridpbx.core.features.FeatureConfig;
+import io.gridpbx.core.features.InMemoryConfigStore;
+import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.ClientAdmin;
 import io.gridpbx.core.manage.ResellerAdmin;
 import io.gridpbx.core.manage.SelfCare;
@@ -15,6 +18,10 @@ import io.gridpbx.core.manage.UserAdmin;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
 import io.gridpbx.core.tenancy.TenantProvisioning;
+import io.gridpbx.core.trunking.DidAdmin;
+import io.gridpbx.core.trunking.GatewayAdmin;
+import io.gridpbx.core.trunking.InMemoryTrunkingStore;
+import io.gridpbx.core.trunking.RouteAdmin;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,6 +43,13 @@ public final class UiFixture {
     public final ClientAdmin clients = new ClientAdmin(directory, access, hasher);
     public final UserAdmin users = new UserAdmin(directory, bindings, access, hasher);
     public final SelfCare selfCare = new SelfCare(directory, users, access);
+    public final InMemoryTrunkingStore trunking = new InMemoryTrunkingStore();
+    public final GatewayAdmin gateways = new GatewayAdmin(trunking);
+    public final RouteAdmin routes = new RouteAdmin(trunking);
+    public final DidAdmin dids = new DidAdmin(trunking, directory);
+    public final FeatureConfig config = new FeatureConfig(new InMemoryConfigStore(), directory);
+    public final InMemoryCalls calls = new InMemoryCalls();
+    public final CallRecords callRecords = new CallRecords(calls, calls);
     public final AdminSettings settings = AdminSettings.defaults();
 
     UiFixture() {
@@ -46,7 +60,7 @@ public final class UiFixture {
     /** Every object a view may ask for by type. */
     List<Object> services() {
         return List.of(clock, directory, bindings, access, tokens, signIn, impersonation, resellers, clients, users,
-                selfCare, settings);
+                selfCare, gateways, routes, dids, config, callRecords, settings);
     }
 
     public Actor actor(String email) {

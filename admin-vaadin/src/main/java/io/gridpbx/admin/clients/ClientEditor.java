@@ -6,6 +6,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.gridpbx.admin.i18n.LanguageFields;
+import io.gridpbx.admin.shared.Editor;
 import io.gridpbx.admin.shared.Fields;
 import io.gridpbx.admin.shared.FormErrors;
 import io.gridpbx.core.manage.ClientForm;
@@ -16,7 +17,7 @@ import java.util.List;
  * The client form of the add dialog and the edit page. The reseller field shows only when the
  * platform acts: a reseller always creates clients under itself.
  */
-final class ClientEditor extends FormLayout {
+final class ClientEditor extends FormLayout implements Editor<Client> {
 
     final TextField domain = Fields.text("domain", "client.domain");
     final ComboBox<String> reseller = new ComboBox<>(getTranslation("client.reseller"));
@@ -42,7 +43,8 @@ final class ClientEditor extends FormLayout {
     }
 
     /** Fills the form to edit a client: its domain is its identity and stays as it is. */
-    void edit(Client client) {
+    @Override
+    public void edit(Client client) {
         domain.setValue(client.domain());
         domain.setReadOnly(true);
         domain.setHelperText(null);
@@ -51,7 +53,13 @@ final class ClientEditor extends FormLayout {
         email.setValue(client.email() == null ? "" : client.email());
         language.setValue(client.language());
         maxContacts.setValue(Integer.toString(client.maxContactsPerUser()));
+        password.clear();
         password.setHelperText(getTranslation("field.password.keep"));
+    }
+
+    @Override
+    public FormErrors errors() {
+        return errors;
     }
 
     ClientForm form() {

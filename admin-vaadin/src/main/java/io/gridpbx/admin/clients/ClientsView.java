@@ -2,36 +2,31 @@ package io.gridpbx.admin.clients;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.gridpbx.admin.i18n.AdminTranslations;
-import io.gridpbx.admin.i18n.ErrorTexts;
 import io.gridpbx.admin.i18n.LanguageFields;
 import io.gridpbx.admin.layout.MainLayout;
 import io.gridpbx.admin.security.AdminSession;
 import io.gridpbx.admin.security.Connect;
 import io.gridpbx.admin.security.ForLevels;
+import io.gridpbx.admin.shared.Buttons;
 import io.gridpbx.admin.shared.ConfirmDelete;
 import io.gridpbx.admin.shared.FormDialog;
 import io.gridpbx.admin.shared.Notices;
+import io.gridpbx.admin.shared.Paging;
 import io.gridpbx.admin.shared.RowActions;
+import io.gridpbx.admin.shared.SearchField;
+import io.gridpbx.admin.shared.Toolbar;
 import io.gridpbx.core.access.Impersonation;
 import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.manage.ClientAdmin;
-import io.gridpbx.core.manage.ConflictException;
-import io.gridpbx.core.manage.NotFoundException;
 import io.gridpbx.core.manage.Page;
 import io.gridpbx.core.manage.ResellerAdmin;
-import io.gridpbx.core.manage.ValidationException;
 import io.gridpbx.core.tenancy.Client;
 import java.util.List;
 
@@ -40,11 +35,11 @@ import java.util.List;
 @ForLevels({Level.PLATFORM, Level.RESELLER})
 class ClientsView extends VerticalLayout implements HasDynamicTitle {
 
-    final TextField search = new TextField();
-    final Button add = new Button(getTranslation("client.add"), VaadinIcon.PLUS.create());
+    final SearchField search = new SearchField(this::refresh);
+    final Button add = Buttons.add("add-client", "client.add", this::openAddDialog);
     final Grid<ClientAdmin.Row> grid = new Grid<>();
-    ClientEditor editor;
-    final FormDialog dialog;
+    final FormDialog dialog = new FormDialog("client-dialog");
+    ClientEditor editor = new ClientEditor(List.of());
     private final ClientAdmin clients;
     private final ResellerAdmin resellers;
     private final Impersonation impersonation;
@@ -54,21 +49,8 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle {
         this.resellers = resellers;
         this.impersonation = impersonation;
         setSizeFull();
-        search.setId("search");
-        search.setPlaceholder(getTranslation("action.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setClearButtonVisible(true);
-        search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
-        add.setId("add-client");
-        add.addThemeVariants(ButtonVariant.PRIMARY);
-        add.addClickListener(click -> openAddDialog());
-        editor = new ClientEditor(List.of());
-        dialog = new FormDialog("client-dialog", getTranslation("client.add"), editor, this::create);
         configureGrid();
-        HorizontalLayout toolbar = new HorizontalLayout(search, add);
-        toolbar.addClassName("toolbar");
-        add(new H2(getTranslation("client.title")), toolbar, grid);
+        add(new H2(getTranslation("client.title")), new Toolbar(search, add), grid);
     }
 
     @Override
@@ -87,12 +69,16 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(ClientAdmin.Row::users).setKey("users").setHeader(getTranslation("client.users"));
         grid.addColumn(row -> LanguageFields.endonym(AdminTranslations.of(row.client().language())))
                 .setKey("language").setHeader(getTranslation("field.language"));
-        grid.addComponentColumn(row -> new RowActions(row.client().domain(), () -> edit(row.client()),
-                () -> confirmDelete(row.client()), () -> connectAs(row.client()))).setKey("actions")
-                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
-        grid.setItems(query -> clients.list(scope(), null, search.getValue(), query.getOffset(),
-                        Math.min(query.getLimit(), Page.MAX_LIMIT)).items().stream(),
-                query -> (int) clients.list(scope(), null, search.getValue(), 0, 1).total());
+        grid.addComponentColumn(row -> actions(row.client())).setKey("actions").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
+        Paging.bind(grid, (offset, limit) -> clients.list(scope(), null, search.getValue(), offset, limit));
+    }
+
+    private RowActions actions(Client client) {
+        String domain = client.domain();
+        return new RowActions(domain, () -> UI.getCurrent().navigate("clients/" + domain),
+                () -> ConfirmDelete.open(domain, () -> clients.delete(scope(), domain), this::refresh),
+                () -> Connect.as(impersonation, Scope.client(domain)));
     }
 
     private void openAddDialog() {
@@ -100,47 +86,15 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle {
                 ? resellers.list(scope(), "", 0, Page.MAX_LIMIT).items().stream().map(r -> r.reseller().realm()).toList()
                 : List.of();
         editor = new ClientEditor(realms);
-        dialog.removeAll();
-        dialog.add(editor);
-        dialog.open();
-    }
-
-    private boolean create() {
-        try {
+        dialog.open(getTranslation("client.add"), editor, () -> {
             Client created = clients.create(scope(), editor.form());
-            grid.getDataProvider().refreshAll();
+            refresh();
             Notices.success(getTranslation("client.created", created.domain()));
-            return true;
-        } catch (ValidationException refused) {
-            editor.errors.show(refused, getLocale());
-            return false;
-        }
-    }
-
-    private void edit(Client client) {
-        UI.getCurrent().navigate("clients/" + client.domain());
-    }
-
-    private void confirmDelete(Client client) {
-        ConfirmDelete.open(client.domain(), () -> {
-            try {
-                clients.delete(scope(), client.domain());
-                Notices.success(getTranslation("delete.done", client.domain()));
-            } catch (ConflictException conflict) {
-                Notices.failure(ErrorTexts.of(conflict, getLocale()));
-            } catch (NotFoundException gone) {
-                Notices.failure(getTranslation("notfound.text", client.domain()));
-            }
-            grid.getDataProvider().refreshAll();
         });
     }
 
-    private void connectAs(Client client) {
-        try {
-            Connect.as(impersonation, Scope.client(client.domain()));
-        } catch (NotFoundException gone) {
-            Notices.failure(getTranslation("notfound.text", client.domain()));
-        }
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
     }
 
     private static Scope scope() {

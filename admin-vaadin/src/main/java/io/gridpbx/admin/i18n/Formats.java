@@ -2,6 +2,7 @@ package io.gridpbx.admin.i18n;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +37,15 @@ public final class Formats {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMaximumFractionDigits(2);
         return format.format(value) + " %";
+    }
+
+    /** A call's length, e.g. {@code 1:05:09}, {@code 4:07} or {@code 0:09}: hours only when there are some. */
+    public static String duration(Duration length) {
+        long seconds = Math.max(0, length.toSeconds());
+        long hours = seconds / 3600;
+        long minutes = seconds / 60 % 60;
+        return hours > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, seconds % 60)
+                : String.format(Locale.ROOT, "%d:%02d", minutes, seconds % 60);
     }
 
     public static String dateTime(Instant instant, ZoneId zone, Locale locale) {

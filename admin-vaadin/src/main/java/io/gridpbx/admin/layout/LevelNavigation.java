@@ -3,12 +3,21 @@ package io.gridpbx.admin.layout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.gridpbx.core.access.Level;
+import io.gridpbx.core.features.ConfigKind;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** The side navigation of the acting level: what that level manages, then its tokens and audit trail. */
+/**
+ * The side navigation of the acting level: what that level manages, its telephony, its calls, its
+ * configuration kinds in sections, then its tokens and audit trail. Items are {@code nav-<name>},
+ * sections {@code nav-group-<name>}.
+ */
 final class LevelNavigation extends SideNav {
 
-    private record Entry(String id, String labelKey, String path) {
+    /** One item; a section when it has children and no path. */
+    private record Entry(String id, String label, @Nullable String path, List<Entry> children) {
     }
 
     LevelNavigation() {
@@ -17,26 +26,79 @@ final class LevelNavigation extends SideNav {
 
     void show(Level level) {
         removeAll();
-        for (Entry entry : entries(level)) {
-            SideNavItem item = new SideNavItem(getTranslation(entry.labelKey()), entry.path());
-            item.setId(entry.id());
-            addItem(item);
-        }
+        entries(level).forEach(entry -> addItem(item(entry)));
     }
 
-    private static List<Entry> entries(Level level) {
-        Entry tokens = new Entry("nav-tokens", "nav.tokens", "tokens");
-        Entry audit = new Entry("nav-audit", "nav.audit", "audit");
-        Entry password = new Entry("nav-password", "nav.password", "portal/password");
-        return switch (level) {
-            case PLATFORM -> List.of(new Entry("nav-resellers", "nav.resellers", "resellers"),
-                    new Entry("nav-clients", "nav.clients", "clients"), tokens, audit, password);
-            case RESELLER -> List.of(new Entry("nav-clients", "nav.clients", "clients"), tokens, audit, password);
-            case CLIENT -> List.of(new Entry("nav-users", "nav.users", "users"), tokens, audit, password);
-            case USER -> List.of(new Entry("nav-portal", "nav.portal", "portal"),
-                    new Entry("nav-settings", "nav.settings", "portal/settings"),
-                    new Entry("nav-softphone", "nav.softphone", "portal/softphone"),
-                    new Entry("nav-directory", "nav.directory", "portal/directory"), password);
+    private SideNavItem item(Entry entry) {
+        SideNavItem item = new SideNavItem(entry.label());
+        if (entry.path() != null) {
+            item.setPath(entry.path());
+        }
+        item.setId(entry.id());
+        entry.children().forEach(child -> item.addItem(item(child)));
+        item.setExpanded(!entry.children().isEmpty());
+        return item;
+    }
+
+    private List<Entry> entries(Level level) {
+        List<Entry> entries = new ArrayList<>();
+        switch (level) {
+            case PLATFORM -> {
+                entries.add(page("resellers"));
+                entries.add(page("clients"));
+                entries.add(group("telephony", page("gateways"), page("routes"), page("dids")));
+            }
+            case RESELLER -> {
+                entries.add(page("clients"));
+                entries.add(group("telephony", page("routes"), page("dids")));
+            }
+            case CLIENT -> {
+                entries.add(page("users"));
+                entries.add(group("telephony", page("dids")));
+            }
+            case USER -> {
+                entries.add(new Entry("nav-portal", getTranslation("nav.portal"), "portal", List.of()));
+                entries.add(new Entry("nav-settings", getTranslation("nav.settings"), "portal/settings", List.of()));
+                entries.add(new Entry("nav-softphone", getTranslation("nav.softphone"), "portal/softphone", List.of()));
+                entries.add(new Entry("nav-directory", getTranslation("nav.directory"), "portal/directory", List.of()));
+            }
+        }
+        entries.add(group("calls", page("calls"), page("reports")));
+        for (String section : List.of("offer", "provisioning", "features", "mine", "settings")) {
+            List<Entry> kinds = Arrays.stream(ConfigKind.values())
+                    .filter(kind -> kind.owner() == level && section.equals(section(kind))).map(this::kind).toList();
+            if (!kinds.isEmpty()) {
+                entries.add(new Entry("nav-group-" + section, getTranslation("nav.group." + section), null, kinds));
+            }
+        }
+        if (level != Level.USER) {
+            entries.add(page("tokens"));
+            entries.add(page("audit"));
+        }
+        entries.add(new Entry("nav-password", getTranslation("nav.password"), "portal/password", List.of()));
+        return entries;
+    }
+
+    /** The section of the side navigation a kind is listed in. */
+    private static String section(ConfigKind kind) {
+        return switch (kind) {
+            case USER_PROFILE, BILLING_PROFILE, RATE -> "offer";
+            case PROVISIONING_TEMPLATE, NUMBER_PORT -> "provisioning";
+            case PLATFORM_SETTINGS, RESELLER_SETTINGS -> "settings";
+            default -> kind.owner() == Level.USER ? "mine" : "features";
         };
+    }
+
+    private Entry kind(ConfigKind kind) {
+        return new Entry("nav-config-" + kind.path(), getTranslation("kind." + kind.path()), "config/" + kind.path(),
+                List.of());
+    }
+
+    private Entry page(String path) {
+        return new Entry("nav-" + path, getTranslation("nav." + path), path, List.of());
+    }
+
+    private Entry group(String name, Entry... children) {
+        return new Entry("nav-group-" + name, getTranslation("nav.group." + name), null, List.of(children));
     }
 }

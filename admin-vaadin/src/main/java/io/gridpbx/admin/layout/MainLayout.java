@@ -12,30 +12,40 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.server.VaadinSession;
+import io.gridpbx.admin.AdminSettings;
 import io.gridpbx.admin.i18n.AdminTranslations;
 import io.gridpbx.admin.i18n.LanguageFields;
 import io.gridpbx.admin.security.AdminSession;
 import io.gridpbx.admin.security.Homes;
 import io.gridpbx.core.access.Actor;
 import io.gridpbx.core.access.Impersonation;
+import io.gridpbx.core.access.SignIn;
+import io.gridpbx.core.features.FeatureConfig;
+import io.gridpbx.core.manage.ResellerAdmin;
 import java.util.Locale;
 
 /**
  * The frame of every signed-in view. It is kept across navigations between its views, so it redraws
- * what depends on the actor (breadcrumb, navigation, email) after each one: "log in as" changes them.
+ * what depends on the actor (brand, breadcrumb, balance, navigation, email) after each one: "log in as"
+ * changes them. The language switch ({@code ui-language}) also becomes the account's language.
  */
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Breadcrumb breadcrumb;
+    private final Brand brand;
+    private final Balance balance;
+    private final SignIn signIn;
     private final LevelNavigation navigation = new LevelNavigation();
     private final Span email = new Span();
     private final ComboBox<Locale> language = LanguageFields.localePicker("ui-language");
 
-    public MainLayout(Impersonation impersonation) {
+    public MainLayout(Impersonation impersonation, SignIn signIn, FeatureConfig config, ResellerAdmin resellers,
+            AdminSettings settings) {
+        this.signIn = signIn;
         breadcrumb = new Breadcrumb(impersonation);
+        brand = new Brand(config);
+        balance = new Balance(resellers, settings);
         addClassName("main-layout");
-        Span title = new Span("GridPBX");
-        title.addClassName("app-title");
         email.setId("signed-in-email");
         email.addClassName("signed-in-email");
         language.setAriaLabel(getTranslation("layout.language"));
@@ -45,7 +55,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Button signOut = new Button(getTranslation("layout.sign-out"), click -> signOut());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.TERTIARY);
-        HorizontalLayout bar = new HorizontalLayout(title, breadcrumb, email, language, signOut);
+        HorizontalLayout bar = new HorizontalLayout(brand, breadcrumb, balance, email, language, signOut);
         bar.addClassName("navbar");
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -61,6 +71,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private void show(Actor actor) {
+        brand.show(actor.scope());
+        balance.show(actor.scope());
         breadcrumb.show(actor);
         navigation.show(actor.scope().level());
         email.setText(actor.email());
@@ -70,6 +82,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (locale == null || locale.equals(getLocale())) {
             return;
         }
+        // The account keeps the choice: the next sign-in opens in this language.
+        AdminSession.actor().ifPresent(actor -> signIn.changeLanguage(actor, locale.getLanguage()));
         VaadinSession.getCurrent().setLocale(locale);
         // Rebuild the view and this layout so that every label is drawn again in the new language.
         UI.getCurrent().refreshCurrentRoute(true);

@@ -15,7 +15,6 @@ import io.gridpbx.admin.shared.Fields;
 import io.gridpbx.admin.shared.FormErrors;
 import io.gridpbx.admin.shared.Notices;
 import io.gridpbx.core.access.SignIn;
-import io.gridpbx.core.manage.ValidationException;
 
 /**
  * Changes the sign-in password of the person signed in (every level). Connected as someone else, it is
@@ -49,19 +48,14 @@ class PasswordView extends VerticalLayout implements HasDynamicTitle {
 
     private void change() {
         errors.clear();
-        if (!password.getValue().equals(confirm.getValue())) {
-            confirm.setErrorMessage(getTranslation("reset.mismatch"));
-            confirm.setInvalid(true);
-            return;
-        }
-        try {
-            signIn.changePassword(AdminSession.require(), current.getValue(), password.getValue());
-            current.clear();
-            password.clear();
-            confirm.clear();
-            Notices.success(getTranslation("password.changed"));
-        } catch (ValidationException refused) {
-            errors.show(refused, getLocale());
+        if (Fields.confirmed(password, confirm)) {
+            errors.attempt(() -> {
+                signIn.changePassword(AdminSession.require(), current.getValue(), password.getValue());
+                current.clear();
+                password.clear();
+                confirm.clear();
+                Notices.success(getTranslation("password.changed"));
+            });
         }
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.gridpbx.admin.i18n.Formats;
 import io.gridpbx.admin.i18n.LanguageFields;
+import io.gridpbx.admin.shared.Editor;
 import io.gridpbx.admin.shared.Fields;
 import io.gridpbx.admin.shared.FormErrors;
 import io.gridpbx.core.manage.ResellerForm;
@@ -14,7 +15,7 @@ import io.gridpbx.core.tenancy.Languages;
 import io.gridpbx.core.tenancy.Reseller;
 
 /** The reseller form of the add dialog and the edit page. It checks nothing: the service does, field by field. */
-final class ResellerEditor extends FormLayout {
+final class ResellerEditor extends FormLayout implements Editor<Reseller> {
 
     final TextField realm = Fields.text("realm", "reseller.realm");
     final TextField name = Fields.text("name", "field.name");
@@ -38,7 +39,8 @@ final class ResellerEditor extends FormLayout {
     }
 
     /** Fills the form to edit a reseller: its realm is its identity and stays as it is. */
-    void edit(Reseller reseller) {
+    @Override
+    public void edit(Reseller reseller) {
         realm.setValue(reseller.realm());
         realm.setReadOnly(true);
         realm.setHelperText(null);
@@ -47,7 +49,13 @@ final class ResellerEditor extends FormLayout {
         discount.setValue(reseller.discountPercent().toPlainString());
         balance.setValue(Formats.amount(reseller.balanceMicros()));
         language.setValue(reseller.language());
+        password.clear();
         password.setHelperText(getTranslation("field.password.keep"));
+    }
+
+    @Override
+    public FormErrors errors() {
+        return errors;
     }
 
     ResellerForm form() {

@@ -23,6 +23,16 @@ public final class Fields {
         return field;
     }
 
+    /** Whether a new password was typed the same twice; if not, the second field says so. */
+    public static boolean confirmed(PasswordField password, PasswordField confirm) {
+        if (password.getValue().equals(confirm.getValue())) {
+            return true;
+        }
+        confirm.setErrorMessage(I18NProvider.translate("reset.mismatch"));
+        confirm.setInvalid(true);
+        return false;
+    }
+
     public static PasswordField password(String id, String labelKey) {
         PasswordField field = new PasswordField(I18NProvider.translate(labelKey));
         field.setId(id);

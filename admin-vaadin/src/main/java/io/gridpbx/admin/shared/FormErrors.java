@@ -1,6 +1,7 @@
 package io.gridpbx.admin.shared;
 
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import io.gridpbx.admin.i18n.ErrorTexts;
 import io.gridpbx.core.manage.FieldError;
@@ -58,6 +59,26 @@ public final class FormErrors {
             }
         }
         showGeneral(unplaced.toString());
+    }
+
+    /**
+     * Runs a save. Accepted, the errors clear and the answer is true; refused by the service, its errors
+     * show next to their fields and the answer is false.
+     */
+    public boolean attempt(Runnable save) {
+        try {
+            save.run();
+            clear();
+            return true;
+        } catch (ValidationException refused) {
+            show(refused, locale());
+            return false;
+        }
+    }
+
+    private static Locale locale() {
+        UI ui = UI.getCurrent();
+        return ui == null ? Locale.ENGLISH : ui.getLocale();
     }
 
     public void showGeneral(String text) {

@@ -15,7 +15,6 @@ import io.gridpbx.admin.security.PublicView;
 import io.gridpbx.admin.shared.Fields;
 import io.gridpbx.admin.shared.FormErrors;
 import io.gridpbx.core.access.SignIn;
-import io.gridpbx.core.manage.ValidationException;
 
 /** Sets a new password from the link of a reset mail ({@code reset-password?token=...}). */
 @Route("reset-password")
@@ -62,17 +61,12 @@ class ResetPasswordView extends VerticalLayout implements BeforeEnterObserver, H
 
     private void reset() {
         errors.clear();
-        if (!password.getValue().equals(confirm.getValue())) {
-            confirm.setErrorMessage(getTranslation("reset.mismatch"));
-            confirm.setInvalid(true);
-            return;
-        }
-        try {
-            service.resetPassword(token, password.getValue());
-            reset.setEnabled(false);
-            done.setVisible(true);
-        } catch (ValidationException refused) {
-            errors.show(refused, getLocale());
+        if (Fields.confirmed(password, confirm)) {
+            errors.attempt(() -> {
+                service.resetPassword(token, password.getValue());
+                reset.setEnabled(false);
+                done.setVisible(true);
+            });
         }
     }
 }

@@ -6,14 +6,15 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.gridpbx.admin.i18n.LanguageFields;
+import io.gridpbx.admin.shared.Editor;
 import io.gridpbx.admin.shared.Fields;
 import io.gridpbx.admin.shared.FormErrors;
+import io.gridpbx.core.manage.UserAdmin;
 import io.gridpbx.core.manage.UserForm;
 import io.gridpbx.core.tenancy.User;
-import org.jspecify.annotations.Nullable;
 
 /** The user form of the add dialog and the edit page; on an edit, blank secrets keep the current ones. */
-final class UserEditor extends FormLayout {
+final class UserEditor extends FormLayout implements Editor<UserAdmin.Row> {
 
     final TextField extension = Fields.text("extension", "user.extension");
     final TextField displayName = Fields.text("display-name", "user.display-name");
@@ -39,7 +40,10 @@ final class UserEditor extends FormLayout {
     }
 
     /** Fills the form to edit a user: its extension is its identity and stays as it is. */
-    void edit(User user, @Nullable String login) {
+    @Override
+    public void edit(UserAdmin.Row row) {
+        User user = row.user();
+        String login = row.login();
         extension.setValue(user.extension());
         extension.setReadOnly(true);
         displayName.setValue(user.displayName());
@@ -47,8 +51,15 @@ final class UserEditor extends FormLayout {
         language.setValue(user.language());
         department.setValue(user.department() == null ? "" : user.department());
         mac.setValue(Macs.display(user.mac()));
+        sipPassword.clear();
+        portalPassword.clear();
         sipPassword.setHelperText(getTranslation("field.password.keep"));
         portalPassword.setHelperText(getTranslation("field.password.keep"));
+    }
+
+    @Override
+    public FormErrors errors() {
+        return errors;
     }
 
     UserForm form() {

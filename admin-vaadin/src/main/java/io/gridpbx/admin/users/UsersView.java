@@ -2,41 +2,33 @@ package io.gridpbx.admin.users;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import io.gridpbx.admin.layout.MainLayout;
 import io.gridpbx.admin.security.AdminSession;
 import io.gridpbx.admin.security.Connect;
 import io.gridpbx.admin.security.ForLevels;
+import io.gridpbx.admin.shared.Buttons;
 import io.gridpbx.admin.shared.ConfirmDelete;
+import io.gridpbx.admin.shared.CsvLink;
 import io.gridpbx.admin.shared.FormDialog;
 import io.gridpbx.admin.shared.Notices;
+import io.gridpbx.admin.shared.Paging;
 import io.gridpbx.admin.shared.RegistrationBadge;
 import io.gridpbx.admin.shared.RowActions;
+import io.gridpbx.admin.shared.SearchField;
+import io.gridpbx.admin.shared.Toolbar;
 import io.gridpbx.core.access.Impersonation;
 import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.Scope;
-import io.gridpbx.core.access.SignIn;
-import io.gridpbx.core.manage.NotFoundException;
 import io.gridpbx.core.manage.Page;
 import io.gridpbx.core.manage.UserAdmin;
-import io.gridpbx.core.manage.ValidationException;
 import io.gridpbx.core.tenancy.User;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,46 +38,30 @@ import java.util.List;
 @ForLevels(Level.CLIENT)
 class UsersView extends VerticalLayout implements HasDynamicTitle {
 
-    final TextField search = new TextField();
-    final Button add = new Button(getTranslation("user.add"), VaadinIcon.PLUS.create());
+    final SearchField search = new SearchField(this::refresh);
+    final Button add = Buttons.add("add-user", "user.add", this::openAddDialog);
     final Grid<UserAdmin.Row> grid = new Grid<>();
+    final FormDialog dialog = new FormDialog("user-dialog");
     final Anchor export;
     final ImportPanel importPanel;
     UserEditor editor = new UserEditor();
-    final FormDialog dialog;
     private final UserAdmin users;
     private final Impersonation impersonation;
     private final Scope scope;
     private final String domain;
 
-    UsersView(UserAdmin users, SignIn signIn, Impersonation impersonation) {
+    UsersView(UserAdmin users, Impersonation impersonation) {
         this.users = users;
         this.impersonation = impersonation;
         this.scope = AdminSession.require().scope();
         this.domain = scope.domain();
         setSizeFull();
-        search.setId("search");
-        search.setPlaceholder(getTranslation("action.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setClearButtonVisible(true);
-        search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
-        add.setId("add-user");
-        add.addThemeVariants(ButtonVariant.PRIMARY);
-        add.addClickListener(click -> openAddDialog());
-        dialog = new FormDialog("user-dialog", getTranslation("user.add"), editor, this::create);
-        export = new Anchor(DownloadHandler.fromInputStream(event -> csvDownload()), AttachmentType.DOWNLOAD,
-                getTranslation("user.export"));
-        export.setId("export-csv");
-        export.addClassName("export-link");
-        importPanel = new ImportPanel(new UserImport(users, signIn), scope, domain, () -> grid.getDataProvider().refreshAll());
+        export = CsvLink.of("export-csv", "user.export", () -> new CsvLink.File("users-" + domain + ".csv", csv()));
+        importPanel = new ImportPanel(new UserImport(users), scope, domain, this::refresh);
         Details importDetails = new Details(getTranslation("user.import"), importPanel);
         importDetails.setId("import-details");
         configureGrid();
-        HorizontalLayout toolbar = new HorizontalLayout(search, add, export);
-        toolbar.addClassName("toolbar");
-        toolbar.setAlignItems(Alignment.BASELINE);
-        add(new H2(getTranslation("user.title", domain)), toolbar, importDetails, grid);
+        add(new H2(getTranslation("user.title", domain)), new Toolbar(search, add, export), importDetails, grid);
     }
 
     @Override
@@ -104,55 +80,29 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(row -> row.user().department()).setKey("department").setHeader(getTranslation("user.department"));
         grid.addColumn(row -> Macs.display(row.user().mac())).setKey("mac").setHeader(getTranslation("user.mac"));
-        grid.addComponentColumn(row -> new RowActions(row.user().extension(), () -> edit(row.user()),
-                () -> confirmDelete(row.user()), () -> connectAs(row.user()))).setKey("actions")
-                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
-        grid.setItems(query -> users.list(scope, domain, search.getValue(), query.getOffset(),
-                        Math.min(query.getLimit(), Page.MAX_LIMIT)).items().stream(),
-                query -> (int) users.list(scope, domain, search.getValue(), 0, 1).total());
+        grid.addComponentColumn(row -> actions(row.user())).setKey("actions").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
+        Paging.bind(grid, (offset, limit) -> users.list(scope, domain, search.getValue(), offset, limit));
+    }
+
+    private RowActions actions(User user) {
+        return new RowActions(user.extension(), () -> UI.getCurrent().navigate("users/" + user.addressOfRecord()),
+                () -> ConfirmDelete.open(user.addressOfRecord().toString(),
+                        () -> users.delete(scope, user.addressOfRecord()), this::refresh),
+                () -> Connect.as(impersonation, Scope.user(user.addressOfRecord())));
     }
 
     private void openAddDialog() {
         editor = new UserEditor();
-        dialog.removeAll();
-        dialog.add(editor);
-        dialog.open();
-    }
-
-    private boolean create() {
-        try {
+        dialog.open(getTranslation("user.add"), editor, () -> {
             User created = users.create(scope, domain, editor.form());
-            grid.getDataProvider().refreshAll();
+            refresh();
             Notices.success(getTranslation("user.created", created.extension()));
-            return true;
-        } catch (ValidationException refused) {
-            editor.errors.show(refused, getLocale());
-            return false;
-        }
-    }
-
-    private void edit(User user) {
-        UI.getCurrent().navigate("users/" + user.addressOfRecord());
-    }
-
-    private void confirmDelete(User user) {
-        ConfirmDelete.open(user.addressOfRecord().toString(), () -> {
-            try {
-                users.delete(scope, user.addressOfRecord());
-                Notices.success(getTranslation("delete.done", user.extension()));
-            } catch (NotFoundException gone) {
-                Notices.failure(getTranslation("notfound.text", user.extension()));
-            }
-            grid.getDataProvider().refreshAll();
         });
     }
 
-    private void connectAs(User user) {
-        try {
-            Connect.as(impersonation, Scope.user(user.addressOfRecord()));
-        } catch (NotFoundException gone) {
-            Notices.failure(getTranslation("notfound.text", user.extension()));
-        }
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
     }
 
     /** Every user of the client, page by page, as CSV. */
@@ -166,11 +116,5 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 return UserCsv.write(rows);
             }
         }
-    }
-
-    private DownloadResponse csvDownload() {
-        byte[] bytes = csv().getBytes(StandardCharsets.UTF_8);
-        return new DownloadResponse(new ByteArrayInputStream(bytes), "users-" + domain + ".csv",
-                "text/csv;charset=UTF-8", bytes.length);
     }
 }

@@ -2,10 +2,14 @@ package io.gridpbx.admin.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpbx.core.features.ConfigKind;
+import io.gridpbx.core.features.FieldSpec;
+import io.gridpbx.core.features.FieldType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -36,18 +40,48 @@ class AdminTranslationsTest {
     void everyKeyTheSourcesUse_isInTheBundles() throws IOException {
         Set<String> used = new TreeSet<>();
         Pattern literal = Pattern.compile("(?:getTranslation|translate|Fields\\.(?:text|email|password)\\(\"[^\"]+\",)\\s*\\(?\"([a-z0-9.-]+)\"");
+        // Buttons and links take their id first (a literal or a computed one), then the key of their text.
+        Pattern secondArgument = Pattern.compile("(?:Buttons\\.\\w+|CsvLink\\.of|\\.action|translate)\\(\\s*[^,()]*,\\s*\"([a-z0-9.-]+)\"");
+        Pattern firstArgument = Pattern.compile("new DidAssignBar\\(\"([a-z0-9.-]+)\"");
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher matcher = literal.matcher(Files.readString(source));
-                while (matcher.find()) {
-                    if (!matcher.group(1).endsWith(".")) { // a prefix completed at run time, e.g. "level." + level
-                        used.add(matcher.group(1));
+                String text = Files.readString(source);
+                for (Pattern pattern : List.of(literal, secondArgument, firstArgument)) {
+                    Matcher matcher = pattern.matcher(text);
+                    while (matcher.find()) {
+                        if (!matcher.group(1).endsWith(".")) { // a prefix completed at run time, e.g. "level." + level
+                            used.add(matcher.group(1));
+                        }
                     }
                 }
             }
         }
         assertThat(used).hasSizeGreaterThan(100);
         assertThat(bundle("en").stringPropertyNames()).containsAll(used);
+    }
+
+    @Test
+    void everyConfigurationKind_hasItsTitleFieldLabelsAndChoices_inBothLanguages() throws IOException {
+        Set<String> needed = new TreeSet<>();
+        for (ConfigKind kind : ConfigKind.values()) {
+            needed.add("kind." + kind.path());
+            for (FieldSpec field : kind.fields()) {
+                needed.add("field." + field.name());
+                field.choices().stream().filter(choice -> !choice.matches("[A-Z]{3}")) // currency codes stay as they are
+                        .forEach(choice -> needed.add("choice." + choice));
+            }
+        }
+        for (FieldType type : FieldType.values()) {
+            if (type != FieldType.TEXT && type != FieldType.INTEGER && type != FieldType.BOOLEAN && type != FieldType.CHOICE) {
+                needed.add("config.type." + type.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String section : List.of("telephony", "calls", "offer", "provisioning", "features", "mine", "settings")) {
+            needed.add("nav.group." + section);
+        }
+        assertThat(bundle("en").stringPropertyNames()).containsAll(needed);
+        assertThat(bundle("fr").stringPropertyNames()).containsAll(needed);
+        assertThat(bundle("fr").getProperty("kind.ring-groups")).isEqualTo("Groupes d’appel");
     }
 
     @Test

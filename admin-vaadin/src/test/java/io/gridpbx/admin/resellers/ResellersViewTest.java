@@ -44,7 +44,7 @@ class ResellersViewTest extends AdminUiTest {
 
         assertThat(view.dialog.isOpened()).isTrue();
         assertThat(editor.errors.shown()).containsEntry("realm", "Letters, digits and hyphens, e.g. acme")
-                .containsEntry("name", "1 to 200 characters").containsEntry("email", "Not an email address")
+                .containsEntry("name", "Required: 1 to 100 characters (200 for a reseller, client or user)").containsEntry("email", "Not an email address")
                 .containsEntry("discountPercent", "A number from 0 to 100")
                 .containsEntry("balance", "An amount such as 12.50").containsEntry("password", "At least 8 characters");
         assertThat(editor.discount.isInvalid()).isTrue();

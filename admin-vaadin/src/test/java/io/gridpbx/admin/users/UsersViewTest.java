@@ -70,7 +70,7 @@ class UsersViewTest extends AdminUiTest {
 
         assertThat(userCount()).isEqualTo(20);
         assertThat(view.importPanel.report.getListDataView().getItems().map(e -> e.line() + ":" + e.error().code()))
-                .containsExactly("2:extension.taken", "4:extension.taken");
+                .containsExactly("2:extension.taken", "4:extension.repeated");
     }
 
     @Test

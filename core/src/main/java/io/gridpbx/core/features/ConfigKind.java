@@ -45,9 +45,6 @@ public enum ConfigKind {
     FEATURE_CODE(Level.CLIENT, false, List.of(of("code", FieldType.DIGITS, true),
             choice("action", "voicemail", "dnd-on", "dnd-off", "forward-on", "forward-off", "call-pickup", "intercom",
                     "park", "record"), flag("enabled"))),
-    DID_DESTINATION(Level.CLIENT, false, List.of(of("number", FieldType.DIGITS, true),
-            choice("type", "extension", "ring-group", "ivr", "conference", "external"),
-            of("destination", FieldType.DESTINATION, true))),
     PERSONAL_CONFERENCE(Level.USER, false, List.of(text("name", true, 100), of("pin", FieldType.DIGITS, true),
             number("maxMembers", true, 2, 20))),
     FOLLOW_ME(Level.USER, true, List.of(flag("enabled"), of("number", FieldType.DESTINATION, true),
@@ -80,7 +77,7 @@ public enum ConfigKind {
     /** The name in URLs and the API: {@code ring-groups} for RING_GROUP. */
     public String path() {
         String base = name().toLowerCase(Locale.ROOT).replace('_', '-');
-        return single || base.endsWith("settings") ? base : base + "s";
+        return single || base.endsWith("settings") || this == MUSIC_ON_HOLD ? base : base + "s";
     }
 
     public static Optional<ConfigKind> byPath(String path) {

@@ -1,0 +1,91 @@
+package io.gridpbx.admin.calls;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import io.gridpbx.admin.AdminSettings;
+import io.gridpbx.admin.i18n.Formats;
+import io.gridpbx.admin.layout.MainLayout;
+import io.gridpbx.admin.security.AdminSession;
+import io.gridpbx.admin.shared.Buttons;
+import io.gridpbx.admin.shared.Toolbar;
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.dialog.Dialog;
+import io.gridpbx.core.manage.CallRecords;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The calls going on now in the acting scope, cluster-wide: refreshed by {@code calls-refresh} and,
+ * while the screen is open, every {@value #POLL_MILLIS} ms.
+ */
+@Route(value = "calls", layout = MainLayout.class)
+class CallsView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int POLL_MILLIS = 5000;
+
+    final Button refresh = Buttons.small("calls-refresh", "calls.refresh", VaadinIcon.REFRESH, this::refresh);
+    final Span count = new Span();
+    final Grid<Dialog> grid = new Grid<>();
+    private final CallRecords records;
+    private final Clock clock;
+    private final Scope scope;
+    private @Nullable Registration polling;
+
+    CallsView(CallRecords records, Clock clock, AdminSettings settings) {
+        this.records = records;
+        this.clock = clock;
+        this.scope = AdminSession.require().scope();
+        setSizeFull();
+        count.setId("calls-count");
+        grid.setId("calls-grid");
+        grid.addColumn(d -> d.caller().toString()).setKey("caller").setHeader(getTranslation("call.caller"));
+        grid.addColumn(d -> d.callee().toString()).setKey("callee").setHeader(getTranslation("call.callee"));
+        grid.addColumn(d -> Formats.dateTime(Instant.ofEpochMilli(d.startedAtMillis()), settings.zone(), getLocale()))
+                .setKey("started").setHeader(getTranslation("call.started")).setAutoWidth(true);
+        grid.addColumn(d -> Formats.duration(Duration.between(Instant.ofEpochMilli(d.startedAtMillis()),
+                        clock.instant())))
+                .setKey("duration").setHeader(getTranslation("call.duration")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Dialog::nodeId).setKey("node").setHeader(getTranslation("call.node")).setAutoWidth(true)
+                .setFlexGrow(0);
+        add(new H2(getTranslation("calls.title")), new Toolbar(count, refresh), grid);
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("calls.title") + " · GridPBX";
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        attach.getUI().setPollInterval(POLL_MILLIS);
+        polling = attach.getUI().addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        detach.getUI().setPollInterval(-1);
+    }
+
+    private void refresh() {
+        List<Dialog> active = records.active(scope);
+        grid.setItems(active);
+        count.setText(getTranslation("calls.count", active.size()));
+    }
+}

@@ -1,0 +1,136 @@
+package io.gridpbx.admin.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinSession;
+import io.gridpbx.admin.AdminUiTest;
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.features.ConfigKind;
+import io.gridpbx.core.features.ConfigObject;
+import io.gridpbx.core.location.AddressOfRecord;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigViewTest extends AdminUiTest {
+
+    private static final Scope OFFICE = Scope.client("office.demo.gridpbx.test");
+
+    @Test
+    void aRingGroupWithBadFields_showsEachError_andSavesNothing_thenAValidOneAppears() {
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("config/ring-groups", ConfigView.class);
+        assertThat($(H2.class).first().getText()).isEqualTo("Ring groups");
+        test($(Button.class).id("add-config")).click();
+        roundTrip();
+        test(text("cfg-name")).setValue("Sales");
+        test(text("cfg-number")).setValue("6x0");
+        test(combo("cfg-strategy")).selectItem("Ring all");
+        test(text("cfg-members")).setValue("200, 999");
+        test($(IntegerField.class).id("cfg-ringSeconds")).setValue(1);
+        test($(Button.class).id("save")).click();
+
+        assertThat($(Dialog.class).id("config-dialog").isOpened()).isTrue();
+        assertThat(text("cfg-number").getErrorMessage()).isEqualTo("1 to 20 digits, * or #");
+        assertThat(text("cfg-members").getErrorMessage()).isEqualTo("No such extension in this client");
+        assertThat($(IntegerField.class).id("cfg-ringSeconds").isInvalid()).isTrue();
+        assertThat(text("cfg-name").isInvalid()).isFalse();
+        assertThat(fixture.config.list(OFFICE, ConfigKind.RING_GROUP)).isEmpty();
+
+        test(text("cfg-number")).setValue("600");
+        test(text("cfg-members")).setValue("200, 201 202");
+        test($(IntegerField.class).id("cfg-ringSeconds")).setValue(20);
+        test($(Button.class).id("save")).click();
+
+        assertThat($(Dialog.class).withId("config-dialog").exists()).as("the dialog closed").isFalse();
+        ConfigObject saved = fixture.config.list(OFFICE, ConfigKind.RING_GROUP).getFirst();
+        assertThat(saved.values()).containsEntry("members", "200,201,202").containsEntry("ringSeconds", "20");
+        var grid = test(grid());
+        assertThat(grid.size()).isEqualTo(1);
+        assertThat(grid.getCellText(0, grid.getColumnPosition("name"))).isEqualTo("Sales");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("strategy"))).isEqualTo("Ring all");
+    }
+
+    @Test
+    void editingAnObject_showsItsValues_andSavesTheChange() {
+        ConfigObject conference = fixture.config.create(OFFICE, ConfigKind.CONFERENCE,
+                Map.of("name", "Weekly", "number", "700", "maxMembers", "10", "record", "true"));
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("config/conferences", ConfigView.class);
+        assertThat(test(grid()).getCellText(0, test(grid()).getColumnPosition("maxMembers"))).isEqualTo("10");
+        test(rowButton(grid(), "edit-" + conference.id())).click();
+        roundTrip();
+        assertThat(text("cfg-number").getValue()).isEqualTo("700");
+        assertThat($(Checkbox.class).id("cfg-record").getValue()).isTrue();
+        test($(IntegerField.class).id("cfg-maxMembers")).setValue(25);
+        test($(Button.class).id("save")).click();
+
+        assertThat(fixture.config.get(OFFICE, ConfigKind.CONFERENCE, conference.id()).values())
+                .containsEntry("maxMembers", "25").containsEntry("record", "true");
+    }
+
+    @Test
+    void aClientOpeningAResellersKind_isRefusedWithTheNotFoundPanel() {
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("config/billing-profiles", ConfigView.class);
+        assertThat($(Paragraph.class).id("not-found").getText()).contains("billing-profiles");
+        assertThat($(Grid.class).all()).isEmpty();
+
+        navigate("config/no-such-kind", ConfigView.class);
+        assertThat($(Paragraph.class).id("not-found").getText()).contains("no-such-kind");
+    }
+
+    @Test
+    void aSingleKind_isItsFormDirectly_andKeepsWhatWasSaved() {
+        signIn("202@office.demo.gridpbx.test");
+        navigate("config/follow-me", ConfigView.class);
+        test($(Checkbox.class).id("cfg-enabled")).click();
+        test(text("cfg-number")).setValue("+1 514 555 0199");
+        test($(IntegerField.class).id("cfg-delaySeconds")).setValue(15);
+        test($(Button.class).id("save")).click();
+
+        Scope me = Scope.user(new AddressOfRecord("202", "office.demo.gridpbx.test"));
+        assertThat(fixture.config.single(me, ConfigKind.FOLLOW_ME).values()).containsEntry("enabled", "true")
+                .containsEntry("number", "+15145550199").containsEntry("delaySeconds", "15");
+        navigate("config/my-phone", ConfigView.class);
+        navigate("config/follow-me", ConfigView.class);
+        assertThat(text("cfg-number").getValue()).isEqualTo("+15145550199");
+    }
+
+    @Test
+    void theResellersKinds_inFrench_withAGeneratedTextArea() {
+        signIn("reseller@demo.gridpbx.test");
+        VaadinSession.getCurrent().setLocale(Locale.FRENCH);
+        navigate("config/provisioning-templates", ConfigView.class);
+        assertThat($(H2.class).first().getText()).isEqualTo("Modèles d’approvisionnement");
+        test($(Button.class).id("add-config")).click();
+        roundTrip();
+        assertThat($(TextArea.class).id("cfg-template").getLabel()).isEqualTo("Modèle de configuration");
+        assertThat(test(combo("cfg-vendor")).getSuggestions()).contains("Générique");
+        assertThat(test(grid()).getHeaderCell(0)).isEqualTo("Nom");
+    }
+
+    private TextField text(String id) {
+        return $(TextField.class).id(id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<String> combo(String id) {
+        return (ComboBox<String>) $(ComboBox.class).id(id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<Object> grid() {
+        return (Grid<Object>) $(Grid.class).id("config-grid");
+    }
+}

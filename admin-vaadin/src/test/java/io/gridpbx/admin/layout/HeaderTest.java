@@ -1,0 +1,109 @@
+package io.gridpbx.admin.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import io.gridpbx.admin.AdminUiTest;
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.features.ConfigKind;
+import io.gridpbx.core.features.ConfigObject;
+import io.gridpbx.core.manage.ResellerForm;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The frame around the screens: the reseller's brand, its balance, the language switch and the side navigation. */
+class HeaderTest extends AdminUiTest {
+
+    private static final Scope DEMO = Scope.reseller("demo.gridpbx.test");
+
+    private void brandDemo(Map<String, String> settings) {
+        fixture.config.update(DEMO, ConfigKind.RESELLER_SETTINGS, ConfigObject.SINGLE_ID, settings);
+    }
+
+    @Test
+    void aClientOfABrandedReseller_seesTheBrandAndItsLogo() {
+        brandDemo(Map.of("brandName", "Demo Telecom", "logoUrl", "https://demo.example/logo.png", "defaultLanguage", "en"));
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("users", Component.class);
+
+        assertThat($(Span.class).id("app-title").getText()).isEqualTo("Demo Telecom");
+        Image logo = $(Image.class).id("brand-logo");
+        assertThat(logo.isVisible()).isTrue();
+        assertThat(logo.getSrc()).isEqualTo("https://demo.example/logo.png");
+    }
+
+    @Test
+    void anotherResellersClient_andThePlatform_seeGridPbx() {
+        brandDemo(Map.of("brandName", "Demo Telecom", "defaultLanguage", "en"));
+        signIn("admin@gridpbx.test");
+        navigate("resellers", Component.class);
+        assertThat($(Span.class).id("app-title").getText()).isEqualTo("GridPBX");
+
+        test(rowButton($(com.vaadin.flow.component.grid.Grid.class).id("resellers-grid"), "connect-as-other.gridpbx.test"))
+                .click();
+        assertThat($(Span.class).id("app-title").getText()).isEqualTo("GridPBX");
+        assertThat($(Image.class).withId("brand-logo").exists()).as("the logo is hidden").isFalse();
+    }
+
+    @Test
+    void theBrandedResellerItself_seesItsBrandWithoutALogo_andItsBalance() {
+        brandDemo(Map.of("brandName", "Demo Telecom", "defaultLanguage", "en"));
+        fixture.resellers.update(Scope.platform("gridpbx.test"), "demo.gridpbx.test", new ResellerForm(
+                "demo.gridpbx.test", "Demo Reseller", "reseller@demo.gridpbx.test", "0", "en", "", "1234.5"));
+        signIn("reseller@demo.gridpbx.test");
+        navigate("clients", Component.class);
+
+        assertThat($(Span.class).id("app-title").getText()).isEqualTo("Demo Telecom");
+        assertThat($(Image.class).withId("brand-logo").exists()).as("the logo is hidden").isFalse();
+        assertThat($(Span.class).id("balance").getText()).isEqualTo("Balance: $1,234.50".replace("$", "€"));
+    }
+
+    @Test
+    void noBalanceOutsideTheResellerLevel() {
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("users", Component.class);
+        assertThat($(Span.class).withId("balance").exists()).as("the balance is hidden").isFalse();
+    }
+
+    @Test
+    void theLanguageSwitch_becomesTheAccountsLanguage() {
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("users", Component.class);
+        test($(ComboBox.class).id("ui-language")).selectItem("Français");
+
+        assertThat(fixture.signIn.account("admin@office.demo.gridpbx.test").orElseThrow().language()).isEqualTo("fr");
+        assertThat($(SideNavItem.class).id("nav-group-features").getLabel()).isEqualTo("Fonctions du PBX");
+    }
+
+    @Test
+    void eachLevelsSideNavigation_listsItsScreensAndItsConfigurationKinds() {
+        signIn("admin@gridpbx.test");
+        navigate("resellers", Component.class);
+        assertThat(paths()).contains("resellers", "clients", "gateways", "routes", "dids", "calls", "reports",
+                "config/platform-settings", "tokens", "audit", "portal/password").doesNotContain("config/ring-groups");
+
+        signIn("reseller@demo.gridpbx.test");
+        navigate("clients", Component.class);
+        assertThat(paths()).contains("routes", "dids", "config/billing-profiles", "config/rates",
+                "config/provisioning-templates", "config/reseller-settings").doesNotContain("gateways");
+
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("users", Component.class);
+        assertThat(paths()).contains("dids", "config/ring-groups", "config/ivr-menus", "config/feature-codes")
+                .doesNotContain("routes", "config/billing-profiles");
+        assertThat($(SideNavItem.class).id("nav-config-ring-groups").getLabel()).isEqualTo("Ring groups");
+
+        signIn("202@office.demo.gridpbx.test");
+        navigate("portal", Component.class);
+        assertThat(paths()).contains("portal", "calls", "reports", "config/follow-me", "config/my-phone",
+                "config/personal-conferences").doesNotContain("dids", "tokens");
+    }
+
+    private java.util.List<String> paths() {
+        return $(SideNavItem.class).all().stream().map(SideNavItem::getPath).filter(java.util.Objects::nonNull).toList();
+    }
+}
