@@ -64,6 +64,47 @@ class AdminPortalBrowserClusterTest {
     }
 
     @Test
+    void everyLevelsScreensRender() {
+        try (Browser browser = Browser.open(url(NODE1))) {
+            signIn(browser, "admin@gridpbx.test");
+            renders(browser, "gateways", "gateways-grid");
+            renders(browser, "routes", "routes-grid");
+            renders(browser, "dids", "dids-grid");
+            renders(browser, "calls", "calls-grid");
+            renders(browser, "reports", "cdrs-grid");
+            renders(browser, "audit", "audit-grid");
+            renders(browser, "config/platform-settings", "save");
+            browser.click("sign-out");
+
+            signIn(browser, "reseller@demo.gridpbx.test");
+            renders(browser, "routes", "routes-grid");
+            renders(browser, "config/billing-profiles", "config-grid");
+            renders(browser, "tokens", "tokens-grid");
+            browser.click("sign-out");
+
+            signIn(browser, "admin@office.demo.gridpbx.test");
+            renders(browser, "config/ring-groups", "config-grid");
+            renders(browser, "dids", "dids-grid");
+            browser.click("sign-out");
+
+            signIn(browser, "202@office.demo.gridpbx.test");
+            renders(browser, "portal/softphone", "new-secret");
+            browser.click("new-secret");
+            assertThat(browser.byId("softphone-qr").isDisplayed()).isTrue();
+            browser.screenshot("user-portal-softphone-qr");
+            renders(browser, "config/follow-me", "save");
+        }
+    }
+
+    private static void renders(Browser browser, String path, String elementId) {
+        browser.go(path);
+        assertThat(browser.present("not-found")).as(path + " found").isFalse();
+        assertThat(browser.byId(elementId).isDisplayed()).as(path + " shows " + elementId).isTrue();
+        assertThat(browser.pageText()).as(path).doesNotContain("Exception").doesNotContain("Internal error");
+        browser.screenshot("screen-" + path.replace('/', '-'));
+    }
+
+    @Test
     void wrongPasswordIsRefusedWithAMessage() {
         try (Browser browser = Browser.open(url(NODE1))) {
             browser.go("login").type("email", "reseller@other.gridpbx.test").type("password", "not-it").click("sign-in");
