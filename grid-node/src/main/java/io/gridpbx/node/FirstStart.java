@@ -10,6 +10,10 @@ import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.access.Secrets;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.Languages;
+import io.gridpbx.core.trunking.DemoTrunking;
+import io.gridpbx.core.trunking.DidAdmin;
+import io.gridpbx.core.trunking.GatewayAdmin;
+import io.gridpbx.core.trunking.RouteAdmin;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.tenancy.TenantProvisioning;
 import io.gridpbx.node.grid.ClusterFacts;
@@ -35,9 +39,16 @@ class FirstStart implements InitializingBean {
     private final AccountStore accounts;
     private final PasswordHasher hasher;
     private final ApiTokens tokens;
+    private final GatewayAdmin gateways;
+    private final RouteAdmin routes;
+    private final DidAdmin dids;
 
     FirstStart(NodeProperties properties, TenantDirectory directory, TenantProvisioning provisioning,
-            ClusterFacts facts, NodeIdentity identity, AccountStore accounts, PasswordHasher hasher, ApiTokens tokens) {
+            ClusterFacts facts, NodeIdentity identity, AccountStore accounts, PasswordHasher hasher, ApiTokens tokens,
+            GatewayAdmin gateways, RouteAdmin routes, DidAdmin dids) {
+        this.gateways = gateways;
+        this.routes = routes;
+        this.dids = dids;
         this.accounts = accounts;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -56,7 +67,8 @@ class FirstStart implements InitializingBean {
         if (properties.demo()) {
             DemoTenants.create(provisioning);
             DemoAccess.create(accounts, hasher, tokens);
-            LOG.info("created the demo tenants (platform {}), logins (password {}) and API tokens: see the README",
+            DemoTrunking.create(gateways, routes, dids);
+            LOG.info("created the demo tenants (platform {}), logins (password {}), API tokens, carriers, routes and DIDs: see the README",
                     DemoTenants.PLATFORM_DOMAIN, DemoAccess.PASSWORD);
         } else {
             provisioning.createPlatform(properties.platformDomain());

@@ -107,4 +107,17 @@ class TrunkingAdminTest {
         assertThatThrownBy(() -> dids.addRange(PLATFORM, "15145550098", "5")).isInstanceOf(ValidationException.class);
         assertThat(store.dids()).hasSize(5);
     }
+
+    @Test
+    void theDemoTrunkingIsValidAndScoped() {
+        DemoTrunking.create(gateways, routes, dids);
+        assertThat(routes.list(PLATFORM)).extracting(OutboundRoute::name)
+                .containsExactly("Toll free", "US and Canada", "UK", "International");
+        assertThat(routes.list(PLATFORM).get(1).matches("15145550123")).isTrue();
+        assertThat(routes.list(PLATFORM).get(0).matches("18005550123")).isTrue();
+        assertThat(dids.list(OFFICE, "", 0, 50).items()).extracting(Did::number)
+                .containsExactly("15145550100", "15145550101", "15145550102");
+        assertThat(dids.get(OFFICE, "15145550100").destination()).isEqualTo("202");
+        assertThat(dids.list(OTHER, "", 0, 50).total()).isEqualTo(5);
+    }
 }
