@@ -1,5 +1,7 @@
 package io.gridpbx.admin.security;
 
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import io.gridpbx.core.access.Actor;
 import java.util.Locale;
@@ -23,6 +25,11 @@ public final class AdminSession {
 
     /** Starts the session of a person who has just signed in, in the language of its account. */
     public static void signIn(Actor actor, Locale locale) {
+        // A new HTTP session id at sign-in: an id planted before it (session fixation) is worth nothing after.
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null) {
+            VaadinService.reinitializeSession(request);
+        }
         VaadinSession session = VaadinSession.getCurrent();
         session.setAttribute(Actor.class, actor);
         session.setLocale(locale);
