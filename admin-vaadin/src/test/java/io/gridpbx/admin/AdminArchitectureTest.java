@@ -12,6 +12,8 @@ import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.features.ConfigStore;
 import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.manage.PictureStore;
+import io.gridpbx.core.manage.ProfileCatalog;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.trunking.TrunkingStore;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,8 @@ class AdminArchitectureTest {
     void viewsGoThroughTheServices_neverTheStores() {
         noClasses().should().dependOnClassesThat()
                 .belongToAnyOf(TenantDirectory.class, BindingStore.class, AccountStore.class, ApiTokenStore.class,
-                        PasswordResets.class, TrunkingStore.class, ConfigStore.class, CdrStore.class, DialogRegistry.class)
+                        PasswordResets.class, TrunkingStore.class, ConfigStore.class, CdrStore.class, DialogRegistry.class,
+                        PictureStore.class, ProfileCatalog.class)
                 .check(classes);
     }
 }

@@ -13,6 +13,7 @@ import io.gridpbx.core.access.ApiToken;
 import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.features.ConfigObject;
+import io.gridpbx.core.manage.Picture;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
@@ -63,7 +64,8 @@ class WriteBehindFailoverClusterTest {
                 new RecordingEntryStore(), new RecordingMapStore<Account>(), new RecordingMapStore<ApiToken>(),
                 new RecordingMapStore<AuditEntry>(), new RecordingMapStore<Gateway>(),
                 new RecordingMapStore<OutboundRoute>(), new RecordingMapStore<Did>(),
-                new RecordingMapStore<Cdr>(), new RecordingMapStore<ConfigObject>(), 5, 100);
+                new RecordingMapStore<Cdr>(), new RecordingMapStore<ConfigObject>(), new RecordingMapStore<Picture>(), 5,
+                100);
         members = new HazelcastInstance[3];
         for (int i = 0; i < members.length; i++) {
             Config config = GridMemberConfig.persist(GridMemberConfig.grid(cluster), stores);

@@ -13,9 +13,13 @@ import io.gridpbx.core.access.SignIn;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.features.ConfigStore;
 import io.gridpbx.core.features.FeatureConfig;
+import io.gridpbx.core.features.UserProfiles;
 import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.ClientAdmin;
+import io.gridpbx.core.manage.PictureStore;
+import io.gridpbx.core.manage.ProfileCatalog;
 import io.gridpbx.core.manage.ResellerAdmin;
 import io.gridpbx.core.manage.SelfCare;
 import io.gridpbx.core.manage.UserAdmin;
@@ -30,6 +34,7 @@ import io.gridpbx.node.grid.HazelcastAccounts;
 import io.gridpbx.node.grid.HazelcastApiTokens;
 import io.gridpbx.node.grid.HazelcastAuditLog;
 import io.gridpbx.node.grid.HazelcastConfigStore;
+import io.gridpbx.node.grid.HazelcastPictureStore;
 import io.gridpbx.node.grid.HazelcastTrunkingStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -94,8 +99,24 @@ class ManagementConfiguration {
     }
 
     @Bean
-    UserAdmin userAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher) {
-        return new UserAdmin(directory, bindings, accounts, hasher);
+    ConfigStore configStore(HazelcastInstance grid) {
+        return new HazelcastConfigStore(grid);
+    }
+
+    @Bean
+    ProfileCatalog profileCatalog(ConfigStore store) {
+        return new UserProfiles(store);
+    }
+
+    @Bean
+    PictureStore pictureStore(HazelcastInstance grid) {
+        return new HazelcastPictureStore(grid);
+    }
+
+    @Bean
+    UserAdmin userAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher,
+            ProfileCatalog profiles, PictureStore pictures) {
+        return new UserAdmin(directory, bindings, accounts, hasher, profiles, pictures);
     }
 
     @Bean
@@ -104,8 +125,8 @@ class ManagementConfiguration {
     }
 
     @Bean
-    FeatureConfig featureConfig(HazelcastInstance grid, TenantDirectory directory) {
-        return new FeatureConfig(new HazelcastConfigStore(grid), directory);
+    FeatureConfig featureConfig(ConfigStore store, TenantDirectory directory) {
+        return new FeatureConfig(store, directory);
     }
 
     @Bean
@@ -129,7 +150,7 @@ class ManagementConfiguration {
     }
 
     @Bean
-    SelfCare selfCare(TenantDirectory directory, UserAdmin users, AccountStore accounts) {
-        return new SelfCare(directory, users, accounts);
+    SelfCare selfCare(TenantDirectory directory, UserAdmin users, AccountStore accounts, PictureStore pictures) {
+        return new SelfCare(directory, users, accounts, pictures);
     }
 }

@@ -16,6 +16,7 @@ import io.gridpbx.persistence.store.JdbcGatewayMapStore;
 import io.gridpbx.persistence.store.JdbcRouteMapStore;
 import io.gridpbx.persistence.store.JdbcCredentialsMapStore;
 import io.gridpbx.persistence.store.JdbcLocationStore;
+import io.gridpbx.persistence.store.JdbcPictureMapStore;
 import io.gridpbx.persistence.store.JdbcPlatformMapStore;
 import io.gridpbx.persistence.store.JdbcResellerMapStore;
 import io.gridpbx.persistence.store.JdbcUserMapStore;
@@ -68,6 +69,7 @@ class PersistenceConfiguration {
                 locations, new JdbcAccountMapStore(database), new JdbcApiTokenMapStore(database),
                 new JdbcAuditMapStore(database), new JdbcGatewayMapStore(database), new JdbcRouteMapStore(database),
                 new JdbcDidMapStore(database), new JdbcCdrMapStore(database),
-                new JdbcConfigMapStore(database), properties.db().writeDelaySeconds(), properties.db().writeBatchSize());
+                new JdbcConfigMapStore(database), new JdbcPictureMapStore(database), properties.db().writeDelaySeconds(),
+                properties.db().writeBatchSize());
     }
 }

@@ -21,13 +21,15 @@ import io.gridpbx.core.access.Actor;
 import io.gridpbx.core.access.Impersonation;
 import io.gridpbx.core.access.SignIn;
 import io.gridpbx.core.features.FeatureConfig;
+import io.gridpbx.core.manage.SelfCare;
 import io.gridpbx.core.manage.ResellerAdmin;
 import java.util.Locale;
 
 /**
  * The frame of every signed-in view. It is kept across navigations between its views, so it redraws
- * what depends on the actor (brand, breadcrumb, balance, navigation, email) after each one: "log in as"
- * changes them. The language switch ({@code ui-language}) also becomes the account's language.
+ * what depends on the actor (brand, breadcrumb, balance, navigation, email, a user's avatar) after each
+ * one: "log in as" changes them. The language switch ({@code ui-language}) also becomes the account's
+ * language.
  */
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
@@ -37,11 +39,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final SignIn signIn;
     private final LevelNavigation navigation = new LevelNavigation();
     private final Span email = new Span();
+    private final UserAvatar avatar;
     private final ComboBox<Locale> language = LanguageFields.localePicker("ui-language");
 
     public MainLayout(Impersonation impersonation, SignIn signIn, FeatureConfig config, ResellerAdmin resellers,
-            AdminSettings settings) {
+            SelfCare selfCare, AdminSettings settings) {
         this.signIn = signIn;
+        avatar = new UserAvatar(selfCare);
         breadcrumb = new Breadcrumb(impersonation);
         brand = new Brand(config);
         balance = new Balance(resellers, settings);
@@ -55,7 +59,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Button signOut = new Button(getTranslation("layout.sign-out"), click -> signOut());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.TERTIARY);
-        HorizontalLayout bar = new HorizontalLayout(brand, breadcrumb, balance, email, language, signOut);
+        HorizontalLayout bar = new HorizontalLayout(brand, breadcrumb, balance, avatar, email, language, signOut);
         bar.addClassName("navbar");
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -75,7 +79,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         balance.show(actor.scope());
         breadcrumb.show(actor);
         navigation.show(actor.scope().level());
+        avatar.show(actor.scope());
         email.setText(actor.email());
+    }
+
+    /** Draws the signed-in user's avatar again: its picture changed. */
+    public void refreshAvatar() {
+        AdminSession.actor().ifPresent(actor -> avatar.show(actor.scope()));
     }
 
     private void switchTo(Locale locale) {

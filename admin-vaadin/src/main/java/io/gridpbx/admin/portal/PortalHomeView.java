@@ -11,11 +11,12 @@ import io.gridpbx.admin.security.AdminSession;
 import io.gridpbx.admin.security.ForLevels;
 import io.gridpbx.admin.shared.RegistrationBadge;
 import io.gridpbx.core.access.Level;
+import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.manage.SelfCare;
 import io.gridpbx.core.manage.UserAdmin;
 import io.gridpbx.core.tenancy.User;
 
-/** The user's home: who it is and whether its phones are registered right now. */
+/** The user's home: who it is, its profile picture, and whether its phones are registered right now. */
 @Route(value = "portal", layout = MainLayout.class)
 @ForLevels(Level.USER)
 class PortalHomeView extends VerticalLayout implements HasDynamicTitle {
@@ -23,9 +24,12 @@ class PortalHomeView extends VerticalLayout implements HasDynamicTitle {
     final Span extension = new Span();
     final Span name = new Span();
     final Div status = new Div();
+    final PicturePanel picture;
 
     PortalHomeView(SelfCare selfCare, UserAdmin users) {
-        User me = selfCare.me(AdminSession.require().scope());
+        Scope actor = AdminSession.require().scope();
+        User me = selfCare.me(actor);
+        picture = new PicturePanel(selfCare, actor, this::refreshHeader);
         extension.setId("my-extension");
         extension.setText(me.extension() + "@" + me.domain());
         name.setId("my-name");
@@ -34,12 +38,20 @@ class PortalHomeView extends VerticalLayout implements HasDynamicTitle {
         status.add(new RegistrationBadge(users.row(me).registrations()));
         Div card = new Div(line("portal.extension", extension), line("field.name", name), line("user.status", status));
         card.addClassName("portal-card");
-        add(new H2(getTranslation("portal.welcome", me.displayName())), card);
+        add(new H2(getTranslation("portal.welcome", me.displayName())), card, picture);
     }
 
     @Override
     public String getPageTitle() {
         return getTranslation("nav.portal") + " · GridPBX";
+    }
+
+    /** The header shows the picture too, and stays on screen while the picture changes. */
+    private void refreshHeader() {
+        MainLayout layout = findAncestor(MainLayout.class);
+        if (layout != null) {
+            layout.refreshAvatar();
+        }
     }
 
     private Div line(String labelKey, com.vaadin.flow.component.Component value) {

@@ -1,5 +1,5 @@
 /**
- * A user's own portal: its status, call settings (do-not-disturb, call waiting, forwards), a fresh SIP
+ * A user's own portal: its status and profile picture, call settings (do-not-disturb, call waiting, forwards), a fresh SIP
  * secret for a softphone with its QR code, the directory of colleagues, and the sign-in password
  * (the last one for every level). All through {@link io.gridpbx.core.manage.SelfCare} and
  * {@link io.gridpbx.core.access.SignIn}.

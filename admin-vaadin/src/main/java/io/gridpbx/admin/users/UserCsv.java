@@ -11,18 +11,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * The users CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF). Columns are named after the
  * {@link UserForm} fields, in any order; an export leaves the secrets out, an import needs at least
- * {@code extension}, {@code displayName} and {@code sipPassword}. A file saved by a spreadsheet in a
+ * {@code extension}, {@code sipPassword} and a name: {@code displayName}, or {@code firstName} and
+ * {@code lastName} (the display name is then "first last"). A file saved by a spreadsheet in a
  * comma-decimal locale uses semicolons: the header line tells which.
  */
 final class UserCsv {
 
-    static final List<String> EXPORT_COLUMNS = List.of("extension", "displayName", "email", "language",
-            "department", "mac");
-    static final List<String> IMPORT_COLUMNS = List.of("extension", "displayName", "sipPassword", "email",
-            "portalPassword", "language", "department", "mac");
+    static final List<String> EXPORT_COLUMNS = List.of("extension", "displayName", "firstName", "lastName", "email",
+            "language", "department", "mac");
+    static final List<String> IMPORT_COLUMNS = List.of("extension", "displayName", "firstName", "lastName",
+            "sipPassword", "email", "portalPassword", "language", "department", "mac");
     // Typed by people, so possibly a spreadsheet formula; extensions may start with + and stay as they are.
-    private static final List<String> FREE_TEXT = List.of("displayName", "department");
-    static final List<String> REQUIRED_COLUMNS = List.of("extension", "displayName", "sipPassword");
+    private static final List<String> FREE_TEXT = List.of("displayName", "firstName", "lastName", "department");
+    static final List<String> REQUIRED_COLUMNS = List.of("extension", "sipPassword");
+    /** At least one of these names the user. */
+    private static final List<String> NAME_COLUMNS = List.of("displayName", "firstName", "lastName");
 
     /** One data line of an import, by its line number in the file (the header is line 1). */
     record Line(int number, UserForm form) {
@@ -93,6 +96,10 @@ final class UserCsv {
         }
         REQUIRED_COLUMNS.stream().filter(c -> !columns.containsKey(c)).forEach(c -> errors.add(
                 new LineError(1, FieldError.of(c, "csv.column-missing", "the column is required"))));
+        if (NAME_COLUMNS.stream().noneMatch(columns::containsKey)) {
+            errors.add(new LineError(1, FieldError.of("displayName", "csv.column-missing",
+                    "the column is required (or firstName and lastName)")));
+        }
         return columns;
     }
 
@@ -100,7 +107,8 @@ final class UserCsv {
         return new UserForm(cell(cells, columns, "extension"), cell(cells, columns, "displayName"),
                 cell(cells, columns, "sipPassword"), cell(cells, columns, "email"),
                 cell(cells, columns, "portalPassword"), cell(cells, columns, "language"),
-                cell(cells, columns, "department"), cell(cells, columns, "mac"));
+                cell(cells, columns, "department"), cell(cells, columns, "mac"), cell(cells, columns, "firstName"),
+                cell(cells, columns, "lastName"), null);
     }
 
     private static @Nullable String cell(List<String> cells, Map<String, Integer> columns, String column) {

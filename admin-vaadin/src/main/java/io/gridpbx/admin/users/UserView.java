@@ -26,7 +26,9 @@ class UserView extends EditPage<UserAdmin.Row, UserEditor> {
 
     @Override
     protected UserAdmin.Row find(Scope actor, String aor) {
-        return users.row(users.get(actor, aor));
+        UserAdmin.Row row = users.row(users.get(actor, aor));
+        editor.offer(users.profiles(actor, row.user().domain()));
+        return row;
     }
 
     @Override

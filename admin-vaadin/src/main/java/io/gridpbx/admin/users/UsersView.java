@@ -75,7 +75,11 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(row -> new RegistrationBadge(row.registrations())).setKey("status")
                 .setHeader(getTranslation("user.status")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> row.user().displayName()).setKey("name").setHeader(getTranslation("field.name"));
+        grid.addColumn(row -> row.user().firstName()).setKey("firstName").setHeader(getTranslation("user.first-name"));
+        grid.addColumn(row -> row.user().lastName()).setKey("lastName").setHeader(getTranslation("user.last-name"));
+        grid.addColumn(row -> row.user().displayName()).setKey("name").setHeader(getTranslation("user.display-name"));
+        grid.addColumn(UserAdmin.Row::profileName).setKey("profile").setHeader(getTranslation("user.profile"))
+                .setAutoWidth(true);
         grid.addColumn(UserAdmin.Row::login).setKey("login").setHeader(getTranslation("user.login"))
                 .setAutoWidth(true);
         grid.addColumn(row -> row.user().department()).setKey("department").setHeader(getTranslation("user.department"));
@@ -94,6 +98,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private void openAddDialog() {
         editor = new UserEditor();
+        editor.offer(users.profiles(scope, domain));
         dialog.open(getTranslation("user.add"), editor, () -> {
             User created = users.create(scope, domain, editor.form());
             refresh();
@@ -111,7 +116,8 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         for (int offset = 0; ; offset += Page.MAX_LIMIT) {
             Page<UserAdmin.Row> page = users.list(scope, domain, "", offset, Page.MAX_LIMIT);
             page.items().forEach(row -> rows.add(Arrays.asList(row.user().extension(), row.user().displayName(),
-                    row.login(), row.user().language(), row.user().department(), Macs.display(row.user().mac()))));
+                    row.user().firstName(), row.user().lastName(), row.login(), row.user().language(),
+                    row.user().department(), Macs.display(row.user().mac()))));
             if (offset + Page.MAX_LIMIT >= page.total()) {
                 return UserCsv.write(rows);
             }

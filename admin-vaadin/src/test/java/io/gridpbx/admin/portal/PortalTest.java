@@ -6,6 +6,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import io.gridpbx.admin.AdminUiTest;
@@ -95,6 +96,95 @@ class PortalTest extends AdminUiTest {
     void aUserCannotOpenAdminViews() {
         navigate("users", com.vaadin.flow.component.Component.class);
         assertThat(getCurrentView()).isInstanceOf(PortalHomeView.class);
+    }
+
+    /** A real image of the JDK's encoders; noise keeps PNG from compressing it. */
+    private static byte[] image(String format, int side, boolean noise) throws Exception {
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                image.setRGB(x, y, noise ? random.nextInt(1 << 24) : 0x2266aa);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void uploadingAPng_showsItOnTheHome_andAsTheAvatarInTheHeader() throws Exception {
+        PortalHomeView home = navigate(PortalHomeView.class);
+        assertThat(home.picture.image.isVisible()).as("no picture yet").isFalse();
+        assertThat($(Avatar.class).id("user-avatar").getImage()).as("initials until then").isNull();
+        byte[] png = image("png", 96, false);
+
+        test(home.picture.upload).upload("me.png", "image/png", png);
+
+        assertThat(fixture.pictures.find(ME)).hasValueSatisfying(p -> assertThat(p.bytes()).isEqualTo(png));
+        assertThat(home.picture.image.isVisible()).isTrue();
+        assertThat(home.picture.image.getSrc()).isNotBlank();
+        assertThat(home.picture.remove.isVisible()).isTrue();
+        assertThat(home.picture.error.isVisible()).isFalse();
+        assertThat($(Avatar.class).id("user-avatar").getImage()).isNotBlank();
+    }
+
+    @Test
+    void aJpegNamedAnything_isTakenAsAJpeg() throws Exception {
+        PortalHomeView home = navigate(PortalHomeView.class);
+
+        test(home.picture.upload).upload("photo.bin", "application/octet-stream", image("jpg", 64, false));
+
+        assertThat(fixture.pictures.find(ME)).hasValueSatisfying(p -> assertThat(p.contentType()).isEqualTo("image/jpeg"));
+    }
+
+    @Test
+    void aPictureOver256KB_isRefusedWithAClearError_andNothingIsSaved() throws Exception {
+        PortalHomeView home = navigate(PortalHomeView.class);
+        byte[] large = image("png", 400, true);
+        assertThat(large.length).isGreaterThan(256 * 1024);
+
+        test(home.picture.upload).upload("large.png", "image/png", large);
+
+        assertThat(home.picture.error.isVisible()).isTrue();
+        assertThat(home.picture.error.getText()).isEqualTo("The picture is larger than 256 KB: choose a smaller one");
+        assertThat(fixture.pictures.find(ME)).isEmpty();
+        assertThat(home.picture.image.isVisible()).isFalse();
+    }
+
+    @Test
+    void aFileThatIsNotAnImage_isRefusedWithAClearError_whateverItsName() {
+        PortalHomeView home = navigate(PortalHomeView.class);
+
+        test(home.picture.upload).upload("me.png", "image/png",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(home.picture.error.getText()).isEqualTo("This file is not a PNG or JPEG image");
+        assertThat(fixture.pictures.find(ME)).isEmpty();
+    }
+
+    @Test
+    void removingThePicture_bringsBackTheInitials() throws Exception {
+        fixture.selfCare.setPicture(io.gridpbx.core.access.Scope.user(ME), image("png", 32, false));
+        PortalHomeView home = navigate(PortalHomeView.class);
+        assertThat(home.picture.image.isVisible()).isTrue();
+        assertThat($(Avatar.class).id("user-avatar").getImage()).isNotBlank();
+
+        test(home.picture.remove).click();
+
+        assertThat(fixture.pictures.find(ME)).isEmpty();
+        assertThat(home.picture.image.isVisible()).isFalse();
+        assertThat(home.picture.remove.isVisible()).isFalse();
+        assertThat($(Avatar.class).id("user-avatar").getImage()).isNull();
+        assertThat($(Avatar.class).id("user-avatar").getName()).isEqualTo("202");
+    }
+
+    @Test
+    void onlyAUserHasAnAvatar() {
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("users", com.vaadin.flow.component.Component.class);
+
+        assertThat($(Avatar.class).withId("user-avatar").exists()).as("hidden above the user level").isFalse();
     }
 
     private static String decode(byte[] png) throws Exception {

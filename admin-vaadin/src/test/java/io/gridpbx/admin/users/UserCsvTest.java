@@ -74,19 +74,43 @@ class UserCsvTest {
 
     @Test
     void write_quotesWhatNeedsIt_andDefusesFormulas() {
-        String csv = UserCsv.write(List.of(Arrays.asList("+200", "=HYPERLINK(\"x\")", null, "en", "Sales, EU", "")));
+        String csv = UserCsv.write(List.of(Arrays.asList("+200", "=HYPERLINK(\"x\")", "@Ann", "-Lee", null, "en",
+                "Sales, EU", "")));
 
-        assertThat(csv).isEqualTo("extension,displayName,email,language,department,mac\r\n"
-                + "+200,\"'=HYPERLINK(\"\"x\"\")\",,en,\"Sales, EU\",\r\n");
+        assertThat(csv).isEqualTo("extension,displayName,firstName,lastName,email,language,department,mac\r\n"
+                + "+200,\"'=HYPERLINK(\"\"x\"\")\",'@Ann,'-Lee,,en,\"Sales, EU\",\r\n");
     }
 
     @Test
     void writtenThenParsed_givesTheSameValues() {
-        String csv = UserCsv.write(List.of(Arrays.asList("201", "Émilie \"Mimi\" Durand", "e@x.example", "fr", "R&D", "00:11:22:aa:bb:cc")));
+        String csv = UserCsv.write(List.of(Arrays.asList("201", "Émilie \"Mimi\" Durand", "Émilie", "Durand, née Roy",
+                "e@x.example", "fr", "R&D", "00:11:22:aa:bb:cc")));
         UserCsv.Parsed parsed = UserCsv.parse(csv.replace("extension,", "sipPassword,extension,").replace("\r\n201,", "\r\npw-201-long,201,"));
 
         assertThat(parsed.errors()).isEmpty();
         assertThat(parsed.lines().getFirst().form().displayName()).isEqualTo("Émilie \"Mimi\" Durand");
         assertThat(parsed.lines().getFirst().form().mac()).isEqualTo("00:11:22:aa:bb:cc");
+        assertThat(parsed.lines().getFirst().form().firstName()).isEqualTo("Émilie");
+        assertThat(parsed.lines().getFirst().form().lastName()).isEqualTo("Durand, née Roy");
+    }
+
+    @Test
+    void parse_firstAndLastNameColumns_standInForTheDisplayName() {
+        UserCsv.Parsed parsed = UserCsv.parse("""
+                extension,FirstName,lastname,sipPassword
+                500,Ann,Lee,secret-500
+                """);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.lines().getFirst().form().firstName()).isEqualTo("Ann");
+        assertThat(parsed.lines().getFirst().form().lastName()).isEqualTo("Lee");
+        assertThat(parsed.lines().getFirst().form().displayName()).isNull();
+    }
+
+    @Test
+    void parse_noNameColumnAtAll_isAHeaderError() {
+        assertThat(UserCsv.parse("extension,sipPassword\n500,secret-500\n").errors())
+                .extracting(e -> e.line() + ":" + e.error().field() + ":" + e.error().code())
+                .containsExactly("1:displayName:csv.column-missing");
     }
 }

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.admin.AdminUiTest;
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.manage.ProfileChoice;
+import io.gridpbx.core.manage.UserForm;
+import io.gridpbx.core.tenancy.User;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,14 +96,18 @@ class UsersViewTest extends AdminUiTest {
 
     @Test
     void csvExport_hasEveryUserWithoutSecrets() {
+        fixture.users.update(OFFICE, new AddressOfRecord("203", "office.demo.gridpbx.test"), new UserForm("203",
+                "Desk 203", "", null, null, null, null, null, "Ann", "Lee", null));
         UsersView view = navigate(UsersView.class);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         test(view.export).download(out);
         String csv = out.toString(StandardCharsets.UTF_8);
 
         assertThat(csv.lines()).hasSize(21);
-        assertThat(csv.lines().findFirst()).hasValue("extension,displayName,email,language,department,mac");
+        assertThat(csv.lines().findFirst())
+                .hasValue("extension,displayName,firstName,lastName,email,language,department,mac");
         assertThat(csv).contains("202,").contains("202@office.demo.gridpbx.test").doesNotContain("pass202");
+        assertThat(csv).contains("\r\n203,Desk 203,Ann,Lee,,en,,\r\n");
     }
 
     @Test
@@ -134,6 +143,90 @@ class UsersViewTest extends AdminUiTest {
                 .containsEntry("sipPassword", "At least 8 characters").containsKey("displayName")
                 .containsEntry("email", "Another account already signs in with this email");
         assertThat(userCount()).isEqualTo(20);
+    }
+
+    private String userProfile(String name) {
+        return fixture.config.create(Scope.reseller("demo.gridpbx.test"), ConfigKind.USER_PROFILE,
+                Map.of("name", name, "maxCalls", "2")).id();
+    }
+
+    @Test
+    void addDialog_withNamesAndAProfile_showsThemInTheGrid() {
+        userProfile("Standard");
+        userProfile("Executive");
+        fixture.config.create(Scope.reseller("other.gridpbx.test"), ConfigKind.USER_PROFILE,
+                Map.of("name", "Another reseller's", "maxCalls", "1"));
+        UsersView view = navigate(UsersView.class);
+        test(view.add).click();
+        roundTrip();
+
+        assertThat(view.editor.profile.getListDataView().getItems().map(ProfileChoice::name))
+                .as("the client's reseller's profiles only, by name").containsExactly("Executive", "Standard");
+        test(view.editor.extension).setValue("250");
+        test(view.editor.firstName).setValue("Zoé");
+        test(view.editor.lastName).setValue("Marchand");
+        test(view.editor.sipPassword).setValue("sip-secret-250");
+        test(view.editor.profile).selectItem("Standard");
+        test(view.dialog.save).click();
+
+        assertThat(view.dialog.isOpened()).isFalse();
+        var grid = test(view.grid);
+        int row = 20;
+        assertThat(grid.getCellText(row, grid.getColumnPosition("firstName"))).isEqualTo("Zoé");
+        assertThat(grid.getCellText(row, grid.getColumnPosition("lastName"))).isEqualTo("Marchand");
+        assertThat(grid.getCellText(row, grid.getColumnPosition("name"))).isEqualTo("Zoé Marchand");
+        assertThat(grid.getCellText(row, grid.getColumnPosition("profile"))).isEqualTo("Standard");
+        test(view.search).setValue("marchand");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+    }
+
+    @Test
+    void addDialogWithATooLongFirstName_showsItOnTheField() {
+        UsersView view = navigate(UsersView.class);
+        test(view.add).click();
+        roundTrip();
+        test(view.editor.extension).setValue("250");
+        test(view.editor.firstName).setValue("x".repeat(101));
+        test(view.editor.sipPassword).setValue("sip-secret-250");
+        test(view.dialog.save).click();
+
+        assertThat(view.dialog.isOpened()).isTrue();
+        assertThat(view.editor.errors.shown()).containsOnly(Map.entry("firstName", "At most 100 characters"));
+    }
+
+    @Test
+    void editPage_changesTheNameAndTheProfile_andTheDisplayNameFollowsTheName() {
+        String standard = userProfile("Standard");
+        String executive = userProfile("Executive");
+        fixture.users.create(OFFICE, "office.demo.gridpbx.test", new UserForm("250", "", "sip-secret-250", null, null,
+                null, null, null, "Ann", "Lee", standard));
+
+        UserView page = navigate("users/250@office.demo.gridpbx.test", UserView.class);
+        assertThat(page.editor.firstName.getValue()).isEqualTo("Ann");
+        assertThat(page.editor.displayName.getValue()).as("the person's name: blank, so that it follows").isEmpty();
+        assertThat(page.editor.profile.getValue().name()).isEqualTo("Standard");
+        test(page.editor.lastName).setValue("Park");
+        test(page.editor.profile).selectItem("Executive");
+        test(page.save).click();
+
+        User saved = fixture.directory.user(new AddressOfRecord("250", "office.demo.gridpbx.test")).orElseThrow();
+        assertThat(saved.lastName()).isEqualTo("Park");
+        assertThat(saved.displayName()).isEqualTo("Ann Park");
+        assertThat(saved.profile()).isEqualTo(executive);
+    }
+
+    @Test
+    void csvImport_ofFirstAndLastNames_createsUsersNamedAfterThem() {
+        UsersView view = navigate(UsersView.class);
+        view.importPanel.load("""
+                extension,firstName,lastName,sipPassword
+                500,Ann,Lee,secret-500-long
+                """);
+
+        assertThat(view.importPanel.result.getText()).isEqualTo("1 users imported.");
+        User ann = fixture.directory.user(new AddressOfRecord("500", "office.demo.gridpbx.test")).orElseThrow();
+        assertThat(ann.displayName()).isEqualTo("Ann Lee");
+        assertThat(ann.lastName()).isEqualTo("Lee");
     }
 
     @Test

@@ -13,12 +13,13 @@ import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.tenancy.User;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A user's own portal: its call settings (which the proxy reads on the next call, on every node),
- * language, a fresh SIP secret for a softphone, and the directory of its colleagues.
+ * language, a fresh SIP secret for a softphone, its profile picture, and the directory of its colleagues.
  */
 public final class SelfCare {
 
@@ -28,11 +29,13 @@ public final class SelfCare {
     private final TenantDirectory directory;
     private final UserAdmin users;
     private final AccountStore accounts;
+    private final PictureStore pictures;
 
-    public SelfCare(TenantDirectory directory, UserAdmin users, AccountStore accounts) {
+    public SelfCare(TenantDirectory directory, UserAdmin users, AccountStore accounts, PictureStore pictures) {
         this.directory = directory;
         this.users = users;
         this.accounts = accounts;
+        this.pictures = pictures;
     }
 
     /** The user the actor is, signed in or connected as. */
@@ -66,6 +69,32 @@ public final class SelfCare {
         String secret = Secrets.newToken().substring(0, 20);
         users.save(me, secret, me);
         return secret;
+    }
+
+    /** The user's own profile picture, if it set one. */
+    public Optional<Picture> picture(Scope actor) {
+        return pictures.find(me(actor).addressOfRecord());
+    }
+
+    /**
+     * Sets the user's profile picture from the bytes of an uploaded file; refused (field {@code picture})
+     * when they are larger than {@link Picture#MAX_BYTES} or not a PNG or JPEG image, whatever the file's name.
+     */
+    public Picture setPicture(Scope actor, byte[] bytes) {
+        User me = me(actor);
+        Errors errors = new Errors();
+        errors.check(bytes.length <= Picture.MAX_BYTES, "picture", "picture.too-large",
+                "at most " + Picture.MAX_BYTES / 1024 + " KB");
+        errors.check(Picture.typeOf(bytes).isPresent(), "picture", "picture.not-image", "a PNG or JPEG image");
+        errors.throwIfAny();
+        Picture picture = Picture.of(bytes);
+        pictures.save(me.addressOfRecord(), picture);
+        return picture;
+    }
+
+    /** Removes the user's profile picture, if it had one. */
+    public void clearPicture(Scope actor) {
+        pictures.delete(me(actor).addressOfRecord());
     }
 
     /** The colleagues in the user's client, by extension. */

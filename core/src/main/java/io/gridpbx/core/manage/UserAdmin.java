@@ -27,26 +27,41 @@ import org.jspecify.annotations.Nullable;
 public final class UserAdmin {
 
     public static final int MIN_SIP_PASSWORD = 8;
+    public static final int MAX_NAME = 100;
 
     private final TenantDirectory directory;
     private final BindingStore bindings;
     private final AccountStore accounts;
     private final PasswordHasher hasher;
+    private final ProfileCatalog profiles;
+    private final PictureStore pictures;
 
-    public UserAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher) {
+    /**
+     * @param profiles the user profiles the resellers offer, which a user may name
+     * @param pictures the users' profile pictures, which go with their user
+     */
+    public UserAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher,
+            ProfileCatalog profiles, PictureStore pictures) {
         this.directory = directory;
         this.bindings = bindings;
         this.accounts = accounts;
         this.hasher = hasher;
+        this.profiles = profiles;
+        this.pictures = pictures;
     }
 
     /**
      * A user as its list shows it.
      *
-     * @param login       the user's portal email, if it has one
+     * @param login         the user's portal email, if it has one
      * @param registrations how many contacts are registered for it right now, cluster-wide
+     * @param profileName   the name of the user's profile; null without one (or when the reseller deleted it)
      */
-    public record Row(User user, @Nullable String login, int registrations) {
+    public record Row(User user, @Nullable String login, int registrations, @Nullable String profileName) {
+
+        public Row(User user, @Nullable String login, int registrations) {
+            this(user, login, registrations, null);
+        }
     }
 
     public Page<Row> list(Scope actor, String clientDomain, String search, int offset, int limit) {
@@ -64,7 +79,15 @@ public final class UserAdmin {
     public Row row(User user) {
         String login = accounts.withHome(Scope.user(user.addressOfRecord())).stream().map(Account::email)
                 .findFirst().orElse(null);
-        return new Row(user, login, bindings.lookup(user.addressOfRecord()).size());
+        String profileName = user.profile() == null ? null
+                : profiles.find(resellerOf(user), user.profile()).map(ProfileChoice::name).orElse(null);
+        return new Row(user, login, bindings.lookup(user.addressOfRecord()).size(), profileName);
+    }
+
+    /** The user profiles a user of this client may be given: its reseller's, by name. */
+    public List<ProfileChoice> profiles(Scope actor, String clientDomain) {
+        requireManager(actor);
+        return profiles.of(client(actor, clientDomain).resellerRealm());
     }
 
     public User get(Scope actor, AddressOfRecord aor) {
@@ -177,6 +200,8 @@ public final class UserAdmin {
         User user = get(actor, aor);
         directory.deleteUser(user);
         accounts.withHome(Scope.user(user.addressOfRecord())).forEach(a -> accounts.delete(a.email()));
+        // A user created later with the same extension must not inherit this one's face.
+        pictures.delete(user.addressOfRecord());
     }
 
     /** Saves the user; with a new secret, its credentials too (the next REGISTER on any node must use it). */
@@ -210,8 +235,18 @@ public final class UserAdmin {
 
     private User validated(UserForm form, String extension, Client client, CallSettings settings,
             @Nullable String currentLogin, Errors errors) {
-        String name = nz(form.displayName());
+        String firstName = nz(form.firstName()).strip();
+        String lastName = nz(form.lastName()).strip();
+        errors.check(firstName.length() <= MAX_NAME, "firstName", "name.length", "at most " + MAX_NAME + " characters");
+        errors.check(lastName.length() <= MAX_NAME, "lastName", "name.length", "at most " + MAX_NAME + " characters");
+        String typedName = nz(form.displayName()).strip();
+        // The SIP display name: as typed, or else the person's name (two names of 100 may make 201 characters).
+        String fullName = (firstName + " " + lastName).strip();
+        String name = typedName.isEmpty() ? fullName.substring(0, Math.min(fullName.length(), 200)).strip() : typedName;
         errors.check(!name.isEmpty() && name.length() <= 200, "displayName", "name.required", "1 to 200 characters");
+        String profile = nz(form.profile()).strip();
+        errors.check(profile.isEmpty() || profiles.find(client.resellerRealm(), profile).isPresent(), "profile",
+                "profile.unknown", "not a user profile of the client's reseller");
         String email = emailOf(form);
         if (email != null) {
             Accounts.checkEmail(errors, accounts, email, currentLogin);
@@ -227,7 +262,12 @@ public final class UserAdmin {
         errors.check(department.length() <= 100, "department", "department.length", "at most 100 characters");
         errors.throwIfAny();
         return new User(extension, client.domain(), extension, name, language, settings,
-                department.isEmpty() ? null : department, mac);
+                department.isEmpty() ? null : department, mac, firstName.isEmpty() ? null : firstName,
+                lastName.isEmpty() ? null : lastName, profile.isEmpty() ? null : profile);
+    }
+
+    private static String resellerOf(User user) {
+        return DomainName.parent(user.domain());
     }
 
     private static @Nullable String emailOf(UserForm form) {
@@ -237,8 +277,12 @@ public final class UserAdmin {
 
     private static boolean matches(User u, String needle) {
         return needle.isEmpty() || u.extension().toLowerCase(Locale.ROOT).contains(needle)
-                || u.displayName().toLowerCase(Locale.ROOT).contains(needle)
-                || u.department() != null && u.department().toLowerCase(Locale.ROOT).contains(needle);
+                || contains(u.displayName(), needle) || contains(u.department(), needle)
+                || contains(u.firstName(), needle) || contains(u.lastName(), needle) || contains(u.fullName(), needle);
+    }
+
+    private static boolean contains(@Nullable String text, String needle) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
     }
 
     /** Numeric extensions in numeric order, then the others alphabetically. */

@@ -6,6 +6,9 @@ import io.gridpbx.core.access.DemoAccess;
 import io.gridpbx.core.access.Impersonation;
 import io.gridpbx.core.access.InMemoryAccess;
 import io.gridpbx.core.access.SignIn;
+import io.gridpbx.core.features.FeatureConfig;
+import io.gridpbx.core.features.InMemoryConfigStore;
+import io.gridpbx.core.features.UserProfiles;
 import io.gridpbx.core.location.InMemoryBindingStore;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
@@ -25,8 +28,11 @@ final class ManagementFixture {
     final Impersonation impersonation = new Impersonation(directory, access, clock);
     final ResellerAdmin resellers = new ResellerAdmin(directory, access, hasher);
     final ClientAdmin clients = new ClientAdmin(directory, access, hasher);
-    final UserAdmin users = new UserAdmin(directory, bindings, access, hasher);
-    final SelfCare selfCare = new SelfCare(directory, users, access);
+    final InMemoryConfigStore configStore = new InMemoryConfigStore();
+    final FeatureConfig config = new FeatureConfig(configStore, directory);
+    final InMemoryPictureStore pictures = new InMemoryPictureStore();
+    final UserAdmin users = new UserAdmin(directory, bindings, access, hasher, new UserProfiles(configStore), pictures);
+    final SelfCare selfCare = new SelfCare(directory, users, access, pictures);
 
     ManagementFixture() {
         DemoTenants.create(new TenantProvisioning(directory));

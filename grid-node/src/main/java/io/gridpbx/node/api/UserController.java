@@ -7,6 +7,7 @@ import io.gridpbx.core.manage.ValidationException;
 import io.gridpbx.core.tenancy.User;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,15 @@ class UserController {
     @GetMapping("/api/v1/clients/{domain}/users")
     PageJson<UserJson> list(Actor actor, @PathVariable String domain, @ParameterObject ListQuery query) {
         return PageJson.of(users.list(actor.scope(), domain, query.search(), query.first(), query.size()), UserJson::of);
+    }
+
+    /** A user profile a user of the client may be given (its reseller's), by id and name. */
+    record ProfileJson(String id, String name) {
+    }
+
+    @GetMapping("/api/v1/clients/{domain}/user-profiles")
+    List<ProfileJson> profiles(Actor actor, @PathVariable String domain) {
+        return users.profiles(actor.scope(), domain).stream().map(p -> new ProfileJson(p.id(), p.name())).toList();
     }
 
     @PostMapping("/api/v1/clients/{domain}/users")

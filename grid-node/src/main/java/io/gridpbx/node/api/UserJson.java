@@ -10,7 +10,12 @@ record UserJson(
         @Schema(description = "extension@domain, the key of /api/v1/users/{aor}") String aor,
         String extension,
         String domain,
-        String displayName,
+        @Schema(description = "the SIP display name its calls show") String displayName,
+        @Nullable String firstName,
+        @Nullable String lastName,
+        @Schema(description = "id of one of the reseller's user profiles, see /api/v1/clients/{domain}/user-profiles")
+        @Nullable String profile,
+        @Schema(description = "the name of that profile") @Nullable String profileName,
         String language,
         @Nullable String department,
         @Schema(description = "desk phone MAC, 12 lower-case hex digits") @Nullable String mac,
@@ -20,7 +25,8 @@ record UserJson(
 
     static UserJson of(UserAdmin.Row row) {
         User u = row.user();
-        return new UserJson(u.addressOfRecord().toString(), u.extension(), u.domain(), u.displayName(), u.language(),
-                u.department(), u.mac(), row.login(), row.registrations(), CallSettingsJson.of(u.callSettings()));
+        return new UserJson(u.addressOfRecord().toString(), u.extension(), u.domain(), u.displayName(), u.firstName(),
+                u.lastName(), u.profile(), row.profileName(), u.language(), u.department(), u.mac(), row.login(),
+                row.registrations(), CallSettingsJson.of(u.callSettings()));
     }
 }

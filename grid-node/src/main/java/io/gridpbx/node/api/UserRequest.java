@@ -9,7 +9,12 @@ import org.jspecify.annotations.Nullable;
 /** A user as posted (create) or put (replace); the extension is read on create only. */
 record UserRequest(
         @Nullable String extension,
+        @Schema(description = "the SIP display name; absent or blank takes \"firstName lastName\"")
         @Nullable String displayName,
+        @Schema(description = "at most 100 characters") @Nullable String firstName,
+        @Schema(description = "at most 100 characters") @Nullable String lastName,
+        @Schema(description = "id of one of the reseller's user profiles; absent for none")
+        @Nullable String profile,
         @Schema(description = "the secret its phones register with: required on create, absent on replace keeps it")
         @Nullable String sipPassword,
         @Schema(description = "portal login (an email); absent for a user without portal access") @Nullable String login,
@@ -20,7 +25,8 @@ record UserRequest(
         @Schema(description = "desk phone MAC in any usual notation") @Nullable String mac) {
 
     UserForm toForm() {
-        return new UserForm(extension, displayName, sipPassword, login, portalPassword, language, department, mac);
+        return new UserForm(extension, displayName, sipPassword, login, portalPassword, language, department, mac,
+                firstName, lastName, profile);
     }
 
     /** The core calls the login "email"; a client must read the name of the field it sent. */

@@ -72,6 +72,7 @@ public final class GridMemberConfig {
         persistedMap(config, MapNames.ACCOUNTS, stores.accounts(), stores);
         persistedMap(config, MapNames.API_TOKENS, stores.apiTokens(), stores);
         persistedMap(config, MapNames.AUDIT, stores.audit(), stores);
+        persistedMap(config, MapNames.PICTURES, stores.pictures(), stores);
         config.getMapConfig(MapNames.LOCATIONS).setMapStoreConfig(writeBehind(stores.locations(), stores));
         return config;
     }
@@ -145,6 +146,10 @@ public final class GridMemberConfig {
         own(config, MapNames.ACCOUNTS).addIndexConfig(new IndexConfig(IndexType.HASH, "home"));
         own(config, MapNames.API_TOKENS).addIndexConfig(new IndexConfig(IndexType.HASH, "scope"));
         config.addMapConfig(new MapConfig(MapNames.PASSWORD_RESETS).setBackupCount(1).setAsyncBackupCount(0));
+        // Pictures load on demand and the least recently used leave the heap past 64 MB per member.
+        config.addMapConfig(new MapConfig(MapNames.PICTURES).setBackupCount(1).setAsyncBackupCount(0)
+                .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
+                        .setMaxSizePolicy(MaxSizePolicy.USED_HEAP_SIZE).setSize(64)));
         // Reports read the last 90 days from the grid; older CDRs stay in the database only.
         config.addMapConfig(new MapConfig(MapNames.CDRS).setBackupCount(1).setAsyncBackupCount(0)
                 .setTimeToLiveSeconds((int) java.time.Duration.ofDays(90).toSeconds())

@@ -32,6 +32,11 @@ public final class MapNames {
     public static final String API_TOKENS = ACCESS_PREFIX + "tokens";
     /** The audit trail by time-ordered id. */
     public static final String AUDIT = ACCESS_PREFIX + "audit";
+    /**
+     * Users' profile pictures by address of record: up to 256 KB each, read by the portal only, so no near
+     * cache (it would hold a copy of every picture on every member).
+     */
+    public static final String PICTURES = "pictures";
     /** Pending password resets by token hash; they expire, and are never persisted. */
     public static final String PASSWORD_RESETS = "access-transient.resets";
     /** Small cluster-wide facts: the digest nonce secret, the demo-data marker. */

@@ -8,6 +8,7 @@ import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.location.BindingSet;
+import io.gridpbx.core.manage.Picture;
 import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.OutboundRoute;
@@ -38,6 +39,7 @@ public record PersistedStores(
         MapStore<String, Did> dids,
         MapStore<String, Cdr> cdrs,
         MapStore<String, ConfigObject> config,
+        MapStore<String, Picture> pictures,
         int writeDelaySeconds,
         int writeBatchSize) {
 

@@ -4,6 +4,7 @@ import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.manage.Picture;
 import io.gridpbx.core.tenancy.CallSettings;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.Platform;
@@ -16,7 +17,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Compact serializers of the tenant configuration records (schema evolution by field name). */
+/** Compact serializers of the tenant configuration records and users' pictures (schema evolution by field name). */
 final class TenantSerializers {
 
     private TenantSerializers() {
@@ -34,7 +35,7 @@ final class TenantSerializers {
 
     static List<CompactSerializer<?>> all() {
         return List.of(new PlatformSerializer(), new ResellerSerializer(), new ClientSerializer(),
-                new UserSerializer(), new CredentialsSerializer());
+                new UserSerializer(), new CredentialsSerializer(), new PictureSerializer());
     }
 
     static final class PlatformSerializer implements CompactSerializer<Platform> {
@@ -127,7 +128,8 @@ final class TenantSerializers {
                     in.readString("forwardNoAnswer"), in.readInt32("noAnswerSeconds"));
             return new User(in.readString("extension"), in.readString("domain"), in.readString("authUser"),
                     in.readString("displayName"), in.readString("language"), settings, optionalString(in, "department"),
-                    optionalString(in, "mac"));
+                    optionalString(in, "mac"), optionalString(in, "firstName"), optionalString(in, "lastName"),
+                    optionalString(in, "profile"));
         }
 
         @Override
@@ -146,6 +148,9 @@ final class TenantSerializers {
             out.writeInt32("noAnswerSeconds", s.noAnswerSeconds());
             out.writeString("department", u.department());
             out.writeString("mac", u.mac());
+            out.writeString("firstName", u.firstName());
+            out.writeString("lastName", u.lastName());
+            out.writeString("profile", u.profile());
         }
 
         @Override
@@ -156,6 +161,29 @@ final class TenantSerializers {
         @Override
         public Class<User> getCompactClass() {
             return User.class;
+        }
+    }
+
+    static final class PictureSerializer implements CompactSerializer<Picture> {
+        @Override
+        public Picture read(CompactReader in) {
+            return new Picture(in.readString("contentType"), in.readArrayOfInt8("bytes"));
+        }
+
+        @Override
+        public void write(CompactWriter out, Picture p) {
+            out.writeString("contentType", p.contentType());
+            out.writeArrayOfInt8("bytes", p.bytes());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "gridpbx.Picture";
+        }
+
+        @Override
+        public Class<Picture> getCompactClass() {
+            return Picture.class;
         }
     }
 

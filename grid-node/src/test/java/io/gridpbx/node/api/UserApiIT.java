@@ -2,9 +2,11 @@ package io.gridpbx.node.api;
 
 import static io.gridpbx.node.api.ApiClient.DEMO_RESELLER;
 import static io.gridpbx.node.api.ApiClient.OFFICE_CLIENT;
+import static io.gridpbx.node.api.ApiClient.OTHER_RESELLER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.node.api.ApiClient.Reply;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,7 +55,8 @@ class UserApiIT {
         assertThat(json.path("registrations").isInt()).isTrue();
         assertThat(json.path("callSettings").propertyNames()).containsExactlyInAnyOrder("doNotDisturb", "callWaiting",
                 "forwardUnconditional", "forwardBusy", "forwardNoAnswer", "noAnswerSeconds");
-        assertThat(json.propertyNames()).contains("displayName", "language", "department", "mac");
+        assertThat(json.propertyNames()).contains("displayName", "firstName", "lastName", "profile", "profileName",
+                "language", "department", "mac");
         assertThat(user.body().toLowerCase()).doesNotContain("password", "secret", "ha1", "hash");
     }
 
@@ -83,6 +86,53 @@ class UserApiIT {
 
         assertThat(DEMO_RESELLER.delete(created.location()).status()).isEqualTo(204);
         assertThat(DEMO_RESELLER.get(created.location()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void namesAndAProfileOfTheReseller_areSavedShownAndSearched() {
+        String standard = DEMO_RESELLER.post("/api/v1/config/user-profiles", """
+                {"name":"Standard","maxCalls":"2"}""").json().path("id").asString();
+        assertThat(DEMO_RESELLER.get("/api/v1/clients/team.demo.gridpbx.test/user-profiles").json().valueStream()
+                .map(p -> p.path("id").asString() + "=" + p.path("name").asString())).contains(standard + "=Standard");
+
+        Reply created = DEMO_RESELLER.post(TEAM_USERS, """
+                {"extension":"110","firstName":"Zoé","lastName":"Marchand","sipPassword":"sip-secret-110",
+                 "profile":"%s"}""".formatted(standard));
+        assertThat(created.status()).isEqualTo(201);
+
+        JsonNode read = DEMO_RESELLER.get(created.location()).json();
+        assertThat(read.path("firstName").asString()).isEqualTo("Zoé");
+        assertThat(read.path("lastName").asString()).isEqualTo("Marchand");
+        assertThat(read.path("displayName").asString()).as("no display name: the person's name").isEqualTo("Zoé Marchand");
+        assertThat(read.path("profile").asString()).isEqualTo(standard);
+        assertThat(read.path("profileName").asString()).isEqualTo("Standard");
+        assertThat(DEMO_RESELLER.get(TEAM_USERS + "?q=marchand").json().path("total").asInt()).isEqualTo(1);
+
+        Reply replaced = DEMO_RESELLER.put(created.location(), """
+                {"displayName":"Reception","firstName":"Zoé","lastName":"Durand"}""");
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.json().path("displayName").asString()).isEqualTo("Reception");
+        assertThat(replaced.json().path("lastName").asString()).isEqualTo("Durand");
+        assertThat(replaced.json().path("profile").isNull()).as("the replace sent no profile").isTrue();
+    }
+
+    @Test
+    void anUnknownProfile_anotherResellersProfile_orALongName_isA400OnItsField() {
+        String foreign = OTHER_RESELLER.post("/api/v1/config/user-profiles", """
+                {"name":"Other standard","maxCalls":"1"}""").json().path("id").asString();
+
+        for (String profile : List.of("no-such-profile", foreign)) {
+            Reply refused = DEMO_RESELLER.post(TEAM_USERS, """
+                    {"extension":"111","displayName":"Pat","sipPassword":"sip-secret-111","profile":"%s"}"""
+                    .formatted(profile));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.fieldsInError()).containsExactly("profile");
+        }
+        Reply longName = DEMO_RESELLER.post(TEAM_USERS, """
+                {"extension":"111","lastName":"%s","sipPassword":"sip-secret-111"}""".formatted("x".repeat(101)));
+        assertThat(longName.status()).isEqualTo(400);
+        assertThat(longName.fieldsInError()).containsExactly("lastName");
+        assertThat(DEMO_RESELLER.get("/api/v1/users/111@team.demo.gridpbx.test").status()).isEqualTo(404);
     }
 
     @Test

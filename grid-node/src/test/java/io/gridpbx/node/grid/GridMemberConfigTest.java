@@ -26,7 +26,8 @@ class GridMemberConfigTest {
                 store(stores, MapNames.CLIENTS), store(stores, MapNames.USERS), store(stores, MapNames.CREDENTIALS),
                 entryStore(stores, MapNames.LOCATIONS), store(stores, MapNames.ACCOUNTS), store(stores, MapNames.API_TOKENS),
                 store(stores, MapNames.AUDIT), store(stores, MapNames.GATEWAYS), store(stores, MapNames.ROUTES),
-                store(stores, MapNames.DIDS), store(stores, MapNames.CDRS), store(stores, MapNames.CONFIG), 1, 100);
+                store(stores, MapNames.DIDS), store(stores, MapNames.CDRS), store(stores, MapNames.CONFIG),
+                store(stores, MapNames.PICTURES), 1, 100);
 
         Config config = GridMemberConfig.persist(GridMemberConfig.grid("test"), persisted);
 
@@ -38,6 +39,10 @@ class GridMemberConfigTest {
         assertThat(indexes(config.getMapConfigs().get(MapNames.CLIENTS))).containsExactly("resellerRealm");
         assertThat(indexes(config.getMapConfigs().get(MapNames.RESELLERS))).isEmpty();
         assertThat(config.getMapConfigs().get(MapNames.USERS).getNearCacheConfig()).as("the template's near cache").isNotNull();
+        assertThat(config.getMapConfigs().get(MapNames.PICTURES).getNearCacheConfig())
+                .as("no copy of every picture on every member").isNull();
+        assertThat(WriteBehindBacklog.PERSISTED_MAPS).as("every persisted map is flushed and reported")
+                .containsExactlyInAnyOrderElementsOf(stores.keySet());
     }
 
     private static List<String> indexes(MapConfig map) {

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcUserMapStore extends JdbcMapStore<String, User> {
 
     private static final String COLUMNS = "extension, domain, auth_user, display_name, language, dnd, call_waiting, "
-            + "forward_unconditional, forward_busy, forward_no_answer, no_answer_seconds, department, mac";
+            + "forward_unconditional, forward_busy, forward_no_answer, no_answer_seconds, department, mac, first_name, "
+            + "last_name, profile";
 
     public JdbcUserMapStore(Database database) {
         super(database, "users");
@@ -23,13 +24,14 @@ public final class JdbcUserMapStore extends JdbcMapStore<String, User> {
 
     @Override
     void write(Connection c, Map<String, User> entries) throws SQLException {
-        batch(c, "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        batch(c, "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + """
                 ON DUPLICATE KEY UPDATE auth_user = VALUES(auth_user), display_name = VALUES(display_name),
                     language = VALUES(language), dnd = VALUES(dnd), call_waiting = VALUES(call_waiting),
                     forward_unconditional = VALUES(forward_unconditional), forward_busy = VALUES(forward_busy),
                     forward_no_answer = VALUES(forward_no_answer), no_answer_seconds = VALUES(no_answer_seconds),
-                    department = VALUES(department), mac = VALUES(mac),
+                    department = VALUES(department), mac = VALUES(mac), first_name = VALUES(first_name),
+                    last_name = VALUES(last_name), profile = VALUES(profile),
                     updated_at = CURRENT_TIMESTAMP(3)""", entries.values(), (s, u) -> {
             CallSettings settings = u.callSettings();
             s.setString(1, u.extension());
@@ -45,6 +47,9 @@ public final class JdbcUserMapStore extends JdbcMapStore<String, User> {
             s.setInt(11, settings.noAnswerSeconds());
             s.setString(12, u.department());
             s.setString(13, u.mac());
+            s.setString(14, u.firstName());
+            s.setString(15, u.lastName());
+            s.setString(16, u.profile());
         });
     }
 
@@ -65,7 +70,8 @@ public final class JdbcUserMapStore extends JdbcMapStore<String, User> {
             s.setString(2, aor.user());
         }, row -> new User(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                 new CallSettings(row.getBoolean(6), row.getBoolean(7), row.getString(8), row.getString(9),
-                        row.getString(10), row.getInt(11)), row.getString(12), row.getString(13)));
+                        row.getString(10), row.getInt(11)), row.getString(12), row.getString(13), row.getString(14),
+                row.getString(15), row.getString(16)));
         return found.isEmpty() ? null : found.getFirst();
     }
 

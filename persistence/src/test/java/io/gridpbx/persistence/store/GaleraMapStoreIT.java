@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 class GaleraMapStoreIT extends JdbcMapStoreContract {
 
     private static final String[] TABLES = {"platform", "resellers", "clients", "users", "sip_credentials",
-            "registrations"};
+            "registrations", "user_pictures"};
 
     private static @Nullable GaleraCluster cluster;
 

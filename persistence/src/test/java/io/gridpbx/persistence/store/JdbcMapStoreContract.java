@@ -14,6 +14,7 @@ import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.BindingSet;
+import io.gridpbx.core.manage.Picture;
 import io.gridpbx.core.tenancy.CallSettings;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.Platform;
@@ -101,7 +102,8 @@ abstract class JdbcMapStoreContract {
         Reseller reseller = new Reseller("north.gridpbx.test", "North", "gridpbx.test", "ops@north.test",
                 new java.math.BigDecimal("12.5"), 100_250_000L, "fr");
         Client client = new Client("hq.north.gridpbx.test", "HQ", "north.gridpbx.test", 3, "boss@hq.test", "fr");
-        User user = new User("250", OFFICE, "250", "Bob", "en", CallSettings.DEFAULTS, "Sales", "001122aabbcc");
+        User user = new User("250", OFFICE, "250", "Bob", "en", CallSettings.DEFAULTS, "Sales", "001122aabbcc", "Bob",
+                "Lévesque-D'Amour", "a1b2c3d4e5");
         Account account = new Account("ops@north.test", "$2a$10$hash", Scope.reseller("north.gridpbx.test"), "fr", 3,
                 Instant.parse("2026-11-26T10:15:00.123Z"));
         ApiToken token = new ApiToken("abc123", "billing sync", "f".repeat(64), Scope.client(OFFICE), "ops@north.test",
@@ -152,6 +154,39 @@ abstract class JdbcMapStoreContract {
         assertThat(loadedOne(routes, route.id())).isEqualTo(reordered);
         routes.delete(route.id());
         assertThat(loadedOne(routes, route.id())).isNull();
+    }
+
+    @Test
+    void aUsersNamesAndProfileRoundTrip_andAnUpdateClearsThem() {
+        var users = new JdbcUserMapStore(database);
+        User named = new User("260", OFFICE, "260", "Reception", "fr", CallSettings.DEFAULTS, null, null,
+                "Zoé", "x".repeat(100), "p".repeat(40));
+        users.store("260@" + OFFICE, named);
+        assertThat(loadedOne(users, "260@" + OFFICE)).isEqualTo(named);
+
+        User unnamed = new User("260", OFFICE, "260", "Reception", "fr", CallSettings.DEFAULTS);
+        users.store("260@" + OFFICE, unnamed);
+        assertThat(loadedOne(users, "260@" + OFFICE)).isEqualTo(unnamed);
+    }
+
+    @Test
+    void picturesRoundTripByteForByte_replaceAndDelete() {
+        var pictures = new JdbcPictureMapStore(database);
+        Picture png = new Picture(Picture.PNG, imageBytes(Picture.PNG, Picture.MAX_BYTES));
+        Picture jpeg = new Picture(Picture.JPEG, imageBytes(Picture.JPEG, 1000));
+
+        pictures.store("202@" + OFFICE, png);
+        pictures.store("202@" + OFFICE, png);
+        assertThat(loadedOne(pictures, "202@" + OFFICE)).isEqualTo(png);
+        assertThat(pictures.load("202@" + OFFICE)).as("a miss reads the table").isEqualTo(png);
+        assertThat(pictures.loadAllKeys()).as("nothing loaded at start").isEmpty();
+
+        pictures.store("202@" + OFFICE, jpeg);
+        assertThat(loadedOne(pictures, "202@" + OFFICE)).isEqualTo(jpeg);
+
+        pictures.delete("202@" + OFFICE);
+        assertThat(loadedOne(pictures, "202@" + OFFICE)).isNull();
+        assertThat(pictures.loadAllKeys()).isEmpty();
     }
 
     @Test
@@ -303,6 +338,18 @@ abstract class JdbcMapStoreContract {
     /** What the grid's eager load gets for one key (a single-key load is a miss, see {@link JdbcMapStore#load}). */
     static <K, V> V loadedOne(JdbcMapStore<K, V> store, K key) {
         return store.loadAll(List.of(key)).get(key);
+    }
+
+    /** The signature of the type, then every byte value, up to {@code size} bytes: what the column must keep. */
+    private static byte[] imageBytes(String type, int size) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) i;
+        }
+        byte[] signature = type.equals(Picture.PNG) ? new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}
+                : new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
+        System.arraycopy(signature, 0, bytes, 0, signature.length);
+        return bytes;
     }
 
     private static User user(String extension, boolean dnd) {
