@@ -138,8 +138,8 @@ class AdminPortalBrowserClusterTest {
 
             browser.click("connect-as-500");
             browser.waitUntil("the user's portal", () -> browser.path().startsWith("portal"));
-            assertThat(browser.text("breadcrumb")).contains("e2e.gridpbx.test").contains("lab.e2e.gridpbx.test")
-                    .contains("500");
+            assertThat(browser.text("crumb-current")).as("where the platform admin is now").contains("500");
+            assertThat(browser.text("breadcrumb")).contains("e2e.gridpbx.test").contains("lab.e2e.gridpbx.test");
             browser.screenshot("impersonated-user-portal");
 
             browser.click("crumb-0");
