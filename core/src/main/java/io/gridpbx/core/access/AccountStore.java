@@ -14,4 +14,7 @@ public interface AccountStore {
 
     /** The accounts whose home is exactly this scope, e.g. the logins of one client. */
     List<Account> withHome(Scope home);
+
+    /** The logins of every user of one client domain, in one read (a users page shows them all). */
+    List<Account> ofUsersIn(String clientDomain);
 }

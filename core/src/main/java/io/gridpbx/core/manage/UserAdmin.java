@@ -18,8 +18,10 @@ import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.tenancy.User;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -73,7 +75,14 @@ public final class UserAdmin {
         List<User> users = directory.usersOf(client.domain()).stream().filter(u -> matches(u, needle)).toList();
         Page<User> page = Page.of(users, u -> true, Comparator.comparing(User::extension, UserAdmin::byNumber),
                 offset, limit);
-        return new Page<>(page.items().stream().map(this::row).toList(), page.offset(), page.limit(), page.total());
+        // One read of the client's logins and one of its reseller's profiles for the whole page.
+        Map<String, String> logins = new HashMap<>();
+        accounts.ofUsersIn(client.domain()).forEach(a -> logins.putIfAbsent(a.home().tenant(), a.email()));
+        Map<String, String> profileNames = new HashMap<>();
+        profiles.of(client.resellerRealm()).forEach(p -> profileNames.put(p.id(), p.name()));
+        return new Page<>(page.items().stream().map(u -> new Row(u, logins.get(u.addressOfRecord().toString()),
+                bindings.lookup(u.addressOfRecord()).size(), u.profile() == null ? null : profileNames.get(u.profile())))
+                .toList(), page.offset(), page.limit(), page.total());
     }
 
     public Row row(User user) {

@@ -39,6 +39,12 @@ public final class InMemoryAccess implements AccountStore, AuditLog, ApiTokenSto
     }
 
     @Override
+    public List<Account> ofUsersIn(String clientDomain) {
+        return accounts.values().stream().filter(a -> a.home().level() == Level.USER
+                && a.home().domain().equals(clientDomain)).toList();
+    }
+
+    @Override
     public void append(AuditEntry entry) {
         audit.add(entry);
     }

@@ -5,6 +5,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.AccountStore;
+import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.PasswordResets;
 import io.gridpbx.core.access.Scope;
 import java.time.Duration;
@@ -42,6 +43,14 @@ public final class HazelcastAccounts implements AccountStore, PasswordResets {
     @Override
     public List<Account> withHome(Scope home) {
         return List.copyOf(accounts.values(Predicates.equal("home", home.toString())));
+    }
+
+    @Override
+    public List<Account> ofUsersIn(String clientDomain) {
+        // The grid narrows by pattern (in LIKE, "_" would match any character: domains have none);
+        // the exact test is Scope's.
+        return accounts.values(Predicates.like("home", "user:%@" + clientDomain)).stream()
+                .filter(a -> a.home().level() == Level.USER && a.home().domain().equals(clientDomain)).toList();
     }
 
     @Override
