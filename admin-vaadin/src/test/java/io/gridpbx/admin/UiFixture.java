@@ -9,6 +9,7 @@ import io.gridpbx.core.access.InMemoryAccess;
 import io.gridpbx.core.access.SignIn;
 import io.gridpbx.core.location.InMemoryBindingStore;
 import io.gridpbx.core.features.FeatureConfig;
+import io.gridpbx.core.features.NumberPorts;
 import io.gridpbx.core.features.InMemoryConfigStore;
 import io.gridpbx.core.features.UserProfiles;
 import io.gridpbx.core.manage.CallRecords;
@@ -55,6 +56,7 @@ public final class UiFixture {
     public final FeatureConfig config = new FeatureConfig(configStore, directory);
     public final InMemoryCalls calls = new InMemoryCalls();
     public final CallRecords callRecords = new CallRecords(calls, calls);
+    public final NumberPorts numberPorts = new NumberPorts(configStore, access, clock);
     public final AdminSettings settings = AdminSettings.defaults();
 
     UiFixture() {
@@ -65,7 +67,7 @@ public final class UiFixture {
     /** Every object a view may ask for by type. */
     List<Object> services() {
         return List.of(clock, directory, bindings, access, tokens, signIn, impersonation, resellers, clients, users,
-                selfCare, gateways, routes, dids, config, callRecords, settings);
+                selfCare, gateways, routes, dids, config, callRecords, numberPorts, settings);
     }
 
     public Actor actor(String email) {

@@ -73,6 +73,7 @@ class AdminPortalBrowserClusterTest {
             renders(browser, "calls", "calls-grid");
             renders(browser, "reports", "cdrs-grid");
             renders(browser, "audit", "audit-grid");
+            renders(browser, "number-ports", "number-ports-grid");
             renders(browser, "config/platform-settings", "save");
             browser.click("sign-out");
 

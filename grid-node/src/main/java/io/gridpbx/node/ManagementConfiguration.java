@@ -15,6 +15,7 @@ import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.features.ConfigStore;
 import io.gridpbx.core.features.FeatureConfig;
+import io.gridpbx.core.features.NumberPorts;
 import io.gridpbx.core.features.UserProfiles;
 import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.ClientAdmin;
@@ -127,6 +128,11 @@ class ManagementConfiguration {
     @Bean
     FeatureConfig featureConfig(ConfigStore store, TenantDirectory directory) {
         return new FeatureConfig(store, directory);
+    }
+
+    @Bean
+    NumberPorts numberPorts(ConfigStore store, AuditLog audit, Clock clock) {
+        return new NumberPorts(store, audit, clock);
     }
 
     @Bean

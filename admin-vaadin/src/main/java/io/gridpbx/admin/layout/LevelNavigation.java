@@ -46,7 +46,7 @@ final class LevelNavigation extends SideNav {
             case PLATFORM -> {
                 entries.add(page("resellers"));
                 entries.add(page("clients"));
-                entries.add(group("telephony", page("gateways"), page("routes"), page("dids")));
+                entries.add(group("telephony", page("gateways"), page("routes"), page("dids"), page("number-ports")));
             }
             case RESELLER -> {
                 entries.add(page("clients"));

@@ -9,6 +9,9 @@ public interface ConfigStore {
 
     List<ConfigObject> of(ConfigKind kind, Scope owner);
 
+    /** Every object of a kind, whoever owns it: for the platform's work queues. */
+    List<ConfigObject> all(ConfigKind kind);
+
     Optional<ConfigObject> find(String key);
 
     void save(ConfigObject object);

@@ -121,6 +121,10 @@ public final class FeatureConfig {
                 .filter(name -> kind.fields().stream().noneMatch(f -> f.name().equals(name))).toList();
         errors.check(unknown.isEmpty(), unknown.isEmpty() ? "-" : unknown.getFirst(), "field.unknown",
                 "not a field of " + kind.path());
+        if (kind == ConfigKind.NUMBER_PORT && values.containsKey("status")) {
+            errors.check(NumberPorts.RESELLER_STATUSES.contains(values.get("status")), "status", "status.platform-only",
+                    "a reseller keeps a request a draft or submits it; the platform decides the rest");
+        }
         errors.throwIfAny();
         return values;
     }

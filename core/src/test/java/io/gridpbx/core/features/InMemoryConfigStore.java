@@ -17,6 +17,11 @@ public final class InMemoryConfigStore implements ConfigStore {
     }
 
     @Override
+    public List<ConfigObject> all(ConfigKind kind) {
+        return objects.values().stream().filter(o -> o.kind() == kind).toList();
+    }
+
+    @Override
     public Optional<ConfigObject> find(String key) {
         return Optional.ofNullable(objects.get(key));
     }

@@ -26,6 +26,11 @@ public final class HazelcastConfigStore implements ConfigStore {
     }
 
     @Override
+    public List<ConfigObject> all(ConfigKind kind) {
+        return List.copyOf(objects.values(Predicates.equal("kind", kind.name())));
+    }
+
+    @Override
     public Optional<ConfigObject> find(String key) {
         return Optional.ofNullable(objects.get(key));
     }

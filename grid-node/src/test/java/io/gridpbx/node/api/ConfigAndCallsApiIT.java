@@ -58,4 +58,24 @@ class ConfigAndCallsApiIT {
         assertThat(OFFICE_CLIENT.get("/api/v1/cdrs?from=yesterday").fieldsInError()).containsExactly("from");
         assertThat(OFFICE_CLIENT.get("/api/v1/cdrs.csv").body()).startsWith("call_id,caller,callee");
     }
+
+    @Test
+    void aResellerFilesANumberPortAndThePlatformDecidesIt() {
+        ApiClient.Reply filed = DEMO_RESELLER.post("/api/v1/config/number-ports", """
+                {"number":"15145550777","losingCarrier":"Old Telco","status":"submitted"}""");
+        assertThat(filed.status()).isEqualTo(201);
+        String id = filed.json().path("id").asString();
+        assertThat(DEMO_RESELLER.post("/api/v1/config/number-ports", """
+                {"number":"15145550778","losingCarrier":"Old Telco","status":"completed"}""").fieldsInError())
+                .as("only the platform completes a port").containsExactly("status");
+
+        assertThat(PLATFORM.get("/api/v1/number-ports").body()).contains("15145550777");
+        assertThat(DEMO_RESELLER.get("/api/v1/number-ports").status()).isEqualTo(403);
+        assertThat(PLATFORM.put("/api/v1/number-ports/demo.gridpbx.test/" + id + "/status", """
+                {"status":"completed"}""").json().path("values").path("status").asString()).isEqualTo("completed");
+        assertThat(DEMO_RESELLER.get("/api/v1/config/number-ports/" + id).json().path("values").path("status")
+                .asString()).isEqualTo("completed");
+        assertThat(PLATFORM.put("/api/v1/number-ports/other.gridpbx.test/" + id + "/status", """
+                {"status":"completed"}""").status()).isEqualTo(404);
+    }
 }
