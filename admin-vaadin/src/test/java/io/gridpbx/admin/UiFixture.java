@@ -38,7 +38,7 @@ public final class UiFixture {
     public final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
     public final InMemoryBindingStore bindings = new InMemoryBindingStore(clock);
     public final InMemoryAccess access = new InMemoryAccess();
-    final InMemoryAccess.FastHasher hasher = new InMemoryAccess.FastHasher();
+    public final InMemoryAccess.FastHasher hasher = new InMemoryAccess.FastHasher();
     public final ApiTokens tokens = new ApiTokens(access, access, clock);
     public final SignIn signIn = new SignIn(access, hasher, access, access, access, clock);
     public final Impersonation impersonation = new Impersonation(directory, access, clock);

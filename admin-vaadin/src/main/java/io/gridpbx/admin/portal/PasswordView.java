@@ -51,6 +51,7 @@ class PasswordView extends VerticalLayout implements HasDynamicTitle {
         if (Fields.confirmed(password, confirm)) {
             errors.attempt(() -> {
                 signIn.changePassword(AdminSession.require(), current.getValue(), password.getValue());
+                AdminSession.forgetStamp();
                 current.clear();
                 password.clear();
                 confirm.clear();

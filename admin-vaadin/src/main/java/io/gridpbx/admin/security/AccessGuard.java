@@ -2,8 +2,10 @@ package io.gridpbx.admin.security;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterListener;
+import com.vaadin.flow.server.VaadinService;
 import io.gridpbx.core.access.Actor;
 import io.gridpbx.core.access.Level;
+import io.gridpbx.core.access.SignIn;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -22,6 +24,12 @@ final class AccessGuard implements BeforeEnterListener {
         }
         Optional<Actor> actor = AdminSession.actor();
         if (actor.isEmpty()) {
+            event.forwardTo(Homes.SIGN_IN);
+            return;
+        }
+        SignIn signIn = VaadinService.getCurrent().getInstantiator().getOrCreate(SignIn.class);
+        if (!AdminSession.stampMatches(signIn.sessionStamp(actor.get().email()))) {
+            AdminSession.signOut();
             event.forwardTo(Homes.SIGN_IN);
             return;
         }

@@ -10,6 +10,8 @@ import java.util.Optional;
 /** The signed-in actor of this browser session, with its "log in as" chain. */
 public final class AdminSession {
 
+    private static final String STAMP = "gridpbx.password-stamp";
+
     private AdminSession() {
     }
 
@@ -31,6 +33,7 @@ public final class AdminSession {
             VaadinService.reinitializeSession(request);
         }
         VaadinSession session = VaadinSession.getCurrent();
+        session.setAttribute(STAMP, null);
         session.setAttribute(Actor.class, actor);
         session.setLocale(locale);
     }
@@ -40,7 +43,31 @@ public final class AdminSession {
         VaadinSession.getCurrent().setAttribute(Actor.class, actor);
     }
 
+    /**
+     * Whether the session still belongs to its account as it was: the first page after sign-in
+     * records the password's fingerprint; a later page with another fingerprint (the password was
+     * changed or reset elsewhere) or none (the account was deleted) ends the session.
+     */
+    static boolean stampMatches(Optional<String> current) {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (current.isEmpty()) {
+            return false;
+        }
+        Object recorded = session.getAttribute(STAMP);
+        if (recorded == null) {
+            session.setAttribute(STAMP, current.get());
+            return true;
+        }
+        return recorded.equals(current.get());
+    }
+
+    /** After the person changed its own password here: this session stays, the next page re-records. */
+    public static void forgetStamp() {
+        VaadinSession.getCurrent().setAttribute(STAMP, null);
+    }
+
     public static void signOut() {
+        VaadinSession.getCurrent().setAttribute(STAMP, null);
         VaadinSession.getCurrent().setAttribute(Actor.class, null);
     }
 }

@@ -131,4 +131,31 @@ class SignInViewTest extends AdminUiTest {
         test(reset.reset).click();
         assertThat(reset.errors.general().getText()).isEqualTo("This reset link is unknown, used or expired");
     }
+
+    @Test
+    void aPasswordResetElsewhereEndsTheOpenSession_aDeletedAccountToo() {
+        signIn("reseller@demo.gridpbx.test");
+        navigate("clients", com.vaadin.flow.component.Component.class);
+        assertThat(AdminSession.actor()).isPresent();
+
+        var account = fixture.access.find("reseller@demo.gridpbx.test").orElseThrow();
+        fixture.access.save(account.withPasswordHash(fixture.hasher.hash("changed-elsewhere")));
+        navigate("clients", SignInView.class);
+        assertThat(AdminSession.actor()).as("signed out").isEmpty();
+
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("users", com.vaadin.flow.component.Component.class);
+        fixture.access.delete("admin@office.demo.gridpbx.test");
+        navigate("users", SignInView.class);
+    }
+
+    @Test
+    void changingOnesOwnPasswordKeepsTheSession() {
+        signIn("reseller@demo.gridpbx.test");
+        navigate("clients", com.vaadin.flow.component.Component.class);
+        fixture.signIn.changePassword(AdminSession.require(), "demo-pass", "a-new-password");
+        AdminSession.forgetStamp();
+        navigate("clients", com.vaadin.flow.component.Component.class);
+        assertThat(AdminSession.actor()).isPresent();
+    }
 }

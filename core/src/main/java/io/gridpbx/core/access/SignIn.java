@@ -71,6 +71,14 @@ public final class SignIn {
         return accounts.find(Account.normalizeEmail(email));
     }
 
+    /**
+     * A fingerprint of the account's current password, for sessions opened with it: it changes when
+     * the password changes, and is empty once the account is gone. Sessions compare it on every page.
+     */
+    public Optional<String> sessionStamp(String email) {
+        return accounts.find(Account.normalizeEmail(email)).map(a -> Secrets.sha256(a.passwordHash()));
+    }
+
     /** Starts a reset when the account exists; says nothing either way (no account discovery). */
     public void forgotPassword(String email) {
         if (!Account.isValidEmail(email)) {
