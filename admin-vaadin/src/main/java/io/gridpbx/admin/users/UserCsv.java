@@ -2,6 +2,7 @@ package io.gridpbx.admin.users;
 
 import io.gridpbx.core.manage.FieldError;
 import io.gridpbx.core.manage.UserForm;
+import io.gridpbx.core.manage.Csv;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,6 @@ final class UserCsv {
     static final List<String> IMPORT_COLUMNS = List.of("extension", "displayName", "firstName", "lastName",
             "sipPassword", "email", "portalPassword", "language", "department", "mac");
     // Typed by people, so possibly a spreadsheet formula; extensions may start with + and stay as they are.
-    private static final List<String> FREE_TEXT = List.of("displayName", "firstName", "lastName", "department");
     static final List<String> REQUIRED_COLUMNS = List.of("extension", "sipPassword");
     /** At least one of these names the user. */
     private static final List<String> NAME_COLUMNS = List.of("displayName", "firstName", "lastName");
@@ -45,11 +45,7 @@ final class UserCsv {
     static String write(List<List<@Nullable String>> rows) {
         StringBuilder csv = new StringBuilder(String.join(",", EXPORT_COLUMNS)).append("\r\n");
         for (List<@Nullable String> row : rows) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
-                cells.add(quote(row.get(i), FREE_TEXT.contains(EXPORT_COLUMNS.get(i))));
-            }
-            csv.append(String.join(",", cells)).append("\r\n");
+            csv.append(Csv.row(row.stream().map(value -> value == null ? "" : value).toArray(String[]::new)));
         }
         return csv.toString();
     }
@@ -163,15 +159,5 @@ final class UserCsv {
             records.add(new Record(recordLine, List.copyOf(cells)));
         }
         return records;
-    }
-
-    private static String quote(@Nullable String value, boolean freeText) {
-        String text = value == null ? "" : value;
-        // A leading = + - @ would be run as a formula by a spreadsheet (CSV injection).
-        if (freeText && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        boolean needsQuotes = text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r' || c == ';');
-        return needsQuotes ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 }

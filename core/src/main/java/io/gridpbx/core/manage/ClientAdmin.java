@@ -1,6 +1,6 @@
 package io.gridpbx.core.manage;
 
-import static io.gridpbx.core.manage.ResellerAdmin.nz;
+import static io.gridpbx.core.manage.Forms.text;
 
 import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.AccountStore;
@@ -60,10 +60,10 @@ public final class ClientAdmin {
         String domain = normalizedDomain(form.domain(), reseller, errors);
         errors.check(errors.has("domain") || directory.client(domain).isEmpty(), "domain", "domain.taken",
                 "a client already has this domain");
-        Accounts.checkPassword(errors, "password", nz(form.password()), false);
+        Accounts.checkPassword(errors, "password", text(form.password()), false);
         Client client = validated(form, domain, reseller, null, errors);
         directory.saveClient(client);
-        accounts.save(new Account(nz(client.email()), hasher.hash(nz(form.password())), Scope.client(domain),
+        accounts.save(new Account(text(client.email()), hasher.hash(text(form.password())), Scope.client(domain),
                 client.language(), 0, null));
         return client;
     }
@@ -74,7 +74,7 @@ public final class ClientAdmin {
         Reseller reseller = directory.reseller(current.resellerRealm())
                 .orElseThrow(() -> new NotFoundException("reseller", current.resellerRealm()));
         Errors errors = new Errors();
-        String password = nz(form.password());
+        String password = text(form.password());
         Accounts.checkPassword(errors, "password", password, true);
         Client updated = validated(form, current.domain(), reseller, current.email(), errors);
         directory.saveClient(updated);
@@ -110,7 +110,7 @@ public final class ClientAdmin {
 
     private Reseller resellerFor(Scope actor, @Nullable String typedRealm) {
         requireManager(actor);
-        String realm = actor.level() == Level.RESELLER ? actor.tenant() : nz(typedRealm).toLowerCase(Locale.ROOT);
+        String realm = actor.level() == Level.RESELLER ? actor.tenant() : text(typedRealm).toLowerCase(Locale.ROOT);
         if (realm.isEmpty()) {
             throw new ValidationException(FieldError.of("reseller", "reseller.required", "choose the reseller"));
         }
@@ -120,7 +120,7 @@ public final class ClientAdmin {
     }
 
     private static String normalizedDomain(@Nullable String typed, Reseller reseller, Errors errors) {
-        String text = nz(typed);
+        String text = text(typed);
         if (!text.isEmpty() && !text.contains(".")) {
             text = text + "." + reseller.realm();
         }
@@ -137,11 +137,11 @@ public final class ClientAdmin {
 
     private Client validated(ClientForm form, String domain, Reseller reseller, @Nullable String currentEmail,
             Errors errors) {
-        String name = nz(form.name());
+        String name = text(form.name());
         errors.check(!name.isEmpty() && name.length() <= 200, "name", "name.required", "1 to 200 characters");
-        String email = Account.normalizeEmail(nz(form.email()));
+        String email = Account.normalizeEmail(text(form.email()));
         Accounts.checkEmail(errors, accounts, email, currentEmail);
-        String language = nz(form.language()).isEmpty() ? reseller.language() : nz(form.language());
+        String language = text(form.language()).isEmpty() ? reseller.language() : text(form.language());
         errors.check(Languages.isSupported(language), "language", "language.unsupported", "one of " + Languages.SUPPORTED);
         Integer maxContacts = Numbers.integer(form.maxContactsPerUser(), Client.DEFAULT_MAX_CONTACTS);
         errors.check(maxContacts != null && maxContacts >= 1 && maxContacts <= 100, "maxContactsPerUser",

@@ -1,5 +1,7 @@
 package io.gridpbx.core.manage;
 
+import static io.gridpbx.core.manage.Forms.text;
+
 import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.AccountStore;
 import io.gridpbx.core.access.Level;
@@ -56,10 +58,10 @@ public final class ResellerAdmin {
         String realm = normalizedRealm(form.realm(), platform, errors);
         errors.check(errors.has("realm") || directory.reseller(realm).isEmpty(), "realm", "realm.taken",
                 "a reseller already has this realm");
-        Accounts.checkPassword(errors, "password", nz(form.password()), false);
+        Accounts.checkPassword(errors, "password", text(form.password()), false);
         Reseller reseller = validated(form, realm, platform, 0, null, errors);
         directory.saveReseller(reseller);
-        accounts.save(new Account(nz(reseller.email()), hasher.hash(nz(form.password())), Scope.reseller(realm),
+        accounts.save(new Account(text(reseller.email()), hasher.hash(text(form.password())), Scope.reseller(realm),
                 reseller.language(), 0, null));
         return reseller;
     }
@@ -68,7 +70,7 @@ public final class ResellerAdmin {
         Platform platform = requirePlatform(actor);
         Reseller current = get(actor, realm);
         Errors errors = new Errors();
-        String password = nz(form.password());
+        String password = text(form.password());
         Accounts.checkPassword(errors, "password", password, true);
         Reseller updated = validated(form, current.realm(), platform, current.balanceMicros(), current.email(), errors);
         directory.saveReseller(updated);
@@ -107,7 +109,7 @@ public final class ResellerAdmin {
     }
 
     private String normalizedRealm(@Nullable String typed, Platform platform, Errors errors) {
-        String text = nz(typed);
+        String text = text(typed);
         if (!text.isEmpty() && !text.contains(".")) {
             text = text + "." + platform.domain();
         }
@@ -124,9 +126,9 @@ public final class ResellerAdmin {
 
     private Reseller validated(ResellerForm form, String realm, Platform platform, long balanceMicros,
             @Nullable String currentEmail, Errors errors) {
-        String name = nz(form.name());
+        String name = text(form.name());
         errors.check(!name.isEmpty() && name.length() <= 200, "name", "name.required", "1 to 200 characters");
-        String email = Account.normalizeEmail(nz(form.email()));
+        String email = Account.normalizeEmail(text(form.email()));
         Accounts.checkEmail(errors, accounts, email, currentEmail);
         BigDecimal discount = Numbers.decimal(form.discountPercent(), BigDecimal.ZERO);
         errors.check(discount != null && discount.signum() >= 0 && discount.compareTo(BigDecimal.valueOf(100)) <= 0
@@ -146,7 +148,4 @@ public final class ResellerAdmin {
                 || r.email() != null && r.email().contains(needle);
     }
 
-    static String nz(@Nullable String text) {
-        return text == null ? "" : text.trim();
-    }
 }

@@ -1,6 +1,6 @@
 package io.gridpbx.core.manage;
 
-import static io.gridpbx.core.manage.ResellerAdmin.nz;
+import static io.gridpbx.core.manage.Forms.text;
 
 import io.gridpbx.core.access.AccountStore;
 import io.gridpbx.core.access.Actor;
@@ -52,12 +52,12 @@ public final class SelfCare {
         Integer seconds = Numbers.integer(form.noAnswerSeconds(), me.callSettings().noAnswerSeconds());
         errors.check(seconds != null && seconds >= 5 && seconds <= 300, "noAnswerSeconds", "seconds.range",
                 "a whole number of seconds from 5 to 300");
-        String language = nz(form.language()).isEmpty() ? me.language() : nz(form.language());
+        String language = text(form.language()).isEmpty() ? me.language() : text(form.language());
         errors.check(Languages.isSupported(language), "language", "language.unsupported", "one of " + Languages.SUPPORTED);
         errors.throwIfAny();
         User updated = me.withCallSettings(new CallSettings(form.doNotDisturb(), form.callWaiting(), unconditional, busy,
                 noAnswer, seconds)).withLanguage(language);
-        users.save(updated, "", me);
+        users.save(updated, "");
         accounts.withHome(Scope.user(me.addressOfRecord()))
                 .forEach(a -> accounts.save(a.withLanguage(language)));
         return updated;
@@ -67,7 +67,7 @@ public final class SelfCare {
     public String newSipSecret(Scope actor) {
         User me = me(actor);
         String secret = Secrets.newToken().substring(0, 20);
-        users.save(me, secret, me);
+        users.save(me, secret);
         return secret;
     }
 
@@ -111,7 +111,7 @@ public final class SelfCare {
     }
 
     private static @Nullable String target(@Nullable String typed, String field, Errors errors) {
-        String text = nz(typed).replace(" ", "");
+        String text = text(typed).replace(" ", "");
         if (text.isEmpty()) {
             return null;
         }

@@ -1,6 +1,6 @@
 package io.gridpbx.core.manage;
 
-import static io.gridpbx.core.manage.ResellerAdmin.nz;
+import static io.gridpbx.core.manage.Forms.text;
 
 import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.AccountStore;
@@ -114,22 +114,22 @@ public final class UserAdmin {
     public User create(Scope actor, String clientDomain, UserForm form) {
         requireManager(actor);
         User user = prepare(client(actor, clientDomain), form);
-        save(user, nz(form.sipPassword()), null);
+        save(user, text(form.sipPassword()));
         Accounts.rekey(accounts, hasher, null, emailOf(form), Scope.user(user.addressOfRecord()),
-                user.language(), nz(form.portalPassword()));
+                user.language(), text(form.portalPassword()));
         return user;
     }
 
     /** Checks a new user's form against the client as it stands; throws every bad field. */
     private User prepare(Client client, UserForm form) {
         Errors errors = new Errors();
-        String extension = nz(form.extension());
+        String extension = text(form.extension());
         errors.check(User.isValidExtension(extension), "extension", "extension.invalid",
                 "1 to 32 letters, digits or . _ + -");
         errors.check(errors.has("extension") || directory.user(new AddressOfRecord(extension, client.domain())).isEmpty()
                 && directory.credentials(extension, client.domain()).isEmpty(), "extension", "extension.taken",
                 "this extension already exists");
-        errors.check(nz(form.sipPassword()).length() >= MIN_SIP_PASSWORD, "sipPassword", "secret.weak",
+        errors.check(text(form.sipPassword()).length() >= MIN_SIP_PASSWORD, "sipPassword", "secret.weak",
                 "at least " + MIN_SIP_PASSWORD + " characters");
         return validated(form, extension, client, CallSettings.DEFAULTS, null, errors);
     }
@@ -154,7 +154,7 @@ public final class UserAdmin {
                     problems.add(new RowError(i, error));
                 }
             }
-            if (!extensions.add(nz(form.extension()))) {
+            if (!extensions.add(text(form.extension()))) {
                 problems.add(new RowError(i, FieldError.of("extension", "extension.repeated", "the file has this extension twice")));
             }
             String login = emailOf(form);
@@ -177,13 +177,13 @@ public final class UserAdmin {
         for (UserForm form : rows) {
             User user = prepare(client, form);
             batch.add(new TenantDirectory.UserWithCredentials(user,
-                    SipCredentials.fromPassword(user.authUser(), user.domain(), user.addressOfRecord(), nz(form.sipPassword()))));
+                    SipCredentials.fromPassword(user.authUser(), user.domain(), user.addressOfRecord(), text(form.sipPassword()))));
         }
         directory.saveUsers(batch);
         for (int i = 0; i < rows.size(); i++) {
             User user = batch.get(i).user();
             Accounts.rekey(accounts, hasher, null, emailOf(rows.get(i)), Scope.user(user.addressOfRecord()),
-                    user.language(), nz(rows.get(i).portalPassword()));
+                    user.language(), text(rows.get(i).portalPassword()));
         }
         return batch.stream().map(TenantDirectory.UserWithCredentials::user).toList();
     }
@@ -193,14 +193,14 @@ public final class UserAdmin {
         User current = get(actor, aor);
         Client client = client(actor, current.domain());
         Errors errors = new Errors();
-        String secret = nz(form.sipPassword());
+        String secret = text(form.sipPassword());
         errors.check(secret.isEmpty() || secret.length() >= MIN_SIP_PASSWORD, "sipPassword", "secret.weak",
                 "at least " + MIN_SIP_PASSWORD + " characters");
         String oldLogin = row(current).login();
         User updated = validated(form, current.extension(), client, current.callSettings(), oldLogin, errors);
-        save(updated, secret, current);
+        save(updated, secret);
         Accounts.rekey(accounts, hasher, oldLogin, emailOf(form), Scope.user(aor), updated.language(),
-                nz(form.portalPassword()));
+                text(form.portalPassword()));
         return updated;
     }
 
@@ -214,12 +214,16 @@ public final class UserAdmin {
     }
 
     /** Saves the user; with a new secret, its credentials too (the next REGISTER on any node must use it). */
-    void save(User user, String newSecret, @Nullable User previous) {
-        SipCredentials credentials = newSecret.isEmpty()
-                ? directory.credentials(user.authUser(), user.domain()).orElseThrow(
-                        () -> new ConflictException("user.no-credentials", "the user has no SIP secret; set one"))
-                : SipCredentials.fromPassword(user.authUser(), user.domain(), user.addressOfRecord(), newSecret);
-        directory.saveUser(user, credentials);
+    void save(User user, String newSecret) {
+        if (!newSecret.isEmpty()) {
+            directory.saveUser(user, SipCredentials.fromPassword(user.authUser(), user.domain(), user.addressOfRecord(),
+                    newSecret));
+        } else if (directory.credentials(user.authUser(), user.domain()).isPresent()) {
+            // Settings and names only: the credentials entry (and its row) is not rewritten.
+            directory.saveUser(user);
+        } else {
+            throw new ConflictException("user.no-credentials", "the user has no SIP secret; set one");
+        }
     }
 
     Client client(Scope actor, String clientDomain) {
@@ -244,30 +248,30 @@ public final class UserAdmin {
 
     private User validated(UserForm form, String extension, Client client, CallSettings settings,
             @Nullable String currentLogin, Errors errors) {
-        String firstName = nz(form.firstName()).strip();
-        String lastName = nz(form.lastName()).strip();
+        String firstName = text(form.firstName()).strip();
+        String lastName = text(form.lastName()).strip();
         errors.check(firstName.length() <= MAX_NAME, "firstName", "name.length", "at most " + MAX_NAME + " characters");
         errors.check(lastName.length() <= MAX_NAME, "lastName", "name.length", "at most " + MAX_NAME + " characters");
-        String typedName = nz(form.displayName()).strip();
+        String typedName = text(form.displayName()).strip();
         // The SIP display name: as typed, or else the person's name (two names of 100 may make 201 characters).
         String fullName = (firstName + " " + lastName).strip();
         String name = typedName.isEmpty() ? fullName.substring(0, Math.min(fullName.length(), 200)).strip() : typedName;
         errors.check(!name.isEmpty() && name.length() <= 200, "displayName", "name.required", "1 to 200 characters");
-        String profile = nz(form.profile()).strip();
+        String profile = text(form.profile()).strip();
         errors.check(profile.isEmpty() || profiles.find(client.resellerRealm(), profile).isPresent(), "profile",
                 "profile.unknown", "not a user profile of the client's reseller");
         String email = emailOf(form);
         if (email != null) {
             Accounts.checkEmail(errors, accounts, email, currentLogin);
-            String portal = nz(form.portalPassword());
+            String portal = text(form.portalPassword());
             errors.check(portal.isEmpty() ? currentLogin != null : PasswordPolicy.isAcceptable(portal),
                     "portalPassword", "password.weak", "at least " + PasswordPolicy.MIN_LENGTH + " characters");
         }
-        String language = nz(form.language()).isEmpty() ? client.language() : nz(form.language());
+        String language = text(form.language()).isEmpty() ? client.language() : text(form.language());
         errors.check(Languages.isSupported(language), "language", "language.unsupported", "one of " + Languages.SUPPORTED);
         String mac = User.normalizeMac(form.mac());
         errors.check(mac == null || User.isValidMac(mac), "mac", "mac.invalid", "12 hex digits, e.g. 00:11:22:aa:bb:cc");
-        String department = nz(form.department());
+        String department = text(form.department());
         errors.check(department.length() <= 100, "department", "department.length", "at most 100 characters");
         errors.throwIfAny();
         return new User(extension, client.domain(), extension, name, language, settings,
@@ -280,7 +284,7 @@ public final class UserAdmin {
     }
 
     private static @Nullable String emailOf(UserForm form) {
-        String email = nz(form.email());
+        String email = text(form.email());
         return email.isEmpty() ? null : Account.normalizeEmail(email);
     }
 

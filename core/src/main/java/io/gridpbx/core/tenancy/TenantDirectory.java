@@ -46,6 +46,9 @@ public interface TenantDirectory {
 
     void saveClient(Client client);
 
+    /** Saves the user record alone (settings, names); its credentials stay as they are. */
+    void saveUser(User user);
+
     /** Saves the user and its credentials together. */
     void saveUser(User user, SipCredentials credentials);
 

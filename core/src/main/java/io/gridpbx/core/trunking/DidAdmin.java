@@ -7,6 +7,7 @@ import io.gridpbx.core.manage.ConflictException;
 import io.gridpbx.core.manage.FieldError;
 import io.gridpbx.core.manage.ForbiddenException;
 import io.gridpbx.core.manage.NotFoundException;
+import io.gridpbx.core.manage.Numbers;
 import io.gridpbx.core.manage.Page;
 import io.gridpbx.core.manage.ValidationException;
 import io.gridpbx.core.tenancy.DomainName;
@@ -51,12 +52,8 @@ public final class DidAdmin {
             throw new ForbiddenException("only the platform adds numbers to the inventory");
         }
         String start = Did.normalize(first);
-        int size;
-        try {
-            size = Integer.parseInt(count.trim());
-        } catch (NumberFormatException e) {
-            size = -1;
-        }
+        Integer parsed = Numbers.integer(count, -1);
+        int size = parsed == null ? -1 : parsed;
         List<FieldError> errors = new ArrayList<>();
         if (!Did.isValidNumber(start)) {
             errors.add(FieldError.of("first", "did.invalid", "7 to 15 digits, no leading 0"));

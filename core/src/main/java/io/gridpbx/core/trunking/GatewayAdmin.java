@@ -1,5 +1,7 @@
 package io.gridpbx.core.trunking;
 
+import static io.gridpbx.core.manage.Forms.text;
+
 import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.manage.ConflictException;
@@ -118,7 +120,4 @@ public final class GatewayAdmin {
         }
     }
 
-    static String text(@Nullable String typed) {
-        return typed == null ? "" : typed.trim();
-    }
 }

@@ -1,6 +1,6 @@
 package io.gridpbx.core.trunking;
 
-import static io.gridpbx.core.trunking.GatewayAdmin.text;
+import static io.gridpbx.core.manage.Forms.text;
 
 import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.Scope;

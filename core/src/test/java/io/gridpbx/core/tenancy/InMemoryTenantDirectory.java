@@ -63,6 +63,11 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
     }
 
     @Override
+    public void saveUser(User user) {
+        users.put(user.addressOfRecord(), user);
+    }
+
+    @Override
     public void saveUser(User user, SipCredentials credentials) {
         users.put(user.addressOfRecord(), user);
         this.credentials.put(credentials.key(), credentials);

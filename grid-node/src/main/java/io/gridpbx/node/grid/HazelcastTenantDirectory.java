@@ -116,6 +116,11 @@ public final class HazelcastTenantDirectory implements TenantDirectory {
     }
 
     @Override
+    public void saveUser(User user) {
+        users.set(user.addressOfRecord().toString(), user);
+    }
+
+    @Override
     public void saveUser(User user, SipCredentials sipCredentials) {
         // Credentials first: a user that exists can always authenticate.
         credentials.set(sipCredentials.key(), sipCredentials);
