@@ -18,6 +18,7 @@ import io.gridpbx.core.manage.InMemoryPictureStore;
 import io.gridpbx.core.manage.ResellerAdmin;
 import io.gridpbx.core.manage.SelfCare;
 import io.gridpbx.core.manage.UserAdmin;
+import io.gridpbx.core.manage.Voicemails;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
 import io.gridpbx.core.tenancy.TenantProvisioning;
@@ -25,6 +26,7 @@ import io.gridpbx.core.trunking.DidAdmin;
 import io.gridpbx.core.trunking.GatewayAdmin;
 import io.gridpbx.core.trunking.InMemoryTrunkingStore;
 import io.gridpbx.core.trunking.RouteAdmin;
+import io.gridpbx.core.voicemail.InMemoryVoicemailStore;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,8 +48,10 @@ public final class UiFixture {
     public final ClientAdmin clients = new ClientAdmin(directory, access, hasher);
     public final InMemoryConfigStore configStore = new InMemoryConfigStore();
     public final InMemoryPictureStore pictures = new InMemoryPictureStore();
+    public final InMemoryVoicemailStore voicemail = new InMemoryVoicemailStore();
     public final UserAdmin users = new UserAdmin(directory, bindings, access, hasher, new UserProfiles(configStore),
-            pictures);
+            pictures, voicemail);
+    public final Voicemails voicemails = new Voicemails(users, voicemail, clock);
     public final SelfCare selfCare = new SelfCare(directory, users, access, pictures);
     public final InMemoryTrunkingStore trunking = new InMemoryTrunkingStore();
     public final GatewayAdmin gateways = new GatewayAdmin(trunking);
@@ -67,7 +71,7 @@ public final class UiFixture {
     /** Every object a view may ask for by type. */
     List<Object> services() {
         return List.of(clock, directory, bindings, access, tokens, signIn, impersonation, resellers, clients, users,
-                selfCare, gateways, routes, dids, config, callRecords, numberPorts, settings);
+                selfCare, voicemails, gateways, routes, dids, config, callRecords, numberPorts, settings);
     }
 
     public Actor actor(String email) {

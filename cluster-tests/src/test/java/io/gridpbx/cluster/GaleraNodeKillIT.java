@@ -28,7 +28,9 @@ import io.gridpbx.persistence.store.JdbcGatewayMapStore;
 import io.gridpbx.persistence.store.JdbcRouteMapStore;
 import io.gridpbx.persistence.store.JdbcCredentialsMapStore;
 import io.gridpbx.persistence.store.JdbcLocationStore;
+import io.gridpbx.persistence.store.JdbcMailboxMapStore;
 import io.gridpbx.persistence.store.JdbcPictureMapStore;
+import io.gridpbx.persistence.store.JdbcRecordingMapStore;
 import io.gridpbx.persistence.store.JdbcPlatformMapStore;
 import io.gridpbx.persistence.store.JdbcResellerMapStore;
 import io.gridpbx.persistence.store.JdbcUserMapStore;
@@ -130,7 +132,8 @@ class GaleraNodeKillIT {
                 new JdbcLocationStore(db, Clock.systemUTC(), BindingsEntry.GRACE), new JdbcAccountMapStore(db),
                 new JdbcApiTokenMapStore(db), new JdbcAuditMapStore(db), new JdbcGatewayMapStore(db),
                 new JdbcRouteMapStore(db), new JdbcDidMapStore(db), new JdbcCdrMapStore(db),
-                new JdbcConfigMapStore(db), new JdbcPictureMapStore(db), 1, 1000);
+                new JdbcConfigMapStore(db), new JdbcPictureMapStore(db), new JdbcMailboxMapStore(db),
+                new JdbcRecordingMapStore(db), 1, 1000);
     }
 
     private static List<UserWithCredentials> users(String domain, int first, int count) {

@@ -23,6 +23,8 @@ import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.TenantDirectory.UserWithCredentials;
 import io.gridpbx.core.tenancy.User;
+import io.gridpbx.core.voicemail.Mailbox;
+import io.gridpbx.core.voicemail.Recording;
 import io.gridpbx.node.grid.GridMemberConfig;
 import io.gridpbx.node.grid.HazelcastTenantDirectory;
 import io.gridpbx.node.grid.MapNames;
@@ -64,8 +66,8 @@ class WriteBehindFailoverClusterTest {
                 new RecordingEntryStore(), new RecordingMapStore<Account>(), new RecordingMapStore<ApiToken>(),
                 new RecordingMapStore<AuditEntry>(), new RecordingMapStore<Gateway>(),
                 new RecordingMapStore<OutboundRoute>(), new RecordingMapStore<Did>(),
-                new RecordingMapStore<Cdr>(), new RecordingMapStore<ConfigObject>(), new RecordingMapStore<Picture>(), 5,
-                100);
+                new RecordingMapStore<Cdr>(), new RecordingMapStore<ConfigObject>(), new RecordingMapStore<Picture>(),
+                new RecordingMapStore<Mailbox>(), new RecordingMapStore<Recording>(), 5, 100);
         members = new HazelcastInstance[3];
         for (int i = 0; i < members.length; i++) {
             Config config = GridMemberConfig.persist(GridMemberConfig.grid(cluster), stores);

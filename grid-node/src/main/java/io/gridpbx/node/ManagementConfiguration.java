@@ -20,6 +20,7 @@ import io.gridpbx.core.features.UserProfiles;
 import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.ClientAdmin;
 import io.gridpbx.core.manage.PictureStore;
+import io.gridpbx.core.manage.Voicemails;
 import io.gridpbx.core.manage.ProfileCatalog;
 import io.gridpbx.core.manage.ResellerAdmin;
 import io.gridpbx.core.manage.SelfCare;
@@ -29,6 +30,7 @@ import io.gridpbx.core.trunking.DidAdmin;
 import io.gridpbx.core.trunking.GatewayAdmin;
 import io.gridpbx.core.trunking.RouteAdmin;
 import io.gridpbx.core.trunking.TrunkingStore;
+import io.gridpbx.core.voicemail.VoicemailStore;
 import io.gridpbx.node.access.BcryptPasswordHasher;
 import io.gridpbx.node.access.ResetMailers;
 import io.gridpbx.node.grid.HazelcastAccounts;
@@ -36,6 +38,7 @@ import io.gridpbx.node.grid.HazelcastApiTokens;
 import io.gridpbx.node.grid.HazelcastAuditLog;
 import io.gridpbx.node.grid.HazelcastConfigStore;
 import io.gridpbx.node.grid.HazelcastPictureStore;
+import io.gridpbx.node.grid.HazelcastVoicemailStore;
 import io.gridpbx.node.grid.HazelcastTrunkingStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -115,9 +118,19 @@ class ManagementConfiguration {
     }
 
     @Bean
+    VoicemailStore voicemailStore(HazelcastInstance grid) {
+        return new HazelcastVoicemailStore(grid);
+    }
+
+    @Bean
     UserAdmin userAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher,
-            ProfileCatalog profiles, PictureStore pictures) {
-        return new UserAdmin(directory, bindings, accounts, hasher, profiles, pictures);
+            ProfileCatalog profiles, PictureStore pictures, VoicemailStore voicemail) {
+        return new UserAdmin(directory, bindings, accounts, hasher, profiles, pictures, voicemail);
+    }
+
+    @Bean
+    Voicemails voicemails(UserAdmin users, VoicemailStore store, Clock clock) {
+        return new Voicemails(users, store, clock);
     }
 
     @Bean

@@ -16,7 +16,9 @@ import io.gridpbx.persistence.store.JdbcGatewayMapStore;
 import io.gridpbx.persistence.store.JdbcRouteMapStore;
 import io.gridpbx.persistence.store.JdbcCredentialsMapStore;
 import io.gridpbx.persistence.store.JdbcLocationStore;
+import io.gridpbx.persistence.store.JdbcMailboxMapStore;
 import io.gridpbx.persistence.store.JdbcPictureMapStore;
+import io.gridpbx.persistence.store.JdbcRecordingMapStore;
 import io.gridpbx.persistence.store.JdbcPlatformMapStore;
 import io.gridpbx.persistence.store.JdbcResellerMapStore;
 import io.gridpbx.persistence.store.JdbcUserMapStore;
@@ -69,7 +71,8 @@ class PersistenceConfiguration {
                 locations, new JdbcAccountMapStore(database), new JdbcApiTokenMapStore(database),
                 new JdbcAuditMapStore(database), new JdbcGatewayMapStore(database), new JdbcRouteMapStore(database),
                 new JdbcDidMapStore(database), new JdbcCdrMapStore(database),
-                new JdbcConfigMapStore(database), new JdbcPictureMapStore(database), properties.db().writeDelaySeconds(),
+                new JdbcConfigMapStore(database), new JdbcPictureMapStore(database), new JdbcMailboxMapStore(database),
+                new JdbcRecordingMapStore(database), properties.db().writeDelaySeconds(),
                 properties.db().writeBatchSize());
     }
 }

@@ -58,6 +58,7 @@ final class LevelNavigation extends SideNav {
             }
             case USER -> {
                 entries.add(new Entry("nav-portal", getTranslation("nav.portal"), "portal", List.of()));
+                entries.add(new Entry("nav-voicemail", getTranslation("nav.voicemail"), "portal/voicemail", List.of()));
                 entries.add(new Entry("nav-settings", getTranslation("nav.settings"), "portal/settings", List.of()));
                 entries.add(new Entry("nav-softphone", getTranslation("nav.softphone"), "portal/softphone", List.of()));
                 entries.add(new Entry("nav-directory", getTranslation("nav.directory"), "portal/directory", List.of()));

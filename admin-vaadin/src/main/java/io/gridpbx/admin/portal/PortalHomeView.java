@@ -16,7 +16,10 @@ import io.gridpbx.core.manage.SelfCare;
 import io.gridpbx.core.manage.UserAdmin;
 import io.gridpbx.core.tenancy.User;
 
-/** The user's home: who it is, its profile picture, and whether its phones are registered right now. */
+/**
+ * The user's home: who it is, its profile picture, whether its phones are registered right now and how
+ * many voicemail messages wait for it.
+ */
 @Route(value = "portal", layout = MainLayout.class)
 @ForLevels(Level.USER)
 class PortalHomeView extends VerticalLayout implements HasDynamicTitle {
@@ -24,6 +27,7 @@ class PortalHomeView extends VerticalLayout implements HasDynamicTitle {
     final Span extension = new Span();
     final Span name = new Span();
     final Div status = new Div();
+    final Span voicemail = new Span();
     final PicturePanel picture;
 
     PortalHomeView(SelfCare selfCare, UserAdmin users) {
@@ -35,8 +39,12 @@ class PortalHomeView extends VerticalLayout implements HasDynamicTitle {
         name.setId("my-name");
         name.setText(me.displayName());
         status.setId("registration-status");
-        status.add(new RegistrationBadge(users.row(me).registrations()));
-        Div card = new Div(line("portal.extension", extension), line("field.name", name), line("user.status", status));
+        UserAdmin.Row row = users.row(me);
+        status.add(new RegistrationBadge(row.registrations()));
+        voicemail.setId("my-voicemail");
+        voicemail.setText(getTranslation("user.voicemail.count", row.voicemail().unheard(), row.voicemail().total()));
+        Div card = new Div(line("portal.extension", extension), line("field.name", name), line("user.status", status),
+                line("user.voicemail", voicemail));
         card.addClassName("portal-card");
         add(new H2(getTranslation("portal.welcome", me.displayName())), card, picture);
     }

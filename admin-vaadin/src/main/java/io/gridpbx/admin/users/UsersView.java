@@ -29,6 +29,7 @@ import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.manage.Page;
 import io.gridpbx.core.manage.UserAdmin;
 import io.gridpbx.core.tenancy.User;
+import io.gridpbx.core.voicemail.Mailbox;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,6 +76,8 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(row -> new RegistrationBadge(row.registrations())).setKey("status")
                 .setHeader(getTranslation("user.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::voicemail).setKey("voicemail").setHeader(getTranslation("user.voicemail"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> row.user().firstName()).setKey("firstName").setHeader(getTranslation("user.first-name"));
         grid.addColumn(row -> row.user().lastName()).setKey("lastName").setHeader(getTranslation("user.last-name"));
         grid.addColumn(row -> row.user().displayName()).setKey("name").setHeader(getTranslation("user.display-name"));
@@ -87,6 +90,16 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(row -> actions(row.user())).setKey("actions").setAutoWidth(true).setFlexGrow(0)
                 .setFrozenToEnd(true);
         Paging.bind(grid, (offset, limit) -> users.list(scope, domain, search.getValue(), offset, limit));
+    }
+
+    /** "2 new of 5", or just the count when all were heard, or nothing for an empty mailbox. */
+    private String voicemail(UserAdmin.Row row) {
+        Mailbox.Count count = row.voicemail();
+        if (count.total() == 0) {
+            return "";
+        }
+        return count.unheard() == 0 ? Integer.toString(count.total())
+                : getTranslation("user.voicemail.count", count.unheard(), count.total());
     }
 
     private RowActions actions(User user) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.admin.AdminUiTest;
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.voicemail.Wavs;
 import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.manage.ProfileChoice;
@@ -26,6 +27,17 @@ class UsersViewTest extends AdminUiTest {
 
     private long userCount() {
         return fixture.users.list(OFFICE, "office.demo.gridpbx.test", "", 0, 1).total();
+    }
+
+    @Test
+    void countsEachUsersVoicemail_newOnesFirst() {
+        fixture.voicemails.deposit(OFFICE, "202@office.demo.gridpbx.test", "+15145550100", null, Wavs.pcm(1));
+        fixture.voicemails.deposit(OFFICE, "202@office.demo.gridpbx.test", "+15145550101", null, Wavs.pcm(1));
+
+        var grid = test(navigate(UsersView.class).grid);
+
+        assertThat(grid.getCellText(2, grid.getColumnPosition("voicemail"))).isEqualTo("2 new of 2");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("voicemail"))).isEmpty();
     }
 
     @Test

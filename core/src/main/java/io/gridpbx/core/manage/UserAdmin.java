@@ -17,6 +17,10 @@ import io.gridpbx.core.tenancy.Languages;
 import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.tenancy.User;
+import io.gridpbx.core.voicemail.Mailbox;
+import io.gridpbx.core.voicemail.VoicemailMessage;
+import io.gridpbx.core.voicemail.VoicemailStore;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -37,19 +41,22 @@ public final class UserAdmin {
     private final PasswordHasher hasher;
     private final ProfileCatalog profiles;
     private final PictureStore pictures;
+    private final VoicemailStore voicemail;
 
     /**
      * @param profiles the user profiles the resellers offer, which a user may name
      * @param pictures the users' profile pictures, which go with their user
+     * @param voicemail the users' mailboxes, counted in the list and gone with their user
      */
     public UserAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher,
-            ProfileCatalog profiles, PictureStore pictures) {
+            ProfileCatalog profiles, PictureStore pictures, VoicemailStore voicemail) {
         this.directory = directory;
         this.bindings = bindings;
         this.accounts = accounts;
         this.hasher = hasher;
         this.profiles = profiles;
         this.pictures = pictures;
+        this.voicemail = voicemail;
     }
 
     /**
@@ -58,11 +65,13 @@ public final class UserAdmin {
      * @param login         the user's portal email, if it has one
      * @param registrations how many contacts are registered for it right now, cluster-wide
      * @param profileName   the name of the user's profile; null without one (or when the reseller deleted it)
+     * @param voicemail     how many messages its mailbox holds, and how many it has not heard
      */
-    public record Row(User user, @Nullable String login, int registrations, @Nullable String profileName) {
+    public record Row(User user, @Nullable String login, int registrations, @Nullable String profileName,
+            Mailbox.Count voicemail) {
 
         public Row(User user, @Nullable String login, int registrations) {
-            this(user, login, registrations, null);
+            this(user, login, registrations, null, Mailbox.Count.NONE);
         }
     }
 
@@ -80,8 +89,11 @@ public final class UserAdmin {
         accounts.ofUsersIn(client.domain()).forEach(a -> logins.putIfAbsent(a.home().tenant(), a.email()));
         Map<String, String> profileNames = new HashMap<>();
         profiles.of(client.resellerRealm()).forEach(p -> profileNames.put(p.id(), p.name()));
+        Map<AddressOfRecord, Mailbox> mailboxes = voicemail.mailboxes(
+                page.items().stream().map(User::addressOfRecord).toList());
         return new Page<>(page.items().stream().map(u -> new Row(u, logins.get(u.addressOfRecord().toString()),
-                bindings.lookup(u.addressOfRecord()).size(), u.profile() == null ? null : profileNames.get(u.profile())))
+                bindings.lookup(u.addressOfRecord()).size(), u.profile() == null ? null : profileNames.get(u.profile()),
+                mailboxes.getOrDefault(u.addressOfRecord(), Mailbox.EMPTY).count()))
                 .toList(), page.offset(), page.limit(), page.total());
     }
 
@@ -90,7 +102,8 @@ public final class UserAdmin {
                 .findFirst().orElse(null);
         String profileName = user.profile() == null ? null
                 : profiles.find(resellerOf(user), user.profile()).map(ProfileChoice::name).orElse(null);
-        return new Row(user, login, bindings.lookup(user.addressOfRecord()).size(), profileName);
+        return new Row(user, login, bindings.lookup(user.addressOfRecord()).size(), profileName,
+                voicemail.mailbox(user.addressOfRecord()).count());
     }
 
     /** The user profiles a user of this client may be given: its reseller's, by name. */
@@ -211,6 +224,14 @@ public final class UserAdmin {
         accounts.withHome(Scope.user(user.addressOfRecord())).forEach(a -> accounts.delete(a.email()));
         // A user created later with the same extension must not inherit this one's face.
         pictures.delete(user.addressOfRecord());
+        // Nor hear its messages.
+        List<VoicemailMessage> left = new ArrayList<>();
+        voicemail.update(user.addressOfRecord(), mailbox -> {
+            left.clear();
+            left.addAll(mailbox.messages());
+            return Mailbox.EMPTY;
+        });
+        left.forEach(m -> voicemail.deleteRecording(m.id()));
     }
 
     /** Saves the user; with a new secret, its credentials too (the next REGISTER on any node must use it). */

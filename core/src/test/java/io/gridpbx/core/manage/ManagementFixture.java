@@ -13,6 +13,7 @@ import io.gridpbx.core.location.InMemoryBindingStore;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
 import io.gridpbx.core.tenancy.TenantProvisioning;
+import io.gridpbx.core.voicemail.InMemoryVoicemailStore;
 import java.time.Instant;
 
 /** The management services over in-memory stores, filled with the demo tenants and logins. */
@@ -31,7 +32,10 @@ final class ManagementFixture {
     final InMemoryConfigStore configStore = new InMemoryConfigStore();
     final FeatureConfig config = new FeatureConfig(configStore, directory);
     final InMemoryPictureStore pictures = new InMemoryPictureStore();
-    final UserAdmin users = new UserAdmin(directory, bindings, access, hasher, new UserProfiles(configStore), pictures);
+    final InMemoryVoicemailStore voicemail = new InMemoryVoicemailStore();
+    final UserAdmin users = new UserAdmin(directory, bindings, access, hasher, new UserProfiles(configStore), pictures,
+            voicemail);
+    final Voicemails voicemails = new Voicemails(users, voicemail, clock);
     final SelfCare selfCare = new SelfCare(directory, users, access, pictures);
 
     ManagementFixture() {

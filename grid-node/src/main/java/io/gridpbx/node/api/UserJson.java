@@ -21,12 +21,15 @@ record UserJson(
         @Schema(description = "desk phone MAC, 12 lower-case hex digits") @Nullable String mac,
         @Schema(description = "portal login (an email), if the user has one") @Nullable String login,
         @Schema(description = "contacts registered right now, cluster-wide") int registrations,
+        @Schema(description = "messages in its mailbox, see /api/v1/users/{aor}/voicemails") int voicemails,
+        @Schema(description = "of those, the ones it has not played yet") int unheardVoicemails,
         CallSettingsJson callSettings) {
 
     static UserJson of(UserAdmin.Row row) {
         User u = row.user();
         return new UserJson(u.addressOfRecord().toString(), u.extension(), u.domain(), u.displayName(), u.firstName(),
                 u.lastName(), u.profile(), row.profileName(), u.language(), u.department(), u.mac(), row.login(),
-                row.registrations(), CallSettingsJson.of(u.callSettings()));
+                row.registrations(), row.voicemail().total(), row.voicemail().unheard(),
+                CallSettingsJson.of(u.callSettings()));
     }
 }

@@ -73,6 +73,8 @@ public final class GridMemberConfig {
         persistedMap(config, MapNames.API_TOKENS, stores.apiTokens(), stores);
         persistedMap(config, MapNames.AUDIT, stores.audit(), stores);
         persistedMap(config, MapNames.PICTURES, stores.pictures(), stores);
+        persistedMap(config, MapNames.VOICEMAIL_MAILBOXES, stores.mailboxes(), stores);
+        persistedMap(config, MapNames.VOICEMAIL_RECORDINGS, stores.recordings(), stores);
         config.getMapConfig(MapNames.LOCATIONS).setMapStoreConfig(writeBehind(stores.locations(), stores));
         return config;
     }
@@ -148,6 +150,11 @@ public final class GridMemberConfig {
         config.addMapConfig(new MapConfig(MapNames.PASSWORD_RESETS).setBackupCount(1).setAsyncBackupCount(0));
         // Pictures load on demand and the least recently used leave the heap past 64 MB per member.
         config.addMapConfig(new MapConfig(MapNames.PICTURES).setBackupCount(1).setAsyncBackupCount(0)
+                .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
+                        .setMaxSizePolicy(MaxSizePolicy.USED_HEAP_SIZE).setSize(64)));
+        config.addMapConfig(new MapConfig(MapNames.VOICEMAIL_MAILBOXES).setBackupCount(1).setAsyncBackupCount(0));
+        // Recordings too load on demand; most are played once, so 64 MB per member keeps the recent ones.
+        config.addMapConfig(new MapConfig(MapNames.VOICEMAIL_RECORDINGS).setBackupCount(1).setAsyncBackupCount(0)
                 .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
                         .setMaxSizePolicy(MaxSizePolicy.USED_HEAP_SIZE).setSize(64)));
         // Reports read the last 90 days from the grid; older CDRs stay in the database only.

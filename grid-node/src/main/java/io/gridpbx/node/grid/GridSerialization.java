@@ -3,7 +3,8 @@ package io.gridpbx.node.grid;
 import com.hazelcast.config.CompactSerializationConfig;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.SerializationConfig;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Registers how GridPBX objects cross the wire: Compact for the model records (field names make
@@ -17,18 +18,9 @@ public final class GridSerialization {
 
     public static void register(SerializationConfig config) {
         CompactSerializationConfig compact = config.getCompactSerializationConfig();
-        for (CompactSerializer<?> serializer : TenantSerializers.all()) {
-            compact.addSerializer(serializer);
-        }
-        for (CompactSerializer<?> serializer : TrunkingSerializers.all()) {
-            compact.addSerializer(serializer);
-        }
-        for (CompactSerializer<?> serializer : AccessSerializers.all()) {
-            compact.addSerializer(serializer);
-        }
-        for (CompactSerializer<?> serializer : LocationSerializers.all()) {
-            compact.addSerializer(serializer);
-        }
+        Stream.of(TenantSerializers.all(), TrunkingSerializers.all(), AccessSerializers.all(),
+                LocationSerializers.all(), VoicemailSerializers.all())
+                .flatMap(List::stream).forEach(compact::addSerializer);
         config.addDataSerializableFactory(GridDataSerializers.FACTORY_ID, new GridDataSerializers());
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);
         filter.getBlacklist().addPrefixes("io.gridpbx.");

@@ -37,6 +37,10 @@ public final class MapNames {
      * cache (it would hold a copy of every picture on every member).
      */
     public static final String PICTURES = "pictures";
+    /** Voicemail: each user's mailbox (its messages) by address of record. */
+    public static final String VOICEMAIL_MAILBOXES = "voicemail.mailboxes";
+    /** Voicemail recordings by message id; loaded when played, evicted past a size. */
+    public static final String VOICEMAIL_RECORDINGS = "voicemail.recordings";
     /** Pending password resets by token hash; they expire, and are never persisted. */
     public static final String PASSWORD_RESETS = "access-transient.resets";
     /** Small cluster-wide facts: the digest nonce secret, the demo-data marker. */

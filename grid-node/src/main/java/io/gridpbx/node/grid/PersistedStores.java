@@ -17,6 +17,8 @@ import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.User;
+import io.gridpbx.core.voicemail.Mailbox;
+import io.gridpbx.core.voicemail.Recording;
 
 /**
  * The stores behind the persisted maps, and how eagerly they write. Tenant configuration and
@@ -40,6 +42,8 @@ public record PersistedStores(
         MapStore<String, Cdr> cdrs,
         MapStore<String, ConfigObject> config,
         MapStore<String, Picture> pictures,
+        MapStore<String, Mailbox> mailboxes,
+        MapStore<String, Recording> recordings,
         int writeDelaySeconds,
         int writeBatchSize) {
 

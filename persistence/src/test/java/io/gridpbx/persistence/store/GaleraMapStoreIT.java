@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 class GaleraMapStoreIT extends JdbcMapStoreContract {
 
     private static final String[] TABLES = {"platform", "resellers", "clients", "users", "sip_credentials",
-            "registrations", "user_pictures"};
+            "registrations", "user_pictures", "voicemail_messages", "voicemail_recordings"};
 
     private static @Nullable GaleraCluster cluster;
 

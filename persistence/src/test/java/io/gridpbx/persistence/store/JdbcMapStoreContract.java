@@ -24,6 +24,10 @@ import io.gridpbx.core.tenancy.User;
 import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.OutboundRoute;
+import io.gridpbx.core.voicemail.Mailbox;
+import io.gridpbx.core.voicemail.Recording;
+import io.gridpbx.core.voicemail.VoicemailMessage;
+import io.gridpbx.core.voicemail.Wavs;
 import io.gridpbx.persistence.jdbc.Database;
 import java.time.Duration;
 import java.time.Instant;
@@ -309,6 +313,35 @@ abstract class JdbcMapStoreContract {
                 new Binding("sip:201@192.0.2.9", now + 1_000, 1000, "c9", 1, "udp:192.0.2.9:5060", "n1", null, now)))));
         clock.advance(Duration.ofMinutes(5));
         assertThat(locations.purgeExpired()).isEqualTo(1);
+    }
+
+    @Test
+    void mailboxesRoundTrip_replacingTheirRows_andRecordingsLoadOnDemand() {
+        var mailboxes = new JdbcMailboxMapStore(database);
+        var recordings = new JdbcRecordingMapStore(database);
+        VoicemailMessage older = new VoicemailMessage("m-1", "+15145550100", Instant.parse("2026-11-20T08:00:00.123Z"),
+                4, true);
+        VoicemailMessage newer = new VoicemailMessage("m-2", "sip:300@" + OFFICE, Instant.parse("2026-11-21T08:00:00Z"),
+                61, false);
+        Mailbox both = new Mailbox(List.of(older, newer));
+
+        mailboxes.store("202@" + OFFICE, both);
+        mailboxes.store("202@" + OFFICE, both);
+        assertThat(loadedOne(mailboxes, "202@" + OFFICE)).isEqualTo(both);
+        assertThat(mailboxes.loadAllKeys()).containsExactly("202@" + OFFICE);
+
+        mailboxes.store("202@" + OFFICE, both.without("m-1").heard("m-2"));
+        assertThat(loadedOne(mailboxes, "202@" + OFFICE).messages()).containsExactly(newer.asHeard());
+        mailboxes.delete("202@" + OFFICE);
+        assertThat(loadedOne(mailboxes, "202@" + OFFICE)).isNull();
+
+        Recording wav = Recording.of(Wavs.of(7, 8, 600));
+        recordings.store("m-2", wav);
+        recordings.store("m-2", wav);
+        assertThat(recordings.load("m-2")).as("a miss reads the table").isEqualTo(wav);
+        assertThat(recordings.loadAllKeys()).as("nothing loaded at start").isEmpty();
+        recordings.delete("m-2");
+        assertThat(recordings.load("m-2")).isNull();
     }
 
     /** Regression: a miss asked the database, and with the database away held REGISTERs for the retry time. */
