@@ -6,16 +6,19 @@ import io.gridpbx.core.manage.ForbiddenException;
 import io.gridpbx.core.manage.NotFoundException;
 import io.gridpbx.core.manage.ValidationException;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -36,6 +39,14 @@ class ApiExceptionHandler {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ApiError notFound(NotFoundException e) {
         return new ApiError("not-found", String.valueOf(e.getMessage()));
+    }
+
+    /** A resource asked with a method it does not take, e.g. {@code PATCH /api/v1/resellers}: 405 and its methods. */
+    @ExceptionHandler
+    ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        Set<HttpMethod> allowed = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed.toArray(HttpMethod[]::new))
+                .body(new ApiError("method-not-allowed", e.getMethod() + " is not one of " + allowed));
     }
 
     @ExceptionHandler

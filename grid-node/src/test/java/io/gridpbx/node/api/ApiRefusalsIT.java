@@ -69,6 +69,20 @@ class ApiRefusalsIT {
     }
 
     @Test
+    void aResourceAskedWithAMethodItDoesNotTake_isA405_withTheMethodsItTakes() {
+        Reply patch = PLATFORM.send(PLATFORM.request("/api/v1/resellers/demo.gridpbx.test")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        Reply deleteAll = PLATFORM.delete("/api/v1/resellers");
+
+        assertThat(patch.status()).isEqualTo(405);
+        assertThat(patch.header("Allow")).contains("GET", "PUT", "DELETE").doesNotContain("PATCH");
+        assertThat(patch.json().path("error").asString()).isEqualTo("method-not-allowed");
+        assertThat(deleteAll.status()).isEqualTo(405);
+        assertThat(deleteAll.header("Allow")).contains("GET", "POST");
+        assertThat(PLATFORM.get("/api/v1/resellers/demo.gridpbx.test").status()).as("still served").isEqualTo(200);
+    }
+
+    @Test
     void wrongTypeInTheBody_namesTheField() {
         Reply refused = PLATFORM.post("/api/v1/resellers", """
                 {"realm":"typed","name":"Typed","email":"admin@typed.example","discountPercent":"lots","password":"typed-pass"}""");
