@@ -14,7 +14,9 @@ import io.gridpbx.core.features.InMemoryConfigStore;
 import io.gridpbx.core.features.UserProfiles;
 import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.ClientAdmin;
+import io.gridpbx.core.manage.InMemoryLogoStore;
 import io.gridpbx.core.manage.InMemoryPictureStore;
+import io.gridpbx.core.manage.Logos;
 import io.gridpbx.core.manage.ResellerAdmin;
 import io.gridpbx.core.manage.SelfCare;
 import io.gridpbx.core.manage.UserAdmin;
@@ -44,7 +46,9 @@ public final class UiFixture {
     public final ApiTokens tokens = new ApiTokens(access, access, clock);
     public final SignIn signIn = new SignIn(access, hasher, access, access, access, clock);
     public final Impersonation impersonation = new Impersonation(directory, access, clock);
-    public final ResellerAdmin resellers = new ResellerAdmin(directory, access, hasher);
+    public final InMemoryLogoStore logoStore = new InMemoryLogoStore();
+    public final ResellerAdmin resellers = new ResellerAdmin(directory, access, hasher, logoStore);
+    public final Logos logos = new Logos(resellers, logoStore);
     public final ClientAdmin clients = new ClientAdmin(directory, access, hasher);
     public final InMemoryConfigStore configStore = new InMemoryConfigStore();
     public final InMemoryPictureStore pictures = new InMemoryPictureStore();
@@ -71,7 +75,7 @@ public final class UiFixture {
     /** Every object a view may ask for by type. */
     List<Object> services() {
         return List.of(clock, directory, bindings, access, tokens, signIn, impersonation, resellers, clients, users,
-                selfCare, voicemails, gateways, routes, dids, config, callRecords, numberPorts, settings);
+                selfCare, voicemails, logos, gateways, routes, dids, config, callRecords, numberPorts, settings);
     }
 
     public Actor actor(String email) {

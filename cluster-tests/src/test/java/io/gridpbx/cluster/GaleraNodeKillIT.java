@@ -28,6 +28,7 @@ import io.gridpbx.persistence.store.JdbcGatewayMapStore;
 import io.gridpbx.persistence.store.JdbcRouteMapStore;
 import io.gridpbx.persistence.store.JdbcCredentialsMapStore;
 import io.gridpbx.persistence.store.JdbcLocationStore;
+import io.gridpbx.persistence.store.JdbcLogoMapStore;
 import io.gridpbx.persistence.store.JdbcMailboxMapStore;
 import io.gridpbx.persistence.store.JdbcPictureMapStore;
 import io.gridpbx.persistence.store.JdbcRecordingMapStore;
@@ -132,7 +133,8 @@ class GaleraNodeKillIT {
                 new JdbcLocationStore(db, Clock.systemUTC(), BindingsEntry.GRACE), new JdbcAccountMapStore(db),
                 new JdbcApiTokenMapStore(db), new JdbcAuditMapStore(db), new JdbcGatewayMapStore(db),
                 new JdbcRouteMapStore(db), new JdbcDidMapStore(db), new JdbcCdrMapStore(db),
-                new JdbcConfigMapStore(db), new JdbcPictureMapStore(db), new JdbcMailboxMapStore(db),
+                new JdbcConfigMapStore(db), new JdbcPictureMapStore(db), new JdbcLogoMapStore(db),
+                new JdbcMailboxMapStore(db),
                 new JdbcRecordingMapStore(db), 1, 1000);
     }
 

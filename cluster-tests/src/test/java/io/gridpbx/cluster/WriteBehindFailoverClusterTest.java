@@ -67,7 +67,7 @@ class WriteBehindFailoverClusterTest {
                 new RecordingMapStore<AuditEntry>(), new RecordingMapStore<Gateway>(),
                 new RecordingMapStore<OutboundRoute>(), new RecordingMapStore<Did>(),
                 new RecordingMapStore<Cdr>(), new RecordingMapStore<ConfigObject>(), new RecordingMapStore<Picture>(),
-                new RecordingMapStore<Mailbox>(), new RecordingMapStore<Recording>(), 5, 100);
+                new RecordingMapStore<Picture>(), new RecordingMapStore<Mailbox>(), new RecordingMapStore<Recording>(), 5, 100);
         members = new HazelcastInstance[3];
         for (int i = 0; i < members.length; i++) {
             Config config = GridMemberConfig.persist(GridMemberConfig.grid(cluster), stores);

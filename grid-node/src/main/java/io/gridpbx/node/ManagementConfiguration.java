@@ -19,6 +19,8 @@ import io.gridpbx.core.features.NumberPorts;
 import io.gridpbx.core.features.UserProfiles;
 import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.ClientAdmin;
+import io.gridpbx.core.manage.LogoStore;
+import io.gridpbx.core.manage.Logos;
 import io.gridpbx.core.manage.PictureStore;
 import io.gridpbx.core.manage.Voicemails;
 import io.gridpbx.core.manage.ProfileCatalog;
@@ -37,6 +39,7 @@ import io.gridpbx.node.grid.HazelcastAccounts;
 import io.gridpbx.node.grid.HazelcastApiTokens;
 import io.gridpbx.node.grid.HazelcastAuditLog;
 import io.gridpbx.node.grid.HazelcastConfigStore;
+import io.gridpbx.node.grid.HazelcastLogoStore;
 import io.gridpbx.node.grid.HazelcastPictureStore;
 import io.gridpbx.node.grid.HazelcastVoicemailStore;
 import io.gridpbx.node.grid.HazelcastTrunkingStore;
@@ -93,8 +96,9 @@ class ManagementConfiguration {
     }
 
     @Bean
-    ResellerAdmin resellerAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher) {
-        return new ResellerAdmin(directory, accounts, hasher);
+    ResellerAdmin resellerAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher,
+            LogoStore logos) {
+        return new ResellerAdmin(directory, accounts, hasher, logos);
     }
 
     @Bean
@@ -115,6 +119,16 @@ class ManagementConfiguration {
     @Bean
     PictureStore pictureStore(HazelcastInstance grid) {
         return new HazelcastPictureStore(grid);
+    }
+
+    @Bean
+    LogoStore logoStore(HazelcastInstance grid) {
+        return new HazelcastLogoStore(grid);
+    }
+
+    @Bean
+    Logos logos(ResellerAdmin resellers, LogoStore store) {
+        return new Logos(resellers, store);
     }
 
     @Bean

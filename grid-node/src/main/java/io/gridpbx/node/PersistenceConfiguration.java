@@ -16,6 +16,7 @@ import io.gridpbx.persistence.store.JdbcGatewayMapStore;
 import io.gridpbx.persistence.store.JdbcRouteMapStore;
 import io.gridpbx.persistence.store.JdbcCredentialsMapStore;
 import io.gridpbx.persistence.store.JdbcLocationStore;
+import io.gridpbx.persistence.store.JdbcLogoMapStore;
 import io.gridpbx.persistence.store.JdbcMailboxMapStore;
 import io.gridpbx.persistence.store.JdbcPictureMapStore;
 import io.gridpbx.persistence.store.JdbcRecordingMapStore;
@@ -71,7 +72,8 @@ class PersistenceConfiguration {
                 locations, new JdbcAccountMapStore(database), new JdbcApiTokenMapStore(database),
                 new JdbcAuditMapStore(database), new JdbcGatewayMapStore(database), new JdbcRouteMapStore(database),
                 new JdbcDidMapStore(database), new JdbcCdrMapStore(database),
-                new JdbcConfigMapStore(database), new JdbcPictureMapStore(database), new JdbcMailboxMapStore(database),
+                new JdbcConfigMapStore(database), new JdbcPictureMapStore(database), new JdbcLogoMapStore(database),
+                new JdbcMailboxMapStore(database),
                 new JdbcRecordingMapStore(database), properties.db().writeDelaySeconds(),
                 properties.db().writeBatchSize());
     }

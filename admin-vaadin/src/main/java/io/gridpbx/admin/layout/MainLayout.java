@@ -22,6 +22,7 @@ import io.gridpbx.core.access.Impersonation;
 import io.gridpbx.core.access.SignIn;
 import io.gridpbx.core.features.FeatureConfig;
 import io.gridpbx.core.manage.SelfCare;
+import io.gridpbx.core.manage.Logos;
 import io.gridpbx.core.manage.ResellerAdmin;
 import java.util.Locale;
 
@@ -43,11 +44,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final ComboBox<Locale> language = LanguageFields.localePicker("ui-language");
 
     public MainLayout(Impersonation impersonation, SignIn signIn, FeatureConfig config, ResellerAdmin resellers,
-            SelfCare selfCare, AdminSettings settings) {
+            SelfCare selfCare, Logos logos, AdminSettings settings) {
         this.signIn = signIn;
         avatar = new UserAvatar(selfCare);
         breadcrumb = new Breadcrumb(impersonation);
-        brand = new Brand(config);
+        brand = new Brand(config, logos);
         balance = new Balance(resellers, settings);
         addClassName("main-layout");
         email.setId("signed-in-email");
@@ -84,6 +85,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     /** Draws the signed-in user's avatar again: its picture changed. */
+    /** The brand shows the reseller's logo, which its settings page may just have changed. */
+    public void refreshBrand() {
+        AdminSession.actor().ifPresent(actor -> brand.show(actor.scope()));
+    }
+
     public void refreshAvatar() {
         AdminSession.actor().ifPresent(actor -> avatar.show(actor.scope()));
     }

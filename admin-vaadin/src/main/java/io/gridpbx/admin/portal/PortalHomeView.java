@@ -9,6 +9,7 @@ import com.vaadin.flow.router.Route;
 import io.gridpbx.admin.layout.MainLayout;
 import io.gridpbx.admin.security.AdminSession;
 import io.gridpbx.admin.security.ForLevels;
+import io.gridpbx.admin.shared.ImagePanel;
 import io.gridpbx.admin.shared.RegistrationBadge;
 import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.Scope;
@@ -28,12 +29,13 @@ class PortalHomeView extends VerticalLayout implements HasDynamicTitle {
     final Span name = new Span();
     final Div status = new Div();
     final Span voicemail = new Span();
-    final PicturePanel picture;
+    final ImagePanel picture;
 
     PortalHomeView(SelfCare selfCare, UserAdmin users) {
         Scope actor = AdminSession.require().scope();
         User me = selfCare.me(actor);
-        picture = new PicturePanel(selfCare, actor, this::refreshHeader);
+        picture = new ImagePanel("profile-picture", "portal.picture", ImagePanel.Source.of(() -> selfCare.picture(actor),
+                bytes -> selfCare.setPicture(actor, bytes), () -> selfCare.clearPicture(actor)), this::refreshHeader);
         extension.setId("my-extension");
         extension.setText(me.extension() + "@" + me.domain());
         name.setId("my-name");

@@ -7,10 +7,12 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.upload.Upload;
 import io.gridpbx.admin.AdminUiTest;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.ConfigObject;
+import io.gridpbx.core.manage.TestImages;
 import io.gridpbx.core.manage.ResellerForm;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,35 @@ class HeaderTest extends AdminUiTest {
         Image logo = $(Image.class).id("brand-logo");
         assertThat(logo.isVisible()).isTrue();
         assertThat(logo.getSrc()).isEqualTo("https://demo.example/logo.png");
+    }
+
+    @Test
+    void theResellerUploadsALogoOnItsSettingsPage_itsHeaderAndItsClientsShowIt_ratherThanTheAddress() {
+        brandDemo(Map.of("brandName", "Demo Telecom", "logoUrl", "https://demo.example/logo.png", "defaultLanguage", "en"));
+        signIn("reseller@demo.gridpbx.test");
+        navigate("config/reseller-settings", Component.class);
+        Upload upload = $(Upload.class).id("brand-logo-image-upload");
+
+        test(upload).upload("brand.png", "image/png", TestImages.image("png", 32, false));
+
+        assertThat($(Image.class).id("brand-logo").getSrc()).as("the header shows it at once")
+                .isNotBlank().isNotEqualTo("https://demo.example/logo.png");
+        assertThat(fixture.logos.shownTo(Scope.client("office.demo.gridpbx.test"))).isPresent();
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("users", Component.class);
+        assertThat($(Image.class).id("brand-logo").getSrc()).isNotEqualTo("https://demo.example/logo.png");
+    }
+
+    @Test
+    void aFileThatIsNotAnImage_isRefusedOnTheSettingsPage() {
+        signIn("reseller@demo.gridpbx.test");
+        navigate("config/reseller-settings", Component.class);
+
+        test($(Upload.class).id("brand-logo-image-upload")).upload("logo.png", "image/png", "<svg/>".getBytes());
+
+        assertThat($(com.vaadin.flow.component.html.Div.class).id("brand-logo-image-error").getText())
+                .isEqualTo("This file is not a PNG or JPEG image");
+        assertThat(fixture.logos.shownTo(DEMO)).isEmpty();
     }
 
     @Test

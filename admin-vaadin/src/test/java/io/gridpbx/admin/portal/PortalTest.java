@@ -1,5 +1,6 @@
 package io.gridpbx.admin.portal;
 
+import static io.gridpbx.core.manage.TestImages.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BinaryBitmap;
@@ -98,20 +99,6 @@ class PortalTest extends AdminUiTest {
         assertThat(getCurrentView()).isInstanceOf(PortalHomeView.class);
     }
 
-    /** A real image of the JDK's encoders; noise keeps PNG from compressing it. */
-    private static byte[] image(String format, int side, boolean noise) throws Exception {
-        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                image.setRGB(x, y, noise ? random.nextInt(1 << 24) : 0x2266aa);
-            }
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        ImageIO.write(image, format, out);
-        return out.toByteArray();
-    }
-
     @Test
     void uploadingAPng_showsItOnTheHome_andAsTheAvatarInTheHeader() throws Exception {
         PortalHomeView home = navigate(PortalHomeView.class);
@@ -147,7 +134,7 @@ class PortalTest extends AdminUiTest {
         test(home.picture.upload).upload("large.png", "image/png", large);
 
         assertThat(home.picture.error.isVisible()).isTrue();
-        assertThat(home.picture.error.getText()).isEqualTo("The picture is larger than 256 KB: choose a smaller one");
+        assertThat(home.picture.error.getText()).isEqualTo("The image is larger than 256 KB: choose a smaller one");
         assertThat(fixture.pictures.find(ME)).isEmpty();
         assertThat(home.picture.image.isVisible()).isFalse();
     }

@@ -36,6 +36,18 @@ public record Scope(Level level, String tenant) {
         return level == Level.USER ? AddressOfRecord.parse(tenant).domain() : tenant;
     }
 
+    /**
+     * The realm of the reseller this scope belongs to (its own for a reseller, the one above its client
+     * for a client or a user); empty for the platform.
+     */
+    public java.util.Optional<String> resellerRealm() {
+        return switch (level) {
+            case PLATFORM -> java.util.Optional.empty();
+            case RESELLER -> java.util.Optional.of(tenant);
+            case CLIENT, USER -> java.util.Optional.of(DomainName.parent(domain()));
+        };
+    }
+
     public AddressOfRecord userAddress() {
         if (level != Level.USER) {
             throw new IllegalStateException(this + " is not a user");

@@ -60,16 +60,9 @@ public final class FeatureConfig {
 
     /** The branding of the reseller above the actor (or the actor itself), if that reseller set one. */
     public java.util.Optional<Branding> brandingFor(Scope actor) {
-        String realm = switch (actor.level()) {
-            case PLATFORM -> null;
-            case RESELLER -> actor.tenant();
-            case CLIENT, USER -> io.gridpbx.core.tenancy.DomainName.parent(actor.domain());
-        };
-        if (realm == null) {
-            return java.util.Optional.empty();
-        }
-        return store.find(ConfigObject.key(ConfigKind.RESELLER_SETTINGS, Scope.reseller(realm), ConfigObject.SINGLE_ID))
-                .map(o -> new Branding(o.values().getOrDefault("brandName", realm), o.values().get("logoUrl")));
+        return actor.resellerRealm().flatMap(realm -> store.find(
+                        ConfigObject.key(ConfigKind.RESELLER_SETTINGS, Scope.reseller(realm), ConfigObject.SINGLE_ID))
+                .map(o -> new Branding(o.values().getOrDefault("brandName", realm), o.values().get("logoUrl"))));
     }
 
     public ConfigObject create(Scope actor, ConfigKind kind, Map<String, String> raw) {

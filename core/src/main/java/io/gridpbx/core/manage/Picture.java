@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A user's profile picture: a PNG or JPEG image of at most {@link #MAX_BYTES}. Its type is read from
+ * An image shown in the portal (a user's profile picture, a reseller's logo): a PNG or JPEG image of at most {@link #MAX_BYTES}. Its type is read from
  * its first bytes, never taken from what the browser said, so the portal serves nothing but images.
  */
 public record Picture(String contentType, byte[] bytes) {
@@ -33,6 +33,18 @@ public record Picture(String contentType, byte[] bytes) {
     public static Picture of(byte[] bytes) {
         return new Picture(typeOf(bytes).orElseThrow(() -> new IllegalArgumentException("not a PNG or JPEG image")),
                 bytes);
+    }
+
+    /**
+     * The image in an uploaded file's bytes, whatever the file was called; a {@link ValidationException}
+     * on {@code field} when they are larger than {@link #MAX_BYTES} or not a PNG or JPEG image.
+     */
+    public static Picture checked(byte[] bytes, String field) {
+        Errors errors = new Errors();
+        errors.check(bytes.length <= MAX_BYTES, field, "picture.too-large", "at most " + MAX_BYTES / 1024 + " KB");
+        errors.check(typeOf(bytes).isPresent(), field, "picture.not-image", "a PNG or JPEG image");
+        errors.throwIfAny();
+        return of(bytes);
     }
 
     /** {@link #PNG} or {@link #JPEG} by the signature the bytes start with; empty for anything else. */

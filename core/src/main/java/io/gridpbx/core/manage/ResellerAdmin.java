@@ -25,11 +25,14 @@ public final class ResellerAdmin {
     private final TenantDirectory directory;
     private final AccountStore accounts;
     private final PasswordHasher hasher;
+    private final LogoStore logos;
 
-    public ResellerAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher) {
+    /** @param logos the resellers' logos, which go with their reseller */
+    public ResellerAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher, LogoStore logos) {
         this.directory = directory;
         this.accounts = accounts;
         this.hasher = hasher;
+        this.logos = logos;
     }
 
     /** A reseller as its list shows it. */
@@ -87,6 +90,8 @@ public final class ResellerAdmin {
         }
         directory.deleteReseller(reseller.realm());
         accounts.withHome(Scope.reseller(reseller.realm())).forEach(a -> accounts.delete(a.email()));
+        // A reseller created later with the same realm must not inherit this one's brand.
+        logos.delete(reseller.realm());
     }
 
     private Optional<Reseller> find(Scope actor, String realm) {

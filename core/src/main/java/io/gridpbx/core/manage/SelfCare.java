@@ -82,12 +82,7 @@ public final class SelfCare {
      */
     public Picture setPicture(Scope actor, byte[] bytes) {
         User me = me(actor);
-        Errors errors = new Errors();
-        errors.check(bytes.length <= Picture.MAX_BYTES, "picture", "picture.too-large",
-                "at most " + Picture.MAX_BYTES / 1024 + " KB");
-        errors.check(Picture.typeOf(bytes).isPresent(), "picture", "picture.not-image", "a PNG or JPEG image");
-        errors.throwIfAny();
-        Picture picture = Picture.of(bytes);
+        Picture picture = Picture.checked(bytes, "picture");
         pictures.save(me.addressOfRecord(), picture);
         return picture;
     }

@@ -27,7 +27,9 @@ final class ManagementFixture {
     final ApiTokens tokens = new ApiTokens(access, access, clock);
     final SignIn signIn = new SignIn(access, hasher, access, access, access, clock);
     final Impersonation impersonation = new Impersonation(directory, access, clock);
-    final ResellerAdmin resellers = new ResellerAdmin(directory, access, hasher);
+    final InMemoryLogoStore logoStore = new InMemoryLogoStore();
+    final ResellerAdmin resellers = new ResellerAdmin(directory, access, hasher, logoStore);
+    final Logos logos = new Logos(resellers, logoStore);
     final ClientAdmin clients = new ClientAdmin(directory, access, hasher);
     final InMemoryConfigStore configStore = new InMemoryConfigStore();
     final FeatureConfig config = new FeatureConfig(configStore, directory);

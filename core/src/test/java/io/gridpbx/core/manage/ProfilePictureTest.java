@@ -1,17 +1,12 @@
 package io.gridpbx.core.manage;
 
+import static io.gridpbx.core.manage.TestImages.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.location.AddressOfRecord;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** A user sets, reads and removes its own profile picture: a PNG or JPEG of at most 256 KB, told by its bytes. */
@@ -21,24 +16,6 @@ class ProfilePictureTest {
     private static final Scope USER = Scope.user(ME);
 
     private final ManagementFixture f = new ManagementFixture();
-
-    /** A real image, encoded by the JDK; noise makes it large, since PNG cannot compress it. */
-    static byte[] image(String format, int side, boolean noise) {
-        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        SplittableRandom random = new SplittableRandom(7);
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                image.setRGB(x, y, noise ? random.nextInt(1 << 24) : 0x3366cc);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, format, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 
     @Test
     void aUserSetsAPngPicture_andReadsItBack() {

@@ -57,7 +57,7 @@ class VoicemailController {
         return VoicemailJson.of(aor, voicemails.get(actor.scope(), aor, id));
     }
 
-    @GetMapping(path = "/api/v1/users/{aor}/voicemails/{id}/audio", produces = Recording.CONTENT_TYPE)
+    @GetMapping("/api/v1/users/{aor}/voicemails/{id}/audio")
     @Operation(summary = "a message's recording; fetched with the user's own token, the message is heard")
     ResponseEntity<byte[]> audio(Actor actor, @PathVariable String aor, @PathVariable String id) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(Recording.CONTENT_TYPE))

@@ -73,6 +73,7 @@ public final class GridMemberConfig {
         persistedMap(config, MapNames.API_TOKENS, stores.apiTokens(), stores);
         persistedMap(config, MapNames.AUDIT, stores.audit(), stores);
         persistedMap(config, MapNames.PICTURES, stores.pictures(), stores);
+        persistedMap(config, MapNames.LOGOS, stores.logos(), stores);
         persistedMap(config, MapNames.VOICEMAIL_MAILBOXES, stores.mailboxes(), stores);
         persistedMap(config, MapNames.VOICEMAIL_RECORDINGS, stores.recordings(), stores);
         config.getMapConfig(MapNames.LOCATIONS).setMapStoreConfig(writeBehind(stores.locations(), stores));

@@ -22,6 +22,8 @@ public final class MapNames {
     public static final String ROUTES = TENANT_PREFIX + "routes";
     /** The DID inventory by number. */
     public static final String DIDS = TENANT_PREFIX + "dids";
+    /** Resellers' logos by realm: shown on every page of their clients and users, so near-cached too. */
+    public static final String LOGOS = TENANT_PREFIX + "logos";
     /** Configuration objects (features, profiles, settings) by kind|owner|id. */
     public static final String CONFIG = TENANT_PREFIX + "config";
     /** Prefix of the management plane's maps (no near cache: read at sign-in and per API call). */

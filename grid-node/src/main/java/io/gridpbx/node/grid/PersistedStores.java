@@ -42,6 +42,7 @@ public record PersistedStores(
         MapStore<String, Cdr> cdrs,
         MapStore<String, ConfigObject> config,
         MapStore<String, Picture> pictures,
+        MapStore<String, Picture> logos,
         MapStore<String, Mailbox> mailboxes,
         MapStore<String, Recording> recordings,
         int writeDelaySeconds,

@@ -27,7 +27,8 @@ class GridMemberConfigTest {
                 entryStore(stores, MapNames.LOCATIONS), store(stores, MapNames.ACCOUNTS), store(stores, MapNames.API_TOKENS),
                 store(stores, MapNames.AUDIT), store(stores, MapNames.GATEWAYS), store(stores, MapNames.ROUTES),
                 store(stores, MapNames.DIDS), store(stores, MapNames.CDRS), store(stores, MapNames.CONFIG),
-                store(stores, MapNames.PICTURES), store(stores, MapNames.VOICEMAIL_MAILBOXES),
+                store(stores, MapNames.PICTURES), store(stores, MapNames.LOGOS),
+                store(stores, MapNames.VOICEMAIL_MAILBOXES),
                 store(stores, MapNames.VOICEMAIL_RECORDINGS), 1, 100);
 
         Config config = GridMemberConfig.persist(GridMemberConfig.grid("test"), persisted);

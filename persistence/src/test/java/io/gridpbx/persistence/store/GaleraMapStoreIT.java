@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Timeout;
 class GaleraMapStoreIT extends JdbcMapStoreContract {
 
     private static final String[] TABLES = {"platform", "resellers", "clients", "users", "sip_credentials",
-            "registrations", "user_pictures", "voicemail_messages", "voicemail_recordings"};
+            "registrations", "user_pictures", "voicemail_messages", "voicemail_recordings",
+            "reseller_logos"};
 
     private static @Nullable GaleraCluster cluster;
 

@@ -316,6 +316,24 @@ abstract class JdbcMapStoreContract {
     }
 
     @Test
+    void logosRoundTripByteForByte_andLoadAtStart() {
+        var logos = new JdbcLogoMapStore(database);
+        Picture png = new Picture(Picture.PNG, imageBytes(Picture.PNG, Picture.MAX_BYTES));
+        Picture jpeg = new Picture(Picture.JPEG, imageBytes(Picture.JPEG, 500));
+
+        logos.store("demo.gridpbx.test", png);
+        logos.store("demo.gridpbx.test", png);
+        assertThat(loadedOne(logos, "demo.gridpbx.test")).isEqualTo(png);
+        assertThat(logos.loadAllKeys()).containsExactly("demo.gridpbx.test");
+        logos.store("demo.gridpbx.test", jpeg);
+        assertThat(loadedOne(logos, "demo.gridpbx.test")).isEqualTo(jpeg);
+
+        logos.delete("demo.gridpbx.test");
+        assertThat(loadedOne(logos, "demo.gridpbx.test")).isNull();
+        assertThat(logos.loadAllKeys()).isEmpty();
+    }
+
+    @Test
     void mailboxesRoundTrip_replacingTheirRows_andRecordingsLoadOnDemand() {
         var mailboxes = new JdbcMailboxMapStore(database);
         var recordings = new JdbcRecordingMapStore(database);
