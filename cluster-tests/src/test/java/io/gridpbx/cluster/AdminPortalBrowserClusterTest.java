@@ -2,6 +2,7 @@ package io.gridpbx.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpbx.core.voicemail.Wavs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -180,6 +181,30 @@ class AdminPortalBrowserClusterTest {
         assertThat(old.successful()).as("the old secret no longer registers, %s", old).isZero();
         Sipp.Result fresh = register("new-secret-accepted", "203", "new-secret-203");
         assertThat(fresh.exitCode()).as("the new secret registers, %s", fresh).isZero();
+    }
+
+    @Test
+    void aMessageImportedThroughTheApiOnOneNode_isPlayedInThePortalOnTheOther_andHeard() throws Exception {
+        String box = "/api/v1/users/202@" + OFFICE + "/voicemails";
+        node2.post(box + "?caller=%2B15145550142", "audio/wav", Wavs.pcm(3), "office-client-token");
+        try (Browser browser = Browser.open(url(NODE1))) {
+            signIn(browser, "202@" + OFFICE);
+            browser.go("portal/voicemail");
+            assertThat(hasRow(browser, "voicemail-grid", "+15145550142")).isTrue();
+            String id = node1.get(box, "office-client-token").replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+
+            browser.click("play-" + id);
+            // The browser itself fetched and decoded the WAV the node served: it knows its length.
+            browser.waitUntil("the player loaded the recording", () -> browser.script("""
+                    const a = document.getElementById('voicemail-player');
+                    if (a.readyState === 0) { a.load(); }
+                    return a.readyState >= 1;""").equals(Boolean.TRUE));
+            Object seconds = browser.script("return Math.round(document.getElementById('voicemail-player').duration);");
+            assertThat(((Number) seconds).intValue()).isEqualTo(3);
+            browser.screenshot("user-voicemail");
+        }
+        Eventually.await("the message heard, cluster-wide", Duration.ofSeconds(10),
+                () -> node2.get(box, "office-client-token"), body -> body.contains("\"heard\":true"));
     }
 
     @Test

@@ -119,6 +119,11 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Runs a script in the page (its arguments as {@code arguments[i]}) and returns what it returns. */
+    Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
     String text(String id) {
         return byId(id).getText().trim();
     }

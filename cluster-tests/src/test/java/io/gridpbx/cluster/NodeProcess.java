@@ -168,11 +168,16 @@ final class NodeProcess {
 
     /** POSTs JSON to an operator endpoint; returns the body of a 2xx answer. */
     String post(String path, String json, String operatorToken) throws IOException, InterruptedException {
+        return post(path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8), operatorToken);
+    }
+
+    /** POSTs a body of this type with a bearer token; returns the body of a 2xx answer. */
+    String post(String path, String contentType, byte[] body, String token) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + operatorToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("POST " + path + " on " + name + " answered " + response.statusCode() + ": "
                     + response.body());

@@ -57,8 +57,9 @@ class VoicemailView extends VerticalLayout implements HasDynamicTitle {
 
     private void configureGrid() {
         grid.setId("voicemail-grid");
+        // A fixed width: the badges are drawn after the column measures itself.
         grid.addComponentColumn(this::state).setKey("state").setHeader(getTranslation("voicemail.state"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("8em").setFlexGrow(0);
         grid.addColumn(m -> Formats.dateTime(m.receivedAt(), settings.zone(), getLocale())).setKey("received")
                 .setHeader(getTranslation("voicemail.received")).setAutoWidth(true);
         grid.addColumn(VoicemailMessage::caller).setKey("caller").setHeader(getTranslation("voicemail.caller"));
