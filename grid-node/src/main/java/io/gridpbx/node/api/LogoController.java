@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,11 +43,7 @@ class LogoController {
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @Operation(summary = "set the logo (a PNG or JPEG of at most 256 KB; its type is read from its bytes)")
     LogoJson put(Actor actor, @PathVariable String realm, HttpServletRequest request) throws IOException {
-        byte[] image;
-        // One byte past the limit is enough to refuse it: a huge body is never held in memory.
-        try (InputStream body = request.getInputStream()) {
-            image = body.readNBytes(Picture.MAX_BYTES + 1);
-        }
+        byte[] image = Bodies.upTo(request, Picture.MAX_BYTES);
         Picture logo = logos.set(actor.scope(), realm, image);
         return new LogoJson(logo.contentType(), logo.size());
     }

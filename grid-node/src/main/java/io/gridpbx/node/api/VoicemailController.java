@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -75,11 +74,7 @@ class VoicemailController {
     @Operation(summary = "import a recorded message (the body is a WAV file of at most 5 MB)")
     ResponseEntity<VoicemailJson> deposit(Actor actor, @PathVariable String aor, @RequestParam String caller,
             @RequestParam(required = false) @Nullable String receivedAt, HttpServletRequest request) throws IOException {
-        byte[] wav;
-        // One byte past the limit is enough to refuse it: a huge body is never held in memory.
-        try (InputStream body = request.getInputStream()) {
-            wav = body.readNBytes(Recording.MAX_BYTES + 1);
-        }
+        byte[] wav = Bodies.upTo(request, Recording.MAX_BYTES);
         VoicemailMessage message = voicemails.deposit(actor.scope(), aor, caller, receivedAt, wav);
         return Created.at("/api/v1/users/" + aor + "/voicemails/{id}", message.id(), VoicemailJson.of(aor, message));
     }
