@@ -7,6 +7,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.gridpbx.core.auth.DigestAlgorithm;
+import io.gridpbx.core.auth.DigestResponse;
+import io.gridpbx.core.auth.DigestVerifier;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -180,6 +183,55 @@ class MalformedInputIT {
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * RFC 7616 section 3.4: a right answer sent again in a new request (a captured REGISTER replayed,
+     * same nonce and nonce-count) is challenged again as stale, and binds nothing; the phone's own next
+     * request, counting up, is accepted.
+     */
+    @Test
+    void aCapturedRegisterReplayedAsANewRequest_isChallengedStale() throws IOException {
+        try (Udp phone = new Udp()) {
+            String callId = "replay-" + System.nanoTime();
+            String challenge = phone.answerMatching(register(callId, 1, ""), "CSeq: 1 REGISTER");
+            assertThat(challenge).startsWith("SIP/2.0 401 ");
+            int at = challenge.indexOf("nonce=\"") + "nonce=\"".length();
+            String nonce = challenge.substring(at, challenge.indexOf('"', at));
+            String signed = authorization(nonce, "00000001");
+
+            assertThat(phone.answerMatching(register(callId, 2, signed), "CSeq: 2 REGISTER")).startsWith("SIP/2.0 200 ");
+            assertThat(phone.answerMatching(register(callId, 2, signed), "CSeq: 2 REGISTER")).as("a retransmission")
+                    .startsWith("SIP/2.0 200 ");
+            String replayed = phone.answerMatching(register(callId, 3, signed), "CSeq: 3 REGISTER");
+            assertThat(replayed).startsWith("SIP/2.0 401 ").containsIgnoringCase("stale=true");
+            assertThat(phone.answerMatching(register(callId, 4, authorization(nonce, "00000002")), "CSeq: 4 REGISTER"))
+                    .startsWith("SIP/2.0 200 ");
+        }
+    }
+
+    private static String register(String callId, long cseq, String authorization) {
+        return "REGISTER sip:" + OFFICE + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:16191;rport;branch=z9hG4bK-" + callId + "-" + cseq + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:210@" + OFFICE + ">;tag=f-" + callId + "\r\n"
+                + "To: <sip:210@" + OFFICE + ">\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: " + cseq + " REGISTER\r\n"
+                + "Contact: <sip:210@127.0.0.1:16191>\r\n"
+                + "Expires: 60\r\n"
+                + authorization
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** What phone 210 (password pass210) answers to that nonce, MD5 with qop=auth, as an Authorization line. */
+    private static String authorization(String nonce, String nc) {
+        String uri = "sip:" + OFFICE;
+        DigestResponse unsigned = new DigestResponse("210", OFFICE, nonce, uri, "", "MD5", "auth", nc, "c0ffee42");
+        String response = DigestVerifier.expectedResponse(DigestAlgorithm.MD5,
+                DigestAlgorithm.MD5.ha1("210", OFFICE, "pass210"), "REGISTER", unsigned);
+        return "Authorization: Digest username=\"210\",realm=\"" + OFFICE + "\",nonce=\"" + nonce + "\",uri=\"" + uri
+                + "\",response=\"" + response + "\",algorithm=MD5,qop=auth,nc=" + nc + ",cnonce=\"c0ffee42\"\r\n";
+    }
+
     private static String request(String method, String callId, long cseq) {
         return method + " sip:201@" + OFFICE + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:16190;rport;branch=z9hG4bK-" + callId + "\r\n"
@@ -209,6 +261,11 @@ class MalformedInputIT {
 
         /** Sends a request and returns the first answer that carries its Call-ID. */
         String answerTo(String request, String callId) throws IOException {
+            return answerMatching(request, "Call-ID: " + callId + "\r\n");
+        }
+
+        /** Sends a request and returns the first answer that contains {@code marker}. */
+        String answerMatching(String request, String marker) throws IOException {
             send(request);
             socket.setSoTimeout(5000);
             byte[] buffer = new byte[65535];
@@ -217,10 +274,10 @@ class MalformedInputIT {
                 try {
                     socket.receive(packet);
                 } catch (SocketTimeoutException e) {
-                    throw new AssertionError("no answer to Call-ID " + callId + " within 5 s");
+                    throw new AssertionError("no answer with " + marker.strip() + " within 5 s");
                 }
                 String answer = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1);
-                if (answer.contains("Call-ID: " + callId + "\r\n")) {
+                if (answer.contains(marker)) {
                     return answer;
                 }
             }

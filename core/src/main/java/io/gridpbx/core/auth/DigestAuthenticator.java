@@ -16,13 +16,15 @@ public final class DigestAuthenticator {
     private final NonceService nonces;
     private final List<DigestAlgorithm> offered;
     private final ChallengeMemory sent;
+    private final NonceCounts counts;
 
     /**
      * @param offered the algorithms put in a challenge, in order of preference (RFC 7616 section
      *                3.7: the server lists its preferred algorithm first)
+     * @param counts  the nonce-counts accepted so far, against replays
      */
     public DigestAuthenticator(TenantDirectory directory, NonceService nonces, List<DigestAlgorithm> offered,
-            ChallengeMemory sent) {
+            ChallengeMemory sent, NonceCounts counts) {
         if (offered.isEmpty()) {
             throw new IllegalArgumentException("offer at least one digest algorithm");
         }
@@ -30,6 +32,7 @@ public final class DigestAuthenticator {
         this.nonces = nonces;
         this.offered = List.copyOf(offered);
         this.sent = sent;
+        this.counts = counts;
     }
 
     /**
@@ -37,7 +40,7 @@ public final class DigestAuthenticator {
      * request (same {@code requestKey}: method, Call-ID and CSeq) gets the challenge sent the first time.
      */
     public Verdict authenticate(String method, String realm, @Nullable DigestResponse response, String requestKey) {
-        Verdict verdict = authenticate(method, realm, response);
+        Verdict verdict = verdict(method, realm, response, requestKey);
         if (verdict instanceof Verdict.Challenge challenge) {
             return sent.remember(requestKey, () -> challenge);
         }
@@ -68,6 +71,11 @@ public final class DigestAuthenticator {
      * @param response the client's credentials for this realm, or null when it sent none
      */
     public Verdict authenticate(String method, String realm, @Nullable DigestResponse response) {
+        return verdict(method, realm, response, null);
+    }
+
+    private Verdict verdict(String method, String realm, @Nullable DigestResponse response,
+            @Nullable String requestKey) {
         if (response == null) {
             return challenge(realm, false);
         }
@@ -84,10 +92,28 @@ public final class DigestAuthenticator {
                 || !DigestVerifier.matches(algorithm.get(), credentials.get().ha1(algorithm.get()), method, response)) {
             return challenge(realm, false);
         }
-        if (nonce == NonceService.Verdict.STALE) {
+        if (nonce == NonceService.Verdict.STALE || isReplay(response, requestKey)) {
             return challenge(realm, true);
         }
         return new Verdict.Authenticated(credentials.get());
+    }
+
+    /**
+     * Whether a right answer repeats a nonce-count this nonce was already accepted with, other than in a
+     * retransmission of the same request. Checked only once the answer is right, so that nobody without
+     * the password can use up a phone's counts. An answer without qop (RFC 2069) has no count to check.
+     */
+    private boolean isReplay(DigestResponse response, @Nullable String requestKey) {
+        String nc = response.nc();
+        if (response.qop() == null || nc == null) {
+            return false;
+        }
+        try {
+            return !counts.advance(response.username() + " " + response.nonce(), Long.parseUnsignedLong(nc, 16),
+                    requestKey);
+        } catch (NumberFormatException malformed) {
+            return true;
+        }
     }
 
     public Verdict.Challenge challenge(String realm, boolean stale) {

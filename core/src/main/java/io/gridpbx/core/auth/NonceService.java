@@ -56,6 +56,11 @@ public final class NonceService {
         return ENCODER.encodeToString(body.array());
     }
 
+    /** How long a nonce stays valid after it was issued. */
+    public Duration lifetime() {
+        return Duration.ofMillis(lifetimeMillis);
+    }
+
     public Verdict verify(String nonce, String realm) {
         byte[] raw;
         try {

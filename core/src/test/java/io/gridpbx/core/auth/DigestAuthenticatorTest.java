@@ -28,7 +28,8 @@ class DigestAuthenticatorTest {
             "cluster-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock, new SplittableRandom(7), LIFETIME);
     private final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
     private final DigestAuthenticator authenticator =
-            new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), memory());
+            new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), memory(),
+                    new NonceCounts(clock, LIFETIME, Duration.ofSeconds(32)));
 
     @BeforeEach
     void provisionOneUser() {
@@ -89,6 +90,51 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void aRightAnswerReplayed_isChallengedStale_whileCountingUpOnTheSameNonceIsAccepted() {
+        String nonce = freshNonce();
+        DigestResponse first = answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", nonce, "00000001");
+
+        assertThat(authenticator.authenticate(METHOD, REALM, first)).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
+        assertThat(challenge(authenticator.authenticate(METHOD, REALM, first)).challenges())
+                .as("the same request again: a replay").allMatch(DigestAuthenticator.DigestChallenge::stale);
+        assertThat(authenticator.authenticate(METHOD, REALM, answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", nonce,
+                "00000002"))).as("the phone's next request on that nonce").isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
+        clock.advance(LIFETIME.minusSeconds(1));
+        assertThat(challenge(authenticator.authenticate(METHOD, REALM, answer(DigestAlgorithm.MD5, "MD5", "200", "pass200",
+                nonce, "00000002"))).challenges()).as("remembered while the nonce lives")
+                .allMatch(DigestAuthenticator.DigestChallenge::stale);
+    }
+
+    @Test
+    void theAcceptedRequestRetransmitted_isAcceptedAgain_butNotOnceItsWindowIsOver() {
+        String nonce = freshNonce();
+        DigestResponse signed = answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", nonce, "00000001");
+        String key = DigestAuthenticator.requestKey(METHOD, "call-9@phone", 2);
+
+        assertThat(authenticator.authenticate(METHOD, REALM, signed, key)).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(authenticator.authenticate(METHOD, REALM, signed, key)).as("a retransmission")
+                .isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
+        assertThat(challenge(authenticator.authenticate(METHOD, REALM, signed,
+                DigestAuthenticator.requestKey(METHOD, "call-9@phone", 3))).challenges()).as("another request")
+                .allMatch(DigestAuthenticator.DigestChallenge::stale);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(challenge(authenticator.authenticate(METHOD, REALM, signed, key)).challenges())
+                .as("too late for a retransmission").allMatch(DigestAuthenticator.DigestChallenge::stale);
+    }
+
+    @Test
+    void aWrongAnswerWithAHighCount_doesNotUseUpThePhonesCounts() {
+        String nonce = freshNonce();
+
+        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, "MD5", "200", "not-the-password", nonce, "00000009")));
+
+        assertThat(authenticator.authenticate(METHOD, REALM, answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", nonce,
+                "00000001"))).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
+    }
+
+    @Test
     void wrongPassword_isChallengedNotStale() {
         assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.SHA_256, "SHA-256", "200", "pass201", freshNonce())));
@@ -127,7 +173,8 @@ class DigestAuthenticatorTest {
 
     @Test
     void algorithmNotOffered_isChallenged() {
-        DigestAuthenticator sha256Only = new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256), memory());
+        DigestAuthenticator sha256Only = new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256), memory(),
+                new NonceCounts(clock, LIFETIME, Duration.ofSeconds(32)));
 
         DigestAuthenticator.Verdict.Challenge challenge = challenge(sha256Only.authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce())));
@@ -166,7 +213,8 @@ class DigestAuthenticatorTest {
 
     @Test
     void noOfferedAlgorithm_isRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DigestAuthenticator(directory, nonces, List.of(), memory()));
+        assertThatIllegalArgumentException().isThrownBy(() -> new DigestAuthenticator(directory, nonces, List.of(), memory(),
+                new NonceCounts(clock, LIFETIME, Duration.ofSeconds(32))));
     }
 
     private String freshNonce() {
@@ -176,11 +224,16 @@ class DigestAuthenticatorTest {
     /** What a phone sends: the response computed from its password as RFC 7616 section 3.4.1 says. */
     private static DigestResponse answer(DigestAlgorithm algorithm, @Nullable String algorithmToken, String user,
             String password, String nonce) {
+        return answer(algorithm, algorithmToken, user, password, nonce, "00000001");
+    }
+
+    private static DigestResponse answer(DigestAlgorithm algorithm, @Nullable String algorithmToken, String user,
+            String password, String nonce, String nc) {
         DigestResponse unsigned = new DigestResponse(user, REALM, nonce, "sip:" + REALM, "", algorithmToken,
-                "auth", "00000001", "0a4f113b");
+                "auth", nc, "0a4f113b");
         String response = DigestVerifier.expectedResponse(algorithm, algorithm.ha1(user, REALM, password), METHOD,
                 unsigned);
-        return new DigestResponse(user, REALM, nonce, unsigned.uri(), response, algorithmToken, "auth", "00000001",
+        return new DigestResponse(user, REALM, nonce, unsigned.uri(), response, algorithmToken, "auth", nc,
                 "0a4f113b");
     }
 

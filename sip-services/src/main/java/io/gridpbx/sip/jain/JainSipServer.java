@@ -3,6 +3,7 @@ package io.gridpbx.sip.jain;
 import gov.nist.javax.sip.SipStackImpl;
 import io.gridpbx.core.auth.ChallengeMemory;
 import io.gridpbx.core.auth.DigestAuthenticator;
+import io.gridpbx.core.auth.NonceCounts;
 import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.BindingStore;
@@ -61,7 +62,8 @@ public final class JainSipServer implements SipServer {
                     new RejectionLog(clock, 20), counters);
             JainSipSelf self = new JainSipSelf(settings, headers, addresses, System.nanoTime());
             DigestAuthenticator authenticator = new DigestAuthenticator(directory, nonces, settings.digestAlgorithms(),
-                    new ChallengeMemory(clock, RETRANSMISSION_WINDOW));
+                    new ChallengeMemory(clock, RETRANSMISSION_WINDOW),
+                    new NonceCounts(clock, nonces.lifetime(), RETRANSMISSION_WINDOW));
             Registrar registrar = new Registrar(directory, authenticator, bindings, settings.registration());
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
                     new CallRouter(directory, bindings));
