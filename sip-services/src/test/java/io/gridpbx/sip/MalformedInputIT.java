@@ -186,7 +186,9 @@ class MalformedInputIT {
     /**
      * RFC 7616 section 3.4: a right answer sent again in a new request (a captured REGISTER replayed,
      * same nonce and nonce-count) is challenged again as stale, and binds nothing; the phone's own next
-     * request, counting up, is accepted.
+     * request, counting up, is accepted. (A retransmission of the accepted request itself passes too,
+     * in {@code DigestAuthenticatorTest}: over the wire JAIN-SIP may absorb such a copy before the
+     * registrar sees it, so a socket test cannot tell which of the two answered.)
      */
     @Test
     void aCapturedRegisterReplayedAsANewRequest_isChallengedStale() throws IOException {
@@ -199,8 +201,6 @@ class MalformedInputIT {
             String signed = authorization(nonce, "00000001");
 
             assertThat(phone.answerMatching(register(callId, 2, signed), "CSeq: 2 REGISTER")).startsWith("SIP/2.0 200 ");
-            assertThat(phone.answerMatching(register(callId, 2, signed), "CSeq: 2 REGISTER")).as("a retransmission")
-                    .startsWith("SIP/2.0 200 ");
             String replayed = phone.answerMatching(register(callId, 3, signed), "CSeq: 3 REGISTER");
             assertThat(replayed).startsWith("SIP/2.0 401 ").containsIgnoringCase("stale=true");
             assertThat(phone.answerMatching(register(callId, 4, authorization(nonce, "00000002")), "CSeq: 4 REGISTER"))
