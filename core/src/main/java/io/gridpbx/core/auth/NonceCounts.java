@@ -15,16 +15,21 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Kept per node, not in the grid: a cluster-wide count would cost a grid round trip on every
  * authenticated request. A nonce is only valid for its lifetime, so its count needs remembering no
- * longer than that.
+ * longer than that. Memory is bounded ({@link #MAX_PER_GENERATION} nonces twice over): under a load
+ * that fills it sooner, counts are forgotten early, and a nonce issued before the forgetting whose
+ * count is no longer known is treated like a replay (challenged as stale) rather than trusted.
  */
 public final class NonceCounts {
 
     private final Clock clock;
     private final long retransmissionMillis;
+    /** About 170 bytes a nonce: two full generations hold some 17 MB. */
+    public static final int MAX_PER_GENERATION = 50_000;
+
     private final Generations<Seen> highest;
 
-    /** The highest count accepted for a nonce, and the request that carried it. */
-    private record Seen(long count, @Nullable String requestKey, long atMillis) {
+    /** The highest count accepted for a nonce, and (a hash of) the request that carried it. */
+    private record Seen(long count, int requestHash, long atMillis) {
     }
 
     /**
@@ -32,10 +37,14 @@ public final class NonceCounts {
      * @param retransmissionWindow how long a retransmission of an accepted request can still arrive
      */
     public NonceCounts(Clock clock, Duration nonceLifetime, Duration retransmissionWindow) {
+        this(clock, nonceLifetime, retransmissionWindow, MAX_PER_GENERATION);
+    }
+
+    NonceCounts(Clock clock, Duration nonceLifetime, Duration retransmissionWindow, int maxPerGeneration) {
         this.clock = clock;
         this.retransmissionMillis = retransmissionWindow.toMillis();
         // An entry lives at least half the window: twice the lifetime keeps every count while its nonce is valid.
-        this.highest = new Generations<>(clock, nonceLifetime.multipliedBy(2));
+        this.highest = new Generations<>(clock, nonceLifetime.multipliedBy(2), maxPerGeneration);
     }
 
     /**
@@ -43,21 +52,28 @@ public final class NonceCounts {
      * was accepted with so far (and is now the highest), or this is the request that carried the
      * highest, retransmitted.
      *
-     * @param requestKey the request's method, Call-ID and CSeq; null when it has none to compare
+     * @param requestKey     the request's method, Call-ID and CSeq; null when it has none to compare
+     * @param issuedAtMillis when the nonce was issued ({@link NonceService#issuedAtMillis})
      */
-    public boolean advance(String nonce, long count, @Nullable String requestKey) {
+    public boolean advance(String nonce, long count, @Nullable String requestKey, long issuedAtMillis) {
         var now = highest.current();
         Seen before = highest.previous().get(nonce);
         long millis = clock.millis();
+        // A request key's hash is enough to tell a retransmission: a replay must also match the count.
+        int requestHash = requestKey == null ? 0 : requestKey.hashCode();
         AtomicBoolean accepted = new AtomicBoolean();
         // One atomic step per nonce: of two copies of a request arriving at once, one is accepted.
         now.compute(nonce, (key, seen) -> {
             Seen top = seen == null || before != null && before.count() > seen.count() ? before : seen;
+            if (top == null && issuedAtMillis < highest.forgottenBeforeMillis()) {
+                // Its count may have been forgotten under load: do not trust it, ask for a fresh nonce.
+                return null;
+            }
             if (top == null || count > top.count()) {
                 accepted.set(true);
-                return new Seen(count, requestKey, millis);
+                return new Seen(count, requestHash, millis);
             }
-            accepted.set(count == top.count() && requestKey != null && requestKey.equals(top.requestKey())
+            accepted.set(count == top.count() && requestKey != null && requestHash == top.requestHash()
                     && millis - top.atMillis() <= retransmissionMillis);
             return top;
         });

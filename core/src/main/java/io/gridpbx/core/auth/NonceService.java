@@ -61,6 +61,19 @@ public final class NonceService {
         return Duration.ofMillis(lifetimeMillis);
     }
 
+    /**
+     * When a nonce was issued, by its own clock field; only meaningful for a nonce {@link #verify}
+     * accepted (the field is under the HMAC). {@link Long#MIN_VALUE} for anything unreadable.
+     */
+    public long issuedAtMillis(String nonce) {
+        try {
+            byte[] raw = DECODER.decode(nonce);
+            return raw.length < TIME_BYTES ? Long.MIN_VALUE : ByteBuffer.wrap(raw).getLong();
+        } catch (IllegalArgumentException notBase64) {
+            return Long.MIN_VALUE;
+        }
+    }
+
     public Verdict verify(String nonce, String realm) {
         byte[] raw;
         try {

@@ -1,0 +1,45 @@
+package io.gridpbx.core.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridpbx.core.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Nonce-counts: counting up passes, a repeat does not, and memory stays bounded without trusting what it forgot. */
+class NonceCountsTest {
+
+    private static final Duration LIFETIME = Duration.ofMinutes(5);
+    private static final Duration RETRANSMISSIONS = Duration.ofSeconds(32);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+
+    @Test
+    void aCountIsRememberedForTheWholeLifeOfItsNonce_andForgottenAfter() {
+        NonceCounts counts = new NonceCounts(clock, LIFETIME, RETRANSMISSIONS);
+        long issued = clock.millis();
+
+        assertThat(counts.advance("n1", 1, "REGISTER 1 a", issued)).isTrue();
+        clock.advance(LIFETIME.minusSeconds(1));
+        assertThat(counts.advance("n1", 1, "REGISTER 2 a", issued)).as("a replay near the end of its life").isFalse();
+        assertThat(counts.advance("n1", 2, "REGISTER 3 a", issued)).isTrue();
+    }
+
+    @Test
+    void whenTheMemoryFillsUp_countsAreForgottenEarly_andANonceFromBeforeIsNotTrusted() {
+        NonceCounts counts = new NonceCounts(clock, LIFETIME, RETRANSMISSIONS, 2);
+        long early = clock.millis();
+        assertThat(counts.advance("a", 1, "k-a", early)).isTrue();
+        assertThat(counts.advance("b", 1, "k-b", early)).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        // Full: each of these pushes a generation out long before its five minutes.
+        for (String nonce : new String[] {"c", "d", "e", "f"}) {
+            assertThat(counts.advance(nonce, 1, "k-" + nonce, clock.millis())).isTrue();
+        }
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(counts.advance("a", 1, "k-a2", early)).as("a's count is gone: not trusted").isFalse();
+        assertThat(counts.advance("fresh", 1, "k-fresh", clock.millis())).as("a nonce issued now").isTrue();
+    }
+}
