@@ -72,7 +72,8 @@ class VoicemailController {
     @PostMapping(path = "/api/v1/users/{aor}/voicemails", consumes = {"audio/wav", "audio/x-wav", "audio/wave",
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @Operation(summary = "import a recorded message (the body is a WAV file of at most 5 MB)")
-    ResponseEntity<VoicemailJson> deposit(Actor actor, @PathVariable String aor, @RequestParam String caller,
+    ResponseEntity<VoicemailJson> deposit(Actor actor, @PathVariable String aor,
+            @RequestParam(required = false) @Nullable String caller,
             @RequestParam(required = false) @Nullable String receivedAt, HttpServletRequest request) throws IOException {
         byte[] wav = Bodies.upTo(request, Recording.MAX_BYTES);
         VoicemailMessage message = voicemails.deposit(actor.scope(), aor, caller, receivedAt, wav);

@@ -72,6 +72,7 @@ class VoicemailApiIT {
 
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.fieldsInError()).containsExactlyInAnyOrder("caller", "receivedAt", "recording");
+        assertThat(deposit(OFFICE_CLIENT, "", Wavs.pcm(1)).fieldsInError()).as("no caller at all").containsExactly("caller");
         assertThat(OFFICE_CLIENT.get(BOX).json().size()).isZero();
     }
 
