@@ -55,7 +55,7 @@ class ConfigView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         logo = null;
         if (kind.get() == ConfigKind.RESELLER_SETTINGS) {
             String realm = actor.tenant();
-            logo = new ImagePanel("brand-logo-image", "logo", ImagePanel.Source.of(() -> logos.of(actor, realm),
+            logo = new ImagePanel("brand-logo-image", "logo", new ImagePanel.Source(() -> logos.of(actor, realm),
                     bytes -> logos.set(actor, realm, bytes), () -> logos.clear(actor, realm)), this::refreshBrand);
             add(new H3(getTranslation("logo")), logo);
         }

@@ -34,7 +34,7 @@ class PortalHomeView extends VerticalLayout implements HasDynamicTitle {
     PortalHomeView(SelfCare selfCare, UserAdmin users) {
         Scope actor = AdminSession.require().scope();
         User me = selfCare.me(actor);
-        picture = new ImagePanel("profile-picture", "portal.picture", ImagePanel.Source.of(() -> selfCare.picture(actor),
+        picture = new ImagePanel("profile-picture", "portal.picture", new ImagePanel.Source(() -> selfCare.picture(actor),
                 bytes -> selfCare.setPicture(actor, bytes), () -> selfCare.clearPicture(actor)), this::refreshHeader);
         extension.setId("my-extension");
         extension.setText(me.extension() + "@" + me.domain());

@@ -24,34 +24,12 @@ import java.util.function.Supplier;
  */
 public final class ImagePanel extends Div {
 
-    /** What the panel shows and changes, through a tenant-scoped service. */
-    public interface Source {
-
-        Optional<Picture> current();
-
-        /** Saves the uploaded bytes; a {@link ValidationException} when they are not a fitting image. */
-        Picture save(byte[] bytes);
-
-        void clear();
-
-        static Source of(Supplier<Optional<Picture>> current, Function<byte[], Picture> save, Runnable clear) {
-            return new Source() {
-                @Override
-                public Optional<Picture> current() {
-                    return current.get();
-                }
-
-                @Override
-                public Picture save(byte[] bytes) {
-                    return save.apply(bytes);
-                }
-
-                @Override
-                public void clear() {
-                    clear.run();
-                }
-            };
-        }
+    /**
+     * What the panel shows and changes, through a tenant-scoped service.
+     *
+     * @param save saves the uploaded bytes; a {@link ValidationException} when they are not a fitting image
+     */
+    public record Source(Supplier<Optional<Picture>> current, Function<byte[], Picture> save, Runnable clear) {
     }
 
     public final Image image = new Image();
@@ -89,13 +67,13 @@ public final class ImagePanel extends Div {
         error.addClassName("form-error");
         error.setVisible(false);
         add(image, upload, remove, error);
-        show(source.current());
+        show(source.current().get());
     }
 
     private void save(byte[] bytes) {
         upload.clearFileList();
         try {
-            show(Optional.of(source.save(bytes)));
+            show(Optional.of(source.save().apply(bytes)));
             changed.run();
             Notices.success(getTranslation(keys + ".saved"));
         } catch (ValidationException refused) {
@@ -104,7 +82,7 @@ public final class ImagePanel extends Div {
     }
 
     private void clear() {
-        source.clear();
+        source.clear().run();
         show(Optional.empty());
         changed.run();
         Notices.success(getTranslation(keys + ".removed"));

@@ -110,7 +110,7 @@ public final class DigestAuthenticator {
         }
         try {
             return !counts.advance(response.username() + " " + response.nonce(), Long.parseUnsignedLong(nc, 16),
-                    requestKey, nonces.issuedAtMillis(response.nonce()));
+                    requestKey, () -> nonces.issuedAtMillis(response.nonce()));
         } catch (NumberFormatException malformed) {
             return true;
         }

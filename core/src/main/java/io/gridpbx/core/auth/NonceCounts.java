@@ -3,6 +3,7 @@ package io.gridpbx.core.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,19 +54,21 @@ public final class NonceCounts {
      * highest, retransmitted.
      *
      * @param requestKey     the request's method, Call-ID and CSeq; null when it has none to compare
-     * @param issuedAtMillis when the nonce was issued ({@link NonceService#issuedAtMillis})
+     * @param issuedAtMillis when the nonce was issued ({@link NonceService#issuedAtMillis}); asked only for a
+     *                       nonce this node has no count of, after counts were forgotten early
      */
-    public boolean advance(String nonce, long count, @Nullable String requestKey, long issuedAtMillis) {
+    public boolean advance(String nonce, long count, @Nullable String requestKey, LongSupplier issuedAtMillis) {
         var now = highest.current();
         Seen before = highest.previous().get(nonce);
         long millis = clock.millis();
+        long forgottenBefore = highest.forgottenBeforeMillis();
         // A request key's hash is enough to tell a retransmission: a replay must also match the count.
         int requestHash = requestKey == null ? 0 : requestKey.hashCode();
         AtomicBoolean accepted = new AtomicBoolean();
         // One atomic step per nonce: of two copies of a request arriving at once, one is accepted.
         now.compute(nonce, (key, seen) -> {
             Seen top = seen == null || before != null && before.count() > seen.count() ? before : seen;
-            if (top == null && issuedAtMillis < highest.forgottenBeforeMillis()) {
+            if (top == null && forgottenBefore != Long.MIN_VALUE && issuedAtMillis.getAsLong() < forgottenBefore) {
                 // Its count may have been forgotten under load: do not trust it, ask for a fresh nonce.
                 return null;
             }

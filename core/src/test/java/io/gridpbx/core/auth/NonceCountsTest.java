@@ -20,26 +20,26 @@ class NonceCountsTest {
         NonceCounts counts = new NonceCounts(clock, LIFETIME, RETRANSMISSIONS);
         long issued = clock.millis();
 
-        assertThat(counts.advance("n1", 1, "REGISTER 1 a", issued)).isTrue();
+        assertThat(counts.advance("n1", 1, "REGISTER 1 a", () -> issued)).isTrue();
         clock.advance(LIFETIME.minusSeconds(1));
-        assertThat(counts.advance("n1", 1, "REGISTER 2 a", issued)).as("a replay near the end of its life").isFalse();
-        assertThat(counts.advance("n1", 2, "REGISTER 3 a", issued)).isTrue();
+        assertThat(counts.advance("n1", 1, "REGISTER 2 a", () -> issued)).as("a replay near the end of its life").isFalse();
+        assertThat(counts.advance("n1", 2, "REGISTER 3 a", () -> issued)).isTrue();
     }
 
     @Test
     void whenTheMemoryFillsUp_countsAreForgottenEarly_andANonceFromBeforeIsNotTrusted() {
         NonceCounts counts = new NonceCounts(clock, LIFETIME, RETRANSMISSIONS, 2);
         long early = clock.millis();
-        assertThat(counts.advance("a", 1, "k-a", early)).isTrue();
-        assertThat(counts.advance("b", 1, "k-b", early)).isTrue();
+        assertThat(counts.advance("a", 1, "k-a", () -> early)).isTrue();
+        assertThat(counts.advance("b", 1, "k-b", () -> early)).isTrue();
         clock.advance(Duration.ofSeconds(1));
         // Full: each of these pushes a generation out long before its five minutes.
         for (String nonce : new String[] {"c", "d", "e", "f"}) {
-            assertThat(counts.advance(nonce, 1, "k-" + nonce, clock.millis())).isTrue();
+            assertThat(counts.advance(nonce, 1, "k-" + nonce, clock::millis)).isTrue();
         }
         clock.advance(Duration.ofSeconds(1));
 
-        assertThat(counts.advance("a", 1, "k-a2", early)).as("a's count is gone: not trusted").isFalse();
-        assertThat(counts.advance("fresh", 1, "k-fresh", clock.millis())).as("a nonce issued now").isTrue();
+        assertThat(counts.advance("a", 1, "k-a2", () -> early)).as("a's count is gone: not trusted").isFalse();
+        assertThat(counts.advance("fresh", 1, "k-fresh", clock::millis)).as("a nonce issued now").isTrue();
     }
 }
