@@ -29,6 +29,11 @@ public final class InMemoryCalls implements DialogRegistry, CdrStore {
     }
 
     @Override
+    public void targetRefreshed(DialogId id, String senderTag, String senderContact, String responderContact) {
+        active.computeIfPresent(id, (key, dialog) -> dialog.refreshed(senderTag, senderContact, responderContact));
+    }
+
+    @Override
     public Optional<Dialog> find(DialogId id) {
         return Optional.ofNullable(active.get(id));
     }

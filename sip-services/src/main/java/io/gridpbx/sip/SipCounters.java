@@ -10,6 +10,7 @@ public final class SipCounters {
     private final LongAdder callsForwarded = new LongAdder();
     private final LongAdder rejections = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder inDialogRefused = new LongAdder();
 
     public void request() {
         requests.increment();
@@ -29,6 +30,15 @@ public final class SipCounters {
 
     public void failure() {
         failures.increment();
+    }
+
+    /** An in-dialog request (or ACK) that no dialog of this cluster proved: refused or absorbed. */
+    public void inDialogRefusal() {
+        inDialogRefused.increment();
+    }
+
+    public long inDialogRefused() {
+        return inDialogRefused.sum();
     }
 
     public long requests() {

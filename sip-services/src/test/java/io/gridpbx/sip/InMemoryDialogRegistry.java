@@ -27,6 +27,11 @@ final class InMemoryDialogRegistry implements DialogRegistry {
     }
 
     @Override
+    public void targetRefreshed(DialogId id, String senderTag, String senderContact, String responderContact) {
+        active.computeIfPresent(id.key(), (key, dialog) -> dialog.refreshed(senderTag, senderContact, responderContact));
+    }
+
+    @Override
     public Optional<Dialog> find(DialogId id) {
         return Optional.ofNullable(active.get(id.key()));
     }

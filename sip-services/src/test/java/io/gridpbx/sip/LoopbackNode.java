@@ -2,6 +2,7 @@ package io.gridpbx.sip;
 
 import io.gridpbx.core.auth.DigestAlgorithm;
 import io.gridpbx.core.auth.NonceService;
+import io.gridpbx.core.dialog.RouteSeal;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.InMemoryBindingStore;
@@ -31,14 +32,17 @@ final class LoopbackNode implements AutoCloseable {
     final InMemoryTenantDirectory directory;
     final SynchronizedBindingStore bindings;
     final InMemoryDialogRegistry dialogs;
+    /** The seal the node puts in its Record-Route, as every member of its cluster computes it. */
+    final RouteSeal routeSeal;
 
     private LoopbackNode(int port, JainSipServer server, InMemoryTenantDirectory directory,
-            SynchronizedBindingStore bindings, InMemoryDialogRegistry dialogs) {
+            SynchronizedBindingStore bindings, InMemoryDialogRegistry dialogs, RouteSeal routeSeal) {
         this.port = port;
         this.server = server;
         this.directory = directory;
         this.bindings = bindings;
         this.dialogs = dialogs;
+        this.routeSeal = routeSeal;
     }
 
     /** Starts a node offering MD5 then SHA-256 (the order of the 401) with the default registrar limits. */
@@ -53,7 +57,8 @@ final class LoopbackNode implements AutoCloseable {
         SipNodeSettings settings = new SipNodeSettings(HOST, port, HOST, "it-" + port, 4,
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), RegistrationPolicy.DEFAULTS);
         JainSipServer server = JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock);
-        return new LoopbackNode(port, server, directory, bindings, dialogs);
+        return new LoopbackNode(port, server, directory, bindings, dialogs,
+                new RouteSeal(nonces.derivedKey("record-route")));
     }
 
     SipCounters counters() {

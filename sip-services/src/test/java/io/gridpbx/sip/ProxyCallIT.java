@@ -48,6 +48,26 @@ class ProxyCallIT {
                 });
     }
 
+    /** Issue 7: proving in-dialog requests must not stop the real ones (re-INVITE, its ACK, INFO, BYE). */
+    @Test
+    void midDialogRequests_reInviteAckInfoAndBye_passAlongTheRouteSet() {
+        registerAt("208", 16118, "<sip:208@127.0.0.1:16119>");
+        try (Sipp.Running callee = Sipp.scenario("uas_answer_mid_dialog.xml", 16119).start().awaitListening()) {
+            Sipp.scenario("uac_call_mid_dialog.xml", 16120).to(NODE_PORT).service("208").credentials("207", "pass207")
+                    .key("domain", OFFICE).key("caller", "207")
+                    .key("mid_host", "127.0.0.1").key("mid_port", Integer.toString(NODE_PORT))
+                    .run().assertPassed();
+            callee.await().assertPassed();
+        }
+
+        assertThat(node.dialogs.startedDialogs()).filteredOn(d -> d.caller().user().equals("207"))
+                .singleElement().satisfies(dialog -> {
+                    assertThat(dialog.calleeTarget().contact()).isEqualTo("sip:127.0.0.1:16119");
+                    assertThat(dialog.callerTarget().contact()).isEqualTo("sip:207@127.0.0.1:16120");
+                    assertThat(node.dialogs.activeWithCallId(dialog.id().callId())).as("the BYE ended it").isEmpty();
+                });
+    }
+
     @Test
     void calleeHangsUp_byeGoesThroughTheProxyAndEndsTheDialog() {
         registerAt("206", 16115, "<sip:206@127.0.0.1:16116>");

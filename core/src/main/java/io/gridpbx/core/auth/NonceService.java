@@ -56,6 +56,15 @@ public final class NonceService {
         return ENCODER.encodeToString(body.array());
     }
 
+    /**
+     * A key for another purpose, derived from the cluster secret (HMAC of the purpose's name), so that
+     * every member derives the same key and no purpose can forge another's seals.
+     */
+    public byte[] derivedKey(String purpose) {
+        Mac mac = macs.get();
+        return mac.doFinal(("gridpbx derived key: " + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** How long a nonce stays valid after it was issued. */
     public Duration lifetime() {
         return Duration.ofMillis(lifetimeMillis);

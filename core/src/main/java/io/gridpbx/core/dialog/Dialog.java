@@ -1,10 +1,59 @@
 package io.gridpbx.core.dialog;
 
 import io.gridpbx.core.location.AddressOfRecord;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An established call between two users as the proxy tracked it: who called whom, in which client
- * domain, since when and through which node.
+ * domain, since when and through which node, and where each party's in-dialog requests may go.
+ * The identity's {@code fromTag} is the caller's tag and {@code toTag} the callee's.
+ *
+ * @param callerTarget where requests towards the caller go; null for a dialog tracked before targets were kept
+ * @param calleeTarget where requests towards the callee go; null likewise
  */
-public record Dialog(DialogId id, AddressOfRecord caller, AddressOfRecord callee, long startedAtMillis, String nodeId) {
+public record Dialog(DialogId id, AddressOfRecord caller, AddressOfRecord callee, long startedAtMillis, String nodeId,
+        @Nullable DialogTarget callerTarget, @Nullable DialogTarget calleeTarget) {
+
+    /** A dialog known only by its parties (the management views and reports need no targets). */
+    public Dialog(DialogId id, AddressOfRecord caller, AddressOfRecord callee, long startedAtMillis, String nodeId) {
+        this(id, caller, callee, startedAtMillis, nodeId, null, null);
+    }
+
+    /**
+     * Where a request sent by the party with {@code senderTag} may go: the other party's target. Empty
+     * when the tag is neither party's, or when the dialog does not know its targets; such a request is
+     * not forwarded (an in-dialog request may only ever reach the dialog's other party).
+     */
+    public Optional<DialogTarget> peerOf(String senderTag) {
+        if (senderTag.equals(id.fromTag())) {
+            return Optional.ofNullable(calleeTarget);
+        }
+        if (senderTag.equals(id.toTag())) {
+            return Optional.ofNullable(callerTarget);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The dialog after a successful target refresh (RFC 3261 section 12.2: a re-INVITE or UPDATE and
+     * its 2xx replace the remote targets of both ends with their new Contacts). A blank contact keeps
+     * the old one.
+     */
+    public Dialog refreshed(String senderTag, String senderContact, String responderContact) {
+        if (callerTarget == null || calleeTarget == null) {
+            return this;
+        }
+        if (senderTag.equals(id.fromTag())) {
+            return withTargets(callerTarget.withContact(senderContact), calleeTarget.withContact(responderContact));
+        }
+        if (senderTag.equals(id.toTag())) {
+            return withTargets(callerTarget.withContact(responderContact), calleeTarget.withContact(senderContact));
+        }
+        return this;
+    }
+
+    private Dialog withTargets(DialogTarget toCaller, DialogTarget toCallee) {
+        return new Dialog(id, caller, callee, startedAtMillis, nodeId, toCaller, toCallee);
+    }
 }

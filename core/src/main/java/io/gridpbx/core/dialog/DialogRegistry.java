@@ -10,6 +10,12 @@ public interface DialogRegistry {
 
     void ended(DialogId id);
 
+    /**
+     * A target refresh succeeded (a re-INVITE or UPDATE got its 2xx): the sender's and the
+     * responder's new Contacts become the dialog's targets ({@link Dialog#refreshed}). Asynchronous.
+     */
+    void targetRefreshed(DialogId id, String senderTag, String senderContact, String responderContact);
+
     Optional<Dialog> find(DialogId id);
 
     int activeCount();

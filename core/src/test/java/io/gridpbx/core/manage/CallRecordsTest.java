@@ -99,6 +99,11 @@ class CallRecordsTest {
         }
 
         @Override
+        public void targetRefreshed(DialogId id, String senderTag, String senderContact, String responderContact) {
+            dialogs.replaceAll(d -> d.id().equals(id) ? d.refreshed(senderTag, senderContact, responderContact) : d);
+        }
+
+        @Override
         public Optional<Dialog> find(DialogId id) {
             return dialogs.stream().filter(d -> d.id().equals(id)).findFirst();
         }

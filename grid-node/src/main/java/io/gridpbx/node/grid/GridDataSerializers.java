@@ -11,6 +11,7 @@ public final class GridDataSerializers implements DataSerializableFactory {
     static final int STORE_BINDINGS = 2;
     static final int LOOKUP = 3;
     static final int BACKLOG_PROBE = 4;
+    static final int REFRESH_TARGETS = 5;
 
     @Override
     public IdentifiedDataSerializable create(int classId) {
@@ -19,6 +20,7 @@ public final class GridDataSerializers implements DataSerializableFactory {
             case STORE_BINDINGS -> new StoreBindingsProcessor<>();
             case LOOKUP -> new LookupProcessor();
             case BACKLOG_PROBE -> new WriteBehindBacklog.Probe();
+            case REFRESH_TARGETS -> new RefreshTargetsProcessor();
             default -> throw new IllegalArgumentException("unknown GridPBX class id " + classId);
         };
     }

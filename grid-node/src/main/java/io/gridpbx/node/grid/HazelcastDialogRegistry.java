@@ -57,6 +57,16 @@ public final class HazelcastDialogRegistry implements DialogRegistry {
     }
 
     @Override
+    public void targetRefreshed(DialogId id, String senderTag, String senderContact, String responderContact) {
+        dialogs.submitToKey(id.key(), new RefreshTargetsProcessor(senderTag, senderContact, responderContact))
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("could not refresh the targets of dialog {}: {}", id.key(), failure.toString());
+                    }
+                });
+    }
+
+    @Override
     public Optional<Dialog> find(DialogId id) {
         return Optional.ofNullable(dialogs.get(id.key()));
     }

@@ -1,11 +1,13 @@
 package io.gridpbx.node.grid;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
+import io.gridpbx.core.dialog.DialogTarget;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.BindingSet;
@@ -13,6 +15,7 @@ import io.gridpbx.core.location.ContactRequest;
 import io.gridpbx.core.location.RegisterOutcome;
 import io.gridpbx.core.location.RegisterRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Compact serializers of registrar and dialog state, and of what the registrar's processors carry. */
 final class LocationSerializers {
@@ -179,7 +182,8 @@ final class LocationSerializers {
         public Dialog read(CompactReader in) {
             return new Dialog(new DialogId(in.readString("callId"), in.readString("fromTag"), in.readString("toTag")),
                     AddressOfRecord.parse(in.readString("caller")), AddressOfRecord.parse(in.readString("callee")),
-                    in.readInt64("startedAt"), in.readString("node"));
+                    in.readInt64("startedAt"), in.readString("node"),
+                    target(in, "callerContact", "callerRoute"), target(in, "calleeContact", "calleeRoute"));
         }
 
         @Override
@@ -191,6 +195,25 @@ final class LocationSerializers {
             out.writeString("callee", d.callee().toString());
             out.writeInt64("startedAt", d.startedAtMillis());
             out.writeString("node", d.nodeId());
+            write(out, "callerContact", "callerRoute", d.callerTarget());
+            write(out, "calleeContact", "calleeRoute", d.calleeTarget());
+        }
+
+        /** Null when the dialog was written without targets (the field is absent or empty). */
+        private static @Nullable DialogTarget target(CompactReader in, String contactField, String routeField) {
+            if (in.getFieldKind(contactField) != FieldKind.STRING) {
+                return null;
+            }
+            String contact = in.readString(contactField);
+            String[] route = in.readArrayOfString(routeField);
+            return contact == null || contact.isEmpty() ? null
+                    : new DialogTarget(contact, route == null ? List.of() : List.of(route));
+        }
+
+        private static void write(CompactWriter out, String contactField, String routeField,
+                @Nullable DialogTarget target) {
+            out.writeString(contactField, target == null ? "" : target.contact());
+            out.writeArrayOfString(routeField, target == null ? new String[0] : target.route().toArray(String[]::new));
         }
     }
 

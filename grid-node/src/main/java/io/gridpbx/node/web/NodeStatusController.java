@@ -55,6 +55,7 @@ class NodeStatusController {
                         "synced", clusterBacklog == 0),
                 "sip", Map.of("requests", c.requests(), "registrations", c.registrations(),
                         "callsForwarded", c.callsForwarded(), "rejections", c.rejections(),
+                        "inDialogRefused", c.inDialogRefused(),
                         "failures", c.failures()));
     }
 }

@@ -2,7 +2,6 @@ package io.gridpbx.sip.jain;
 
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
-import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.AddressOfRecord;
 import java.text.ParseException;
 import java.time.Clock;
@@ -37,18 +36,20 @@ final class ForkContext {
     private final ServerTransaction server;
     private final Request request;
     private final JainSipResponder responder;
-    private final DialogRegistry dialogs;
+    private final DialogTracker dialogs;
     private final Clock clock;
     private final String nodeId;
     private final @Nullable Parties parties;
     private final Runnable onFinal;
     private final List<ClientTransaction> pending = new ArrayList<>(2);
     private final Set<ClientTransaction> cancelWhenProceeding = new HashSet<>();
+    /** The keys of the early dialogs this INVITE set up (1xx with a To tag), forgotten at its final response. */
+    private final List<String> earlyDialogs = new ArrayList<>(1);
     private @Nullable Response best;
     private boolean finalSent;
     private boolean canceled;
 
-    ForkContext(ServerTransaction server, Request request, JainSipResponder responder, DialogRegistry dialogs,
+    ForkContext(ServerTransaction server, Request request, JainSipResponder responder, DialogTracker dialogs,
             Clock clock, String nodeId, @Nullable Parties parties, Runnable onFinal) {
         this.server = server;
         this.request = request;
@@ -83,6 +84,7 @@ final class ForkContext {
         Response upstream = (Response) received.clone();
         upstream.removeFirst(ViaHeader.NAME);
         if (status < 200) {
+            trackEarlyDialog(upstream);
             if (cancelWhenProceeding.remove(branch)) {
                 sendCancel(branch);
             }
@@ -101,15 +103,17 @@ final class ForkContext {
         if (status < 300) {
             if (finalSent) {
                 if (Request.INVITE.equals(request.getMethod())) {
+                    trackDialog(upstream); // another fork answered too: the caller will ACK and BYE it
                     forwardStatelessly(upstream); // section 16.7 step 5: every 2xx to an INVITE goes upstream
                 }
                 return;
             }
             finalSent = true;
-            send(upstream);
+            // The dialog is known before the 2xx leaves, so that its ACK, however fast, finds it.
             trackDialog(upstream);
+            send(upstream);
             cancelPending();
-            onFinal.run();
+            finished();
             return;
         }
         if (finalSent) {
@@ -124,7 +128,7 @@ final class ForkContext {
         if (pending.isEmpty()) {
             finalSent = true;
             sendBest();
-            onFinal.run();
+            finished();
         }
     }
 
@@ -135,7 +139,7 @@ final class ForkContext {
         if (pending.isEmpty() && !finalSent) {
             finalSent = true;
             sendBest();
-            onFinal.run();
+            finished();
         }
     }
 
@@ -179,12 +183,39 @@ final class ForkContext {
         }
     }
 
+    private void finished() {
+        dialogs.earlyOver(earlyDialogs);
+        onFinal.run();
+    }
+
+    /**
+     * A provisional response with a To tag to an initial INVITE sets up an early dialog (RFC 3261
+     * section 12.1): PRACK, UPDATE or INFO may be sent in it before the call is answered.
+     */
+    private void trackEarlyDialog(Response provisional) {
+        if (parties == null || !Request.INVITE.equals(request.getMethod())
+                || JainSipMessages.toTag(provisional).isEmpty()) {
+            return;
+        }
+        Dialog early = DialogOf.between(request, provisional, parties.caller(), parties.callee(), clock.millis(), nodeId);
+        if (early != null) {
+            if (!earlyDialogs.contains(early.id().key())) {
+                earlyDialogs.add(early.id().key());
+            }
+            dialogs.early(early);
+        }
+    }
+
     private void trackDialog(Response ok) {
         String method = request.getMethod();
-        String callId = JainSipMessages.callId(ok);
-        DialogId id = new DialogId(callId, JainSipMessages.fromTag(ok), JainSipMessages.toTag(ok));
+        DialogId id = new DialogId(JainSipMessages.callId(ok), JainSipMessages.fromTag(ok), JainSipMessages.toTag(ok));
         if (parties != null && Request.INVITE.equals(method)) {
-            dialogs.started(new Dialog(id, parties.caller(), parties.callee(), clock.millis(), nodeId));
+            Dialog dialog = DialogOf.between(request, ok, parties.caller(), parties.callee(), clock.millis(), nodeId);
+            dialogs.confirmed(dialog != null ? dialog
+                    : new Dialog(id, parties.caller(), parties.callee(), clock.millis(), nodeId));
+        } else if (parties == null && (Request.INVITE.equals(method) || Request.UPDATE.equals(method))) {
+            // A target refresh (section 12.2): both ends may have given new Contacts.
+            dialogs.refreshed(id, JainSipMessages.fromTag(request), DialogOf.contactOf(request), DialogOf.contactOf(ok));
         } else if (Request.BYE.equals(method)) {
             // Either party may hang up (RFC 3261 section 15.1.1); DialogId.key() ignores the direction.
             dialogs.ended(id);

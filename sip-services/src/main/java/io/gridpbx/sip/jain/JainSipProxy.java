@@ -1,7 +1,6 @@
 package io.gridpbx.sip.jain;
 
 import io.gridpbx.core.auth.DigestAuthenticator;
-import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.sip.SipCounters;
@@ -48,19 +47,21 @@ final class JainSipProxy {
     private final JainSipResponder responder;
     private final JainSipSelf self;
     private final InitialRequestPolicy policy;
-    private final DialogRegistry dialogs;
+    private final DialogTracker dialogs;
+    private final DialogGuard guard;
     private final Clock clock;
     private final String nodeId;
     private final SipCounters counters;
     /** INVITE contexts by the branch of the caller's Via, which its CANCEL repeats (section 9.1). */
     private final ConcurrentHashMap<String, ForkContext> invites = new ConcurrentHashMap<>();
 
-    JainSipProxy(JainSipResponder responder, JainSipSelf self, InitialRequestPolicy policy, DialogRegistry dialogs,
+    JainSipProxy(JainSipResponder responder, JainSipSelf self, InitialRequestPolicy policy, DialogTracker dialogs,
             Clock clock, String nodeId, SipCounters counters) {
         this.responder = responder;
         this.self = self;
         this.policy = policy;
         this.dialogs = dialogs;
+        this.guard = new DialogGuard(self, dialogs, responder.addresses());
         this.clock = clock;
         this.nodeId = nodeId;
         this.counters = counters;
@@ -68,26 +69,44 @@ final class JainSipProxy {
 
     void onRequest(RequestEvent event) throws ParseException, SipException, InvalidArgumentException {
         Request request = event.getRequest();
-        boolean routedToUs = self.popOwnRoute(request);
+        String toTag = JainSipMessages.toTag(request);
+        if (!toTag.isEmpty()) {
+            onInDialog(event, request, toTag);
+            return;
+        }
+        self.popOwnRoute(request); // a phone's pre-loaded route to its outbound proxy (section 8.1.2)
         if (!checkMaxForwards(request)) {
             return;
         }
-        String toTag = JainSipMessages.toTag(request);
         String loopHash = loopHash(request, toTag);
         if (self.carriesOurBranch(request, loopHash)) {
             responder.reject(request, 482, "Loop Detected");
             return;
         }
-        if (!toTag.isEmpty()) {
-            if (!routedToUs && !hasRoute(request)) {
-                // Section 16.12: an in-dialog request that names neither our route nor a next hop.
-                responder.reject(request, 404, "Not Here");
-                return;
-            }
-            forward(event, request, List.of(request.getRequestURI()), loopHash, null);
+        routeInitial(event, request, loopHash);
+    }
+
+    /**
+     * A request with a To tag goes on only when the {@link DialogGuard} proves it belongs to a dialog
+     * this cluster set up, and only to that dialog's other party; anything else is answered 403 (or
+     * 481 for a dialog that is gone), statelessly, and nothing is forwarded.
+     */
+    private void onInDialog(RequestEvent event, Request request, String toTag)
+            throws ParseException, SipException, InvalidArgumentException {
+        if (guard.check(request, toTag) instanceof DialogGuard.Verdict.Refuse refuse) {
+            counters.inDialogRefusal();
+            responder.reject(request, refuse.status(), refuse.reason());
             return;
         }
-        routeInitial(event, request, loopHash);
+        if (!checkMaxForwards(request)) {
+            return;
+        }
+        String loopHash = loopHash(request, toTag);
+        if (self.carriesOurBranch(request, loopHash)) {
+            responder.reject(request, 482, "Loop Detected");
+            return;
+        }
+        forward(event, request, List.of(request.getRequestURI()), loopHash, null);
     }
 
     private void routeInitial(RequestEvent event, Request request, String loopHash)
@@ -148,8 +167,10 @@ final class JainSipProxy {
         for (URI target : targets) {
             Request out = (Request) request.clone();
             out.setRequestURI(target);
-            if (parties != null) {
-                out.addFirst(self.recordRoute());
+            if (parties != null && invite) {
+                // Only INVITE dialogs are recorded and proven; other dialog-creating requests (SUBSCRIBE,
+                // REFER outside a call) leave their in-dialog requests to go end to end.
+                out.addFirst(self.recordRoute(JainSipMessages.callId(request), JainSipMessages.fromTag(request)));
             }
             out.addFirst(self.via(JainSipSelf.transportOf(nextHop(out)), loopHash));
             ClientTransaction branch = responder.provider().getNewClientTransaction(out);
@@ -167,11 +188,16 @@ final class JainSipProxy {
         }
     }
 
-    /** ACK for a 2xx travels end to end along the route set; we forward it statelessly (section 16.11). */
+    /**
+     * ACK for a 2xx travels end to end along the route set; we forward it statelessly (section 16.11),
+     * once the {@link DialogGuard} proved it. ACKs for our own non-2xx answers are absorbed by the
+     * transaction layer; any other ACK is stray and absorbed too, with no answer (an ACK has none).
+     */
     void onAck(Request request) throws ParseException, SipException, InvalidArgumentException {
-        if (!self.popOwnRoute(request)) {
-            // ACKs for our own non-2xx answers are absorbed by the transaction layer; anything else is stray.
-            LOG.debug("dropping an ACK not routed through this node, Call-ID {}", JainSipMessages.callId(request));
+        String toTag = JainSipMessages.toTag(request);
+        if (toTag.isEmpty() || guard.check(request, toTag) != DialogGuard.FORWARD) {
+            counters.inDialogRefusal();
+            LOG.debug("absorbing a stray ACK, Call-ID {}", JainSipMessages.callId(request));
             return;
         }
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
@@ -181,7 +207,7 @@ final class JainSipProxy {
             }
             maxForwards.decrementMaxForwards();
         }
-        String loopHash = loopHash(request, JainSipMessages.toTag(request));
+        String loopHash = loopHash(request, toTag);
         ViaHeader top = (ViaHeader) request.getHeader(ViaHeader.NAME);
         String incomingBranch = top.getBranch() == null ? top.toString() : top.getBranch();
         request.addFirst(self.statelessVia(JainSipSelf.transportOf(nextHop(request)), loopHash, incomingBranch));
@@ -298,10 +324,6 @@ final class JainSipProxy {
         for (ProxyAuthorizationHeader credentials : others) {
             request.addHeader(credentials);
         }
-    }
-
-    private static boolean hasRoute(Request request) {
-        return request.getHeader(RouteHeader.NAME) != null;
     }
 
     private static URI nextHop(Request request) {

@@ -1,5 +1,6 @@
 package io.gridpbx.sip.jain;
 
+import io.gridpbx.core.dialog.RouteSeal;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.proxy.LoopDetector;
 import java.text.ParseException;
@@ -19,16 +20,29 @@ import javax.sip.message.Request;
 /** This node as SIP sees it: its own addresses, its Record-Route and the Vias it adds. */
 final class JainSipSelf {
 
+    /** The Record-Route URI parameter that carries the seal ({@link RouteSeal}). */
+    private static final String SEAL_PARAM = "gs";
+
     private final String bindHost;
     private final String advertisedHost;
     private final int port;
     private final HeaderFactory headers;
     private final RecordRouteHeader recordRoute;
     private final String branchPrefix;
+    private final RouteSeal seal;
+    private final String hostPort;
     private final AtomicLong branchCounter = new AtomicLong();
 
-    JainSipSelf(SipNodeSettings settings, HeaderFactory headers, AddressFactory addresses, long randomSeed)
-            throws ParseException {
+    /** Whether the top Route of an in-dialog request was recorded by a member of this cluster. */
+    enum DialogRoute {
+        /** A Record-Route of a cluster member, sealed for this call: removed from the request. */
+        SEALED,
+        /** None, someone else's, or ours without a valid seal: not a dialog this cluster set up. */
+        UNPROVEN
+    }
+
+    JainSipSelf(SipNodeSettings settings, HeaderFactory headers, AddressFactory addresses, long randomSeed,
+            RouteSeal seal) throws ParseException {
         this.bindHost = settings.host().toLowerCase(Locale.ROOT);
         this.advertisedHost = settings.advertisedHost().toLowerCase(Locale.ROOT);
         this.port = settings.port();
@@ -38,6 +52,8 @@ final class JainSipSelf {
         rr.setLrParam();
         this.recordRoute = headers.createRecordRouteHeader(addresses.createAddress(rr));
         this.branchPrefix = Long.toHexString(randomSeed & 0xffffffL);
+        this.seal = seal;
+        this.hostPort = advertisedHost + ":" + port;
     }
 
     /** Whether a URI names this node (its bind or advertised host, on its port). */
@@ -75,8 +91,40 @@ final class JainSipSelf {
         return false;
     }
 
-    RecordRouteHeader recordRoute() {
-        return (RecordRouteHeader) recordRoute.clone();
+    /** Our Record-Route for the INVITE of {@code callId} from {@code callerTag}, sealed for that call. */
+    RecordRouteHeader recordRoute(String callId, String callerTag) throws ParseException {
+        RecordRouteHeader header = (RecordRouteHeader) recordRoute.clone();
+        ((SipURI) header.getAddress().getURI()).setParameter(SEAL_PARAM, seal.seal(hostPort, callId, callerTag));
+        return header;
+    }
+
+    /**
+     * Checks the top Route of an in-dialog request: a Record-Route that a cluster member inserted for
+     * this call (its seal verifies for its own host and port, the Call-ID and the caller's tag, which
+     * is the request's From tag or, from the callee, its To tag) is removed and the request may go on
+     * to the dialog check; anything else is unproven. A route of another member counts like our own:
+     * a phone may send its BYE to any node once DNS names the cluster.
+     */
+    DialogRoute popDialogRoute(Request request, String callId, String fromTag, String toTag) {
+        RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        if (route == null || !(route.getAddress().getURI() instanceof SipURI uri)) {
+            return DialogRoute.UNPROVEN;
+        }
+        String given = uri.getParameter(SEAL_PARAM);
+        if (given == null) {
+            return DialogRoute.UNPROVEN;
+        }
+        String routeHostPort = uri.getHost().toLowerCase(Locale.ROOT) + ":" + (uri.getPort() < 0 ? 5060 : uri.getPort());
+        if (!seal.verifies(given, routeHostPort, callId, fromTag) && !seal.verifies(given, routeHostPort, callId, toTag)) {
+            return DialogRoute.UNPROVEN;
+        }
+        request.removeFirst(RouteHeader.NAME);
+        return DialogRoute.SEALED;
+    }
+
+    /** Whether a Record-Route or Route URI is one a cluster member inserted (it carries a seal). */
+    static boolean isSealed(URI uri) {
+        return uri instanceof SipURI sip && sip.getParameter(SEAL_PARAM) != null;
     }
 
     ViaHeader via(String transport, String loopHash) throws ParseException, InvalidArgumentException {

@@ -6,6 +6,7 @@ import io.gridpbx.core.auth.DigestAuthenticator;
 import io.gridpbx.core.auth.NonceCounts;
 import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.dialog.RouteSeal;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.routing.CallRouter;
 import io.gridpbx.core.tenancy.TenantDirectory;
@@ -32,6 +33,9 @@ public final class JainSipServer implements SipServer {
     private static final Logger LOG = LoggerFactory.getLogger(JainSipServer.class);
     /** Retransmissions of a request come at 0.5, 1.5, 3.5, 7.5 and 15.5 s (RFC 3261 Timer E/A with T1 = 500 ms). */
     private static final java.time.Duration RETRANSMISSION_WINDOW = java.time.Duration.ofSeconds(16);
+
+    /** Dialogs kept locally for their ACK: at 6,000 calls/s, 32 s of them. */
+    private static final int RECENT_DIALOGS = 200_000;
 
     private final SipStackImpl stack;
     private final SipCounters counters;
@@ -60,14 +64,16 @@ public final class JainSipServer implements SipServer {
             SipCounters counters = new SipCounters();
             JainSipResponder responder = new JainSipResponder(provider, messages, headers, addresses,
                     new RejectionLog(clock, 20), counters);
-            JainSipSelf self = new JainSipSelf(settings, headers, addresses, System.nanoTime());
+            JainSipSelf self = new JainSipSelf(settings, headers, addresses, System.nanoTime(),
+                    new RouteSeal(nonces.derivedKey("record-route")));
             DigestAuthenticator authenticator = new DigestAuthenticator(directory, nonces, settings.digestAlgorithms(),
                     new ChallengeMemory(clock, RETRANSMISSION_WINDOW),
                     new NonceCounts(clock, nonces.lifetime(), RETRANSMISSION_WINDOW));
             Registrar registrar = new Registrar(directory, authenticator, bindings, settings.registration());
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
                     new CallRouter(directory, bindings));
-            JainSipProxy proxy = new JainSipProxy(responder, self, policy, dialogs, clock, settings.nodeId(), counters);
+            DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS));
+            JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters);
             provider.addSipListener(new JainSipListener(responder, self,
                     new JainSipRegistrar(responder, registrar, settings.nodeId(), counters), proxy, counters));
             stack.start();

@@ -1,0 +1,107 @@
+package io.gridpbx.sip.jain;
+
+import io.gridpbx.core.dialog.Dialog;
+import io.gridpbx.core.dialog.DialogId;
+import io.gridpbx.core.dialog.DialogTarget;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.URI;
+import javax.sip.header.RouteHeader;
+import javax.sip.message.Request;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides whether an in-dialog request (one with a To tag) may be forwarded: only when it belongs to a
+ * dialog this cluster set up, and only towards that dialog's other party. First the cheap proof, the
+ * seal of the Record-Route a member inserted (no grid read), then the dialog itself: its Call-ID and
+ * both tags must name a dialog that is still up, and the Request-URI and the rest of the route set must
+ * be the other party's target as learned at set-up or at the last target refresh. Without this, a
+ * forged To tag and a Route naming the node would make it an open relay (toll fraud).
+ */
+final class DialogGuard {
+
+    /** What to do with an in-dialog request. */
+    sealed interface Verdict {
+        record Forward() implements Verdict {
+        }
+
+        record Refuse(int status, String reason) implements Verdict {
+        }
+    }
+
+    static final Verdict FORWARD = new Verdict.Forward();
+    private static final Verdict NOT_OURS = new Verdict.Refuse(403, "Not A Dialog Of This Cluster");
+    private static final Verdict GONE = new Verdict.Refuse(481, "Call/Transaction Does Not Exist");
+    private static final Verdict NOT_A_PARTY = new Verdict.Refuse(403, "Not A Party Of This Dialog");
+    private static final Verdict WRONG_TARGET = new Verdict.Refuse(403, "Request-URI Is Not The Dialog's Peer");
+    private static final Verdict WRONG_ROUTE = new Verdict.Refuse(403, "Route Is Not The Dialog's");
+
+    private final JainSipSelf self;
+    private final DialogTracker dialogs;
+    private final AddressFactory addresses;
+
+    DialogGuard(JainSipSelf self, DialogTracker dialogs, AddressFactory addresses) {
+        this.self = self;
+        this.dialogs = dialogs;
+        this.addresses = addresses;
+    }
+
+    /** Checks the request and, when it passes, leaves it with the cluster's Route removed. */
+    Verdict check(Request request, String toTag) {
+        String callId = JainSipMessages.callId(request);
+        String fromTag = JainSipMessages.fromTag(request);
+        if (fromTag.isEmpty() || self.popDialogRoute(request, callId, fromTag, toTag) != JainSipSelf.DialogRoute.SEALED) {
+            return NOT_OURS;
+        }
+        DialogId id = new DialogId(callId, fromTag, toTag);
+        Verdict verdict = GONE;
+        for (Dialog dialog : dialogs.local(id)) {
+            verdict = against(dialog, request, fromTag);
+            if (verdict == FORWARD) {
+                return verdict;
+            }
+        }
+        Dialog inGrid = dialogs.inGrid(id);
+        return inGrid == null ? verdict : against(inGrid, request, fromTag);
+    }
+
+    private Verdict against(Dialog dialog, Request request, String senderTag) {
+        DialogTarget peer = dialog.peerOf(senderTag).orElse(null);
+        if (peer == null) {
+            return NOT_A_PARTY;
+        }
+        if (!sameUri(peer.contact(), request.getRequestURI())) {
+            return WRONG_TARGET;
+        }
+        return peer.route().equals(routeOf(request)) ? FORWARD : WRONG_ROUTE;
+    }
+
+    /** URI equality as RFC 3261 section 19.1.4 defines it (the stack's URI classes implement it). */
+    private boolean sameUri(String contact, URI requestUri) {
+        URI target = parse(contact);
+        return target != null && target.equals(requestUri);
+    }
+
+    private @Nullable URI parse(String uri) {
+        try {
+            return addresses.createURI(uri);
+        } catch (ParseException unparsable) {
+            return null;
+        }
+    }
+
+    private static List<String> routeOf(Request request) {
+        ListIterator<?> routes = request.getHeaders(RouteHeader.NAME);
+        if (routes == null || !routes.hasNext()) {
+            return List.of();
+        }
+        List<String> uris = new ArrayList<>(1);
+        while (routes.hasNext()) {
+            uris.add(((RouteHeader) routes.next()).getAddress().getURI().toString());
+        }
+        return uris;
+    }
+}

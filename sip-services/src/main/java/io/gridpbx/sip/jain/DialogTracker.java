@@ -1,0 +1,76 @@
+package io.gridpbx.sip.jain;
+
+import io.gridpbx.core.dialog.Dialog;
+import io.gridpbx.core.dialog.DialogId;
+import io.gridpbx.core.dialog.DialogRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the proxy keeps the dialogs it set up, and where the dialog check finds them: early dialogs
+ * (a 1xx with a To tag, while the INVITE is pending) in this node's memory, confirmed dialogs in the
+ * grid, and the ones this node confirmed in the last 32 seconds also here, for their ACK.
+ */
+final class DialogTracker {
+
+    private final DialogRegistry grid;
+    private final RecentDialogs recent;
+    /** Early dialogs by dialog key; an INVITE's early dialogs leave when its final response goes out. */
+    private final ConcurrentHashMap<String, Dialog> early = new ConcurrentHashMap<>();
+
+    DialogTracker(DialogRegistry grid, RecentDialogs recent) {
+        this.grid = grid;
+        this.recent = recent;
+    }
+
+    void early(Dialog dialog) {
+        early.put(dialog.id().key(), dialog);
+    }
+
+    void earlyOver(List<String> keys) {
+        for (String key : keys) {
+            early.remove(key);
+        }
+    }
+
+    /** A 2xx confirmed the dialog: kept here for its ACK and written to the grid (asynchronously). */
+    void confirmed(Dialog dialog) {
+        recent.put(dialog);
+        grid.started(dialog);
+    }
+
+    void refreshed(DialogId id, String senderTag, String senderContact, String responderContact) {
+        recent.refreshed(id.key(), senderTag, senderContact, responderContact);
+        grid.targetRefreshed(id, senderTag, senderContact, responderContact);
+    }
+
+    void ended(DialogId id) {
+        recent.remove(id.key());
+        grid.ended(id);
+    }
+
+    /**
+     * The versions of the dialog to check a request against, cheapest first: this node's early or
+     * recent copy (no grid read), then the grid's, which the caller asks for only when the local copy
+     * does not let the request pass (it may be older than a target refresh made on another node).
+     */
+    List<Dialog> local(DialogId id) {
+        String key = id.key();
+        List<Dialog> found = new ArrayList<>(1);
+        Dialog earlyDialog = early.get(key);
+        if (earlyDialog != null) {
+            found.add(earlyDialog);
+        }
+        Dialog recentDialog = recent.get(key);
+        if (recentDialog != null) {
+            found.add(recentDialog);
+        }
+        return found;
+    }
+
+    @Nullable Dialog inGrid(DialogId id) {
+        return grid.find(id).orElse(null);
+    }
+}
