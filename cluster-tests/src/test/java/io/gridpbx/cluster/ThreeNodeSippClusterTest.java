@@ -151,6 +151,53 @@ class ThreeNodeSippClusterTest {
                 body -> body.contains("\"total\":" + (2 * CALLS)));
     }
 
+    /**
+     * Issue 7: the in-dialog requests of calls set up through node 2 are sent to node 3 with node 2's
+     * Record-Route, as phones will do once DNS names the cluster. Node 3 proves each against the seal
+     * and the dialog in the grid (it never saw the INVITE) and relays it to the callee: the ACK, a
+     * re-INVITE and its ACK, an INFO and the BYE all pass, and every call ends.
+     */
+    @Test
+    void inDialogRequestsSentToAnotherNode_areProvenThroughTheGridAndReachTheCallee() throws Exception {
+        String domain = "middialog." + RESELLER;
+        int first = 5000;
+        int calls = 10;
+        NodeProcess provisioner = node(3);
+        provisioner.post("/api/v1/provisioning/clients",
+                "{\"domain\":\"" + domain + "\",\"name\":\"Mid-dialog\",\"resellerRealm\":\"" + RESELLER + "\"}",
+                OPERATOR_TOKEN);
+        assertThat(provisioner.post("/api/v1/provisioning/user-ranges", "{\"domain\":\"" + domain
+                + "\",\"firstExtension\":" + first + ",\"count\":" + (2 * calls) + ",\"passwordPrefix\":\""
+                + PASSWORD_PREFIX + "\"}", OPERATOR_TOKEN)).contains("\"created\":" + (2 * calls));
+        Path registrations = RUN_DIR.resolve("mid-dialog-registrations.csv");
+        Path callList = RUN_DIR.resolve("mid-dialog-calls.csv");
+        Sipp.writeInjectionFile(registrations, IntStream.range(first + calls, first + 2 * calls)
+                .mapToObj(ext -> ext + ";" + authentication(Integer.toString(ext))).toList());
+        Sipp.writeInjectionFile(callList, IntStream.range(first, first + calls)
+                .mapToObj(ext -> ext + ";" + (ext + calls) + ";" + authentication(Integer.toString(ext))).toList());
+        int phonePort = 26095;
+        Sipp midDialogPhone = Sipp.start("mid-dialog-uas", "call_uas_mid_dialog.xml", null, List.of("-i", PHONE_HOST,
+                "-p", Integer.toString(phonePort), "-timeout", "120s"), RUN_DIR);
+        try {
+            assertEverySucceeded(Sipp.start("mid-dialog-register", "register.xml", sipAddress(NODE2), List.of(
+                    "-i", "127.0.0.1", "-p", "26096", "-inf", registrations.toString(), "-key", "domain", domain,
+                    "-key", "contact", PHONE_HOST + ":" + phonePort, "-r", "20", "-m", Integer.toString(calls),
+                    "-recv_timeout", "10000", "-timeout", "60s", "-timeout_error"), RUN_DIR).await(SIPP_RUN_LIMIT), calls);
+
+            Sipp.Result result = Sipp.start("mid-dialog-calls", "call_uac_mid_dialog.xml", sipAddress(NODE2), List.of(
+                    "-i", "127.0.0.1", "-p", "26097", "-inf", callList.toString(), "-key", "domain", domain,
+                    "-key", "mid_host", NODE3.host(), "-key", "mid_port", Integer.toString(NODE3.sipPort()),
+                    "-r", "10", "-m", Integer.toString(calls), "-recv_timeout", "10000",
+                    "-timeout", "60s", "-timeout_error"), RUN_DIR).await(SIPP_RUN_LIMIT);
+            note("%s", result);
+            assertEverySucceeded(result, calls);
+            awaitStatus(node(3), "the mid-dialog calls ended", status -> status.activeDialogs() == 0,
+                    Duration.ofSeconds(30));
+        } finally {
+            midDialogPhone.stop();
+        }
+    }
+
     @AfterAll
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     static void stopEverything() throws InterruptedException {
