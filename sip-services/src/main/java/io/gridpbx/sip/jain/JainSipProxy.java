@@ -1,6 +1,7 @@
 package io.gridpbx.sip.jain;
 
 import io.gridpbx.core.auth.DigestAuthenticator;
+import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.sip.SipCounters;
@@ -248,10 +249,22 @@ final class JainSipProxy {
         }
     }
 
-    /** A response with no transaction (a 2xx retransmission): relay it if it carries our Via on top. */
+    /**
+     * A response with no transaction (a 2xx retransmission): relay it if it carries our Via on top.
+     * A 2xx to an INVITE whose dialog this node does not know yet is held back: its first copy is
+     * still being handled on another thread (the node is busy), and a caller that got this copy
+     * first would send an ACK that no dialog proves yet. The callee retransmits it (RFC 3261
+     * section 13.3.1.4) until the first copy has been handled.
+     */
     private void relayStray(Response response) {
         ViaHeader top = (ViaHeader) response.getHeader(ViaHeader.NAME);
         if (top == null || !self.isOurVia(top)) {
+            return;
+        }
+        if (response.getStatusCode() / 100 == 2 && Request.INVITE.equals(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod())
+                && dialogs.local(new DialogId(JainSipMessages.callId(response), JainSipMessages.fromTag(response),
+                        JainSipMessages.toTag(response))).isEmpty()) {
+            LOG.debug("holding back a 2xx copy that overtook its dialog, Call-ID {}", JainSipMessages.callId(response));
             return;
         }
         Response upstream = (Response) response.clone();
