@@ -25,7 +25,7 @@ record BaresipConfig(String host, int sipPort, int controlPort, String rtpPorts,
     static final List<String> MODULES = List.of("g711", "ausine", "aubridge", "account", "menu", "ctrl_tcp",
             "rtcpsummary");
 
-    /** The text of {@code config}; baresip reads {@code key value} lines and takes no trailing comments. */
+    /** The text of {@code config}: {@code key value} lines; what each is for is said here, not in the file. */
     String configFile() {
         return String.join("\n",
                 "sip_listen " + host + ":" + sipPort,
