@@ -55,13 +55,18 @@ final class Baresip {
                 .redirectOutput(dir.resolve("baresip.out").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
+        boolean connected = false;
         try {
             BaresipControl control = BaresipControl.connect(label, config.host(), config.controlPort(),
-                    CONTROL_TIMEOUT);
+                    CONTROL_TIMEOUT, process::isAlive);
+            connected = true;
             return new Baresip(label, config, dir, process, control);
-        } catch (AssertionError | RuntimeException e) {
-            process.destroyForcibly();
+        } catch (AssertionError e) {
             throw new AssertionError(label + " did not open its control port; its output:\n" + output(dir), e);
+        } finally {
+            if (!connected) {
+                process.destroyForcibly();
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -48,9 +49,16 @@ final class BaresipControl implements AutoCloseable {
         reader.start();
     }
 
-    /** Connects to the control port; waits until baresip listens on it, which it does once its modules are loaded. */
-    static BaresipControl connect(String label, String host, int port, Duration timeout) throws InterruptedException {
+    /**
+     * Connects to the control port; waits until baresip listens on it, which it does once its
+     * modules are loaded, and fails at once when {@code running} says baresip is gone.
+     */
+    static BaresipControl connect(String label, String host, int port, Duration timeout, BooleanSupplier running)
+            throws InterruptedException {
         Socket socket = Eventually.await(label + "'s ctrl_tcp on " + host + ":" + port, timeout, () -> {
+            if (!running.getAsBoolean()) {
+                throw new AssertionError(label + " exited before it opened its control port");
+            }
             Socket candidate = new Socket();
             try {
                 candidate.connect(new InetSocketAddress(host, port), 1000);
