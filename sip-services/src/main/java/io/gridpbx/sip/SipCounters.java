@@ -10,6 +10,7 @@ public final class SipCounters {
     private final LongAdder callsForwarded = new LongAdder();
     private final LongAdder rejections = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
 
     public void request() {
         requests.increment();
@@ -31,6 +32,11 @@ public final class SipCounters {
         failures.increment();
     }
 
+    /** A message dropped unanswered for its form: a datagram too large to read whole, a malformed response. */
+    public void malformed() {
+        malformed.increment();
+    }
+
     public long requests() {
         return requests.sum();
     }
@@ -45,6 +51,11 @@ public final class SipCounters {
 
     public long rejections() {
         return rejections.sum();
+    }
+
+    /** Messages dropped unanswered because of their form. */
+    public long malformedDropped() {
+        return malformed.sum();
     }
 
     /** Requests whose handling threw: each is a bug to fix. */

@@ -28,10 +28,12 @@ final class JainSipListener implements SipListener {
     private final JainSipRegistrar registrar;
     private final JainSipProxy proxy;
     private final SipCounters counters;
+    private final JainSipRequestScreen screen;
 
     JainSipListener(JainSipResponder responder, JainSipSelf self, JainSipRegistrar registrar, JainSipProxy proxy,
             SipCounters counters) {
         this.responder = responder;
+        this.screen = new JainSipRequestScreen(responder, counters);
         this.self = self;
         this.registrar = registrar;
         this.proxy = proxy;
@@ -49,6 +51,10 @@ final class JainSipListener implements SipListener {
                 if (!Request.ACK.equals(method)) {
                     responder.reject(request, 400, "CSeq Method Does Not Match Request Method");
                 }
+                return;
+            }
+            boolean nodeIsUas = Request.REGISTER.equals(method) || Request.OPTIONS.equals(method) && isForThisNode(request);
+            if (!screen.admits(request, nodeIsUas)) {
                 return;
             }
             switch (method) {
@@ -99,6 +105,9 @@ final class JainSipListener implements SipListener {
     @Override
     public void processResponse(ResponseEvent event) {
         try {
+            if (!screen.admits(event.getResponse())) {
+                return;
+            }
             proxy.onResponse(event);
         } catch (RuntimeException e) {
             counters.failure();

@@ -6,7 +6,10 @@ import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.StringMsgParserFactory;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import gov.nist.javax.sip.stack.UDPMessageChannel;
+import io.gridpbx.sip.SipCounters;
 import java.text.ParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stack's own message parser with two repairs of JAIN-SIP RI's handling of broken requests.
@@ -19,25 +22,49 @@ import java.text.ParseException;
  * request is now a parse error, which the RI drops quietly (RFC 3261 section 8.1.1: the header is
  * mandatory, and without it there is nothing to answer with).
  *
+ * <p>Strict parsing (RFC 4475): a header the RI cannot read is noted on the message
+ * ({@link HeaderFaultRecorder}) so that the listener refuses the request with a 400 naming it. A
+ * datagram that fills the whole receive buffer (the stack's 8 KiB {@code MAX_MESSAGE_SIZE}) may have
+ * been cut by the kernel: it cannot be read whole, so it is dropped and counted rather than parsed
+ * (RFC 3261 section 18.3 would answer 513 only to a message read whole).
+ *
  * <p>Public with a no-argument constructor because the stack instantiates it by name
  * ({@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}).
  */
 public final class JainSipMessageParserFactory implements MessageParserFactory {
 
     private final StringMsgParserFactory stackParsers = new StringMsgParserFactory();
+    private volatile @Nullable SipCounters counters;
+
+    /** Where dropped datagrams are counted; the stack creates this factory by name, the server then hands it its counters. */
+    void countInto(SipCounters nodeCounters) {
+        this.counters = nodeCounters;
+    }
 
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
         MessageParser parser = stackParsers.createMessageParser(stack);
+        int datagramBuffer = stack.getMaxMessageSize();
         return (bytes, readBody, strict, listener) -> {
+            if (listener instanceof UDPMessageChannel && datagramBuffer > 0 && bytes.length >= datagramBuffer) {
+                SipCounters c = counters;
+                if (c != null) {
+                    c.malformed();
+                }
+                return null; // the RI drops a datagram that parses to nothing, without an answer
+            }
+            HeaderFaultRecorder faults = new HeaderFaultRecorder(listener);
             SIPMessage message;
             try {
-                message = parser.parseSIPMessage(bytes, readBody, strict, listener);
+                message = parser.parseSIPMessage(bytes, readBody, strict, faults);
             } catch (ParseException e) {
                 throw new ParseException(oneLine(e.getMessage()), e.getErrorOffset());
             }
             if (message instanceof SIPRequest request && request.getCSeqHeader() == null) {
                 throw new ParseException("Missing CSeq", 0);
+            }
+            if (message != null) {
+                faults.attachTo(message, RawMessageCheck.check(bytes));
             }
             return message;
         };

@@ -58,6 +58,7 @@ public final class JainSipServer implements SipServer {
             provider.setAutomaticDialogSupportEnabled(false);
 
             SipCounters counters = new SipCounters();
+            ((JainSipMessageParserFactory) stack.getMessageParserFactory()).countInto(counters);
             JainSipResponder responder = new JainSipResponder(provider, messages, headers, addresses,
                     new RejectionLog(clock, 20), counters);
             JainSipSelf self = new JainSipSelf(settings, headers, addresses, System.nanoTime());
