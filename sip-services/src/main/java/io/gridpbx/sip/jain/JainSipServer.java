@@ -106,8 +106,10 @@ public final class JainSipServer implements SipServer {
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "1000");
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
-        // TCP on NIO selectors: thousands of phones must not mean thousands of reader threads.
-        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        // TCP on NIO selectors: thousands of phones must not mean thousands of reader threads. Each
+        // stream is framed by its Content-Length before the RI's parser, which trusted it (one huge
+        // claim killed the selector thread, and TCP with it).
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", JainSipMessageProcessorFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.PASS_INVITE_NON_2XX_ACK_TO_LISTENER", "false");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         return p;
