@@ -21,10 +21,12 @@ final class FramedPipelineParser extends NioPipelineParser {
 
     private final SipStreamFramer framer;
     private final MessageChannel channel;
+    private final SIPTransactionStack stack;
 
     private FramedPipelineParser(SIPTransactionStack stack, NioTcpMessageChannel channel) {
         super(stack, channel, stack.getMaxMessageSize());
         this.channel = channel;
+        this.stack = stack;
         this.framer = new SipStreamFramer(stack.getMaxMessageSize() > 0 ? stack.getMaxMessageSize() : 65536);
     }
 
@@ -50,12 +52,18 @@ final class FramedPipelineParser extends NioPipelineParser {
         framer.feed(bytes, new SipStreamFramer.Sink() {
             @Override
             public void message(byte[] message) throws Exception {
-                FramedPipelineParser.super.addBytes(message);
+                if (!RawMessageCheck.hasStartLine(message)) {
+                    countMalformed(); // the RI would throw on it and log the whole message at ERROR
+                } else if (RawMessageCheck.cseqMethodMismatch(message)) {
+                    answer(message, 400, "CSeq Method Does Not Match Request Method");
+                } else {
+                    FramedPipelineParser.super.addBytes(message);
+                }
             }
 
             @Override
             public void tooLarge(byte[] headers) throws Exception {
-                answerTooLarge(headers);
+                answer(headers, 513, "Message Too Large");
             }
 
             @Override
@@ -65,20 +73,29 @@ final class FramedPipelineParser extends NioPipelineParser {
         });
     }
 
-    private void answerTooLarge(byte[] headers) throws Exception {
+    /** Answers a request from its text alone; a response, an ACK or a request without the headers a response needs is dropped. */
+    private void answer(byte[] text, int status, String reason) throws Exception {
         SIPRequest request;
         try {
-            if (!(new StringMsgParser().parseSIPMessage(headers, false, false, null) instanceof SIPRequest parsed)
+            if (!(new StringMsgParser().parseSIPMessage(text, false, false, null) instanceof SIPRequest parsed)
                     || parsed.getTopmostVia() == null || parsed.getCSeq() == null || parsed.getCallId() == null
                     || parsed.getFrom() == null || parsed.getTo() == null || Request.ACK.equals(parsed.getMethod())) {
-                return; // a response or an ACK over the limit is dropped: there is no one to answer
+                countMalformed();
+                return;
             }
             request = parsed;
         } catch (java.text.ParseException unreadable) {
+            countMalformed();
             return;
         }
-        SIPResponse response = request.createResponse(513, "Message Too Large");
+        SIPResponse response = request.createResponse(status, reason);
         channel.sendMessage(response);
+    }
+
+    private void countMalformed() {
+        if (stack.getMessageParserFactory() instanceof JainSipMessageParserFactory parsers) {
+            parsers.countMalformed();
+        }
     }
 
     private static Field parserField() {

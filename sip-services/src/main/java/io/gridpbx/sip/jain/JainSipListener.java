@@ -71,6 +71,12 @@ final class JainSipListener implements SipListener {
                 default -> proxy.onRequest(event);
             }
         } catch (Exception | StackOverflowError e) {
+            if (JainSipListener.senderUnreachable(e)) {
+                // RFC 3261 section 18.2.2: the connection the request came on is gone and the Via's
+                // sent-by refuses a new one; the sender is gone, nothing was wrong with the handling
+                LOG.debug("cannot answer {} (Call-ID {}): {}", request.getMethod(), safeCallId(request), e.toString());
+                return;
+            }
             counters.failure();
             LOG.warn("failed to handle {} (Call-ID {}): {}", request.getMethod(), safeCallId(request), e.toString());
             if (!Request.ACK.equals(request.getMethod())) {
@@ -138,6 +144,21 @@ final class JainSipListener implements SipListener {
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
         // The stack tracks no dialogs (AUTOMATIC_DIALOG_SUPPORT is off); the grid does.
+    }
+
+    /** An answer that could not be sent because the sender's transport is gone (found by SipFuzzIT over TCP). */
+    static boolean senderUnreachable(Throwable e) {
+        if (!(e instanceof javax.sip.SipException)) {
+            return false;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        String message = e.getMessage();
+        return message != null && (message.startsWith("Could not create a message channel")
+                || message.equals("Connection refused"));
     }
 
     private static String safeCallId(Request request) {

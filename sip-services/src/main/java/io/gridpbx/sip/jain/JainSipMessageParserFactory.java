@@ -41,16 +41,22 @@ public final class JainSipMessageParserFactory implements MessageParserFactory {
         this.counters = nodeCounters;
     }
 
+    /** Counts a message dropped for its form (streams are checked in {@link FramedPipelineParser}). */
+    void countMalformed() {
+        SipCounters c = counters;
+        if (c != null) {
+            c.malformed();
+        }
+    }
+
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
         MessageParser parser = stackParsers.createMessageParser(stack);
         int datagramBuffer = stack.getMaxMessageSize();
         return (bytes, readBody, strict, listener) -> {
-            if (listener instanceof UDPMessageChannel && datagramBuffer > 0 && bytes.length >= datagramBuffer) {
-                SipCounters c = counters;
-                if (c != null) {
-                    c.malformed();
-                }
+            boolean datagram = listener instanceof UDPMessageChannel;
+            if (datagram && (datagramBuffer > 0 && bytes.length >= datagramBuffer || !RawMessageCheck.hasStartLine(bytes))) {
+                countMalformed();
                 return null; // the RI drops a datagram that parses to nothing, without an answer
             }
             HeaderFaultRecorder faults = new HeaderFaultRecorder(listener);
@@ -58,10 +64,21 @@ public final class JainSipMessageParserFactory implements MessageParserFactory {
             try {
                 message = parser.parseSIPMessage(bytes, readBody, strict, faults);
             } catch (ParseException e) {
+                if (datagram && RawMessageCheck.startsWithCopiedHeader(bytes)) {
+                    countMalformed(); // the RI's automatic 400 would throw copying it (found by SipFuzzIT)
+                    return null;
+                }
                 throw new ParseException(oneLine(e.getMessage()), e.getErrorOffset());
             }
             if (message instanceof SIPRequest request && request.getCSeqHeader() == null) {
                 throw new ParseException("Missing CSeq", 0);
+            }
+            if (message instanceof SIPRequest request && (request.getTopmostVia() == null || request.getFrom() == null
+                    || request.getTo() == null || request.getCallId() == null)) {
+                // RFC 3261 section 8.1.1: without these there is no one to answer; the RI checked the CSeq
+                // method first and threw building that 400 without a Via (found by SipFuzzIT)
+                countMalformed();
+                return null;
             }
             if (message != null) {
                 faults.attachTo(message, RawMessageCheck.check(bytes));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import javax.sip.SipException;
 import javax.sip.header.ProxyRequireHeader;
 import javax.sip.header.RequireHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -26,7 +27,8 @@ import javax.sip.message.Response;
  * itself): 420 with Unsupported (section 8.2.2.3). A proxied request's Require is for the UAS and
  * passes untouched (section 16.3), so an INVITE with {@code Require: 100rel} reaches the callee.</li>
  * </ul>
- * An ACK is never answered (section 17.2.1): a bad one is dropped; a CANCEL's Require is ignored
+ * A request whose Via names a transport the node does not listen on cannot be answered and is
+ * dropped. An ACK is never answered (section 17.2.1): a bad one is dropped; a CANCEL's Require is ignored
  * (section 8.2.2.3).
  */
 final class JainSipRequestScreen {
@@ -42,6 +44,13 @@ final class JainSipRequestScreen {
     /** Whether the request may be handled; when not, it has been answered (or, an ACK, dropped). */
     boolean admits(Request request, boolean nodeIsUas) throws ParseException, SipException {
         boolean ack = Request.ACK.equals(request.getMethod());
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        if (responder.provider().getListeningPoint(via.getTransport()) == null) {
+            // RFC 3261 section 18.2.2: the answer goes back over the Via's transport; one this node
+            // does not speak ("UEP", found by SipFuzzIT) leaves no way to answer
+            counters.malformed();
+            return false;
+        }
         MessageFault fault = MessageFault.of(request);
         if (fault != null) {
             return refuse(ack, request, fault.status(), fault.reason());

@@ -23,7 +23,92 @@ final class RawMessageCheck {
             Map.entry("content-type", "Content-Type"), Map.entry("c", "Content-Type"),
             Map.entry("expires", "Expires"));
 
+    /** RFC 3261 section 25.1 token characters, which a method is made of. */
+    private static final String TOKEN_SYMBOLS = "-.!%*_+`'~";
+
     private RawMessageCheck() {
+    }
+
+    /**
+     * Whether the message starts (after CRLFs) with something shaped like a start line: a method
+     * token (what follows may be broken or missing: that earns a 400), or {@code SIP/} and a status
+     * code. A line that starts with a header name and its colon is no start line. A
+     * message that does not cannot be answered: the RI's automatic 400 copies the Via and the other
+     * headers from the text by position, and threw (logging the whole packet at ERROR) when the text
+     * began with one of them (found by {@code SipFuzzIT}).
+     */
+    static boolean hasStartLine(byte[] bytes) {
+        int at = 0;
+        while (at < bytes.length && (bytes[at] == '\r' || bytes[at] == '\n')) {
+            at++;
+        }
+        int end = lineEnd(bytes, at);
+        String line = new String(bytes, at, end - at, StandardCharsets.ISO_8859_1).stripTrailing();
+        if (line.regionMatches(true, 0, "SIP/", 0, 4)) {
+            int space = line.indexOf(' ');
+            return space > 4 && line.length() >= space + 4
+                    && line.substring(space + 1, space + 4).chars().allMatch(Character::isDigit);
+        }
+        int firstSpace = line.indexOf(' ');
+        int methodEnd = firstSpace < 0 ? line.length() : firstSpace;
+        if (methodEnd == 0) {
+            return false;
+        }
+        for (int i = 0; i < methodEnd; i++) {
+            char c = line.charAt(i);
+            if (!(c < 128 && Character.isLetterOrDigit(c)) && TOKEN_SYMBOLS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the text begins with a header the RI's automatic 400 copies by position (Via, CSeq,
+     * Call-ID, From, To, matched as it matches them): its copy starts two characters before the name
+     * and threw when the name was at the very start.
+     */
+    static boolean startsWithCopiedHeader(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 8), StandardCharsets.ISO_8859_1);
+        for (String name : new String[] {"Via", "CSeq", "Call-ID", "From", "To", "\r\nVia", "\nVia"}) {
+            if (head.startsWith(name) || head.length() > 1 && head.substring(1).startsWith(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a request's CSeq names another method than its start line (RFC 3261 section 8.1.1.5).
+     * Over TCP the RI answers this 400 itself and then logs the whole message at ERROR, once per
+     * message: a log flood anyone can send. Read from the text so that it is answered before the RI.
+     */
+    static boolean cseqMethodMismatch(byte[] bytes) {
+        int end = lineEnd(bytes, 0);
+        String startLine = new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+        int space = startLine.indexOf(' ');
+        if (space <= 0 || startLine.regionMatches(true, 0, "SIP/", 0, 4)) {
+            return false;
+        }
+        String method = startLine.substring(0, space);
+        int at = next(bytes, end);
+        while (at < bytes.length) {
+            end = lineEnd(bytes, at);
+            if (end == at) {
+                return false;
+            }
+            String line = new String(bytes, at, end - at, StandardCharsets.ISO_8859_1);
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("cseq")) {
+                // every CSeq line: the RI drops one it cannot parse and keeps a later one
+                String[] value = line.substring(colon + 1).strip().split("[ \\t]+");
+                if (value.length >= 2 && !value[value.length - 1].equalsIgnoreCase(method)) {
+                    return true;
+                }
+            }
+            at = next(bytes, end);
+        }
+        return false;
     }
 
     static @Nullable MessageFault check(byte[] bytes) {
