@@ -38,7 +38,7 @@ public final class JainSipMessageProcessorFactory implements MessageProcessorFac
     }
 
     /** TCP, each connection framed, whether the phone opened it or the node did. */
-    static final class FramedTcp extends NioTcpMessageProcessor {
+    static final class FramedTcp extends NioTcpMessageProcessor implements JainSipFlows.Connections {
 
         FramedTcp(InetAddress address, SIPTransactionStack stack, int port) {
             super(address, stack, port);
@@ -64,10 +64,15 @@ public final class JainSipMessageProcessorFactory implements MessageProcessorFac
             FramedPipelineParser.installOn(channel, sipStack);
             return channel;
         }
+
+        @Override
+        public boolean hasConnectionTo(InetAddress peer, int port) {
+            return messageChannels.containsKey(MessageChannel.getKey(peer, port, transport));
+        }
     }
 
     /** TLS, framed after decryption like TCP. */
-    static final class FramedTls extends NioTlsMessageProcessor {
+    static final class FramedTls extends NioTlsMessageProcessor implements JainSipFlows.Connections {
 
         FramedTls(InetAddress address, SIPTransactionStack stack, int port) {
             super(address, stack, port);
@@ -92,6 +97,11 @@ public final class JainSipMessageProcessorFactory implements MessageProcessorFac
         private <C extends MessageChannel> C framed(C channel) {
             FramedPipelineParser.installOn(channel, sipStack);
             return channel;
+        }
+
+        @Override
+        public boolean hasConnectionTo(InetAddress peer, int port) {
+            return messageChannels.containsKey(MessageChannel.getKey(peer, port, transport));
         }
     }
 }

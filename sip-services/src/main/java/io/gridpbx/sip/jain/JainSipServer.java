@@ -26,7 +26,7 @@ import javax.sip.message.MessageFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The SIP side of a node on JAIN-SIP RI: UDP and TCP on one port, registrar and stateful proxy. */
+/** The SIP side of a node on JAIN-SIP RI: UDP and TCP on one port, TLS on another, registrar and stateful proxy. */
 public final class JainSipServer implements SipServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(JainSipServer.class);
@@ -55,6 +55,10 @@ public final class JainSipServer implements SipServer {
             ListeningPoint tcp = stack.createListeningPoint(settings.host(), settings.port(), ListeningPoint.TCP);
             SipProvider provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
+            if (settings.tls() != null) {
+                provider.addListeningPoint(stack.createListeningPoint(settings.host(), settings.tls().port(),
+                        ListeningPoint.TLS));
+            }
             provider.setAutomaticDialogSupportEnabled(false);
 
             SipCounters counters = new SipCounters();
@@ -68,11 +72,13 @@ public final class JainSipServer implements SipServer {
             Registrar registrar = new Registrar(directory, authenticator, bindings, settings.registration());
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
                     new CallRouter(directory, bindings));
-            JainSipProxy proxy = new JainSipProxy(responder, self, policy, dialogs, clock, settings.nodeId(), counters);
+            JainSipProxy proxy = new JainSipProxy(responder, self, policy, dialogs, clock, settings.nodeId(), counters,
+                    new JainSipFlows(stack, settings.nodeId()));
             provider.addSipListener(new JainSipListener(responder, self,
                     new JainSipRegistrar(responder, registrar, settings.nodeId(), counters), proxy, counters));
             stack.start();
-            LOG.info("SIP listening on {}:{} (UDP, TCP) as {}", settings.host(), settings.port(), settings.advertisedHost());
+            LOG.info("SIP listening on {}:{} (UDP, TCP){} as {}", settings.host(), settings.port(),
+                    settings.tls() == null ? "" : " and TLS on " + settings.tls().port(), settings.advertisedHost());
             return new JainSipServer(stack, counters);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start SIP on " + settings.host() + ":" + settings.port()
@@ -112,6 +118,13 @@ public final class JainSipServer implements SipServer {
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", JainSipMessageProcessorFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.PASS_INVITE_NON_2XX_ACK_TO_LISTENER", "false");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        // Phones route through the stack's router, which sends a request for a phone that registered over
+        // TCP or TLS back over that connection (RFC 5626 section 5.3) and any other as RFC 3263 says.
+        p.setProperty("javax.sip.ROUTER_PATH", JainSipFlowRouter.class.getName());
+        p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
+        if (settings.tls() != null) {
+            JainSipTls.configure(p, settings.tls());
+        }
         return p;
     }
 
