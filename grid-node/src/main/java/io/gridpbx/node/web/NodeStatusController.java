@@ -55,6 +55,6 @@ class NodeStatusController {
                         "synced", clusterBacklog == 0),
                 "sip", Map.of("requests", c.requests(), "registrations", c.registrations(),
                         "callsForwarded", c.callsForwarded(), "rejections", c.rejections(),
-                        "failures", c.failures()));
+                        "failures", c.failures(), "malformedDropped", c.malformedDropped()));
     }
 }
