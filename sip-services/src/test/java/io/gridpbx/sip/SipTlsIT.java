@@ -96,6 +96,40 @@ class SipTlsIT {
         assertThat(node.counters().failures()).isZero();
     }
 
+    /**
+     * RFC 4475 section 3.1.2.4 (scalarlg): a response whose Retry-After overflows is malformed, and a
+     * proxy drops it rather than relay it; the callee's next, valid, response still goes through.
+     */
+    @Test
+    void aMalformedResponseFromTheCallee_isDroppedAndTheNextOneRelayed() throws Exception {
+        try (TlsPhone callee = new TlsPhone(TLS_PORT); TlsPhone caller = new TlsPhone(TLS_PORT)) {
+            register(callee, "202", "pass202", "tls-reg-202-bad");
+            register(caller, "203", "pass203", "tls-reg-203-bad");
+            String callId = "tls-bad-response-" + System.nanoTime();
+            caller.send(invite(callId, 1, ""));
+            String challenge = caller.receive("CSeq: 1 INVITE", WAIT);
+            caller.send(invite(callId, 2, proxyAuthorization(nonceOf(challenge), "203", "pass203", "INVITE",
+                    "sip:202@" + OFFICE)));
+            String invite = callee.receive("Call-ID: " + callId, WAIT);
+
+            long droppedBefore = node.counters().malformedDropped();
+            callee.send(answer(invite, 180, "Ringing").replace("Content-Length: 0\r\n",
+                    "Retry-After: 949302838503028349304023988\r\nContent-Length: 0\r\n"));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (node.counters().malformedDropped() == droppedBefore && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // until the node has read the 180
+            }
+            assertThat(node.counters().malformedDropped()).as("the 180 dropped").isGreaterThan(droppedBefore);
+            callee.send(answer(invite, 200, "OK"));
+
+            String relayed = caller.receive("CSeq: 2 INVITE\r\n", WAIT);
+            while (relayed.startsWith("SIP/2.0 100 ")) {
+                relayed = caller.receive("CSeq: 2 INVITE\r\n", WAIT);
+            }
+            assertThat(relayed).startsWith("SIP/2.0 200 ");
+        }
+    }
+
     private static void register(TlsPhone phone, String user, String password, String callId) throws Exception {
         phone.send(register(user, callId, 1, ""));
         String challenge = phone.receive("CSeq: 1 REGISTER", WAIT);
