@@ -34,6 +34,8 @@ public record NodeProperties(
      *                       self-signed certificate made once in {@code data-dir/tls}
      * @param tlsKeystorePassword the keystore's password (also its key's)
      * @param tlsKeystoreType {@code PKCS12} or {@code JKS}
+     * @param tlsCertificate PEM certificate chain, with {@code tlsPrivateKey}, instead of a keystore
+     * @param tlsPrivateKey  PEM PKCS#8 private key of that certificate
      */
     public record Sip(
             @DefaultValue("127.0.0.1") String host,
@@ -46,7 +48,9 @@ public record NodeProperties(
             @DefaultValue("5061") int tlsPort,
             @Nullable Path tlsKeystore,
             @DefaultValue("") String tlsKeystorePassword,
-            @DefaultValue("PKCS12") String tlsKeystoreType) {
+            @DefaultValue("PKCS12") String tlsKeystoreType,
+            @Nullable Path tlsCertificate,
+            @Nullable Path tlsPrivateKey) {
     }
 
     /**

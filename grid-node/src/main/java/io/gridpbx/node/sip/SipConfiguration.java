@@ -9,6 +9,7 @@ import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
 import io.gridpbx.node.grid.ClusterFacts;
+import io.gridpbx.sip.PemKeyStore;
 import io.gridpbx.sip.SelfSignedKeyStore;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.SipServer;
@@ -56,6 +57,13 @@ class SipConfiguration {
     private static @Nullable SipTls tls(NodeProperties.Sip sip, NodeProperties properties, NodeIdentity identity) {
         if (sip.tlsPort() == 0) {
             return null;
+        }
+        if (sip.tlsCertificate() != null || sip.tlsPrivateKey() != null) {
+            if (sip.tlsCertificate() == null || sip.tlsPrivateKey() == null) {
+                throw new IllegalArgumentException("gridpbx.sip.tls-certificate and tls-private-key go together");
+            }
+            return PemKeyStore.from(sip.tlsCertificate(), sip.tlsPrivateKey(), properties.dataDir().resolve("tls"),
+                    sip.tlsPort(), new SecureRandom());
         }
         if (sip.tlsKeystore() != null) {
             if (!Files.isReadable(sip.tlsKeystore())) {
