@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * OPTIONS, and at the end a real REGISTER, with no request whose handling threw.
  *
  * <p>The run prints its seed; {@code -Dgridpbx.fuzz.seed=N} replays it, {@code -Dgridpbx.fuzz.messages=N}
- * sets its length (4,000 by default, bounded to 45 s). A batch after which the node stops answering
+ * sets its length (10,000 by default, bounded to 45 s). A batch after which the node stops answering
  * is written to {@code target/fuzz/} with the seed and each message's index.
  */
 @Timeout(120)
@@ -54,7 +54,7 @@ class SipFuzzIT {
     @Test
     void mutatedRequestsOverUdpAndTcp_leaveTheNodeServing() throws IOException {
         long seed = Long.getLong("gridpbx.fuzz.seed", System.nanoTime());
-        int total = Integer.getInteger("gridpbx.fuzz.messages", 4000);
+        int total = Integer.getInteger("gridpbx.fuzz.messages", 10000);
         System.out.println("SipFuzzIT seed=" + seed + " messages=" + total + " (replay: -Dgridpbx.fuzz.seed=" + seed + ")");
         ListAppender<ILoggingEvent> log = captureLogs();
         long start = System.nanoTime();

@@ -54,8 +54,6 @@ final class FramedPipelineParser extends NioPipelineParser {
             public void message(byte[] message) throws Exception {
                 if (!RawMessageCheck.hasStartLine(message)) {
                     countMalformed(); // the RI would throw on it and log the whole message at ERROR
-                } else if (RawMessageCheck.cseqMethodMismatch(message)) {
-                    answer(message, 400, "CSeq Method Does Not Match Request Method");
                 } else {
                     FramedPipelineParser.super.addBytes(message);
                 }

@@ -83,6 +83,15 @@ public final class JainSipMessageParserFactory implements MessageParserFactory {
             if (message != null) {
                 faults.attachTo(message, RawMessageCheck.check(bytes));
             }
+            if (!datagram && message instanceof SIPRequest request
+                    && !request.getMethod().equalsIgnoreCase(request.getCSeq().getMethod())) {
+                // Over a stream the RI answers this 400 itself, then logs the whole message at ERROR, once
+                // per message: a log flood anyone can send (found by SipFuzzIT). The fault is kept for the
+                // listener's 400 and the CSeq made to agree, so that the RI passes the request on and the
+                // answer matches the sender's transaction (RFC 3261 section 17.1.3).
+                request.getCSeq().setMethod(request.getMethod());
+                MessageFault.cseqMethodMismatch().attachTo(request);
+            }
             return message;
         };
     }

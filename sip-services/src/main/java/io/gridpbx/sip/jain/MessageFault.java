@@ -23,6 +23,11 @@ record MessageFault(int status, String reason) {
         return new MessageFault(400, "Duplicate Header: " + header);
     }
 
+    /** RFC 3261 section 8.1.1.5: the CSeq names another method than the request line. */
+    static MessageFault cseqMethodMismatch() {
+        return new MessageFault(400, "CSeq Method Does Not Match Request Method");
+    }
+
     /**
      * RFC 3261 section 21.5.7. The RI's parser reads any version as SIP/2.0 (it creates its "Expecting
      * SIP/2.0" error but never throws it), so the version is read from the start line itself.

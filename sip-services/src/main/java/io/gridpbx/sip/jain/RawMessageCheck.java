@@ -78,39 +78,6 @@ final class RawMessageCheck {
         return false;
     }
 
-    /**
-     * Whether a request's CSeq names another method than its start line (RFC 3261 section 8.1.1.5).
-     * Over TCP the RI answers this 400 itself and then logs the whole message at ERROR, once per
-     * message: a log flood anyone can send. Read from the text so that it is answered before the RI.
-     */
-    static boolean cseqMethodMismatch(byte[] bytes) {
-        int end = lineEnd(bytes, 0);
-        String startLine = new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
-        int space = startLine.indexOf(' ');
-        if (space <= 0 || startLine.regionMatches(true, 0, "SIP/", 0, 4)) {
-            return false;
-        }
-        String method = startLine.substring(0, space);
-        int at = next(bytes, end);
-        while (at < bytes.length) {
-            end = lineEnd(bytes, at);
-            if (end == at) {
-                return false;
-            }
-            String line = new String(bytes, at, end - at, StandardCharsets.ISO_8859_1);
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("cseq")) {
-                // every CSeq line: the RI drops one it cannot parse and keeps a later one
-                String[] value = line.substring(colon + 1).strip().split("[ \\t]+");
-                if (value.length >= 2 && !value[value.length - 1].equalsIgnoreCase(method)) {
-                    return true;
-                }
-            }
-            at = next(bytes, end);
-        }
-        return false;
-    }
-
     static @Nullable MessageFault check(byte[] bytes) {
         int at = 0;
         while (at < bytes.length && (bytes[at] == '\r' || bytes[at] == '\n')) {
