@@ -34,7 +34,7 @@ trap cleanup EXIT
 for p in $HTTP_PORT 35260 35901; do
   ss -Hlntu "sport = :$p" 2>/dev/null | grep -q . && { echo "FATAL: port $p is already in use"; exit 1; }
 done
-"$ROOT/gridpbx" run --gridpbx.sip.port=35260 --server.port=$HTTP_PORT --gridpbx.cluster.port=35901 \
+"$ROOT/gridpbx" run --gridpbx.sip.port=35260 --gridpbx.sip.tls-port=0 --server.port=$HTTP_PORT --gridpbx.cluster.port=35901 \
     --gridpbx.cluster.members=127.0.0.1:35901 --gridpbx.data-dir="$OUT/node-data" > "$OUT/node.log" 2>&1 &
 NODE_PID=$!
 t0=$SECONDS

@@ -107,7 +107,7 @@ done
 for p in $SIP_PORT $HTTP_PORT $HZ_PORT; do
   ss -Hlntu "sport = :$p" 2>/dev/null | grep -q . && { echo "FATAL: port $p is already in use"; exit 1; }
 done
-GRIDPBX_JVM_OPTS="$JVM_OPTS" "$ROOT/gridpbx" run --gridpbx.sip.host=127.0.0.1 --gridpbx.sip.port=$SIP_PORT \
+GRIDPBX_JVM_OPTS="$JVM_OPTS" "$ROOT/gridpbx" run --gridpbx.sip.host=127.0.0.1 --gridpbx.sip.port=$SIP_PORT --gridpbx.sip.tls-port=0 \
     --server.port=$HTTP_PORT --gridpbx.cluster.port=$HZ_PORT --gridpbx.cluster.members=127.0.0.1:$HZ_PORT \
     --gridpbx.api.operator-token="$TOKEN" --gridpbx.demo=false --gridpbx.data-dir="$OUT/node-data" \
     --gridpbx.db.url="$JDBC_URL" --gridpbx.db.user=gridpbx --gridpbx.db.password=gridpbx > "$OUT/node.log" 2>&1 &

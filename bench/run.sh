@@ -443,7 +443,7 @@ start_nodes() {   # $1 = number of nodes (1 or 2)
   for i in $(seq "$n"); do
     host=127.0.0.$i
     rm -rf "$OUT/$SETUP/node$i-data"; mkdir -p "$OUT/$SETUP"
-    GRIDPBX_JVM_OPTS="$JVM_OPTS" "$ROOT/gridpbx" run --gridpbx.sip.host=$host --gridpbx.sip.port=$((35059 + i)) \
+    GRIDPBX_JVM_OPTS="$JVM_OPTS" "$ROOT/gridpbx" run --gridpbx.sip.host=$host --gridpbx.sip.port=$((35059 + i)) --gridpbx.sip.tls-port=0 \
         --server.port=$((38079 + i)) --gridpbx.cluster.port=$((35700 + i)) --gridpbx.cluster.members="$members" \
         --gridpbx.api.operator-token="$TOKEN" --gridpbx.demo=false --gridpbx.data-dir="$OUT/$SETUP/node$i-data" \
         > "$OUT/$SETUP/node$i.log" 2>&1 &

@@ -81,6 +81,8 @@ final class NodeProcess {
         command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(),
                 "--gridpbx.sip.host=" + spec.host(),
                 "--gridpbx.sip.port=" + spec.sipPort(),
+                // no TLS: nodes of parallel test runs share 127.0.0.1, and 5061 is one port
+                "--gridpbx.sip.tls-port=0",
                 "--server.address=" + spec.host(),
                 "--server.port=" + spec.httpPort(),
                 "--gridpbx.cluster.name=" + clusterName,

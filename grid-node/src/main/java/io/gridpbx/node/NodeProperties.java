@@ -29,6 +29,13 @@ public record NodeProperties(
      * @param digestAlgorithms algorithms offered in challenges, preferred first
      * @param minExpires     shortest registration accepted (423 below)
      * @param maxExpires     longest registration granted
+     * @param tlsPort        SIP over TLS port; 0 disables TLS
+     * @param tlsKeystore    PKCS#12 (or JKS) keystore with the node's certificate and key; unset means a
+     *                       self-signed certificate made once in {@code data-dir/tls}
+     * @param tlsKeystorePassword the keystore's password (also its key's)
+     * @param tlsKeystoreType {@code PKCS12} or {@code JKS}
+     * @param tlsCertificate PEM certificate chain, with {@code tlsPrivateKey}, instead of a keystore
+     * @param tlsPrivateKey  PEM PKCS#8 private key of that certificate
      */
     public record Sip(
             @DefaultValue("127.0.0.1") String host,
@@ -37,7 +44,13 @@ public record NodeProperties(
             @DefaultValue("32") int threads,
             @DefaultValue({"MD5", "SHA-256"}) List<String> digestAlgorithms,
             @DefaultValue("60") int minExpires,
-            @DefaultValue("3600") int maxExpires) {
+            @DefaultValue("3600") int maxExpires,
+            @DefaultValue("5061") int tlsPort,
+            @Nullable Path tlsKeystore,
+            @DefaultValue("") String tlsKeystorePassword,
+            @DefaultValue("PKCS12") String tlsKeystoreType,
+            @Nullable Path tlsCertificate,
+            @Nullable Path tlsPrivateKey) {
     }
 
     /**

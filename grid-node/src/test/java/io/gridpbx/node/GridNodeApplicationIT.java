@@ -24,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class GridNodeApplicationIT {
 
     private static final int SIP_PORT = 45060;
+    private static final int TLS_PORT = 45061;
     private static final String TOKEN = "it-operator-token";
 
     @TempDir
@@ -37,6 +38,7 @@ class GridNodeApplicationIT {
     static void startNode() {
         node = new SpringApplicationBuilder(GridPbxApplication.class).run(
                 "--gridpbx.sip.host=127.0.0.1", "--gridpbx.sip.port=" + SIP_PORT, "--server.port=0",
+                "--gridpbx.sip.tls-port=" + TLS_PORT,
                 "--gridpbx.cluster.port=45701", "--gridpbx.cluster.name=node-it",
                 "--gridpbx.data-dir=" + dataDir, "--gridpbx.api.operator-token=" + TOKEN);
         http = "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
@@ -127,5 +129,40 @@ class GridNodeApplicationIT {
                         .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** With no keystore configured the node made its own certificate in its data directory and serves TLS with it. */
+    @Test
+    void tlsPort_servesTheSelfSignedCertificateKeptInTheDataDirectory() throws Exception {
+        java.nio.file.Path keyStore = dataDir.resolve("tls").resolve("sip-tls.p12");
+        assertThat(keyStore).isRegularFile();
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        java.security.cert.X509Certificate[][] seen = new java.security.cert.X509Certificate[1][];
+        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                seen[0] = chain;
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                .createSocket("127.0.0.1", TLS_PORT)) {
+            socket.setSoTimeout(5000);
+            socket.startHandshake();
+        }
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(keyStore)) {
+            store.load(in, java.nio.file.Files.readString(dataDir.resolve("tls").resolve("sip-tls.password")).strip()
+                    .toCharArray());
+        }
+        assertThat(seen[0][0]).isEqualTo(store.getCertificate("gridpbx-sip"));
     }
 }

@@ -11,6 +11,7 @@ public final class SipCounters {
     private final LongAdder rejections = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final LongAdder inDialogRefused = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
 
     public void request() {
         requests.increment();
@@ -41,6 +42,11 @@ public final class SipCounters {
         return inDialogRefused.sum();
     }
 
+    /** A message dropped unanswered for its form: a datagram too large to read whole, a malformed response. */
+    public void malformed() {
+        malformed.increment();
+    }
+
     public long requests() {
         return requests.sum();
     }
@@ -55,6 +61,11 @@ public final class SipCounters {
 
     public long rejections() {
         return rejections.sum();
+    }
+
+    /** Messages dropped unanswered because of their form. */
+    public long malformedDropped() {
+        return malformed.sum();
     }
 
     /** Requests whose handling threw: each is a bug to fix. */

@@ -3,6 +3,7 @@ package io.gridpbx.sip;
 import io.gridpbx.core.auth.DigestAlgorithm;
 import io.gridpbx.core.location.RegistrationPolicy;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a node's SIP side is set up.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param threadPoolSize  JAIN-SIP's listener threads (the reentrant listener runs requests in parallel)
  * @param digestAlgorithms the algorithms offered in challenges, preferred first
  * @param registration    registrar limits
+ * @param tls             SIP over TLS on its own port, or null for none
  */
 public record SipNodeSettings(
         String host,
@@ -22,7 +24,14 @@ public record SipNodeSettings(
         String nodeId,
         int threadPoolSize,
         List<DigestAlgorithm> digestAlgorithms,
-        RegistrationPolicy registration) {
+        RegistrationPolicy registration,
+        @Nullable SipTls tls) {
+
+    /** A node without TLS. */
+    public SipNodeSettings(String host, int port, String advertisedHost, String nodeId, int threadPoolSize,
+            List<DigestAlgorithm> digestAlgorithms, RegistrationPolicy registration) {
+        this(host, port, advertisedHost, nodeId, threadPoolSize, digestAlgorithms, registration, null);
+    }
 
     public SipNodeSettings {
         if (port < 1 || port > 65535) {
@@ -32,5 +41,14 @@ public record SipNodeSettings(
             throw new IllegalArgumentException("thread pool size must be at least 1");
         }
         digestAlgorithms = List.copyOf(digestAlgorithms);
+        if (tls != null && tls.port() == port) {
+            throw new IllegalArgumentException("SIP TLS port must differ from the UDP/TCP port " + port);
+        }
+    }
+
+    /** The node with TLS as given. */
+    public SipNodeSettings withTls(@Nullable SipTls sipTls) {
+        return new SipNodeSettings(host, port, advertisedHost, nodeId, threadPoolSize, digestAlgorithms, registration,
+                sipTls);
     }
 }

@@ -47,6 +47,11 @@ final class LoopbackNode implements AutoCloseable {
 
     /** Starts a node offering MD5 then SHA-256 (the order of the 401) with the default registrar limits. */
     static LoopbackNode start(int port) {
+        return start(port, null);
+    }
+
+    /** As {@link #start(int)}, with SIP over TLS as given (or none). */
+    static LoopbackNode start(int port, SipTls tls) {
         Clock clock = Clock.systemUTC();
         InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
         DemoTenants.create(new TenantProvisioning(directory));
@@ -55,7 +60,7 @@ final class LoopbackNode implements AutoCloseable {
         NonceService nonces = new NonceService("a cluster secret for tests only".getBytes(StandardCharsets.UTF_8),
                 clock, new SplittableRandom(port), Duration.ofMinutes(5));
         SipNodeSettings settings = new SipNodeSettings(HOST, port, HOST, "it-" + port, 4,
-                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), RegistrationPolicy.DEFAULTS);
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), RegistrationPolicy.DEFAULTS, tls);
         JainSipServer server = JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock);
         return new LoopbackNode(port, server, directory, bindings, dialogs,
                 new RouteSeal(nonces.derivedKey("record-route")));

@@ -9,13 +9,18 @@ import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
 import io.gridpbx.node.grid.ClusterFacts;
+import io.gridpbx.sip.PemKeyStore;
+import io.gridpbx.sip.SelfSignedKeyStore;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.SipServer;
+import io.gridpbx.sip.SipTls;
 import io.gridpbx.sip.jain.JainSipServer;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,7 +49,29 @@ class SipConfiguration {
                 Math.min(RegistrationPolicy.DEFAULTS.defaultExpires(), sip.maxExpires()),
                 RegistrationPolicy.DEFAULTS.maxContacts());
         SipNodeSettings settings = new SipNodeSettings(sip.host(), sip.port(), identity.advertisedHost(),
-                identity.nodeId(), sip.threads(), algorithms, policy);
+                identity.nodeId(), sip.threads(), algorithms, policy, tls(sip, properties, identity));
         return JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock);
+    }
+
+    /** The operator's keystore, or the node's self-signed one in its data directory; none when the TLS port is 0. */
+    private static @Nullable SipTls tls(NodeProperties.Sip sip, NodeProperties properties, NodeIdentity identity) {
+        if (sip.tlsPort() == 0) {
+            return null;
+        }
+        if (sip.tlsCertificate() != null || sip.tlsPrivateKey() != null) {
+            if (sip.tlsCertificate() == null || sip.tlsPrivateKey() == null) {
+                throw new IllegalArgumentException("gridpbx.sip.tls-certificate and tls-private-key go together");
+            }
+            return PemKeyStore.from(sip.tlsCertificate(), sip.tlsPrivateKey(), properties.dataDir().resolve("tls"),
+                    sip.tlsPort(), new SecureRandom());
+        }
+        if (sip.tlsKeystore() != null) {
+            if (!Files.isReadable(sip.tlsKeystore())) {
+                throw new IllegalArgumentException("gridpbx.sip.tls-keystore: cannot read " + sip.tlsKeystore());
+            }
+            return new SipTls(sip.tlsPort(), sip.tlsKeystore(), sip.tlsKeystorePassword(), sip.tlsKeystoreType());
+        }
+        return SelfSignedKeyStore.ensure(properties.dataDir().resolve("tls"), identity.advertisedHost(), sip.tlsPort(),
+                new SecureRandom());
     }
 }

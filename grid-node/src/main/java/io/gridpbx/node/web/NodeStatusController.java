@@ -56,6 +56,6 @@ class NodeStatusController {
                 "sip", Map.of("requests", c.requests(), "registrations", c.registrations(),
                         "callsForwarded", c.callsForwarded(), "rejections", c.rejections(),
                         "inDialogRefused", c.inDialogRefused(),
-                        "failures", c.failures()));
+                        "failures", c.failures(), "malformedDropped", c.malformedDropped()));
     }
 }

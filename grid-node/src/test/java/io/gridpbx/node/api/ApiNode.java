@@ -55,6 +55,7 @@ final class ApiNode implements BeforeAllCallback {
                 Path dataDir = Files.createTempDirectory("gridpbx-api-it");
                 ConfigurableApplicationContext context = new SpringApplicationBuilder(GridPbxApplication.class).run(
                         "--server.port=0", "--gridpbx.sip.host=127.0.0.1", "--gridpbx.sip.port=15180",
+                        "--gridpbx.sip.tls-port=0",
                         "--gridpbx.cluster.name=api-it", "--gridpbx.cluster.port=5780",
                         "--gridpbx.data-dir=" + dataDir, "--gridpbx.demo=true",
                         "--gridpbx.api.operator-token=" + OPERATOR_TOKEN);

@@ -36,17 +36,24 @@ final class DialogOf {
         }
         List<String> recordRoute = new ArrayList<>(1);
         ListIterator<?> headers = response.getHeaders(RecordRouteHeader.NAME);
+        // Our entries: the first sealed one, and a second right below it when the call changed
+        // transport at the node (RFC 5658 double Record-Route).
         int ours = -1;
+        int oursEnd = -1;
         while (headers != null && headers.hasNext()) {
             var uri = ((RecordRouteHeader) headers.next()).getAddress().getURI();
-            if (ours < 0 && JainSipSelf.isSealed(uri)) {
+            boolean sealed = JainSipSelf.isSealed(uri);
+            if (ours < 0 && sealed) {
                 ours = recordRoute.size();
+                oursEnd = ours;
+            } else if (sealed && oursEnd == recordRoute.size() - 1 && oursEnd == ours) {
+                oursEnd = recordRoute.size();
             }
             recordRoute.add(uri.toString());
         }
         List<String> towardsCallee = new ArrayList<>(ours < 0 ? List.of() : recordRoute.subList(0, ours));
         Collections.reverse(towardsCallee);
-        List<String> towardsCaller = ours < 0 ? List.of() : recordRoute.subList(ours + 1, recordRoute.size());
+        List<String> towardsCaller = ours < 0 ? List.of() : recordRoute.subList(oursEnd + 1, recordRoute.size());
         DialogId id = new DialogId(JainSipMessages.callId(response), JainSipMessages.fromTag(response),
                 JainSipMessages.toTag(response));
         return new Dialog(id, caller, callee, startedAtMillis, nodeId,

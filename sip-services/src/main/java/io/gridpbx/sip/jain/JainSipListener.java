@@ -28,10 +28,12 @@ final class JainSipListener implements SipListener {
     private final JainSipRegistrar registrar;
     private final JainSipProxy proxy;
     private final SipCounters counters;
+    private final JainSipRequestScreen screen;
 
     JainSipListener(JainSipResponder responder, JainSipSelf self, JainSipRegistrar registrar, JainSipProxy proxy,
             SipCounters counters) {
         this.responder = responder;
+        this.screen = new JainSipRequestScreen(responder, counters);
         this.self = self;
         this.registrar = registrar;
         this.proxy = proxy;
@@ -51,6 +53,10 @@ final class JainSipListener implements SipListener {
                 }
                 return;
             }
+            boolean nodeIsUas = Request.REGISTER.equals(method) || Request.OPTIONS.equals(method) && isForThisNode(request);
+            if (!screen.admits(request, nodeIsUas)) {
+                return;
+            }
             switch (method) {
                 case Request.REGISTER -> registrar.onRegister(request);
                 case Request.ACK -> proxy.onAck(request);
@@ -65,6 +71,12 @@ final class JainSipListener implements SipListener {
                 default -> proxy.onRequest(event);
             }
         } catch (Exception | StackOverflowError e) {
+            if (JainSipListener.senderUnreachable(e)) {
+                // RFC 3261 section 18.2.2: the connection the request came on is gone and the Via's
+                // sent-by refuses a new one; the sender is gone, nothing was wrong with the handling
+                LOG.debug("cannot answer {} (Call-ID {}): {}", request.getMethod(), safeCallId(request), e.toString());
+                return;
+            }
             counters.failure();
             LOG.warn("failed to handle {} (Call-ID {}): {}", request.getMethod(), safeCallId(request), e.toString());
             if (!Request.ACK.equals(request.getMethod())) {
@@ -99,6 +111,9 @@ final class JainSipListener implements SipListener {
     @Override
     public void processResponse(ResponseEvent event) {
         try {
+            if (!screen.admits(event.getResponse())) {
+                return;
+            }
             proxy.onResponse(event);
         } catch (RuntimeException e) {
             counters.failure();
@@ -129,6 +144,21 @@ final class JainSipListener implements SipListener {
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
         // The stack tracks no dialogs (AUTOMATIC_DIALOG_SUPPORT is off); the grid does.
+    }
+
+    /** An answer that could not be sent because the sender's transport is gone (found by SipFuzzIT over TCP). */
+    static boolean senderUnreachable(Throwable e) {
+        if (!(e instanceof javax.sip.SipException)) {
+            return false;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        String message = e.getMessage();
+        return message != null && (message.startsWith("Could not create a message channel")
+                || message.equals("Connection refused"));
     }
 
     private static String safeCallId(Request request) {

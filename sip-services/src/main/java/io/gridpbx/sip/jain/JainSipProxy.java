@@ -53,12 +53,14 @@ final class JainSipProxy {
     private final Clock clock;
     private final String nodeId;
     private final SipCounters counters;
+    private final JainSipFlows flows;
     /** INVITE contexts by the branch of the caller's Via, which its CANCEL repeats (section 9.1). */
     private final ConcurrentHashMap<String, ForkContext> invites = new ConcurrentHashMap<>();
 
     JainSipProxy(JainSipResponder responder, JainSipSelf self, InitialRequestPolicy policy, DialogTracker dialogs,
-            Clock clock, String nodeId, SipCounters counters) {
+            Clock clock, String nodeId, SipCounters counters, JainSipFlows flows) {
         this.responder = responder;
+        this.flows = flows;
         this.self = self;
         this.policy = policy;
         this.dialogs = dialogs;
@@ -107,7 +109,7 @@ final class JainSipProxy {
             responder.reject(request, 482, "Loop Detected");
             return;
         }
-        forward(event, request, List.of(request.getRequestURI()), loopHash, null);
+        forward(event, request, List.of(request.getRequestURI()), List.of(), loopHash, null);
     }
 
     private void routeInitial(RequestEvent event, Request request, String loopHash)
@@ -136,19 +138,25 @@ final class JainSipProxy {
             case RequestDecision.Refuse refuse -> responder.reject(request, refuse.status(), refuse.reason());
             case RequestDecision.Fork fork -> {
                 List<URI> targets = new ArrayList<>(fork.contacts().size());
+                List<JainSipFlows.@Nullable Flow> phoneConnections = new ArrayList<>(fork.contacts().size());
                 for (Binding binding : fork.contacts()) {
                     targets.add(responder.addresses().createURI(binding.contactUri()));
+                    phoneConnections.add(flows.of(binding));
                 }
                 counters.callForwarded();
                 consumeCredentials(request, caller.domain());
-                forward(event, request, targets, loopHash,
+                forward(event, request, targets, phoneConnections, loopHash,
                         new ForkContext.Parties(fork.caller().owner(), fork.callee().addressOfRecord()));
             }
         }
     }
 
-    /** Stateful forwarding to one or more targets in parallel (section 16.6). */
-    private void forward(RequestEvent event, Request request, List<URI> targets, String loopHash,
+    /**
+     * Stateful forwarding to one or more targets in parallel (section 16.6), each over the phone's own
+     * connection when {@code phoneConnections} has one at its index.
+     */
+    private void forward(RequestEvent event, Request request, List<URI> targets,
+            List<JainSipFlows.@Nullable Flow> phoneConnections, String loopHash,
             ForkContext.@Nullable Parties parties) throws ParseException, SipException, InvalidArgumentException {
         ServerTransaction server = serverTransaction(event);
         if (server == null) {
@@ -165,15 +173,23 @@ final class JainSipProxy {
             invites.put(inviteBranch, context);
         }
         List<ClientTransaction> branches = new ArrayList<>(targets.size());
-        for (URI target : targets) {
+        String inTransport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
+        for (int i = 0; i < targets.size(); i++) {
             Request out = (Request) request.clone();
-            out.setRequestURI(target);
+            out.setRequestURI(targets.get(i));
+            JainSipFlows.Flow phoneConnection = i < phoneConnections.size() ? phoneConnections.get(i) : null;
+            String outTransport = phoneConnection != null ? phoneConnection.transport()
+                    : JainSipSelf.transportOf(nextHop(out));
+            if (phoneConnection != null) {
+                phoneConnection.attachTo(out);
+            }
             if (parties != null && invite) {
                 // Only INVITE dialogs are recorded and proven; other dialog-creating requests (SUBSCRIBE,
                 // REFER outside a call) leave their in-dialog requests to go end to end.
-                out.addFirst(self.recordRoute(JainSipMessages.callId(request), JainSipMessages.fromTag(request)));
+                self.addRecordRoutes(out, inTransport, outTransport, JainSipMessages.callId(request),
+                        JainSipMessages.fromTag(request));
             }
-            out.addFirst(self.via(JainSipSelf.transportOf(nextHop(out)), loopHash));
+            out.addFirst(self.via(outTransport.toLowerCase(java.util.Locale.ROOT), loopHash));
             ClientTransaction branch = responder.provider().getNewClientTransaction(out);
             branch.setApplicationData(context);
             context.addBranch(branch);

@@ -111,6 +111,9 @@ final class JainSipRegistrar {
 
     private static List<String> toStrings(ListIterator<?> products) {
         List<String> out = new ArrayList<>(2);
+        if (products == null) {
+            return out; // "User-Agent:" with no product (found by SipFuzzIT)
+        }
         while (products.hasNext()) {
             out.add(String.valueOf(products.next()));
         }

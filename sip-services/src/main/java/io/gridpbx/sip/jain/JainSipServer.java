@@ -27,7 +27,7 @@ import javax.sip.message.MessageFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The SIP side of a node on JAIN-SIP RI: UDP and TCP on one port, registrar and stateful proxy. */
+/** The SIP side of a node on JAIN-SIP RI: UDP and TCP on one port, TLS on another, registrar and stateful proxy. */
 public final class JainSipServer implements SipServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(JainSipServer.class);
@@ -59,9 +59,14 @@ public final class JainSipServer implements SipServer {
             ListeningPoint tcp = stack.createListeningPoint(settings.host(), settings.port(), ListeningPoint.TCP);
             SipProvider provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
+            if (settings.tls() != null) {
+                provider.addListeningPoint(stack.createListeningPoint(settings.host(), settings.tls().port(),
+                        ListeningPoint.TLS));
+            }
             provider.setAutomaticDialogSupportEnabled(false);
 
             SipCounters counters = new SipCounters();
+            ((JainSipMessageParserFactory) stack.getMessageParserFactory()).countInto(counters);
             JainSipResponder responder = new JainSipResponder(provider, messages, headers, addresses,
                     new RejectionLog(clock, 20), counters);
             JainSipSelf self = new JainSipSelf(settings, headers, addresses, System.nanoTime(),
@@ -73,11 +78,13 @@ public final class JainSipServer implements SipServer {
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
                     new CallRouter(directory, bindings));
             DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS));
-            JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters);
+            JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
+                    new JainSipFlows(stack, settings.nodeId()));
             provider.addSipListener(new JainSipListener(responder, self,
                     new JainSipRegistrar(responder, registrar, settings.nodeId(), counters), proxy, counters));
             stack.start();
-            LOG.info("SIP listening on {}:{} (UDP, TCP) as {}", settings.host(), settings.port(), settings.advertisedHost());
+            LOG.info("SIP listening on {}:{} (UDP, TCP){} as {}", settings.host(), settings.port(),
+                    settings.tls() == null ? "" : " and TLS on " + settings.tls().port(), settings.advertisedHost());
             return new JainSipServer(stack, counters);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start SIP on " + settings.host() + ":" + settings.port()
@@ -111,10 +118,19 @@ public final class JainSipServer implements SipServer {
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "1000");
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
-        // TCP on NIO selectors: thousands of phones must not mean thousands of reader threads.
-        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        // TCP on NIO selectors: thousands of phones must not mean thousands of reader threads. Each
+        // stream is framed by its Content-Length before the RI's parser, which trusted it (one huge
+        // claim killed the selector thread, and TCP with it).
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", JainSipMessageProcessorFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.PASS_INVITE_NON_2XX_ACK_TO_LISTENER", "false");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        // Phones route through the stack's router, which sends a request for a phone that registered over
+        // TCP or TLS back over that connection (RFC 5626 section 5.3) and any other as RFC 3263 says.
+        p.setProperty("javax.sip.ROUTER_PATH", JainSipFlowRouter.class.getName());
+        p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
+        if (settings.tls() != null) {
+            JainSipTls.configure(p, settings.tls());
+        }
         return p;
     }
 
