@@ -29,7 +29,7 @@ public final class JainSipMessageParserFactory implements MessageParserFactory {
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
         MessageParser parser = stackParsers.createMessageParser(stack);
-        return (bytes, readBody, strict, listener) -> {
+        return JainSipSourceFilter.guarding(stack, (bytes, readBody, strict, listener) -> {
             SIPMessage message;
             try {
                 message = parser.parseSIPMessage(bytes, readBody, strict, listener);
@@ -40,7 +40,7 @@ public final class JainSipMessageParserFactory implements MessageParserFactory {
                 throw new ParseException("Missing CSeq", 0);
             }
             return message;
-        };
+        });
     }
 
     static String oneLine(String message) {
