@@ -35,7 +35,13 @@ public record Cidr(String text, byte[] network, int prefixLength) {
                 throw new IllegalArgumentException("prefix /" + prefix + " is longer than " + bits + " bits");
             }
         }
-        return new Cidr(address + "/" + prefix, masked(bytes, prefix), prefix);
+        byte[] network = masked(bytes, prefix);
+        try {
+            // getByAddress makes no lookup; the text is the network's, host bits cleared
+            return new Cidr(InetAddress.getByAddress(network).getHostAddress() + "/" + prefix, network, prefix);
+        } catch (java.net.UnknownHostException impossible) {
+            throw new IllegalArgumentException("not an IP address: '" + address + "'", impossible);
+        }
     }
 
     /** Whether the address (a literal, as a packet's source is written) lies in this network. */
