@@ -5,6 +5,7 @@ import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.location.RegistrationPolicy;
+import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
@@ -34,7 +35,7 @@ class SipConfiguration {
 
     @Bean(destroyMethod = "close")
     SipServer sipServer(NodeProperties properties, NodeIdentity identity, TenantDirectory directory,
-            BindingStore bindings, DialogRegistry dialogs, NonceService nonces, Clock clock) {
+            BindingStore bindings, DialogRegistry dialogs, NonceService nonces, Clock clock, EdgeGuard guard) {
         NodeProperties.Sip sip = properties.sip();
         List<DigestAlgorithm> algorithms = sip.digestAlgorithms().stream()
                 .map(token -> DigestAlgorithm.fromToken(token).orElseThrow(() -> new IllegalArgumentException(
@@ -45,6 +46,6 @@ class SipConfiguration {
                 RegistrationPolicy.DEFAULTS.maxContacts());
         SipNodeSettings settings = new SipNodeSettings(sip.host(), sip.port(), identity.advertisedHost(),
                 identity.nodeId(), sip.threads(), algorithms, policy);
-        return JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock);
+        return JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock, guard);
     }
 }
