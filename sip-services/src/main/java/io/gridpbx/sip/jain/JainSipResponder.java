@@ -119,9 +119,10 @@ final class JainSipResponder {
         Response response = response(request, proxy ? 407 : 401,
                 proxy ? "Proxy Authentication Required" : "Unauthorized");
         JainSipMessages.addChallenges(response, headers, challenges, proxy);
-        send(response);
         if (failedUser != null) {
+            // before the answer goes out: the guesser's next request already meets the lockout
             guard.failedDigest(JainSipMessages.sourceAddress(request), failedUser);
         }
+        send(response);
     }
 }
