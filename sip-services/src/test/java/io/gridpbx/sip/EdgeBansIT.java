@@ -124,6 +124,33 @@ class EdgeBansIT {
         }
     }
 
+    /** Over TCP the parser knows no source: the message valve drops a scanner's requests, then all its requests. */
+    @Test
+    void overTcp_aScannerIsDroppedAndItsSourceRefused() throws IOException {
+        try (java.net.Socket tcp = new java.net.Socket()) {
+            tcp.bind(new java.net.InetSocketAddress("127.0.0.29", 0));
+            tcp.connect(new java.net.InetSocketAddress("127.0.0.1", NODE_PORT), 2000);
+            tcp.setSoTimeout(300);
+            String self = "127.0.0.29:" + tcp.getLocalPort();
+            for (String callId : List.of("tcp-scan", "tcp-after")) {
+                long before = node.guard().dropped();
+                String agent = callId.equals("tcp-scan") ? "User-Agent: sipcli/v1.8\r\n" : "";
+                tcp.getOutputStream().write(("OPTIONS sip:127.0.0.1 SIP/2.0\r\n"
+                        + "Via: SIP/2.0/TCP " + self + ";branch=z9hG4bK-" + callId + "\r\n"
+                        + "Max-Forwards: 70\r\nFrom: <sip:probe@" + self + ">;tag=" + callId + "\r\n"
+                        + "To: <sip:127.0.0.1>\r\nCall-ID: " + callId + "\r\nCSeq: 1 OPTIONS\r\n" + agent
+                        + "Content-Length: 0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                await(() -> node.guard().dropped() > before, "the node drops " + callId);
+            }
+            assertThat(banOf("127.0.0.29").reason()).isEqualTo(BanReason.SCANNER);
+            try {
+                assertThat(tcp.getInputStream().read()).as("no answer on the connection").isEqualTo(-1);
+            } catch (java.net.SocketTimeoutException quiet) {
+                // nothing came: the expected outcome
+            }
+        }
+    }
+
     @Test
     void aSourceThatKeepsProbingUnknownDomains_isBannedSilently() throws IOException {
         try (SourceSocket prober = new SourceSocket("127.0.0.27", NODE_PORT)) {
