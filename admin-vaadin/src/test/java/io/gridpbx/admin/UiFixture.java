@@ -10,6 +10,8 @@ import io.gridpbx.core.access.SignIn;
 import io.gridpbx.core.location.InMemoryBindingStore;
 import io.gridpbx.core.features.FeatureConfig;
 import io.gridpbx.core.features.NumberPorts;
+import io.gridpbx.core.security.BanAdmin;
+import io.gridpbx.core.security.LocalBanList;
 import io.gridpbx.core.features.InMemoryConfigStore;
 import io.gridpbx.core.features.UserProfiles;
 import io.gridpbx.core.manage.CallRecords;
@@ -66,6 +68,8 @@ public final class UiFixture {
     public final CallRecords callRecords = new CallRecords(calls, calls);
     public final NumberPorts numberPorts = new NumberPorts(configStore, access, clock);
     public final AdminSettings settings = AdminSettings.defaults();
+    public final LocalBanList bans = new LocalBanList(clock, 1000);
+    public final BanAdmin banAdmin = new BanAdmin(bans, new InMemoryAllowList(), access, clock);
 
     UiFixture() {
         DemoTenants.create(new TenantProvisioning(directory));
@@ -75,7 +79,8 @@ public final class UiFixture {
     /** Every object a view may ask for by type. */
     List<Object> services() {
         return List.of(clock, directory, bindings, access, tokens, signIn, impersonation, resellers, clients, users,
-                selfCare, voicemails, logos, gateways, routes, dids, config, callRecords, numberPorts, settings);
+                selfCare, voicemails, logos, gateways, routes, dids, config, callRecords, numberPorts, settings,
+                banAdmin);
     }
 
     public Actor actor(String email) {

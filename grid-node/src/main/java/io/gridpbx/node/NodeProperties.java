@@ -1,6 +1,7 @@
 package io.gridpbx.node;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,7 +20,8 @@ public record NodeProperties(
         @DefaultValue("gridpbx.test") String platformDomain,
         @DefaultValue Api api,
         @DefaultValue Db db,
-        @DefaultValue Admin admin) {
+        @DefaultValue Admin admin,
+        @DefaultValue Security security) {
 
     /**
      * @param host           address for UDP and TCP
@@ -84,6 +86,36 @@ public record NodeProperties(
             @DefaultValue("1") int writeDelaySeconds,
             @DefaultValue("1000") int writeBatchSize,
             @DefaultValue("10000") long backlogWarnThreshold) {
+    }
+
+    /**
+     * The SIP edge's defences: floods, password guessing, scanners (see {@code EdgeThresholds}).
+     *
+     * @param floodRequests     requests one source may send per {@code floodWindow} before it is banned
+     * @param floodWindow       the flood rule's sampling window
+     * @param guessesPerUser    failed digest answers from one source for one user, per {@code guessWindow},
+     *                          before that source is locked out for that user
+     * @param guessesPerSource  failed digest answers from one source, any users, before it is banned
+     * @param guessWindow       the password-guessing window
+     * @param probes            403/404 answers one source may earn per {@code probeWindow} before it is banned
+     * @param probeWindow       the probing window
+     * @param banDuration       how long a ban or a lockout lasts
+     * @param allowList         addresses and CIDRs never banned (the cluster's members always are)
+     * @param blockedUserAgents User-Agent fragments of scanning tools (case-insensitive)
+     */
+    public record Security(
+            @DefaultValue("400") int floodRequests,
+            @DefaultValue("2s") Duration floodWindow,
+            @DefaultValue("5") int guessesPerUser,
+            @DefaultValue("20") int guessesPerSource,
+            @DefaultValue("10m") Duration guessWindow,
+            @DefaultValue("30") int probes,
+            @DefaultValue("1m") Duration probeWindow,
+            @DefaultValue("10m") Duration banDuration,
+            @DefaultValue List<String> allowList,
+            @DefaultValue({"friendly-scanner", "sipvicious", "sipcli", "vaxsipuseragent", "sip-scan", "sipsak",
+                    "iwar", "sundayddr", "smap", "cseq-scanner", "pplsip", "vaxipuseragent"})
+            List<String> blockedUserAgents) {
     }
 
     /** @param operatorToken bearer token of the operator's provisioning endpoints; unset disables them */

@@ -6,6 +6,9 @@ public interface SipServer extends AutoCloseable {
     /** Counters an operator or a benchmark reads. */
     SipCounters counters();
 
+    /** The rules that decide which sources this node refuses (bans, lockouts), and their counters. */
+    io.gridpbx.core.security.EdgeGuard guard();
+
     @Override
     void close();
 }

@@ -10,12 +10,18 @@ import io.gridpbx.core.location.RegistrationPolicy;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
 import io.gridpbx.core.tenancy.TenantProvisioning;
+import io.gridpbx.core.security.AllowList;
+import io.gridpbx.core.security.Ban;
+import io.gridpbx.core.security.EdgeGuard;
+import io.gridpbx.core.security.EdgeThresholds;
+import io.gridpbx.core.security.LocalBanList;
 import io.gridpbx.sip.jain.JainSipServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real JAIN-SIP node on 127.0.0.1 with the demo tenants, over in-memory doubles of the grid
@@ -34,9 +40,16 @@ final class LoopbackNode implements AutoCloseable {
     final InMemoryDialogRegistry dialogs;
     /** The seal the node puts in its Record-Route, as every member of its cluster computes it. */
     final RouteSeal routeSeal;
+    /** What the guard reported for the audit log: lockouts and password-guessing bans. */
+    final List<Ban> lockouts;
+    /** The bans and lockouts in force on this node. */
+    final LocalBanList bans;
 
     private LoopbackNode(int port, JainSipServer server, InMemoryTenantDirectory directory,
-            SynchronizedBindingStore bindings, InMemoryDialogRegistry dialogs, RouteSeal routeSeal) {
+            SynchronizedBindingStore bindings, InMemoryDialogRegistry dialogs, RouteSeal routeSeal,
+            List<Ban> lockouts, LocalBanList bans) {
+        this.lockouts = lockouts;
+        this.bans = bans;
         this.port = port;
         this.server = server;
         this.directory = directory;
@@ -47,11 +60,25 @@ final class LoopbackNode implements AutoCloseable {
 
     /** Starts a node offering MD5 then SHA-256 (the order of the 401) with the default registrar limits. */
     static LoopbackNode start(int port) {
-        return start(port, null);
+        return start(port, null, EdgeThresholds.DEFAULTS);
     }
 
     /** As {@link #start(int)}, with SIP over TLS as given (or none). */
     static LoopbackNode start(int port, SipTls tls) {
+        return start(port, tls, EdgeThresholds.DEFAULTS);
+    }
+
+    /** As {@link #start(int)}, with these edge limits. */
+    static LoopbackNode start(int port, EdgeThresholds limits) {
+        return start(port, null, limits);
+    }
+
+    /**
+     * A node with SIP over TLS as given (or none), these edge limits, bans kept on the node (a
+     * {@link LocalBanList}), and the node's own address 127.0.0.1 allowed (the tests' phones use it;
+     * attackers use others).
+     */
+    static LoopbackNode start(int port, SipTls tls, EdgeThresholds limits) {
         Clock clock = Clock.systemUTC();
         InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
         DemoTenants.create(new TenantProvisioning(directory));
@@ -61,9 +88,17 @@ final class LoopbackNode implements AutoCloseable {
                 clock, new SplittableRandom(port), Duration.ofMinutes(5));
         SipNodeSettings settings = new SipNodeSettings(HOST, port, HOST, "it-" + port, 4,
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), RegistrationPolicy.DEFAULTS, tls);
-        JainSipServer server = JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock);
+        List<Ban> lockouts = new CopyOnWriteArrayList<>();
+        LocalBanList bans = new LocalBanList(clock, 1000);
+        EdgeGuard guard = new EdgeGuard(limits, bans, lockouts::add, clock, settings.nodeId());
+        guard.allow(AllowList.parse(List.of(HOST)));
+        JainSipServer server = JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock, guard);
         return new LoopbackNode(port, server, directory, bindings, dialogs,
-                new RouteSeal(nonces.derivedKey("record-route")));
+                new RouteSeal(nonces.derivedKey("record-route")), lockouts, bans);
+    }
+
+    EdgeGuard guard() {
+        return server.guard();
     }
 
     SipCounters counters() {

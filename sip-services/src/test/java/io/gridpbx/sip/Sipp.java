@@ -27,6 +27,7 @@ final class Sipp {
 
     private final String scenario;
     private final int localPort;
+    private String localIp = LOOPBACK;
     private String name;
     private String remote;
     private int calls = 1;
@@ -50,6 +51,17 @@ final class Sipp {
     Sipp named(String runName) {
         this.name = runName;
         return this;
+    }
+
+    /** The loopback address SIPp sends from ({@code -i}), so that a test can play several sources; 127.0.0.1 by default. */
+    Sipp from(String ip) {
+        this.localIp = ip;
+        return this;
+    }
+
+    /** Calls started per second ({@code -r}); SIPp's default is 10. */
+    Sipp rate(int callsPerSecond) {
+        return option("-r", Integer.toString(callsPerSecond));
     }
 
     /** The proxy or registrar a client scenario talks to. */
@@ -132,7 +144,7 @@ final class Sipp {
             command.add(remote);
         }
         command.addAll(List.of("-sf", scenarioFile().toString(),
-                "-i", LOOPBACK, "-p", Integer.toString(localPort), "-t", transport,
+                "-i", localIp, "-p", Integer.toString(localPort), "-t", transport,
                 "-m", Integer.toString(calls), "-l", Integer.toString(Math.max(1, calls)),
                 "-timeout", timeoutSeconds + "s", "-timeout_error",
                 "-nostdin",

@@ -46,7 +46,8 @@ final class LevelNavigation extends SideNav {
             case PLATFORM -> {
                 entries.add(page("resellers"));
                 entries.add(page("clients"));
-                entries.add(group("telephony", page("gateways"), page("routes"), page("dids"), page("number-ports")));
+                entries.add(group("telephony", page("gateways"), page("routes"), page("dids"), page("number-ports"),
+                        page("bans")));
             }
             case RESELLER -> {
                 entries.add(page("clients"));

@@ -58,8 +58,16 @@ public final class DigestAuthenticator {
         record Authenticated(SipCredentials credentials) implements Verdict {
         }
 
-        /** Ask (again) with a fresh nonce; {@code stale} tells the phone its password was right. */
-        record Challenge(List<DigestChallenge> challenges) implements Verdict {
+        /**
+         * Ask (again) with a fresh nonce; {@code stale} tells the phone its password was right.
+         *
+         * @param failedUser {@code user@realm} when an answer was present and wrong (a wrong password or an
+         *                   unknown user: what password guessing looks like), null otherwise
+         */
+        record Challenge(List<DigestChallenge> challenges, @Nullable String failedUser) implements Verdict {
+            public Challenge(List<DigestChallenge> challenges) {
+                this(challenges, null);
+            }
         }
     }
 
@@ -90,7 +98,7 @@ public final class DigestAuthenticator {
         Optional<SipCredentials> credentials = directory.credentials(response.username(), realm);
         if (credentials.isEmpty()
                 || !DigestVerifier.matches(algorithm.get(), credentials.get().ha1(algorithm.get()), method, response)) {
-            return challenge(realm, false);
+            return new Verdict.Challenge(challenge(realm, false).challenges(), response.username() + "@" + realm);
         }
         if (nonce == NonceService.Verdict.STALE || isReplay(response, requestKey)) {
             return challenge(realm, true);

@@ -82,6 +82,23 @@ class DigestAuthenticatorTest {
         assertThat(verdict).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
     }
 
+    /** The signal the edge counts against password guessing: an answer was there, and wrong. */
+    @Test
+    void aWrongPasswordOrAnUnknownUser_isChallengedNamingTheUser_noAnswerNamesNobody() {
+        assertThat(challenge(authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, "MD5", "200", "guess", freshNonce()))).failedUser())
+                .isEqualTo("200@" + REALM);
+        assertThat(challenge(authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, "MD5", "nobody", "guess", freshNonce()))).failedUser())
+                .isEqualTo("nobody@" + REALM);
+        assertThat(challenge(authenticator.authenticate(METHOD, REALM, null)).failedUser()).isNull();
+        String expiring = freshNonce();
+        clock.advance(LIFETIME.plusSeconds(1));
+        assertThat(challenge(authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", expiring))).failedUser())
+                .as("a right answer on a stale nonce is no failure").isNull();
+    }
+
     @Test
     void responseComputedForAnotherMethod_isChallenged() {
         DigestResponse forRegister = answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce());

@@ -162,6 +162,12 @@ public final class GridMemberConfig {
         config.addMapConfig(new MapConfig(MapNames.CDRS).setBackupCount(1).setAsyncBackupCount(0)
                 .setTimeToLiveSeconds((int) java.time.Duration.ofDays(90).toSeconds())
                 .addIndexConfig(new IndexConfig(IndexType.SORTED, "startedAt")));
+        // Bans expire by their own TTL; a split's sides both keep what they banned.
+        config.addMapConfig(new MapConfig(MapNames.SECURITY_BANS).setBackupCount(1).setAsyncBackupCount(0)
+                .setMergePolicyConfig(new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(), 100)));
+        config.addMapConfig(new MapConfig(MapNames.SECURITY_ALLOW_LIST).setBackupCount(1).setAsyncBackupCount(0)
+                .setPerEntryStatsEnabled(true)
+                .setMergePolicyConfig(new MergePolicyConfig(LatestUpdateMergePolicy.class.getName(), 100)));
         config.addMapConfig(new MapConfig(MapNames.CLUSTER_FACTS)
                 .setBackupCount(1).setAsyncBackupCount(0)
                 .setMergePolicyConfig(new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(), 100)));

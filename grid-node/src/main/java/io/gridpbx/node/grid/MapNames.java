@@ -45,6 +45,13 @@ public final class MapNames {
     public static final String VOICEMAIL_RECORDINGS = "voicemail.recordings";
     /** Pending password resets by token hash; they expire, and are never persisted. */
     public static final String PASSWORD_RESETS = "access-transient.resets";
+    /**
+     * The SIP edge's bans and lockouts by key (source, or source and user); each entry expires with its
+     * ban. Every member mirrors it locally, so the per-packet check reads no grid.
+     */
+    public static final String SECURITY_BANS = "security.bans";
+    /** The platform's SIP allow-list as its administrator edited it (one entry, the whole list). */
+    public static final String SECURITY_ALLOW_LIST = "security.allow-list";
     /** Small cluster-wide facts: the digest nonce secret, the demo-data marker. */
     public static final String CLUSTER_FACTS = "cluster.facts";
 

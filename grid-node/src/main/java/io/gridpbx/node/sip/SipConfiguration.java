@@ -5,6 +5,7 @@ import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.location.RegistrationPolicy;
+import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
@@ -39,7 +40,7 @@ class SipConfiguration {
 
     @Bean(destroyMethod = "close")
     SipServer sipServer(NodeProperties properties, NodeIdentity identity, TenantDirectory directory,
-            BindingStore bindings, DialogRegistry dialogs, NonceService nonces, Clock clock) {
+            BindingStore bindings, DialogRegistry dialogs, NonceService nonces, Clock clock, EdgeGuard guard) {
         NodeProperties.Sip sip = properties.sip();
         List<DigestAlgorithm> algorithms = sip.digestAlgorithms().stream()
                 .map(token -> DigestAlgorithm.fromToken(token).orElseThrow(() -> new IllegalArgumentException(
@@ -50,7 +51,7 @@ class SipConfiguration {
                 RegistrationPolicy.DEFAULTS.maxContacts());
         SipNodeSettings settings = new SipNodeSettings(sip.host(), sip.port(), identity.advertisedHost(),
                 identity.nodeId(), sip.threads(), algorithms, policy, tls(sip, properties, identity));
-        return JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock);
+        return JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock, guard);
     }
 
     /** The operator's keystore, or the node's self-signed one in its data directory; none when the TLS port is 0. */

@@ -4,6 +4,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.grid.WriteBehindBacklog;
 import io.gridpbx.sip.SipCounters;
@@ -38,6 +39,7 @@ class NodeStatusController {
         List<String> members = grid.getCluster().getMembers().stream()
                 .map(Member::getAddress).map(Object::toString).toList();
         SipCounters c = sip.counters();
+        EdgeGuard edge = sip.guard();
         WriteBehindBacklog writeBehind = new WriteBehindBacklog(grid);
         long clusterBacklog;
         try {
@@ -55,7 +57,9 @@ class NodeStatusController {
                         "synced", clusterBacklog == 0),
                 "sip", Map.of("requests", c.requests(), "registrations", c.registrations(),
                         "callsForwarded", c.callsForwarded(), "rejections", c.rejections(),
-                        "inDialogRefused", c.inDialogRefused(),
-                        "failures", c.failures(), "malformedDropped", c.malformedDropped()));
+                        "failures", c.failures(), "inDialogRefused", c.inDialogRefused(),
+                        "malformedDropped", c.malformedDropped()),
+                "security", Map.of("bansIssued", edge.bansIssued(), "lockouts", edge.lockouts(),
+                        "dropped", edge.dropped()));
     }
 }

@@ -53,7 +53,7 @@ public final class JainSipMessageParserFactory implements MessageParserFactory {
     public MessageParser createMessageParser(SIPTransactionStack stack) {
         MessageParser parser = stackParsers.createMessageParser(stack);
         int datagramBuffer = stack.getMaxMessageSize();
-        return (bytes, readBody, strict, listener) -> {
+        return JainSipSourceFilter.guarding(stack, (bytes, readBody, strict, listener) -> {
             boolean datagram = listener instanceof UDPMessageChannel;
             if (datagram && (datagramBuffer > 0 && bytes.length >= datagramBuffer || !RawMessageCheck.hasStartLine(bytes))) {
                 countMalformed();
@@ -93,7 +93,7 @@ public final class JainSipMessageParserFactory implements MessageParserFactory {
                 MessageFault.cseqMethodMismatch().attachTo(request);
             }
             return message;
-        };
+        });
     }
 
     static String oneLine(String message) {

@@ -66,6 +66,15 @@ final class JainSipMessages {
         return transport + ":" + host + ":" + port;
     }
 
+    /** The IP address the message came from (the packet's source, not what its Via claims). */
+    static String sourceAddress(Message message) {
+        SIPMessage sip = (SIPMessage) message;
+        if (sip.getPeerPacketSourceAddress() != null) {
+            return sip.getPeerPacketSourceAddress().getHostAddress();
+        }
+        return sip.getRemoteAddress() == null ? "?" : sip.getRemoteAddress().getHostAddress();
+    }
+
     /** Every well-formed digest answer among the request's headers of that name (Authorization or Proxy-Authorization). */
     static List<DigestResponse> digestResponses(Request request, String headerName) {
         ListIterator<?> headers = request.getHeaders(headerName);

@@ -134,7 +134,7 @@ final class JainSipProxy {
                 DigestAuthenticator.requestKey(request.getMethod(), JainSipMessages.callId(request),
                         ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()));
         switch (decision) {
-            case RequestDecision.Challenge challenge -> responder.challenge(request, challenge.challenges(), true);
+            case RequestDecision.Challenge challenge -> responder.challenge(request, challenge.challenges(), challenge.failedUser(), true);
             case RequestDecision.Refuse refuse -> responder.reject(request, refuse.status(), refuse.reason());
             case RequestDecision.Fork fork -> {
                 List<URI> targets = new ArrayList<>(fork.contacts().size());

@@ -60,7 +60,7 @@ final class JainSipRegistrar {
         RegistrarReply reply = registrar.register(register,
                 JainSipMessages.digestResponses(request, javax.sip.header.AuthorizationHeader.NAME));
         switch (reply) {
-            case RegistrarReply.Challenge challenge -> responder.challenge(request, challenge.challenges(), false);
+            case RegistrarReply.Challenge challenge -> responder.challenge(request, challenge.challenges(), challenge.failedUser(), false);
             case RegistrarReply.Done(RegisterOutcome.Accepted accepted) -> accept(request, accepted);
             case RegistrarReply.Done(RegisterOutcome.Rejected rejected) when rejected.status() == 423 -> {
                 Response response = responder.response(request, 423, rejected.reason());

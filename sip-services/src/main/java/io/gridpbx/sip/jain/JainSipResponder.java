@@ -1,6 +1,7 @@
 package io.gridpbx.sip.jain;
 
 import io.gridpbx.core.auth.DigestAuthenticator.DigestChallenge;
+import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.sip.RejectionLog;
 import io.gridpbx.sip.SipCounters;
 import java.text.ParseException;
@@ -27,15 +28,17 @@ final class JainSipResponder {
     private final AddressFactory addresses;
     private final RejectionLog rejections;
     private final SipCounters counters;
+    private final EdgeGuard guard;
 
     JainSipResponder(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
-            RejectionLog rejections, SipCounters counters) {
+            RejectionLog rejections, SipCounters counters, EdgeGuard guard) {
         this.provider = provider;
         this.messages = messages;
         this.headers = headers;
         this.addresses = addresses;
         this.rejections = rejections;
         this.counters = counters;
+        this.guard = guard;
     }
 
     HeaderFactory headers() {
@@ -82,7 +85,12 @@ final class JainSipResponder {
         }
     }
 
-    /** A final refusal: logged (rate-limited) and counted. */
+    /**
+     * A final refusal: logged (rate-limited) and counted. Every refusal the node generates passes here,
+     * so this is where a source that keeps earning 403/404 (probing for domains and users) is told to
+     * the edge guard. Without a transaction the answer is stateless: one per request received, never
+     * retransmitted towards a source that may be spoofed.
+     */
     void reject(Request request, int status, String reason) throws ParseException, SipException {
         reject(null, request, status, reason);
     }
@@ -91,6 +99,7 @@ final class JainSipResponder {
             throws ParseException, SipException {
         counters.rejection();
         rejections.rejected(status, reason, request.getMethod(), JainSipMessages.source(request));
+        guard.rejected(JainSipMessages.sourceAddress(request), status);
         try {
             send(transaction, response(request, status, reason));
         } catch (InvalidArgumentException impossible) {
@@ -98,12 +107,22 @@ final class JainSipResponder {
         }
     }
 
-    /** 401 for the registrar, 407 for the proxy (RFC 3261 sections 22.2 and 22.3). */
-    void challenge(Request request, List<DigestChallenge> challenges, boolean proxy)
+    /**
+     * 401 for the registrar, 407 for the proxy (RFC 3261 sections 22.2 and 22.3), sent statelessly:
+     * one answer per request received, no retransmission timer towards a source that may be spoofed.
+     *
+     * @param failedUser {@code user@realm} when the request's answer was wrong: told to the edge guard,
+     *                   which locks out a source that keeps guessing
+     */
+    void challenge(Request request, List<DigestChallenge> challenges, @Nullable String failedUser, boolean proxy)
             throws ParseException, SipException {
         Response response = response(request, proxy ? 407 : 401,
                 proxy ? "Proxy Authentication Required" : "Unauthorized");
         JainSipMessages.addChallenges(response, headers, challenges, proxy);
+        if (failedUser != null) {
+            // before the answer goes out: the guesser's next request already meets the lockout
+            guard.failedDigest(JainSipMessages.sourceAddress(request), failedUser);
+        }
         send(response);
     }
 }

@@ -9,6 +9,10 @@ import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.dialog.RouteSeal;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.routing.CallRouter;
+import io.gridpbx.core.security.AllowList;
+import io.gridpbx.core.security.EdgeGuard;
+import io.gridpbx.core.security.EdgeThresholds;
+import io.gridpbx.core.security.LocalBanList;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.sip.RejectionLog;
 import io.gridpbx.sip.SipCounters;
@@ -39,19 +43,43 @@ public final class JainSipServer implements SipServer {
 
     private final SipStackImpl stack;
     private final SipCounters counters;
+    private final EdgeGuard guard;
 
-    private JainSipServer(SipStackImpl stack, SipCounters counters) {
+    private JainSipServer(SipStackImpl stack, SipCounters counters, EdgeGuard guard) {
         this.stack = stack;
         this.counters = counters;
+        this.guard = guard;
     }
 
-    /** Starts listening; the ports are bound when this returns. */
+    /**
+     * Starts listening with the edge's default limits, bans kept on this node only, and this node's own
+     * address allowed; the ports are bound when this returns.
+     */
     public static JainSipServer start(SipNodeSettings settings, TenantDirectory directory, BindingStore bindings,
             DialogRegistry dialogs, NonceService nonces, Clock clock) {
+        EdgeGuard guard = new EdgeGuard(EdgeThresholds.DEFAULTS, new LocalBanList(clock, 100_000),
+                lockout -> LOG.info("locked out {}", lockout), clock, settings.nodeId());
+        try {
+            guard.allow(AllowList.parse(java.util.List.of(settings.host())));
+        } catch (IllegalArgumentException hostName) {
+            // a host name or wildcard binds no single address to allow
+        }
+        return start(settings, directory, bindings, dialogs, nonces, clock, guard);
+    }
+
+    /**
+     * Starts listening; the ports are bound when this returns.
+     *
+     * @param guard decides which sources are refused; every datagram and request passes it first
+     */
+    public static JainSipServer start(SipNodeSettings settings, TenantDirectory directory, BindingStore bindings,
+            DialogRegistry dialogs, NonceService nonces, Clock clock, EdgeGuard guard) {
+        String stackName = "gridpbx-" + settings.nodeId();
+        JainSipEdgeGuards.register(stackName, guard);
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
-            SipStackImpl stack = new SipStackImpl(stackProperties(settings));
+            SipStackImpl stack = new SipStackImpl(stackProperties(settings, stackName));
             AddressFactory addresses = factory.createAddressFactory();
             HeaderFactory headers = factory.createHeaderFactory();
             MessageFactory messages = factory.createMessageFactory();
@@ -68,7 +96,7 @@ public final class JainSipServer implements SipServer {
             SipCounters counters = new SipCounters();
             ((JainSipMessageParserFactory) stack.getMessageParserFactory()).countInto(counters);
             JainSipResponder responder = new JainSipResponder(provider, messages, headers, addresses,
-                    new RejectionLog(clock, 20), counters);
+                    new RejectionLog(clock, 20), counters, guard);
             JainSipSelf self = new JainSipSelf(settings, headers, addresses, System.nanoTime(),
                     new RouteSeal(nonces.derivedKey("record-route")));
             DigestAuthenticator authenticator = new DigestAuthenticator(directory, nonces, settings.digestAlgorithms(),
@@ -85,16 +113,17 @@ public final class JainSipServer implements SipServer {
             stack.start();
             LOG.info("SIP listening on {}:{} (UDP, TCP){} as {}", settings.host(), settings.port(),
                     settings.tls() == null ? "" : " and TLS on " + settings.tls().port(), settings.advertisedHost());
-            return new JainSipServer(stack, counters);
+            return new JainSipServer(stack, counters, guard);
         } catch (Exception e) {
+            JainSipEdgeGuards.unregister(stackName);
             throw new IllegalStateException("cannot start SIP on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage(), e);
         }
     }
 
-    private static Properties stackProperties(SipNodeSettings settings) {
+    private static Properties stackProperties(SipNodeSettings settings, String stackName) {
         Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "gridpbx-" + settings.nodeId());
+        p.setProperty("javax.sip.STACK_NAME", stackName);
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         // Requests are handled in parallel on a pool instead of one thread per message channel.
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
@@ -109,6 +138,8 @@ public final class JainSipServer implements SipServer {
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "8192");
         // The stack's parser with one-line parse errors, which its automatic 400 uses as reason phrase.
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", JainSipMessageParserFactory.class.getName());
+        // Banned sources, scanners and locked-out credentials are dropped before any transaction exists.
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", JainSipEdgeValve.class.getName());
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "200000");
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "200000");
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
@@ -140,7 +171,13 @@ public final class JainSipServer implements SipServer {
     }
 
     @Override
+    public EdgeGuard guard() {
+        return guard;
+    }
+
+    @Override
     public void close() {
         stack.stop();
+        JainSipEdgeGuards.unregister(stack.getStackName());
     }
 }

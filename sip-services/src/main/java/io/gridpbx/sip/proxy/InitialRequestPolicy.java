@@ -46,7 +46,7 @@ public final class InitialRequestPolicy {
         }
         DigestAuthenticator.Verdict verdict = authenticator.authenticate(method, realm, answer, requestKey);
         if (verdict instanceof DigestAuthenticator.Verdict.Challenge challenge) {
-            return new RequestDecision.Challenge(challenge.challenges());
+            return new RequestDecision.Challenge(challenge.challenges(), challenge.failedUser());
         }
         var authenticated = ((DigestAuthenticator.Verdict.Authenticated) verdict).credentials();
         if (!authenticated.owner().equals(caller)) {

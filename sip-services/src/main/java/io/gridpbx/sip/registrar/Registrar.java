@@ -60,7 +60,7 @@ public final class Registrar {
         DigestAuthenticator.Verdict verdict = authenticator.authenticate("REGISTER", domain, answer,
                 DigestAuthenticator.requestKey("REGISTER", request.callId(), request.cseq()));
         if (verdict instanceof DigestAuthenticator.Verdict.Challenge challenge) {
-            return new RegistrarReply.Challenge(challenge.challenges());
+            return new RegistrarReply.Challenge(challenge.challenges(), challenge.failedUser());
         }
         var authenticated = (DigestAuthenticator.Verdict.Authenticated) verdict;
         if (!TenancyRules.mayRegister(authenticated.credentials(), request.aor())) {
