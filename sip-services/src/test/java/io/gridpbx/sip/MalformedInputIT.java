@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.gridpbx.core.auth.DigestAlgorithm;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.auth.DigestResponse;
 import io.gridpbx.core.auth.DigestVerifier;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.gridpbx.node.sip;
 
-import io.gridpbx.core.auth.DigestAlgorithm;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.BindingStore;
