@@ -1,6 +1,7 @@
 package io.gridpbx.sip;
 
 import io.gridpbx.core.digest.DigestAlgorithm;
+import io.gridpbx.core.auth.LocalNonceCounts;
 import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
@@ -41,7 +42,7 @@ final class LoopbackNode implements AutoCloseable {
         this.dialogs = dialogs;
     }
 
-    /** Starts a node offering MD5 then SHA-256 (the order of the 401) with the default registrar limits. */
+    /** Starts a node offering MD5 by default (the platform default) with the default registrar limits. */
     static LoopbackNode start(int port) {
         Clock clock = Clock.systemUTC();
         InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
@@ -51,8 +52,9 @@ final class LoopbackNode implements AutoCloseable {
         NonceService nonces = new NonceService("a cluster secret for tests only".getBytes(StandardCharsets.UTF_8),
                 clock, new SplittableRandom(port), Duration.ofMinutes(5));
         SipNodeSettings settings = new SipNodeSettings(HOST, port, HOST, "it-" + port, 4,
-                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), RegistrationPolicy.DEFAULTS);
-        JainSipServer server = JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock);
+                List.of(DigestAlgorithm.MD5), RegistrationPolicy.DEFAULTS);
+        JainSipServer server = JainSipServer.start(settings, directory, bindings, dialogs, nonces,
+                new LocalNonceCounts(clock, nonces.lifetime(), Duration.ofSeconds(32)), clock);
         return new LoopbackNode(port, server, directory, bindings, dialogs);
     }
 

@@ -27,6 +27,18 @@ public record NonceUse(long count, int requestHash, long atMillis) {
                 && atMillis - top.atMillis() <= retransmissionMillis;
     }
 
+    /**
+     * Whether a nonce nobody remembers a count of may be used now for the first time. A phone answers
+     * a challenge at once (RFC 3261 section 22.2), so a first use long after the nonce was issued is
+     * more likely a count that a bounded memory let go: refusing it (as stale) costs a real phone one
+     * more round trip, trusting it would let a replay through.
+     *
+     * @param windowMillis how late a first answer may come: a retransmitted challenge, or a slow phone
+     */
+    public static boolean firstUseInTime(long issuedAtMillis, long nowMillis, long windowMillis) {
+        return nowMillis - issuedAtMillis <= windowMillis;
+    }
+
     /** Whether this use is the new highest, to be remembered in place of {@code top}. */
     public boolean raises(@Nullable NonceUse top) {
         return top == null || count > top.count();

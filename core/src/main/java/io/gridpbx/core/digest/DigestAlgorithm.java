@@ -80,6 +80,14 @@ public enum DigestAlgorithm {
         return String.join(",", algorithms.stream().map(DigestAlgorithm::token).toList());
     }
 
+    /**
+     * The algorithms of a stored {@link #tokens} string, each known one once, in the order given; a
+     * token this version does not know is skipped (a newer node may have written it).
+     */
+    public static List<DigestAlgorithm> fromTokens(String tokens) {
+        return java.util.Arrays.stream(tokens.split(",")).flatMap(token -> named(token).stream()).distinct().toList();
+    }
+
     /** Lower-case hex of the hash of a UTF-8 string. */
     public String hash(String input) {
         MessageDigest digest = digests.get();

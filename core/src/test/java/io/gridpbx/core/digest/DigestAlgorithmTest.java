@@ -24,7 +24,10 @@ class DigestAlgorithmTest {
     }
 
     @Test
-    void tokens_areCommaSeparated() {
+    void tokens_areCommaSeparated_andReadBackSkippingWhatThisVersionDoesNotKnow() {
         assertThat(DigestAlgorithm.tokens(List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5))).isEqualTo("SHA-256,MD5");
+        assertThat(DigestAlgorithm.fromTokens("SHA-256,MD5")).containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
+        assertThat(DigestAlgorithm.fromTokens("SHA-512-256,MD5")).containsExactly(DigestAlgorithm.MD5);
+        assertThat(DigestAlgorithm.fromTokens("")).isEmpty();
     }
 }

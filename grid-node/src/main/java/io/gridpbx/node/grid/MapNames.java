@@ -45,6 +45,11 @@ public final class MapNames {
     public static final String VOICEMAIL_RECORDINGS = "voicemail.recordings";
     /** Pending password resets by token hash; they expire, and are never persisted. */
     public static final String PASSWORD_RESETS = "access-transient.resets";
+    /**
+     * Digest nonce-counts by "user nonce": the highest count each nonce was accepted with, kept while the
+     * nonce is valid, so a replay is refused by every node. Never persisted.
+     */
+    public static final String NONCE_COUNTS = "auth.nonce-counts";
     /** Small cluster-wide facts: the digest nonce secret, the demo-data marker. */
     public static final String CLUSTER_FACTS = "cluster.facts";
 

@@ -6,6 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.manage.Picture;
 import io.gridpbx.core.tenancy.CallSettings;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.Reseller;
@@ -96,7 +97,8 @@ final class TenantSerializers {
         public Client read(CompactReader in) {
             return new Client(in.readString("domain"), in.readString("name"), in.readString("resellerRealm"),
                     in.readInt32("maxContactsPerUser"), optionalString(in, "email"),
-                    stringOr(in, "language", Languages.DEFAULT));
+                    stringOr(in, "language", Languages.DEFAULT),
+                    DigestAlgorithm.fromTokens(stringOr(in, "digestAlgorithms", "")));
         }
 
         @Override
@@ -107,6 +109,8 @@ final class TenantSerializers {
             out.writeInt32("maxContactsPerUser", c.maxContactsPerUser());
             out.writeString("email", c.email());
             out.writeString("language", c.language());
+            // Tokens, not an enum array: a member of an older version reads the field as absent, not as garbage.
+            out.writeString("digestAlgorithms", DigestAlgorithm.tokens(c.digestAlgorithms()));
         }
 
         @Override

@@ -1,14 +1,18 @@
 package io.gridpbx.node.sip;
 
 import io.gridpbx.core.digest.DigestAlgorithm;
+import io.gridpbx.core.auth.NonceCounts;
 import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.location.RegistrationPolicy;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
 import io.gridpbx.node.grid.ClusterFacts;
+import io.gridpbx.node.grid.HazelcastNonceCounts;
+import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.SipServer;
 import io.gridpbx.sip.jain.JainSipServer;
@@ -25,6 +29,12 @@ class SipConfiguration {
 
     /** How long a nonce stays valid before the phone is told it is stale. */
     private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+    /**
+     * How long the accepted request itself may come again (a lost 200, answered statelessly): Timer F,
+     * 64 x T1 = 32 s, the whole life of a non-INVITE client transaction (RFC 3261 section 17.1.2.2). It
+     * also bounds how long after its challenge a nonce may first be answered.
+     */
+    private static final Duration RETRANSMISSION_WINDOW = Duration.ofSeconds(32);
 
     @Bean
     NonceService nonceService(ClusterFacts facts, Clock clock) {
@@ -32,9 +42,15 @@ class SipConfiguration {
         return new NonceService(facts.nonceSecret(random), clock, random, NONCE_LIFETIME);
     }
 
+    /** Cluster-wide: a right answer replayed to any node within its nonce's life is refused. */
+    @Bean
+    NonceCounts nonceCounts(HazelcastInstance grid, Clock clock) {
+        return new HazelcastNonceCounts(grid, clock, NONCE_LIFETIME, RETRANSMISSION_WINDOW, RETRANSMISSION_WINDOW);
+    }
+
     @Bean(destroyMethod = "close")
     SipServer sipServer(NodeProperties properties, NodeIdentity identity, TenantDirectory directory,
-            BindingStore bindings, DialogRegistry dialogs, NonceService nonces, Clock clock) {
+            BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock) {
         NodeProperties.Sip sip = properties.sip();
         List<DigestAlgorithm> algorithms = sip.digestAlgorithms().stream()
                 .map(token -> DigestAlgorithm.fromToken(token).orElseThrow(() -> new IllegalArgumentException(
@@ -45,6 +61,6 @@ class SipConfiguration {
                 RegistrationPolicy.DEFAULTS.maxContacts());
         SipNodeSettings settings = new SipNodeSettings(sip.host(), sip.port(), identity.advertisedHost(),
                 identity.nodeId(), sip.threads(), algorithms, policy);
-        return JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock);
+        return JainSipServer.start(settings, directory, bindings, dialogs, nonces, counts, clock);
     }
 }

@@ -5,10 +5,10 @@ import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.persistence.jdbc.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Clients (SIP domains) by domain, in the {@code clients} table. */
@@ -50,14 +50,8 @@ public final class JdbcClientMapStore extends JdbcMapStore<String, Client> {
                 FROM clients WHERE domain = ?""",
                 (s, ignored) -> s.setString(1, domain),
                 row -> new Client(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
-                        row.getString(5), row.getString(6), algorithms(row.getString(7))));
+                        row.getString(5), row.getString(6), DigestAlgorithm.fromTokens(Objects.requireNonNullElse(row.getString(7), ""))));
         return found.isEmpty() ? null : found.getFirst();
-    }
-
-    /** The stored tokens; one this version does not know is skipped rather than failing the load. */
-    private static List<DigestAlgorithm> algorithms(@Nullable String tokens) {
-        return tokens == null ? List.of() : Arrays.stream(tokens.split(","))
-                .flatMap(token -> DigestAlgorithm.named(token).stream()).toList();
     }
 
     @Override

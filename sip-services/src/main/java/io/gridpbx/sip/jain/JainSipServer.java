@@ -41,9 +41,13 @@ public final class JainSipServer implements SipServer {
         this.counters = counters;
     }
 
-    /** Starts listening; the ports are bound when this returns. */
+    /**
+     * Starts listening; the ports are bound when this returns.
+     *
+     * @param counts the nonce-counts against replays: the grid's, so a replay to another node is refused too
+     */
     public static JainSipServer start(SipNodeSettings settings, TenantDirectory directory, BindingStore bindings,
-            DialogRegistry dialogs, NonceService nonces, Clock clock) {
+            DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock) {
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
@@ -58,12 +62,12 @@ public final class JainSipServer implements SipServer {
             provider.setAutomaticDialogSupportEnabled(false);
 
             SipCounters counters = new SipCounters();
+            RejectionLog rejections = new RejectionLog(clock, 20);
             JainSipResponder responder = new JainSipResponder(provider, messages, headers, addresses,
-                    new RejectionLog(clock, 20), counters);
+                    rejections, counters);
             JainSipSelf self = new JainSipSelf(settings, headers, addresses, System.nanoTime());
             DigestAuthenticator authenticator = new DigestAuthenticator(directory, nonces, settings.digestAlgorithms(),
-                    new ChallengeMemory(clock, RETRANSMISSION_WINDOW),
-                    new NonceCounts(clock, nonces.lifetime(), RETRANSMISSION_WINDOW));
+                    new ChallengeMemory(clock, RETRANSMISSION_WINDOW), counts, rejections);
             Registrar registrar = new Registrar(directory, authenticator, bindings, settings.registration());
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
                     new CallRouter(directory, bindings));
