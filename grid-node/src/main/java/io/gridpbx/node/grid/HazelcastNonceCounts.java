@@ -47,9 +47,4 @@ public final class HazelcastNonceCounts implements NonceCounts {
                 NonceUse.firstUseInTime(issuedAt, now, firstUseMillis), Math.max(1, issuedAt + lifetimeMillis - now));
         return Boolean.TRUE.equals(counts.executeOnKey(nonce, processor));
     }
-
-    /** How many nonce-counts the cluster holds: for tests and the node status. */
-    public int size() {
-        return counts.size();
-    }
 }
