@@ -1,8 +1,8 @@
 package io.gridpbx.sip;
 
-import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.auth.LocalNonceCounts;
 import io.gridpbx.core.auth.NonceService;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.InMemoryBindingStore;

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -71,7 +73,7 @@ public enum DigestAlgorithm {
     public static List<DigestAlgorithm> strongestFirst(Collection<DigestAlgorithm> algorithms) {
         List<DigestAlgorithm> ordered = new ArrayList<>(algorithms.isEmpty()
                 ? EnumSet.noneOf(DigestAlgorithm.class) : EnumSet.copyOf(algorithms));
-        ordered.sort(java.util.Comparator.comparingInt(DigestAlgorithm::ordinal).reversed());
+        ordered.sort(Comparator.comparingInt(DigestAlgorithm::ordinal).reversed());
         return List.copyOf(ordered);
     }
 
@@ -85,7 +87,7 @@ public enum DigestAlgorithm {
      * token this version does not know is skipped (a newer node may have written it).
      */
     public static List<DigestAlgorithm> fromTokens(String tokens) {
-        return java.util.Arrays.stream(tokens.split(",")).flatMap(token -> named(token).stream()).distinct().toList();
+        return Arrays.stream(tokens.split(",")).flatMap(token -> named(token).stream()).distinct().toList();
     }
 
     /** Lower-case hex of the hash of a UTF-8 string. */

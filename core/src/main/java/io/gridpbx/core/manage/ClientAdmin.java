@@ -157,7 +157,7 @@ public final class ClientAdmin {
     private static List<DigestAlgorithm> digestAlgorithms(@Nullable List<String> named, Errors errors) {
         List<DigestAlgorithm> algorithms = new ArrayList<>();
         for (String name : named == null ? List.<String>of() : named) {
-            var algorithm = name == null ? java.util.Optional.<DigestAlgorithm>empty() : DigestAlgorithm.named(name);
+            var algorithm = name == null ? Optional.<DigestAlgorithm>empty() : DigestAlgorithm.named(name);
             errors.check(algorithm.isPresent() && !algorithms.contains(algorithm.get()), "digestAlgorithms",
                     "digest.algorithm", "MD5, SHA-256 or both, each once; none for the platform's default");
             algorithm.ifPresent(algorithms::add);

@@ -1,6 +1,6 @@
 package io.gridpbx.node.sip;
 
-import io.gridpbx.core.digest.DigestAlgorithm;
+import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.core.auth.NonceCounts;
 import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.dialog.DialogRegistry;
@@ -12,7 +12,6 @@ import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
 import io.gridpbx.node.grid.ClusterFacts;
 import io.gridpbx.node.grid.HazelcastNonceCounts;
-import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.SipServer;
 import io.gridpbx.sip.jain.JainSipServer;
