@@ -2,7 +2,7 @@ package io.gridpbx.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridpbx.core.auth.DigestAlgorithm;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.auth.DigestResponse;
 import io.gridpbx.core.auth.DigestVerifier;
 import java.io.IOException;

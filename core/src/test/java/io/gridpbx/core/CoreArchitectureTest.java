@@ -32,6 +32,18 @@ class CoreArchitectureTest {
                 .check(CORE);
     }
 
+    /** The cycle auth<->tenancy is mended: the algorithms both need live in the leaf package digest. */
+    @Test
+    void tenancyDoesNotDependOnAuth_andDigestIsALeaf() {
+        noClasses().that().resideInAPackage("io.gridpbx.core.tenancy..")
+                .should().dependOnClassesThat().resideInAPackage("io.gridpbx.core.auth..")
+                .check(CORE);
+        classes().that().resideInAPackage("io.gridpbx.core.digest..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.gridpbx.core.digest..", "java..",
+                        "org.jspecify..")
+                .check(CORE);
+    }
+
     @Test
     void noClassIsNamedLikeAVagueRole() {
         noClasses().should().haveSimpleNameEndingWith("Manager")

@@ -28,7 +28,8 @@ public record NodeProperties(
      * @param port           SIP port
      * @param advertisedHost address put in Via and Record-Route; defaults to {@code host}
      * @param threads        SIP listener threads
-     * @param digestAlgorithms algorithms offered in challenges, preferred first
+     * @param digestAlgorithms algorithms offered in challenges of a client domain that chose none, preferred
+     *                       first; MD5 alone, because many phones give up on a 401 that also offers SHA-256
      * @param minExpires     shortest registration accepted (423 below)
      * @param maxExpires     longest registration granted
      * @param tlsPort        SIP over TLS port; 0 disables TLS
@@ -44,7 +45,7 @@ public record NodeProperties(
             @DefaultValue("5060") int port,
             @Nullable String advertisedHost,
             @DefaultValue("32") int threads,
-            @DefaultValue({"MD5", "SHA-256"}) List<String> digestAlgorithms,
+            @DefaultValue("MD5") List<String> digestAlgorithms,
             @DefaultValue("60") int minExpires,
             @DefaultValue("3600") int maxExpires,
             @DefaultValue("5061") int tlsPort,

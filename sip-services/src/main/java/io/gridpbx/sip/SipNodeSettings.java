@@ -1,6 +1,6 @@
 package io.gridpbx.sip;
 
-import io.gridpbx.core.auth.DigestAlgorithm;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.RegistrationPolicy;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -3,7 +3,7 @@ package io.gridpbx.sip;
 import static io.gridpbx.sip.LoopbackNode.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridpbx.core.auth.DigestAlgorithm;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.auth.DigestResponse;
 import io.gridpbx.core.auth.DigestVerifier;
 import io.gridpbx.core.security.Ban;

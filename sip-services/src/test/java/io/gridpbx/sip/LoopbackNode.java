@@ -1,8 +1,9 @@
 package io.gridpbx.sip;
 
-import io.gridpbx.core.auth.DigestAlgorithm;
+import io.gridpbx.core.auth.LocalNonceCounts;
 import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.dialog.RouteSeal;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.InMemoryBindingStore;
@@ -58,7 +59,7 @@ final class LoopbackNode implements AutoCloseable {
         this.routeSeal = routeSeal;
     }
 
-    /** Starts a node offering MD5 then SHA-256 (the order of the 401) with the default registrar limits. */
+    /** Starts a node offering MD5 by default (the platform default) with the default registrar limits. */
     static LoopbackNode start(int port) {
         return start(port, null, EdgeThresholds.DEFAULTS);
     }
@@ -87,12 +88,13 @@ final class LoopbackNode implements AutoCloseable {
         NonceService nonces = new NonceService("a cluster secret for tests only".getBytes(StandardCharsets.UTF_8),
                 clock, new SplittableRandom(port), Duration.ofMinutes(5));
         SipNodeSettings settings = new SipNodeSettings(HOST, port, HOST, "it-" + port, 4,
-                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), RegistrationPolicy.DEFAULTS, tls);
+                List.of(DigestAlgorithm.MD5), RegistrationPolicy.DEFAULTS, tls);
         List<Ban> lockouts = new CopyOnWriteArrayList<>();
         LocalBanList bans = new LocalBanList(clock, 1000);
         EdgeGuard guard = new EdgeGuard(limits, bans, lockouts::add, clock, settings.nodeId());
         guard.allow(AllowList.parse(List.of(HOST)));
-        JainSipServer server = JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock, guard);
+        JainSipServer server = JainSipServer.start(settings, directory, bindings, dialogs, nonces,
+                new LocalNonceCounts(clock, nonces.lifetime(), Duration.ofSeconds(32)), clock, guard);
         return new LoopbackNode(port, server, directory, bindings, dialogs,
                 new RouteSeal(nonces.derivedKey("record-route")), lockouts, bans);
     }

@@ -26,9 +26,10 @@ final class ClientEditor extends FormLayout implements Editor<Client> {
     final ComboBox<String> language = LanguageFields.languageCode("language");
     final PasswordField password = Fields.password("password", "field.password");
     final TextField maxContacts = Fields.text("max-contacts", "client.max-contacts");
+    final ComboBox<DigestOffer> digest = new ComboBox<>(getTranslation("client.digest"));
     final FormErrors errors = new FormErrors("form-error").bind("domain", domain).bind("reseller", reseller)
             .bind("name", name).bind("email", email).bind("language", language).bind("password", password)
-            .bind("maxContactsPerUser", maxContacts);
+            .bind("maxContactsPerUser", maxContacts).bind("digestAlgorithms", digest);
 
     /** @param realms the resellers to choose from; empty when a reseller acts */
     ClientEditor(List<String> realms) {
@@ -38,7 +39,12 @@ final class ClientEditor extends FormLayout implements Editor<Client> {
         reseller.setVisible(!realms.isEmpty());
         language.setLabel(getTranslation("field.language"));
         language.setHelperText(getTranslation("client.language.help"));
-        add(domain, reseller, name, email, language, password, maxContacts, errors.general());
+        digest.setId("digest-algorithms");
+        digest.setItems(DigestOffer.values());
+        digest.setItemLabelGenerator(offer -> getTranslation(offer.labelKey()));
+        digest.setHelperText(getTranslation("client.digest.help"));
+        digest.setValue(DigestOffer.PLATFORM_DEFAULT);
+        add(domain, reseller, name, email, language, password, maxContacts, digest, errors.general());
         setColspan(errors.general(), 2);
     }
 
@@ -53,6 +59,7 @@ final class ClientEditor extends FormLayout implements Editor<Client> {
         email.setValue(client.email() == null ? "" : client.email());
         language.setValue(client.language());
         maxContacts.setValue(Integer.toString(client.maxContactsPerUser()));
+        digest.setValue(DigestOffer.of(client.digestAlgorithms()));
         password.clear();
         password.setHelperText(getTranslation("field.password.keep"));
     }
@@ -64,6 +71,7 @@ final class ClientEditor extends FormLayout implements Editor<Client> {
 
     ClientForm form() {
         return new ClientForm(domain.getValue(), reseller.getValue(), name.getValue(), email.getValue(),
-                language.getValue(), password.getValue(), maxContacts.getValue());
+                language.getValue(), password.getValue(), maxContacts.getValue(),
+                DigestOffer.tokens(digest.getValue()));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridpbx.admin.AdminUiTest;
 import io.gridpbx.admin.shared.NotFoundPanel;
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import org.junit.jupiter.api.Test;
 
 class ClientsViewTest extends AdminUiTest {
@@ -73,6 +74,25 @@ class ClientsViewTest extends AdminUiTest {
         test(page.save).click();
         assertThat(fixture.clients.get(Scope.reseller("demo.gridpbx.test"), "office.demo.gridpbx.test").name())
                 .isEqualTo("Office Ltd");
+    }
+
+    @Test
+    void theDigestAlgorithmsChosenOnTheEditPage_areSaved_andShownAgain() {
+        signIn("reseller@demo.gridpbx.test");
+        ClientView page = navigate("clients/office.demo.gridpbx.test", ClientView.class);
+        assertThat(page.editor.digest.getValue()).isEqualTo(DigestOffer.PLATFORM_DEFAULT);
+
+        test(page.editor.digest).selectItem("SHA-256 and MD5 (SHA-256 first)");
+        test(page.save).click();
+        assertThat(fixture.clients.get(Scope.reseller("demo.gridpbx.test"), "office.demo.gridpbx.test")
+                .digestAlgorithms()).containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
+
+        ClientView again = navigate("clients/office.demo.gridpbx.test", ClientView.class);
+        assertThat(again.editor.digest.getValue()).isEqualTo(DigestOffer.BOTH);
+        test(again.editor.digest).selectItem("SHA-256");
+        test(again.save).click();
+        assertThat(fixture.clients.get(Scope.reseller("demo.gridpbx.test"), "office.demo.gridpbx.test")
+                .digestAlgorithms()).containsExactly(DigestAlgorithm.SHA_256);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.gridpbx.core.auth;
 
+import io.gridpbx.core.digest.DigestAlgorithm;
+import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import java.util.List;
@@ -8,31 +10,41 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a digest response against the directory's HA1 and the cluster's nonces, and says what
- * to answer: accept, challenge (possibly stale), or refuse.
+ * to answer: accept, challenge (possibly stale), or refuse. Each realm (client domain) offers the
+ * algorithms its client chose, or the platform's default; an answer with any other is challenged
+ * again, so a domain set to SHA-256 is not entered with MD5.
  */
 public final class DigestAuthenticator {
 
     private final TenantDirectory directory;
     private final NonceService nonces;
-    private final List<DigestAlgorithm> offered;
+    private final List<DigestAlgorithm> platformDefault;
     private final ChallengeMemory sent;
     private final NonceCounts counts;
+    private final DigestOfferLog offerLog;
 
     /**
-     * @param offered the algorithms put in a challenge, in order of preference (RFC 7616 section
-     *                3.7: the server lists its preferred algorithm first)
-     * @param counts  the nonce-counts accepted so far, against replays
+     * @param platformDefault the algorithms put in a challenge of a realm whose client chose none, in order
+     *                        of preference (RFC 7616 section 3.7: the server lists its preferred algorithm first)
+     * @param counts          the nonce-counts accepted so far, against replays
+     * @param offerLog        told of every answer with an algorithm its realm does not offer
      */
-    public DigestAuthenticator(TenantDirectory directory, NonceService nonces, List<DigestAlgorithm> offered,
-            ChallengeMemory sent, NonceCounts counts) {
-        if (offered.isEmpty()) {
+    public DigestAuthenticator(TenantDirectory directory, NonceService nonces, List<DigestAlgorithm> platformDefault,
+            ChallengeMemory sent, NonceCounts counts, DigestOfferLog offerLog) {
+        if (platformDefault.isEmpty()) {
             throw new IllegalArgumentException("offer at least one digest algorithm");
         }
         this.directory = directory;
         this.nonces = nonces;
-        this.offered = List.copyOf(offered);
+        this.platformDefault = List.copyOf(platformDefault);
         this.sent = sent;
         this.counts = counts;
+        this.offerLog = offerLog;
+    }
+
+    public DigestAuthenticator(TenantDirectory directory, NonceService nonces, List<DigestAlgorithm> platformDefault,
+            ChallengeMemory sent, NonceCounts counts) {
+        this(directory, nonces, platformDefault, sent, counts, DigestOfferLog.NONE);
     }
 
     /**
@@ -87,8 +99,15 @@ public final class DigestAuthenticator {
         if (response == null) {
             return challenge(realm, false);
         }
+        List<DigestAlgorithm> offered = offeredIn(realm);
         Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(response.algorithm());
-        if (algorithm.isEmpty() || !offered.contains(algorithm.get()) || !realm.equalsIgnoreCase(response.realm())) {
+        if (!realm.equalsIgnoreCase(response.realm())) {
+            return challenge(realm, false);
+        }
+        if (algorithm.isEmpty() || !offered.contains(algorithm.get())) {
+            // RFC 7616 section 3.7: only an offered algorithm may answer; ask again, with what is offered.
+            offerLog.unoffered(realm, response.username(), response.algorithm() == null ? "MD5 (implied)"
+                    : response.algorithm(), offered);
             return challenge(realm, false);
         }
         NonceService.Verdict nonce = nonces.verify(response.nonce(), realm);
@@ -124,9 +143,15 @@ public final class DigestAuthenticator {
         }
     }
 
+    /** The algorithms a realm's challenges offer: its client's choice, or the platform's default. */
+    public List<DigestAlgorithm> offeredIn(String realm) {
+        List<DigestAlgorithm> chosen = directory.client(realm).map(Client::digestAlgorithms).orElse(List.of());
+        return chosen.isEmpty() ? platformDefault : chosen;
+    }
+
     public Verdict.Challenge challenge(String realm, boolean stale) {
         String nonce = nonces.issue(realm);
-        return new Verdict.Challenge(offered.stream()
+        return new Verdict.Challenge(offeredIn(realm).stream()
                 .map(algorithm -> new DigestChallenge(realm, nonce, algorithm, stale))
                 .toList());
     }

@@ -1,5 +1,6 @@
 package io.gridpbx.core.auth;
 
+import io.gridpbx.core.digest.DigestAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 

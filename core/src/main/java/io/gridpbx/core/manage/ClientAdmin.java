@@ -7,11 +7,13 @@ import io.gridpbx.core.access.AccountStore;
 import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.PasswordHasher;
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.DomainName;
 import io.gridpbx.core.tenancy.Languages;
 import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.core.tenancy.TenantDirectory;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -146,8 +148,21 @@ public final class ClientAdmin {
         Integer maxContacts = Numbers.integer(form.maxContactsPerUser(), Client.DEFAULT_MAX_CONTACTS);
         errors.check(maxContacts != null && maxContacts >= 1 && maxContacts <= 100, "maxContactsPerUser",
                 "contacts.range", "a whole number from 1 to 100");
+        List<DigestAlgorithm> algorithms = digestAlgorithms(form.digestAlgorithms(), errors);
         errors.throwIfAny();
-        return new Client(domain, name, reseller.realm(), maxContacts, email, language);
+        return new Client(domain, name, reseller.realm(), maxContacts, email, language, algorithms);
+    }
+
+    /** The algorithms named, each once; none means the platform's default. */
+    private static List<DigestAlgorithm> digestAlgorithms(@Nullable List<String> named, Errors errors) {
+        List<DigestAlgorithm> algorithms = new ArrayList<>();
+        for (String name : named == null ? List.<String>of() : named) {
+            var algorithm = name == null ? Optional.<DigestAlgorithm>empty() : DigestAlgorithm.named(name);
+            errors.check(algorithm.isPresent() && !algorithms.contains(algorithm.get()), "digestAlgorithms",
+                    "digest.algorithm", "MD5, SHA-256 or both, each once; none for the platform's default");
+            algorithm.ifPresent(algorithms::add);
+        }
+        return algorithms;
     }
 
     private static boolean matches(Client c, String needle) {

@@ -1,5 +1,6 @@
 package io.gridpbx.core.manage;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,8 +9,17 @@ import org.jspecify.annotations.Nullable;
  * @param domain   the client's SIP domain, or only its first label (completed with the reseller's realm)
  * @param reseller the reseller realm; needed only when the platform acts, a reseller always creates under itself
  * @param password the client admin's first portal password; on an edit, blank keeps it
+ * @param digestAlgorithms the digest algorithms its challenges offer ({@code MD5}, {@code SHA-256}, or
+ *                 both); null or empty for the platform's default
  */
 public record ClientForm(@Nullable String domain, @Nullable String reseller, @Nullable String name,
         @Nullable String email, @Nullable String language, @Nullable String password,
-        @Nullable String maxContactsPerUser) {
+        @Nullable String maxContactsPerUser, @Nullable List<String> digestAlgorithms) {
+
+    /** A form that leaves the digest algorithms to the platform's default. */
+    public ClientForm(@Nullable String domain, @Nullable String reseller, @Nullable String name,
+            @Nullable String email, @Nullable String language, @Nullable String password,
+            @Nullable String maxContactsPerUser) {
+        this(domain, reseller, name, email, language, password, maxContactsPerUser, null);
+    }
 }

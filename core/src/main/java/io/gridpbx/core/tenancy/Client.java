@@ -1,13 +1,18 @@
 package io.gridpbx.core.tenancy;
 
+import io.gridpbx.core.digest.DigestAlgorithm;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A client (a company, a PBX customer): its SIP domain is one label below its reseller's realm, and
  * every one of its users registers and is called in that domain.
+ *
+ * @param digestAlgorithms the algorithms its 401/407 challenges offer, strongest first (RFC 8760);
+ *                         empty for the platform's default
  */
 public record Client(String domain, String name, String resellerRealm, int maxContactsPerUser,
-        @Nullable String email, String language) {
+        @Nullable String email, String language, List<DigestAlgorithm> digestAlgorithms) {
 
     public static final int DEFAULT_MAX_CONTACTS = 10;
 
@@ -24,6 +29,13 @@ public record Client(String domain, String name, String resellerRealm, int maxCo
             throw new IllegalArgumentException("maxContactsPerUser must be at least 1");
         }
         Languages.require(language);
+        digestAlgorithms = DigestAlgorithm.strongestFirst(digestAlgorithms);
+    }
+
+    /** A client whose challenges offer the platform's default algorithms. */
+    public Client(String domain, String name, String resellerRealm, int maxContactsPerUser,
+            @Nullable String email, String language) {
+        this(domain, name, resellerRealm, maxContactsPerUser, email, language, List.of());
     }
 
     public Client(String domain, String name, String resellerRealm, int maxContactsPerUser) {

@@ -1,6 +1,6 @@
 package io.gridpbx.core.tenancy;
 
-import io.gridpbx.core.auth.DigestAlgorithm;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
 
 /**

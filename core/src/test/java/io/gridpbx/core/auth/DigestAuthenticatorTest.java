@@ -1,15 +1,18 @@
 package io.gridpbx.core.auth;
 
+import io.gridpbx.core.digest.DigestAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.gridpbx.core.MutableClock;
 import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
 import io.gridpbx.core.tenancy.TenantProvisioning;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +32,7 @@ class DigestAuthenticatorTest {
     private final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
     private final DigestAuthenticator authenticator =
             new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), memory(),
-                    new NonceCounts(clock, LIFETIME, Duration.ofSeconds(32)));
+                    new LocalNonceCounts(clock, LIFETIME, Duration.ofSeconds(32)));
 
     @BeforeEach
     void provisionOneUser() {
@@ -191,13 +194,59 @@ class DigestAuthenticatorTest {
     @Test
     void algorithmNotOffered_isChallenged() {
         DigestAuthenticator sha256Only = new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256), memory(),
-                new NonceCounts(clock, LIFETIME, Duration.ofSeconds(32)));
+                new LocalNonceCounts(clock, LIFETIME, Duration.ofSeconds(32)));
 
         DigestAuthenticator.Verdict.Challenge challenge = challenge(sha256Only.authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce())));
 
         assertThat(challenge.challenges()).extracting(DigestAuthenticator.DigestChallenge::algorithm)
                 .containsExactly(DigestAlgorithm.SHA_256);
+    }
+
+    @Test
+    void aClientsChoice_replacesThePlatformDefault_fromTheNextRequestOn() {
+        DigestAuthenticator md5ByDefault = new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.MD5),
+                memory(), new LocalNonceCounts(clock, LIFETIME, Duration.ofSeconds(32)));
+        assertThat(offeredBy(md5ByDefault)).as("platform default").containsExactly(DigestAlgorithm.MD5);
+
+        chooseForOffice(List.of(DigestAlgorithm.SHA_256));
+        assertThat(offeredBy(md5ByDefault)).as("SHA-256 only").containsExactly(DigestAlgorithm.SHA_256);
+
+        chooseForOffice(List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256));
+        assertThat(offeredBy(md5ByDefault)).as("both: SHA-256 first, RFC 8760")
+                .containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
+
+        chooseForOffice(List.of());
+        assertThat(offeredBy(md5ByDefault)).as("back to the default").containsExactly(DigestAlgorithm.MD5);
+    }
+
+    @Test
+    void anMd5Answer_inADomainSetToSha256_isChallengedWithSha256Only_andReported() {
+        List<String> reported = new ArrayList<>();
+        DigestAuthenticator md5ByDefault = new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.MD5),
+                memory(), new LocalNonceCounts(clock, LIFETIME, Duration.ofSeconds(32)),
+                (realm, user, answered, offered) -> reported.add(user + "@" + realm + " " + answered + " offered "
+                        + DigestAlgorithm.tokens(offered)));
+        chooseForOffice(List.of(DigestAlgorithm.SHA_256));
+
+        DigestAuthenticator.Verdict.Challenge challenge = challenge(md5ByDefault.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce())));
+        DigestAuthenticator.Verdict sha256 = md5ByDefault.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.SHA_256, "SHA-256", "200", "pass200", challenge.challenges().getFirst().nonce()));
+
+        assertThat(challenge.challenges()).extracting(DigestAuthenticator.DigestChallenge::algorithm)
+                .containsExactly(DigestAlgorithm.SHA_256);
+        assertThat(challenge.challenges()).noneMatch(DigestAuthenticator.DigestChallenge::stale);
+        assertThat(reported).containsExactly("200@" + REALM + " MD5 offered SHA-256");
+        assertThat(sha256).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
+    }
+
+    @Test
+    void anAnswerWithoutAlgorithm_isMd5_andNotOfferedInADomainSetToSha256() {
+        chooseForOffice(List.of(DigestAlgorithm.SHA_256));
+
+        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+                answer(DigestAlgorithm.MD5, null, "200", "pass200", freshNonce())));
     }
 
     @Test
@@ -231,7 +280,18 @@ class DigestAuthenticatorTest {
     @Test
     void noOfferedAlgorithm_isRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new DigestAuthenticator(directory, nonces, List.of(), memory(),
-                new NonceCounts(clock, LIFETIME, Duration.ofSeconds(32))));
+                new LocalNonceCounts(clock, LIFETIME, Duration.ofSeconds(32))));
+    }
+
+    private void chooseForOffice(List<DigestAlgorithm> algorithms) {
+        Client office = directory.client(REALM).orElseThrow();
+        directory.saveClient(new Client(office.domain(), office.name(), office.resellerRealm(),
+                office.maxContactsPerUser(), office.email(), office.language(), algorithms));
+    }
+
+    private List<DigestAlgorithm> offeredBy(DigestAuthenticator authenticator) {
+        return challenge(authenticator.authenticate(METHOD, REALM, null)).challenges().stream()
+                .map(DigestAuthenticator.DigestChallenge::algorithm).toList();
     }
 
     private String freshNonce() {

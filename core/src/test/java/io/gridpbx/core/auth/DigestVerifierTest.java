@@ -1,5 +1,6 @@
 package io.gridpbx.core.auth;
 
+import io.gridpbx.core.digest.DigestAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jspecify.annotations.Nullable;

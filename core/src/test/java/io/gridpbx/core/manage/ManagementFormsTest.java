@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.access.SignInRefused;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.tenancy.User;
 import java.math.BigDecimal;
@@ -50,6 +51,36 @@ class ManagementFormsTest {
     void deletingAResellerWithClientsIsAConflict() {
         assertThatThrownBy(() -> f.resellers.delete(PLATFORM, "demo.gridpbx.test")).isInstanceOf(ConflictException.class);
         assertThat(f.directory.reseller("demo.gridpbx.test")).isPresent();
+    }
+
+    @Test
+    void aResellerChoosesAClientsDigestAlgorithms_bothAreListedSha256First_andNoneMeansThePlatformDefault() {
+        var client = f.clients.create(DEMO, new ClientForm("north", null, "North", "admin@north.test", null,
+                "north-pass-1", null, java.util.List.of("md5", "SHA-256")));
+        assertThat(client.digestAlgorithms()).containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
+
+        var sha256 = f.clients.update(DEMO, "north.demo.gridpbx.test", new ClientForm(null, null, "North",
+                "admin@north.test", null, "", null, java.util.List.of("SHA-256")));
+        assertThat(f.directory.client("north.demo.gridpbx.test")).get()
+                .satisfies(c -> assertThat(c.digestAlgorithms()).containsExactly(DigestAlgorithm.SHA_256));
+        assertThat(sha256.digestAlgorithms()).containsExactly(DigestAlgorithm.SHA_256);
+
+        var byDefault = f.clients.update(DEMO, "north.demo.gridpbx.test", new ClientForm(null, null, "North",
+                "admin@north.test", null, "", null, java.util.List.of()));
+        assertThat(byDefault.digestAlgorithms()).isEmpty();
+    }
+
+    @Test
+    void anUnknownOrRepeatedDigestAlgorithm_isAFieldErrorAndChangesNothing() {
+        for (var bad : java.util.List.of(java.util.List.of("SHA-512-256"), java.util.List.of("MD5", "md5"),
+                java.util.List.of(""))) {
+            assertThatThrownBy(() -> f.clients.update(DEMO, "office.demo.gridpbx.test", new ClientForm(null, null,
+                    "Office", "admin@office.demo.gridpbx.test", null, "", null, bad))).as("%s", bad)
+                    .isInstanceOfSatisfying(ValidationException.class, e ->
+                            assertThat(e.errors()).extracting(FieldError::field).containsExactly("digestAlgorithms"));
+        }
+        assertThat(f.directory.client("office.demo.gridpbx.test")).get()
+                .satisfies(c -> assertThat(c.digestAlgorithms()).isEmpty());
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.gridpbx.node.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.manage.ClientAdmin;
 import io.gridpbx.core.tenancy.Client;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A client as the API shows it. */
@@ -14,6 +16,8 @@ record ClientJson(
         @Nullable String email,
         String language,
         int maxContactsPerUser,
+        @Schema(description = "digest algorithms its 401/407 offer, SHA-256 first; empty: the platform's default")
+        List<String> digestAlgorithms,
         @Schema(description = "how many users it has; in lists only")
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer users) {
 
@@ -27,6 +31,6 @@ record ClientJson(
 
     private static ClientJson of(Client c, @Nullable Integer users) {
         return new ClientJson(c.domain(), c.name(), c.resellerRealm(), c.email(), c.language(), c.maxContactsPerUser(),
-                users);
+                c.digestAlgorithms().stream().map(DigestAlgorithm::token).toList(), users);
     }
 }

@@ -1,7 +1,10 @@
 package io.gridpbx.node.api;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.gridpbx.core.manage.ClientForm;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A client as posted (create) or put (replace); domain and reseller are read on create only. */
@@ -12,10 +15,14 @@ record ClientRequest(
         @Schema(description = "the client admin's portal login") @Nullable String email,
         @Schema(description = "en or fr; the reseller's when absent") @Nullable String language,
         @Schema(description = "portal password: required on create, absent on replace keeps it") @Nullable String password,
-        @Schema(description = "1 to 100; 10 when absent") @Nullable Integer maxContactsPerUser) {
+        @Schema(description = "1 to 100; 10 when absent") @Nullable Integer maxContactsPerUser,
+        @ArraySchema(arraySchema = @Schema(description = "digest algorithms its 401/407 offer: MD5, SHA-256 or both "
+                + "(listed SHA-256 first); absent or empty for the platform's default"),
+                schema = @Schema(allowableValues = {"MD5", "SHA-256"}))
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> digestAlgorithms) {
 
     ClientForm toForm(@Nullable String resellerFromQuery) {
         return new ClientForm(domain, reseller == null ? resellerFromQuery : reseller, name, email, language, password,
-                Amounts.typed(maxContactsPerUser));
+                Amounts.typed(maxContactsPerUser), digestAlgorithms);
     }
 }

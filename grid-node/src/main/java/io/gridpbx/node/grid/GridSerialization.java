@@ -19,7 +19,8 @@ public final class GridSerialization {
     public static void register(SerializationConfig config) {
         CompactSerializationConfig compact = config.getCompactSerializationConfig();
         Stream.of(TenantSerializers.all(), TrunkingSerializers.all(), AccessSerializers.all(),
-                LocationSerializers.all(), VoicemailSerializers.all(), SecuritySerializers.all())
+                LocationSerializers.all(), VoicemailSerializers.all(), SecuritySerializers.all(),
+                AuthSerializers.all())
                 .flatMap(List::stream).forEach(compact::addSerializer);
         config.addDataSerializableFactory(GridDataSerializers.FACTORY_ID, new GridDataSerializers());
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);

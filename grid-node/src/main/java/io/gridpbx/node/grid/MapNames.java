@@ -52,6 +52,11 @@ public final class MapNames {
     public static final String SECURITY_BANS = "security.bans";
     /** The platform's SIP allow-list as its administrator edited it (one entry, the whole list). */
     public static final String SECURITY_ALLOW_LIST = "security.allow-list";
+    /**
+     * Digest nonce-counts by "user nonce": the highest count each nonce was accepted with, kept while the
+     * nonce is valid, so a replay is refused by every node. Never persisted.
+     */
+    public static final String NONCE_COUNTS = "auth.nonce-counts";
     /** Small cluster-wide facts: the digest nonce secret, the demo-data marker. */
     public static final String CLUSTER_FACTS = "cluster.facts";
 

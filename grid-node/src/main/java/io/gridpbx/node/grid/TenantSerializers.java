@@ -3,15 +3,16 @@ package io.gridpbx.node.grid;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.manage.Picture;
 import io.gridpbx.core.tenancy.CallSettings;
 import io.gridpbx.core.tenancy.Client;
+import io.gridpbx.core.tenancy.Languages;
 import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.User;
-import io.gridpbx.core.tenancy.Languages;
 import com.hazelcast.nio.serialization.FieldKind;
 import java.math.BigDecimal;
 import java.util.List;
@@ -96,7 +97,8 @@ final class TenantSerializers {
         public Client read(CompactReader in) {
             return new Client(in.readString("domain"), in.readString("name"), in.readString("resellerRealm"),
                     in.readInt32("maxContactsPerUser"), optionalString(in, "email"),
-                    stringOr(in, "language", Languages.DEFAULT));
+                    stringOr(in, "language", Languages.DEFAULT),
+                    DigestAlgorithm.fromTokens(stringOr(in, "digestAlgorithms", "")));
         }
 
         @Override
@@ -107,6 +109,8 @@ final class TenantSerializers {
             out.writeInt32("maxContactsPerUser", c.maxContactsPerUser());
             out.writeString("email", c.email());
             out.writeString("language", c.language());
+            // Tokens, not an enum array: a member of an older version reads the field as absent, not as garbage.
+            out.writeString("digestAlgorithms", DigestAlgorithm.tokens(c.digestAlgorithms()));
         }
 
         @Override

@@ -1,8 +1,10 @@
 package io.gridpbx.node.sip;
 
-import io.gridpbx.core.auth.DigestAlgorithm;
+import com.hazelcast.core.HazelcastInstance;
+import io.gridpbx.core.auth.NonceCounts;
 import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.location.RegistrationPolicy;
 import io.gridpbx.core.security.EdgeGuard;
@@ -12,6 +14,7 @@ import io.gridpbx.node.NodeProperties;
 import io.gridpbx.node.grid.ClusterFacts;
 import io.gridpbx.sip.PemKeyStore;
 import io.gridpbx.sip.SelfSignedKeyStore;
+import io.gridpbx.node.grid.HazelcastNonceCounts;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.SipServer;
 import io.gridpbx.sip.SipTls;
@@ -31,6 +34,12 @@ class SipConfiguration {
 
     /** How long a nonce stays valid before the phone is told it is stale. */
     private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+    /**
+     * How long the accepted request itself may come again (a lost 200, answered statelessly): Timer F,
+     * 64 x T1 = 32 s, the whole life of a non-INVITE client transaction (RFC 3261 section 17.1.2.2). It
+     * also bounds how long after its challenge a nonce may first be answered.
+     */
+    private static final Duration RETRANSMISSION_WINDOW = Duration.ofSeconds(32);
 
     @Bean
     NonceService nonceService(ClusterFacts facts, Clock clock) {
@@ -38,9 +47,16 @@ class SipConfiguration {
         return new NonceService(facts.nonceSecret(random), clock, random, NONCE_LIFETIME);
     }
 
+    /** Cluster-wide: a right answer replayed to any node within its nonce's life is refused. */
+    @Bean
+    NonceCounts nonceCounts(HazelcastInstance grid, Clock clock) {
+        return new HazelcastNonceCounts(grid, clock, NONCE_LIFETIME, RETRANSMISSION_WINDOW, RETRANSMISSION_WINDOW);
+    }
+
     @Bean(destroyMethod = "close")
     SipServer sipServer(NodeProperties properties, NodeIdentity identity, TenantDirectory directory,
-            BindingStore bindings, DialogRegistry dialogs, NonceService nonces, Clock clock, EdgeGuard guard) {
+            BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
+            EdgeGuard guard) {
         NodeProperties.Sip sip = properties.sip();
         List<DigestAlgorithm> algorithms = sip.digestAlgorithms().stream()
                 .map(token -> DigestAlgorithm.fromToken(token).orElseThrow(() -> new IllegalArgumentException(
@@ -51,7 +67,7 @@ class SipConfiguration {
                 RegistrationPolicy.DEFAULTS.maxContacts());
         SipNodeSettings settings = new SipNodeSettings(sip.host(), sip.port(), identity.advertisedHost(),
                 identity.nodeId(), sip.threads(), algorithms, policy, tls(sip, properties, identity));
-        return JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock, guard);
+        return JainSipServer.start(settings, directory, bindings, dialogs, nonces, counts, clock, guard);
     }
 
     /** The operator's keystore, or the node's self-signed one in its data directory; none when the TLS port is 0. */

@@ -81,6 +81,32 @@ class ClientApiIT {
     }
 
     @Test
+    void digestAlgorithms_areChosenPerClient_listedSha256First_andABadOneIsA400OnItsField() {
+        String office = "/api/v1/clients/office.demo.gridpbx.test";
+        assertThat(DEMO_RESELLER.get(office).json().path("digestAlgorithms").isEmpty())
+                .as("the platform default").isTrue();
+
+        Reply both = DEMO_RESELLER.put(office, """
+                {"name":"Office","email":"admin@office.demo.gridpbx.test","digestAlgorithms":["MD5","SHA-256"]}""");
+        assertThat(both.status()).isEqualTo(200);
+        assertThat(both.json().path("digestAlgorithms").toString()).isEqualTo("[\"SHA-256\",\"MD5\"]");
+        assertThat(DEMO_RESELLER.get(office).json().path("digestAlgorithms").toString())
+                .isEqualTo("[\"SHA-256\",\"MD5\"]");
+
+        Reply refused = DEMO_RESELLER.put(office, """
+                {"name":"Office","email":"admin@office.demo.gridpbx.test","digestAlgorithms":["SHA-512-256"]}""");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.fieldsInError()).containsExactly("digestAlgorithms");
+
+        Reply single = DEMO_RESELLER.put(office, """
+                {"name":"Office","email":"admin@office.demo.gridpbx.test","digestAlgorithms":"sha-256"}""");
+        assertThat(single.json().path("digestAlgorithms").toString()).isEqualTo("[\"SHA-256\"]");
+        Reply reset = DEMO_RESELLER.put(office, """
+                {"name":"Office","email":"admin@office.demo.gridpbx.test"}""");
+        assertThat(reset.json().path("digestAlgorithms").isEmpty()).as("absent: the platform default").isTrue();
+    }
+
+    @Test
     void clientWithUsers_isNotDeleted() {
         Reply refused = DEMO_RESELLER.delete("/api/v1/clients/acme.demo.gridpbx.test");
 

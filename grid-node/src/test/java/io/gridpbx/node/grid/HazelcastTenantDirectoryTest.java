@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.TenantProvisioning;
 import io.gridpbx.core.tenancy.User;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,5 +68,24 @@ class HazelcastTenantDirectoryTest {
             assertThat(System.nanoTime()).as("near cache invalidated within 10 s").isLessThan(deadline);
             Thread.onSpinWait();
         }
+    }
+
+    @Test
+    void aClientsDigestAlgorithms_crossTheWire_andAChangeReachesTheOtherMembersNearCache() {
+        DemoTenants.create(new TenantProvisioning(onFirst));
+        Client office = onSecond.client("office.demo.gridpbx.test").orElseThrow(); // in member two's near cache
+        assertThat(office.digestAlgorithms()).isEmpty();
+
+        onFirst.saveClient(new Client(office.domain(), office.name(), office.resellerRealm(),
+                office.maxContactsPerUser(), office.email(), office.language(),
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (onSecond.client("office.demo.gridpbx.test").orElseThrow().digestAlgorithms().isEmpty()) {
+            assertThat(System.nanoTime()).as("near cache invalidated within 10 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        assertThat(onSecond.client("office.demo.gridpbx.test").orElseThrow().digestAlgorithms())
+                .containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
     }
 }

@@ -1,5 +1,6 @@
 package io.gridpbx.persistence.store;
 
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.persistence.jdbc.Database;
 import java.sql.Connection;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Clients (SIP domains) by domain, in the {@code clients} table. */
@@ -19,10 +21,11 @@ public final class JdbcClientMapStore extends JdbcMapStore<String, Client> {
     @Override
     void write(Connection c, Map<String, Client> entries) throws SQLException {
         batch(c, """
-                INSERT INTO clients (domain, name, reseller_realm, max_contacts, email, language) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO clients (domain, name, reseller_realm, max_contacts, email, language, digest_algorithms)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE name = VALUES(name), reseller_realm = VALUES(reseller_realm),
                     max_contacts = VALUES(max_contacts), email = VALUES(email), language = VALUES(language),
-                    updated_at = CURRENT_TIMESTAMP(3)""",
+                    digest_algorithms = VALUES(digest_algorithms), updated_at = CURRENT_TIMESTAMP(3)""",
                 entries.values(), (s, client) -> {
                     s.setString(1, client.domain());
                     s.setString(2, client.name());
@@ -30,6 +33,8 @@ public final class JdbcClientMapStore extends JdbcMapStore<String, Client> {
                     s.setInt(4, client.maxContactsPerUser());
                     s.setString(5, client.email());
                     s.setString(6, client.language());
+                    s.setString(7, client.digestAlgorithms().isEmpty() ? null
+                            : DigestAlgorithm.tokens(client.digestAlgorithms()));
                 });
     }
 
@@ -40,10 +45,12 @@ public final class JdbcClientMapStore extends JdbcMapStore<String, Client> {
 
     @Override
     @Nullable Client read(Connection c, String domain) throws SQLException {
-        List<Client> found = query(c, "SELECT domain, name, reseller_realm, max_contacts, email, language FROM clients WHERE domain = ?",
+        List<Client> found = query(c, """
+                SELECT domain, name, reseller_realm, max_contacts, email, language, digest_algorithms
+                FROM clients WHERE domain = ?""",
                 (s, ignored) -> s.setString(1, domain),
                 row -> new Client(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
-                        row.getString(5), row.getString(6)));
+                        row.getString(5), row.getString(6), DigestAlgorithm.fromTokens(Objects.requireNonNullElse(row.getString(7), ""))));
         return found.isEmpty() ? null : found.getFirst();
     }
 

@@ -10,6 +10,7 @@ import io.gridpbx.core.access.ApiToken;
 import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.dialog.Cdr;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.location.Binding;
@@ -105,7 +106,10 @@ abstract class JdbcMapStoreContract {
         var audit = new JdbcAuditMapStore(database);
         Reseller reseller = new Reseller("north.gridpbx.test", "North", "gridpbx.test", "ops@north.test",
                 new java.math.BigDecimal("12.5"), 100_250_000L, "fr");
-        Client client = new Client("hq.north.gridpbx.test", "HQ", "north.gridpbx.test", 3, "boss@hq.test", "fr");
+        Client client = new Client("hq.north.gridpbx.test", "HQ", "north.gridpbx.test", 3, "boss@hq.test", "fr",
+                java.util.List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256));
+        Client sha256Only = new Client("lab.north.gridpbx.test", "Lab", "north.gridpbx.test", 3, null, "en",
+                java.util.List.of(DigestAlgorithm.SHA_256));
         User user = new User("250", OFFICE, "250", "Bob", "en", CallSettings.DEFAULTS, "Sales", "001122aabbcc", "Bob",
                 "Lévesque-D'Amour", "a1b2c3d4e5");
         Account account = new Account("ops@north.test", "$2a$10$hash", Scope.reseller("north.gridpbx.test"), "fr", 3,
@@ -117,6 +121,7 @@ abstract class JdbcMapStoreContract {
 
         resellers.store(reseller.realm(), reseller);
         clients.store(client.domain(), client);
+        clients.store(sha256Only.domain(), sha256Only);
         users.store("250@" + OFFICE, user);
         accounts.store(account.email(), account);
         tokens.store(token.secretHash(), token);
@@ -125,6 +130,12 @@ abstract class JdbcMapStoreContract {
 
         assertThat(loadedOne(resellers, reseller.realm())).isEqualTo(reseller);
         assertThat(loadedOne(clients, client.domain())).isEqualTo(client);
+        assertThat(loadedOne(clients, client.domain()).digestAlgorithms()).as("both, SHA-256 first")
+                .containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
+        assertThat(loadedOne(clients, sha256Only.domain())).isEqualTo(sha256Only);
+        clients.store(sha256Only.domain(), new Client(sha256Only.domain(), "Lab", "north.gridpbx.test", 3, null, "en"));
+        assertThat(loadedOne(clients, sha256Only.domain()).digestAlgorithms()).as("back to the platform default")
+                .isEmpty();
         assertThat(loadedOne(users, "250@" + OFFICE)).isEqualTo(user);
         assertThat(loadedOne(accounts, account.email())).isEqualTo(account);
         assertThat(loadedOne(tokens, token.secretHash())).isEqualTo(token);

@@ -56,7 +56,7 @@ public final class JainSipServer implements SipServer {
      * address allowed; the ports are bound when this returns.
      */
     public static JainSipServer start(SipNodeSettings settings, TenantDirectory directory, BindingStore bindings,
-            DialogRegistry dialogs, NonceService nonces, Clock clock) {
+            DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock) {
         EdgeGuard guard = new EdgeGuard(EdgeThresholds.DEFAULTS, new LocalBanList(clock, 100_000),
                 lockout -> LOG.info("locked out {}", lockout), clock, settings.nodeId());
         try {
@@ -64,16 +64,17 @@ public final class JainSipServer implements SipServer {
         } catch (IllegalArgumentException hostName) {
             // a host name or wildcard binds no single address to allow
         }
-        return start(settings, directory, bindings, dialogs, nonces, clock, guard);
+        return start(settings, directory, bindings, dialogs, nonces, counts, clock, guard);
     }
 
     /**
      * Starts listening; the ports are bound when this returns.
      *
-     * @param guard decides which sources are refused; every datagram and request passes it first
+     * @param counts the nonce-counts against replays: the grid's, so a replay to another node is refused too
+     * @param guard  decides which sources are refused; every datagram and request passes it first
      */
     public static JainSipServer start(SipNodeSettings settings, TenantDirectory directory, BindingStore bindings,
-            DialogRegistry dialogs, NonceService nonces, Clock clock, EdgeGuard guard) {
+            DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock, EdgeGuard guard) {
         String stackName = "gridpbx-" + settings.nodeId();
         JainSipEdgeGuards.register(stackName, guard);
         try {
@@ -95,13 +96,13 @@ public final class JainSipServer implements SipServer {
 
             SipCounters counters = new SipCounters();
             ((JainSipMessageParserFactory) stack.getMessageParserFactory()).countInto(counters);
+            RejectionLog rejections = new RejectionLog(clock, 20);
             JainSipResponder responder = new JainSipResponder(provider, messages, headers, addresses,
-                    new RejectionLog(clock, 20), counters, guard);
+                    rejections, counters, guard);
             JainSipSelf self = new JainSipSelf(settings, headers, addresses, System.nanoTime(),
                     new RouteSeal(nonces.derivedKey("record-route")));
             DigestAuthenticator authenticator = new DigestAuthenticator(directory, nonces, settings.digestAlgorithms(),
-                    new ChallengeMemory(clock, RETRANSMISSION_WINDOW),
-                    new NonceCounts(clock, nonces.lifetime(), RETRANSMISSION_WINDOW));
+                    new ChallengeMemory(clock, RETRANSMISSION_WINDOW), counts, rejections);
             Registrar registrar = new Registrar(directory, authenticator, bindings, settings.registration());
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
                     new CallRouter(directory, bindings));

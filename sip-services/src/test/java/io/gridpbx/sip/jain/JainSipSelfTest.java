@@ -2,7 +2,7 @@ package io.gridpbx.sip.jain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridpbx.core.auth.DigestAlgorithm;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.RegistrationPolicy;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.proxy.LoopDetector;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Nonce-counts: counting up passes, a repeat does not, and memory stays bounded without trusting what it forgot. */
-class NonceCountsTest {
+class LocalNonceCountsTest {
 
     private static final Duration LIFETIME = Duration.ofMinutes(5);
     private static final Duration RETRANSMISSIONS = Duration.ofSeconds(32);
@@ -17,7 +17,7 @@ class NonceCountsTest {
 
     @Test
     void aCountIsRememberedForTheWholeLifeOfItsNonce_andForgottenAfter() {
-        NonceCounts counts = new NonceCounts(clock, LIFETIME, RETRANSMISSIONS);
+        LocalNonceCounts counts = new LocalNonceCounts(clock, LIFETIME, RETRANSMISSIONS);
         long issued = clock.millis();
 
         assertThat(counts.advance("n1", 1, "REGISTER 1 a", () -> issued)).isTrue();
@@ -28,7 +28,7 @@ class NonceCountsTest {
 
     @Test
     void whenTheMemoryFillsUp_countsAreForgottenEarly_andANonceFromBeforeIsNotTrusted() {
-        NonceCounts counts = new NonceCounts(clock, LIFETIME, RETRANSMISSIONS, 2);
+        LocalNonceCounts counts = new LocalNonceCounts(clock, LIFETIME, RETRANSMISSIONS, 2);
         long early = clock.millis();
         assertThat(counts.advance("a", 1, "k-a", () -> early)).isTrue();
         assertThat(counts.advance("b", 1, "k-b", () -> early)).isTrue();

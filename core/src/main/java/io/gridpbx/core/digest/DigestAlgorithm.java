@@ -1,14 +1,21 @@
-package io.gridpbx.core.auth;
+package io.gridpbx.core.digest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The digest algorithms of RFC 7616 section 3.3 that GridPBX offers, with the hash each names. */
 public enum DigestAlgorithm {
+    // Declared weakest first: strongestFirst orders by this.
     MD5("MD5", "MD5"),
     SHA_256("SHA-256", "SHA-256");
 
@@ -48,6 +55,39 @@ public enum DigestAlgorithm {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Parses one algorithm named in configuration or by an admin: unlike {@link #fromToken}, a blank
+     * name is no algorithm at all, not MD5.
+     */
+    public static Optional<DigestAlgorithm> named(String name) {
+        return name.isBlank() ? Optional.empty() : fromToken(name.trim());
+    }
+
+    /**
+     * A set of algorithms in the order a challenge lists them: the strongest first, as RFC 8760
+     * section 3 and RFC 7616 section 3.7 ask of a server that offers several (a client takes the
+     * first it supports).
+     */
+    public static List<DigestAlgorithm> strongestFirst(Collection<DigestAlgorithm> algorithms) {
+        List<DigestAlgorithm> ordered = new ArrayList<>(algorithms.isEmpty()
+                ? EnumSet.noneOf(DigestAlgorithm.class) : EnumSet.copyOf(algorithms));
+        ordered.sort(Comparator.comparingInt(DigestAlgorithm::ordinal).reversed());
+        return List.copyOf(ordered);
+    }
+
+    /** The tokens of a list, comma-separated: {@code SHA-256,MD5}. */
+    public static String tokens(List<DigestAlgorithm> algorithms) {
+        return String.join(",", algorithms.stream().map(DigestAlgorithm::token).toList());
+    }
+
+    /**
+     * The algorithms of a stored {@link #tokens} string, each known one once, in the order given; a
+     * token this version does not know is skipped (a newer node may have written it).
+     */
+    public static List<DigestAlgorithm> fromTokens(String tokens) {
+        return Arrays.stream(tokens.split(",")).flatMap(token -> named(token).stream()).distinct().toList();
     }
 
     /** Lower-case hex of the hash of a UTF-8 string. */

@@ -1,0 +1,50 @@
+package io.gridpbx.node.grid;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.gridpbx.core.auth.NonceCounts;
+import io.gridpbx.core.auth.NonceUse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Nonce-counts in the {@code auth.nonce-counts} map, so that a right answer replayed to another node
+ * is refused as well as one replayed to the node that accepted it. One grid operation per
+ * authenticated request: {@link AdvanceNonceCountProcessor} checks and raises the count on the
+ * entry's owner in one step. An entry lives as long as its nonce is valid (its TTL), and the map is
+ * capped per member; a count let go early is not trusted ({@link NonceUse#firstUseInTime}).
+ */
+public final class HazelcastNonceCounts implements NonceCounts {
+
+    private final IMap<String, NonceUse> counts;
+    private final Clock clock;
+    private final long lifetimeMillis;
+    private final long retransmissionMillis;
+    private final long firstUseMillis;
+
+    /**
+     * @param nonceLifetime        how long a nonce is valid: how long its count is kept
+     * @param retransmissionWindow how long a retransmission of an accepted request can still arrive
+     * @param firstUseWindow       how long after its challenge a nonce may first be answered
+     */
+    public HazelcastNonceCounts(HazelcastInstance grid, Clock clock, Duration nonceLifetime,
+            Duration retransmissionWindow, Duration firstUseWindow) {
+        this.counts = grid.getMap(MapNames.NONCE_COUNTS);
+        this.clock = clock;
+        this.lifetimeMillis = nonceLifetime.toMillis();
+        this.retransmissionMillis = retransmissionWindow.toMillis();
+        this.firstUseMillis = firstUseWindow.toMillis();
+    }
+
+    @Override
+    public boolean advance(String nonce, long count, @Nullable String requestKey, LongSupplier issuedAtMillis) {
+        long now = clock.millis();
+        long issuedAt = issuedAtMillis.getAsLong();
+        // The time is fixed here, not on the owner, so a retried processor decides the same way.
+        var processor = new AdvanceNonceCountProcessor(NonceUse.of(count, requestKey, now), retransmissionMillis,
+                NonceUse.firstUseInTime(issuedAt, now, firstUseMillis), Math.max(1, issuedAt + lifetimeMillis - now));
+        return Boolean.TRUE.equals(counts.executeOnKey(nonce, processor));
+    }
+}
