@@ -176,6 +176,7 @@ class ThreeNodeSippClusterTest {
         Sipp.writeInjectionFile(callList, IntStream.range(first, first + calls)
                 .mapToObj(ext -> ext + ";" + (ext + calls) + ";" + authentication(Integer.toString(ext))).toList());
         int phonePort = 26095;
+        int dialogsBefore = node(3).status().activeDialogs();
         Sipp midDialogPhone = Sipp.start("mid-dialog-uas", "call_uas_mid_dialog.xml", null, List.of("-i", PHONE_HOST,
                 "-p", Integer.toString(phonePort), "-timeout", "120s"), RUN_DIR);
         try {
@@ -191,7 +192,7 @@ class ThreeNodeSippClusterTest {
                     "-timeout", "60s", "-timeout_error"), RUN_DIR).await(SIPP_RUN_LIMIT);
             note("%s", result);
             assertEverySucceeded(result, calls);
-            awaitStatus(node(3), "the mid-dialog calls ended", status -> status.activeDialogs() == 0,
+            awaitStatus(node(3), "the mid-dialog calls ended", status -> status.activeDialogs() <= dialogsBefore,
                     Duration.ofSeconds(30));
         } finally {
             midDialogPhone.stop();
