@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A phone that cannot answer the challenge fails cleanly: a node offering SHA-256 alone (RFC 8760)
+ * A phone that cannot answer the challenge fails cleanly: a client domain set to SHA-256 alone (RFC 8760)
  * challenges baresip 1.0, which knows only MD5. baresip gets its 401, gives up on that
  * registration ("Function not implemented") without retrying in a loop, and quits when told; the
  * node stays healthy. Logs stay in {@code target/baresip-sha256/}.
@@ -50,8 +50,13 @@ class BaresipSha256OnlyClusterTest {
         lastResort = new Thread(BaresipSha256OnlyClusterTest::destroyEverything, "baresip-test-last-resort");
         Runtime.getRuntime().addShutdownHook(lastResort);
         node = NodeProcess.start(NODE, List.of(NODE.member()), "baresip-sha256-" + ProcessHandle.current().pid(),
-                "baresip-sha256-operator", RUN_DIR, List.of("--gridpbx.sip.digest-algorithms=SHA-256"));
+                "baresip-sha256-operator", RUN_DIR, List.of());
         node.awaitUp(Duration.ofSeconds(120));
+        // The reseller sets its client's domain to SHA-256 alone (RFC 8760), as its portal or API allows.
+        String office = "/api/v1/clients/" + PHONE.domain();
+        String client = node.get(office, "demo-reseller-token");
+        assertThat(node.put(office, client.replaceFirst("\"digestAlgorithms\":\\[[^\\]]*\\]",
+                "\"digestAlgorithms\":[\"SHA-256\"]"), "demo-reseller-token")).contains("\"digestAlgorithms\":[\"SHA-256\"]");
     }
 
     @AfterAll

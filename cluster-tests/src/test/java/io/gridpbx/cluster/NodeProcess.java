@@ -187,6 +187,18 @@ final class NodeProcess {
         return response.body();
     }
 
+    /** PUTs JSON with a bearer token; returns the body of a 2xx answer. */
+    String put(String path, String json, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(HTTP_TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("PUT " + path + " on " + name + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
     /** GETs with a bearer token; returns the body of a 2xx answer. */
     String get(String path, String token) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(HTTP_TIMEOUT)
