@@ -29,6 +29,9 @@ public record NodeProperties(
      * @param digestAlgorithms algorithms offered in challenges, preferred first
      * @param minExpires     shortest registration accepted (423 below)
      * @param maxExpires     longest registration granted
+     * @param gridDeadlineMs how long a SIP thread waits for the grid before answering 503
+     * @param shedDelayMs    queue delay the node keeps under by turning new requests away with 503; 0: never shed
+     * @param retryAfterSeconds Retry-After of an overload 503
      */
     public record Sip(
             @DefaultValue("127.0.0.1") String host,
@@ -37,7 +40,10 @@ public record NodeProperties(
             @DefaultValue("32") int threads,
             @DefaultValue({"MD5", "SHA-256"}) List<String> digestAlgorithms,
             @DefaultValue("60") int minExpires,
-            @DefaultValue("3600") int maxExpires) {
+            @DefaultValue("3600") int maxExpires,
+            @DefaultValue("1000") long gridDeadlineMs,
+            @DefaultValue("50") long shedDelayMs,
+            @DefaultValue("2") long retryAfterSeconds) {
     }
 
     /**

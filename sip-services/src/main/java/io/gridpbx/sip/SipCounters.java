@@ -10,6 +10,9 @@ public final class SipCounters {
     private final LongAdder callsForwarded = new LongAdder();
     private final LongAdder rejections = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder shed = new LongAdder();
+    private final LongAdder staleDrops = new LongAdder();
+    private final LongAdder gridTimeouts = new LongAdder();
 
     public void request() {
         requests.increment();
@@ -31,6 +34,21 @@ public final class SipCounters {
         failures.increment();
     }
 
+    /** A request turned away with 503 because the node is overloaded. */
+    public void requestShed() {
+        shed.increment();
+    }
+
+    /** A request dropped unparsed: it waited in the receive queue past the point where it was retransmitted. */
+    public void staleDrop() {
+        staleDrops.increment();
+    }
+
+    /** A request answered 503 because the grid did not answer within its deadline. */
+    public void gridTimeout() {
+        gridTimeouts.increment();
+    }
+
     public long requests() {
         return requests.sum();
     }
@@ -50,5 +68,17 @@ public final class SipCounters {
     /** Requests whose handling threw: each is a bug to fix. */
     public long failures() {
         return failures.sum();
+    }
+
+    public long shed() {
+        return shed.sum();
+    }
+
+    public long staleDrops() {
+        return staleDrops.sum();
+    }
+
+    public long gridTimeouts() {
+        return gridTimeouts.sum();
     }
 }

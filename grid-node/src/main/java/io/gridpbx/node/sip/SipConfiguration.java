@@ -12,6 +12,7 @@ import io.gridpbx.node.grid.ClusterFacts;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.SipServer;
 import io.gridpbx.sip.jain.JainSipServer;
+import io.gridpbx.sip.overload.OverloadSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,8 @@ class SipConfiguration {
                 RegistrationPolicy.DEFAULTS.maxContacts());
         SipNodeSettings settings = new SipNodeSettings(sip.host(), sip.port(), identity.advertisedHost(),
                 identity.nodeId(), sip.threads(), algorithms, policy);
-        return JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock);
+        OverloadSettings overload = OverloadSettings.of(Duration.ofMillis(sip.shedDelayMs()),
+                Duration.ofSeconds(sip.retryAfterSeconds()));
+        return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, clock);
     }
 }

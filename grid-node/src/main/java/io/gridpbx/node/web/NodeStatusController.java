@@ -55,6 +55,7 @@ class NodeStatusController {
                         "synced", clusterBacklog == 0),
                 "sip", Map.of("requests", c.requests(), "registrations", c.registrations(),
                         "callsForwarded", c.callsForwarded(), "rejections", c.rejections(),
-                        "failures", c.failures()));
+                        "failures", c.failures(), "overload", Map.of("shed", c.shed(),
+                                "staleDrops", c.staleDrops(), "gridTimeouts", c.gridTimeouts())));
     }
 }

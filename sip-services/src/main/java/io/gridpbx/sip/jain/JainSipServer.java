@@ -13,6 +13,8 @@ import io.gridpbx.sip.RejectionLog;
 import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.SipServer;
+import io.gridpbx.sip.overload.OverloadGate;
+import io.gridpbx.sip.overload.OverloadSettings;
 import io.gridpbx.sip.proxy.InitialRequestPolicy;
 import io.gridpbx.sip.registrar.Registrar;
 import java.time.Clock;
@@ -41,13 +43,23 @@ public final class JainSipServer implements SipServer {
         this.counters = counters;
     }
 
-    /** Starts listening; the ports are bound when this returns. */
+    /** Starts listening with the default overload control; the ports are bound when this returns. */
     public static JainSipServer start(SipNodeSettings settings, TenantDirectory directory, BindingStore bindings,
             DialogRegistry dialogs, NonceService nonces, Clock clock) {
+        return start(settings, OverloadSettings.DEFAULTS, directory, bindings, dialogs, nonces, clock);
+    }
+
+    /** Starts listening; the ports are bound when this returns. */
+    public static JainSipServer start(SipNodeSettings settings, OverloadSettings overload, TenantDirectory directory,
+            BindingStore bindings, DialogRegistry dialogs, NonceService nonces, Clock clock) {
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
             SipStackImpl stack = new SipStackImpl(stackProperties(settings));
+            SipCounters counters = new SipCounters();
+            // Set before the listening points exist: the UDP processor it makes measures queue delay.
+            JainSipQueueDelay queueDelay = new JainSipQueueDelay(clock);
+            stack.setMessageProcessorFactory(new JainSipMessageProcessorFactory(queueDelay, counters, clock));
             AddressFactory addresses = factory.createAddressFactory();
             HeaderFactory headers = factory.createHeaderFactory();
             MessageFactory messages = factory.createMessageFactory();
@@ -57,7 +69,6 @@ public final class JainSipServer implements SipServer {
             provider.addListeningPoint(tcp);
             provider.setAutomaticDialogSupportEnabled(false);
 
-            SipCounters counters = new SipCounters();
             JainSipResponder responder = new JainSipResponder(provider, messages, headers, addresses,
                     new RejectionLog(clock, 20), counters);
             JainSipSelf self = new JainSipSelf(settings, headers, addresses, System.nanoTime());
@@ -69,7 +80,8 @@ public final class JainSipServer implements SipServer {
                     new CallRouter(directory, bindings));
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, dialogs, clock, settings.nodeId(), counters);
             provider.addSipListener(new JainSipListener(responder, self,
-                    new JainSipRegistrar(responder, registrar, settings.nodeId(), counters), proxy, counters));
+                    new JainSipRegistrar(responder, registrar, settings.nodeId(), counters), proxy, counters,
+                    new OverloadGate(overload, clock), queueDelay));
             stack.start();
             LOG.info("SIP listening on {}:{} (UDP, TCP) as {}", settings.host(), settings.port(), settings.advertisedHost());
             return new JainSipServer(stack, counters);
@@ -101,7 +113,8 @@ public final class JainSipServer implements SipServer {
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
         // Overload: a request that waited a second in the stack's queue has been retransmitted by its
         // sender already (T1 = 500 ms); dropping it keeps the queue, and the heap, bounded instead of
-        // letting a flood grow it until the JVM runs out of memory.
+        // letting a flood grow it until the JVM runs out of memory. This applies to TCP; UDP's queue
+        // is JainSipReceiveQueue, which drops a stale request at T1 itself, unparsed.
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "1000");
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
