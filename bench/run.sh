@@ -9,6 +9,10 @@
 #   call  INVITE/100/180/200/ACK/BYE between registered users (callee found by registration lookup);
 #         GridPBX asks the caller for proxy credentials (407 + ACK + INVITE again), Kamailio's
 #         call_lookup mode does not.
+#   reg-overload, call-overload   not a ladder: the capacity (REG_CAPACITY / CALL_CAPACITY, or found
+#         by climbing the ladder first) is offered at each factor of OVERLOAD_FACTORS, and one
+#         "OVERLOAD" line per step prints goodput (successful operations/s), the node's 503s and
+#         retransmissions. Goal: goodput >= 90 % of capacity at 1.25x and 1.5x.
 #
 # Usage:  bench/run.sh                                  # everything, default rate ladders
 #         MODES=reg NODES=1 KAMAILIO=0 DUR=5 RATES=200 bench/run.sh   # a short smoke run
@@ -28,6 +32,8 @@
 #   WARM_CALL_RATE 200, WARM_CALL_SECS 10   unmeasured calls before the call ladder (JIT warm-up; 0 = none)
 #   IDLE_SECS   5                   server CPU is sampled this long without traffic after each warm-up
 #   SIPP_EXTRA  ""                  more options for the SIPp UACs, e.g. "-trace_msg" when debugging
+#   REG_CAPACITY, CALL_CAPACITY (unset)   the capacity the overload modes start from (else climbed)
+#   OVERLOAD_FACTORS "1.0 1.25 1.5"  offered load of the overload modes, as multiples of the capacity
 #   GRIDPBX_JVM_OPTS "-Xms1g -Xmx2g"  passed to ./gridpbx run
 #   KAMAILIO_CHILDREN 4, KAMAILIO_SHM 1024, KAMAILIO_PKG 8, KPORT 35070   (the anchor's settings)
 #   ANCHOR      ../shared/anchors/kamailio (kamailio.cfg is read from there, never changed)
@@ -52,6 +58,9 @@ WARM_CALL_RATE=${WARM_CALL_RATE:-200}
 WARM_CALL_SECS=${WARM_CALL_SECS:-10}
 IDLE_SECS=${IDLE_SECS:-5}
 SIPP_EXTRA=${SIPP_EXTRA:-}     # more options for every SIPp UAC, e.g. -trace_msg (debugging)
+REG_CAPACITY=${REG_CAPACITY:-}
+CALL_CAPACITY=${CALL_CAPACITY:-}
+OVERLOAD_FACTORS=${OVERLOAD_FACTORS:-"1.0 1.25 1.5"}
 JVM_OPTS=${GRIDPBX_JVM_OPTS:-"-Xms1g -Xmx2g"}
 KAMAILIO_CHILDREN=${KAMAILIO_CHILDREN:-4}
 KAMAILIO_SHM=${KAMAILIO_SHM:-1024}
@@ -226,6 +235,7 @@ run_load() {
   # and sends no BYE for an aborted registration; a registration that gets no 200 still fails (after
   # -recv_timeout), and the retransmissions that cause the duplicates still count against PASS.
   [[ $sf == reg_* ]] && behave=(-default_behaviors all,-bye,-abortunexp)
+  OVL_BEFORE=$(overload_counters)
   per_rate=$(awk -v r="$rate" -v n="$n" 'BEGIN {printf "%g", r/n}')
   if [ -n "$RAMP_TO" ]; then   # warm-ups: start at RATE and climb to RAMP_TO in 5 steps of one second
     ramp=(-rate_increase "$(awk -v a="$rate" -v b="$RAMP_TO" -v n="$n" 'BEGIN {printf "%g", (b-a)/n/5}')"
@@ -325,6 +335,53 @@ climb() {
   done
 }
 
+# The node's overload counters (503s shed, requests dropped unparsed, 503s for a late grid), summed
+# over the nodes: "shed stale grid". Kamailio has none.
+overload_counters() {
+  [ "$SETUP" = kamailio ] && { echo "0 0 0"; return; }
+  local i
+  for i in $(seq ${#NODE_PIDS[@]}); do status_of "$i"; echo; done | awk '
+    { if (match($0, /"shed":[0-9]+/)) a += substr($0, RSTART + 7, RLENGTH - 7)
+      if (match($0, /"staleDrops":[0-9]+/)) b += substr($0, RSTART + 13, RLENGTH - 13)
+      if (match($0, /"gridTimeouts":[0-9]+/)) c += substr($0, RSTART + 15, RLENGTH - 15) }
+    END { printf "%d %d %d\n", a, b, c }'
+}
+
+# overload MODE SCENARIO HOLD: offers CAPACITY x each OVERLOAD_FACTOR for DUR seconds and prints one
+# OVERLOAD line per step. Goodput = successful operations / (wall - hold time), as "achieved".
+overload() {
+  local mode=$1 sf=$2 hold=$3 cap f rate line ok retr wall good pct after extra=()
+  [ "$hold" -gt 0 ] && extra=(-d "$hold")
+  case $mode in reg) cap=$REG_CAPACITY; local ladder=$REG_RATES ;; call) cap=$CALL_CAPACITY; local ladder=$CALL_RATES ;; esac
+  if [ -z "$cap" ]; then
+    echo "# $SETUP: finding the $mode capacity (the highest passing rate of the ladder)"
+    # shellcheck disable=SC2086
+    climb "$mode" "$sf" "$hold" $ladder
+    cap=${BEST[$SETUP.$mode]:-}
+    [ -n "$cap" ] || { echo "# $SETUP: no $mode rate passed; no overload steps"; return; }
+  fi
+  echo "# $SETUP: $mode capacity ${cap}/s; offering ${OVERLOAD_FACTORS// /x, }x of it for ${DUR} s each"
+  for f in $OVERLOAD_FACTORS; do
+    rate=$(awk -v c="$cap" -v f="$f" 'BEGIN {printf "%d", c * f}')
+    run_load "$mode-overload-x$f" "$rate" $((rate * DUR)) "$hold" "$sf" "${extra[@]}" > /dev/null
+    line=${RESULTS[-1]}
+    echo "$line"
+    after=$(overload_counters)
+    ok=$(echo "$line" | grep -o ' ok=[0-9]*' | cut -d= -f2)
+    retr=$(echo "$line" | grep -o 'retrans=[0-9]*' | cut -d= -f2)
+    wall=$(echo "$line" | grep -o 'wall=[0-9.]*' | cut -d= -f2)
+    read -r s0 d0 g0 <<< "$OVL_BEFORE"; read -r s1 d1 g1 <<< "$after"
+    awk -v setup="$SETUP" -v mode="$mode" -v f="$f" -v rate="$rate" -v cap="$cap" -v ok="$ok" -v wall="$wall" \
+        -v hold="$hold" -v retr="$retr" -v shed=$((s1 - s0)) -v stale=$((d1 - d0)) -v grid=$((g1 - g0)) -v line="$line" 'BEGIN {
+      good = ok / (wall - hold / 1000); pct = 100 * good / cap
+      match(line, /failed=[0-9]+/); failed = substr(line, RSTART + 7, RLENGTH - 7)
+      match(line, /server_cpu=[0-9]+%/); cpu = substr(line, RSTART, RLENGTH)
+      printf "OVERLOAD %-15s %-4s x%-4s offered=%d/s goodput=%.0f/s (%.0f%% of capacity %d/s) ok=%d failed=%d shed_503=%d stale_drops=%d grid_503=%d retrans=%d %s %s\n",
+        setup, mode, f, rate, good, pct, cap, ok, failed, shed, stale, grid, retr, cpu, (pct >= 90 ? "GOAL-MET" : "BELOW-90%") }'
+    sleep 3
+  done
+}
+
 # warm_up LABEL RATE CALLS HOLD SCENARIO [sipp args]: not a measurement (its RESULT line is labelled
 # *warmup/registration and stays out of the summary). The rate climbs from RATE/5 to RATE in 5 s so
 # that a cold JVM is not flooded while it compiles.
@@ -365,7 +422,12 @@ measure_modes() {   # runs MODES against the current set-up; $1 = reg scenario o
         measure_idle
         # shellcheck disable=SC2086
         climb reg reg_auth.xml 0 $REG_RATES ;;
-      call)
+      reg-overload)
+        if [ "$SETUP" = kamailio ]; then restart_kam reg || continue; fi
+        register_all reg-warmup reg_auth.xml
+        measure_idle
+        overload reg reg_auth.xml 0 ;;
+      call|call-overload)
         if [ "$SETUP" = kamailio ]; then restart_kam call || continue; fi
         start_uas "$SETUP"
         register_all callee-registration "$callee_reg"
@@ -374,10 +436,14 @@ measure_modes() {   # runs MODES against the current set-up; $1 = reg scenario o
           warm_up call-warmup "$WARM_CALL_RATE" $((WARM_CALL_RATE * WARM_CALL_SECS)) "$PAUSE_MS" "$call_sf" -d "$PAUSE_MS"
         fi
         measure_idle
-        # shellcheck disable=SC2086
-        climb call "$call_sf" "$PAUSE_MS" $CALL_RATES
+        if [ "$m" = call ]; then
+          # shellcheck disable=SC2086
+          climb call "$call_sf" "$PAUSE_MS" $CALL_RATES
+        else
+          overload call "$call_sf" "$PAUSE_MS"
+        fi
         stop_uas ;;
-      *) echo "# unknown mode $m (reg, call)" ;;
+      *) echo "# unknown mode $m (reg, call, reg-overload, call-overload)" ;;
     esac
   done
 }
@@ -515,6 +581,7 @@ echo "SUMMARY highest rate that PASSED (zero failed calls, rate kept, retransmis
 echo "        the CPU of all server processes per operation (us per registration / per call), gross and net of idle CPU"
 printf '%-5s %-15s %10s %12s %12s   %s\n' mode setup best_rate cpu_per_op net_of_idle note
 for m in $MODES; do
+  [[ $m == *-overload ]] && continue   # their OVERLOAD lines are their summary
   for s in "${SETUPS[@]}"; do
     b=${BEST[$s.$m]:-}
     note=""
@@ -529,6 +596,7 @@ if [ "$KAMAILIO" = 1 ] && [ -n "$NODES" ]; then
   echo "RATIOS GridPBX / Kamailio   rate: above 1 = GridPBX sustains more;  cpu: above 1 = GridPBX spends more CPU per operation"
   printf '%-5s %-15s %10s %12s %12s\n' mode setup rate_ratio cpu_ratio net_cpu_ratio
   for m in $MODES; do
+    [[ $m == *-overload ]] && continue
     for s in "${SETUPS[@]}"; do
       [ "$s" = kamailio ] && continue
       awk -v m="$m" -v s="$s" -v gb="${BEST[$s.$m]:-0}" -v kb="${BEST[kamailio.$m]:-0}" \

@@ -90,7 +90,7 @@ final class JainSipListener implements SipListener {
             counters.gridTimeout();
             LOG.debug("503 for {} (Call-ID {}): {}", request.getMethod(), safeCallId(request), late.getMessage());
             if (!Request.ACK.equals(request.getMethod())) {
-                unavailable(request, "Grid Unavailable", GRID_RETRY_AFTER);
+                JainSipUnavailable.send(responder, request, "Grid Unavailable", GRID_RETRY_AFTER);
             }
         } catch (Exception | StackOverflowError e) {
             counters.failure();
@@ -123,21 +123,10 @@ final class JainSipListener implements SipListener {
         return Urgency.NEW;
     }
 
-    /** RFC 3261 section 21.5.4: this node is overloaded; stateless, so a retransmission costs the same again, no more. */
+    /** RFC 3261 section 21.5.4: this node is overloaded. */
     private void shed(Request request) {
         counters.requestShed();
-        unavailable(request, "Overloaded", gate.settings().retryAfter());
-    }
-
-    /** A stateless 503 with Retry-After: no transaction, no timers, nothing kept for the request. */
-    private void unavailable(Request request, String reason, Duration retryAfter) {
-        try {
-            var response = responder.response(request, 503, reason);
-            response.addHeader(responder.headers().createRetryAfterHeader((int) retryAfter.toSeconds()));
-            responder.send(response);
-        } catch (Exception e) {
-            LOG.debug("could not send a 503: {}", e.toString());
-        }
+        JainSipUnavailable.send(responder, request, "Overloaded", gate.settings().retryAfter());
     }
 
     /** OPTIONS to the node itself (no user part, our address, no further route): a keepalive or a probe. */

@@ -44,6 +44,13 @@ final class JainSipProxy {
 
     private static final Logger LOG = LoggerFactory.getLogger(JainSipProxy.class);
     private static final int DEFAULT_MAX_FORWARDS = 70;
+    /**
+     * Most INVITEs this node proxies at once. A context leaves the table with its final response,
+     * but a callee that rings and never answers keeps it (the RI has no Timer C), so the table is
+     * bounded: past this many calls in set-up the node is overloaded and says so with 503.
+     */
+    static final int MAX_INVITES_IN_PROGRESS = 50_000;
+    private static final java.time.Duration INVITES_FULL_RETRY_AFTER = java.time.Duration.ofSeconds(5);
 
     private final JainSipResponder responder;
     private final JainSipSelf self;
@@ -130,11 +137,16 @@ final class JainSipProxy {
     /** Stateful forwarding to one or more targets in parallel (section 16.6). */
     private void forward(RequestEvent event, Request request, List<URI> targets, String loopHash,
             ForkContext.@Nullable Parties parties) throws ParseException, SipException, InvalidArgumentException {
+        boolean invite = Request.INVITE.equals(request.getMethod());
+        if (invite && invites.size() >= MAX_INVITES_IN_PROGRESS) {
+            counters.requestShed();
+            JainSipUnavailable.send(responder, request, "Too Many Calls In Set-Up", INVITES_FULL_RETRY_AFTER);
+            return;
+        }
         ServerTransaction server = serverTransaction(event);
         if (server == null) {
             return;
         }
-        boolean invite = Request.INVITE.equals(request.getMethod());
         if (invite) {
             server.sendResponse(responder.response(request, 100, "Trying"));
         }
@@ -145,17 +157,25 @@ final class JainSipProxy {
             invites.put(inviteBranch, context);
         }
         List<ClientTransaction> branches = new ArrayList<>(targets.size());
-        for (URI target : targets) {
-            Request out = (Request) request.clone();
-            out.setRequestURI(target);
-            if (parties != null) {
-                out.addFirst(self.recordRoute());
+        try {
+            for (URI target : targets) {
+                Request out = (Request) request.clone();
+                out.setRequestURI(target);
+                if (parties != null) {
+                    out.addFirst(self.recordRoute());
+                }
+                out.addFirst(self.via(JainSipSelf.transportOf(nextHop(out)), loopHash));
+                ClientTransaction branch = responder.provider().getNewClientTransaction(out);
+                branch.setApplicationData(context);
+                context.addBranch(branch);
+                branches.add(branch);
             }
-            out.addFirst(self.via(JainSipSelf.transportOf(nextHop(out)), loopHash));
-            ClientTransaction branch = responder.provider().getNewClientTransaction(out);
-            branch.setApplicationData(context);
-            context.addBranch(branch);
-            branches.add(branch);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException unusable) {
+            // No branch went out, so no final response will ever remove the context: remove it here.
+            if (inviteBranch != null) {
+                invites.remove(inviteBranch, context);
+            }
+            throw unusable;
         }
         for (ClientTransaction branch : branches) {
             try {
@@ -224,6 +244,11 @@ final class JainSipProxy {
 
     /** A response with no transaction (a 2xx retransmission): relay it if it carries our Via on top. */
     private void relayStray(Response response) {
+        if (response.getStatusCode() == 503) {
+            // Section 16.7 step 6: a downstream 503 never goes upstream as it is (it would tell the
+            // caller that this node is overloaded); its transaction is gone, its caller has its answer.
+            return;
+        }
         ViaHeader top = (ViaHeader) response.getHeader(ViaHeader.NAME);
         if (top == null || !self.isOurVia(top)) {
             return;
