@@ -10,6 +10,7 @@ import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
 import io.gridpbx.core.tenancy.TenantProvisioning;
 import io.gridpbx.sip.jain.JainSipServer;
+import io.gridpbx.sip.overload.OverloadSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,18 +42,25 @@ final class LoopbackNode implements AutoCloseable {
         this.dialogs = dialogs;
     }
 
+    /** The cluster secret of every loopback node, so that a test can mint nonces the node accepts. */
+    static final byte[] NONCE_SECRET = "a cluster secret for tests only".getBytes(StandardCharsets.UTF_8);
+
     /** Starts a node offering MD5 then SHA-256 (the order of the 401) with the default registrar limits. */
     static LoopbackNode start(int port) {
-        Clock clock = Clock.systemUTC();
+        return start(port, Clock.systemUTC(), OverloadSettings.DEFAULTS);
+    }
+
+    /** As {@link #start(int)}, on its own clock and overload settings. */
+    static LoopbackNode start(int port, Clock clock, OverloadSettings overload) {
         InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
         DemoTenants.create(new TenantProvisioning(directory));
         SynchronizedBindingStore bindings = new SynchronizedBindingStore(new InMemoryBindingStore(clock));
         InMemoryDialogRegistry dialogs = new InMemoryDialogRegistry();
-        NonceService nonces = new NonceService("a cluster secret for tests only".getBytes(StandardCharsets.UTF_8),
+        NonceService nonces = new NonceService(NONCE_SECRET,
                 clock, new SplittableRandom(port), Duration.ofMinutes(5));
         SipNodeSettings settings = new SipNodeSettings(HOST, port, HOST, "it-" + port, 4,
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), RegistrationPolicy.DEFAULTS);
-        JainSipServer server = JainSipServer.start(settings, directory, bindings, dialogs, nonces, clock);
+        JainSipServer server = JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, clock);
         return new LoopbackNode(port, server, directory, bindings, dialogs);
     }
 
