@@ -35,6 +35,7 @@
 #   REG_CAPACITY, CALL_CAPACITY (unset)   the capacity the overload modes start from (else climbed)
 #   OVERLOAD_FACTORS "1.0 1.25 1.5"  offered load of the overload modes, as multiples of the capacity
 #   GRIDPBX_JVM_OPTS "-Xms1g -Xmx2g"  passed to ./gridpbx run
+#   NODE_ARGS   ""                  more node properties, e.g. "--gridpbx.sip.shed-delay-ms=0" (no shedding)
 #   KAMAILIO_CHILDREN 4, KAMAILIO_SHM 1024, KAMAILIO_PKG 8, KPORT 35070   (the anchor's settings)
 #   ANCHOR      ../shared/anchors/kamailio (kamailio.cfg is read from there, never changed)
 #   WORK        /tmp/gridpbx-bench  (users, node data, results/<stamp>/ with raw SIPp output)
@@ -62,6 +63,7 @@ REG_CAPACITY=${REG_CAPACITY:-}
 CALL_CAPACITY=${CALL_CAPACITY:-}
 OVERLOAD_FACTORS=${OVERLOAD_FACTORS:-"1.0 1.25 1.5"}
 JVM_OPTS=${GRIDPBX_JVM_OPTS:-"-Xms1g -Xmx2g"}
+NODE_ARGS=${NODE_ARGS:-}
 KAMAILIO_CHILDREN=${KAMAILIO_CHILDREN:-4}
 KAMAILIO_SHM=${KAMAILIO_SHM:-1024}
 KAMAILIO_PKG=${KAMAILIO_PKG:-8}
@@ -511,7 +513,7 @@ start_nodes() {   # $1 = number of nodes (1 or 2)
     rm -rf "$OUT/$SETUP/node$i-data"; mkdir -p "$OUT/$SETUP"
     GRIDPBX_JVM_OPTS="$JVM_OPTS" "$ROOT/gridpbx" run --gridpbx.sip.host=$host --gridpbx.sip.port=$((35059 + i)) \
         --server.port=$((38079 + i)) --gridpbx.cluster.port=$((35700 + i)) --gridpbx.cluster.members="$members" \
-        --gridpbx.api.operator-token="$TOKEN" --gridpbx.demo=false --gridpbx.data-dir="$OUT/$SETUP/node$i-data" \
+        --gridpbx.api.operator-token="$TOKEN" --gridpbx.demo=false --gridpbx.data-dir="$OUT/$SETUP/node$i-data" $NODE_ARGS \
         > "$OUT/$SETUP/node$i.log" 2>&1 &
     NODE_PIDS+=($!)
     # start one after the other: the first member creates the platform on the empty cluster
@@ -567,7 +569,7 @@ exec > >(tee "$OUT/summary.txt") 2>&1
 echo "# $(date -Is) host: $(nproc) cpus, $(uname -r); $(sipp -v 2>&1 | grep -o 'SIPp v[^ ]*' | head -1);" \
      "$(command -v kamailio >/dev/null && kamailio -v 2>/dev/null | head -1 | sed 's/^version: //')"
 echo "# MODES=\"$MODES\" NODES=\"$NODES\" KAMAILIO=$KAMAILIO DUR=${DUR}s REG_RATES=\"$REG_RATES\" CALL_RATES=\"$CALL_RATES\"" \
-     "RETRY=$RETRY STOP_ON_FAIL=$STOP_ON_FAIL PAUSE_MS=$PAUSE_MS GRIDPBX_JVM_OPTS=\"$JVM_OPTS\" raw output: $OUT"
+     "RETRY=$RETRY STOP_ON_FAIL=$STOP_ON_FAIL PAUSE_MS=$PAUSE_MS GRIDPBX_JVM_OPTS=\"$JVM_OPTS\" NODE_ARGS=\"$NODE_ARGS\" raw output: $OUT"
 [ -n "$NODES" ] && ensure_built
 SETUPS=()
 [ "$KAMAILIO" = 1 ] && { SETUPS+=(kamailio); bench_kamailio; }
