@@ -42,7 +42,7 @@ public record NodeProperties(
             @DefaultValue("60") int minExpires,
             @DefaultValue("3600") int maxExpires,
             @DefaultValue("1000") long gridDeadlineMs,
-            @DefaultValue("50") long shedDelayMs,
+            @DefaultValue("100") long shedDelayMs,
             @DefaultValue("2") long retryAfterSeconds) {
     }
 

@@ -14,10 +14,11 @@ import java.time.Duration;
 public record OverloadSettings(Duration targetDelay, Duration interval, Duration criticalDelay, Duration retryAfter) {
 
     /**
-     * 50 ms target, 100 ms interval, 250 ms critical, Retry-After 2 s. Far enough under T1 (500 ms,
-     * RFC 3261 section 17.1.1.1) that no admitted request waits long enough to be retransmitted.
+     * 100 ms target, 200 ms interval, 300 ms critical, Retry-After 2 s. Far enough under T1 (500 ms,
+     * RFC 3261 section 17.1.1.1) that no admitted request waits long enough to be retransmitted, and
+     * far enough above a GC pause or a neighbour's burst on a shared machine that these do not shed.
      */
-    public static final OverloadSettings DEFAULTS = of(Duration.ofMillis(50), Duration.ofSeconds(2));
+    public static final OverloadSettings DEFAULTS = of(Duration.ofMillis(100), Duration.ofSeconds(2));
 
     public OverloadSettings {
         if (targetDelay.isNegative() || interval.isNegative() || criticalDelay.compareTo(targetDelay) < 0) {
@@ -28,9 +29,9 @@ public record OverloadSettings(Duration targetDelay, Duration interval, Duration
         }
     }
 
-    /** A target with the interval at twice and the critical delay at five times it. */
+    /** A target with the interval at twice and the critical delay at three times it. */
     public static OverloadSettings of(Duration targetDelay, Duration retryAfter) {
-        return new OverloadSettings(targetDelay, targetDelay.multipliedBy(2), targetDelay.multipliedBy(5), retryAfter);
+        return new OverloadSettings(targetDelay, targetDelay.multipliedBy(2), targetDelay.multipliedBy(3), retryAfter);
     }
 
     public boolean enabled() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The shedding rule on its own: queue delays in, admit or shed out, time from a clock the test moves. */
 class OverloadGateTest {
 
-    /** Target 50 ms, interval 100 ms, critical 250 ms. */
+    /** Target 50 ms, interval 100 ms, critical 150 ms. */
     private static final OverloadSettings SETTINGS = OverloadSettings.of(Duration.ofMillis(50), Duration.ofSeconds(2));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:00:00Z"));
@@ -47,10 +47,10 @@ class OverloadGateTest {
         gate.admits(Urgency.NEW, 80);
         clock.advance(Duration.ofMillis(150));
 
-        assertThat(gate.admits(Urgency.NEW, 200)).isFalse();
-        assertThat(gate.admits(Urgency.FOLLOW_UP, 200)).isTrue();
-        assertThat(gate.admits(Urgency.FOLLOW_UP, 250)).isTrue();
-        assertThat(gate.admits(Urgency.FOLLOW_UP, 251)).isFalse();
+        assertThat(gate.admits(Urgency.NEW, 120)).isFalse();
+        assertThat(gate.admits(Urgency.FOLLOW_UP, 120)).isTrue();
+        assertThat(gate.admits(Urgency.FOLLOW_UP, 150)).isTrue();
+        assertThat(gate.admits(Urgency.FOLLOW_UP, 151)).isFalse();
     }
 
     @Test
