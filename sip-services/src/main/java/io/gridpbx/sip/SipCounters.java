@@ -39,7 +39,10 @@ public final class SipCounters {
         shed.increment();
     }
 
-    /** A request dropped unparsed: it waited in the receive queue past the point where it was retransmitted. */
+    /**
+     * A datagram dropped unparsed: a request that waited in the receive queue past the point where
+     * it was retransmitted, or any datagram that found the queue full.
+     */
     public void staleDrop() {
         staleDrops.increment();
     }

@@ -12,12 +12,16 @@ import org.jspecify.annotations.Nullable;
  * plain {@code LinkedBlockingQueue}. On each take it hands the datagram's receive stamp to
  * {@link JainSipQueueDelay}, and it drops, unparsed, a request that waited longer than T1
  * (500 ms, RFC 3261 section 17.1.1.1): its sender has retransmitted it by then, so a newer copy is
- * already behind it and parsing this one is pure waste. Responses are never dropped here: they
- * complete work already done and are not all retransmitted (a 180 is sent once).
+ * already behind it and parsing this one is pure waste. Responses are never dropped there: they
+ * complete work already done and are not all retransmitted (a 180 is sent once). The queue is
+ * bounded too: the RI gives every datagram an 8 KiB buffer, so a flood that outruns the pool would
+ * otherwise grow the heap without limit; a datagram that finds it full is dropped by the receiver.
  */
 final class JainSipReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessageDispatch> {
 
     static final long STALE_MILLIS = 500;
+    /** About a second of datagrams at the node's capacity, 128 MiB of buffers at most. */
+    static final int CAPACITY = 16_384;
     private static final byte[] RESPONSE_START = "SIP/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final transient JainSipQueueDelay delay;
@@ -25,9 +29,24 @@ final class JainSipReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessag
     private final transient Clock clock;
 
     JainSipReceiveQueue(JainSipQueueDelay delay, SipCounters counters, Clock clock) {
+        this(CAPACITY, delay, counters, clock);
+    }
+
+    JainSipReceiveQueue(int capacity, JainSipQueueDelay delay, SipCounters counters, Clock clock) {
+        super(capacity);
         this.delay = delay;
         this.counters = counters;
         this.clock = clock;
+    }
+
+    /** The receiver thread offers and ignores the answer: a full queue drops the datagram, counted. */
+    @Override
+    public boolean offer(DatagramQueuedMessageDispatch work) {
+        if (super.offer(work)) {
+            return true;
+        }
+        counters.staleDrop();
+        return false;
     }
 
     @Override

@@ -65,6 +65,16 @@ class JainSipReceiveQueueTest {
         assertThat(counters.staleDrops()).isZero();
     }
 
+    @Test
+    void aFullQueue_dropsTheDatagram_andCountsIt() {
+        JainSipReceiveQueue small = new JainSipReceiveQueue(2, delay, counters, clock);
+
+        assertThat(small.offer(datagram("OPTIONS sip:a SIP/2.0\r\n", clock.millis()))).isTrue();
+        assertThat(small.offer(datagram("OPTIONS sip:b SIP/2.0\r\n", clock.millis()))).isTrue();
+        assertThat(small.offer(datagram("OPTIONS sip:c SIP/2.0\r\n", clock.millis()))).isFalse();
+        assertThat(counters.staleDrops()).isEqualTo(1);
+    }
+
     private static DatagramQueuedMessageDispatch datagram(String text, long receivedAt) {
         byte[] buffer = new byte[8192];
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
