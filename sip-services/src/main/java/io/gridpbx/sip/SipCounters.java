@@ -13,6 +13,7 @@ public final class SipCounters {
     private final LongAdder shed = new LongAdder();
     private final LongAdder staleDrops = new LongAdder();
     private final LongAdder gridTimeouts = new LongAdder();
+    private final LongAdder absorbed = new LongAdder();
 
     public void request() {
         requests.increment();
@@ -52,6 +53,11 @@ public final class SipCounters {
         gridTimeouts.increment();
     }
 
+    /** A retransmission dropped because its original was still being handled. */
+    public void retransmissionAbsorbed() {
+        absorbed.increment();
+    }
+
     public long requests() {
         return requests.sum();
     }
@@ -83,5 +89,9 @@ public final class SipCounters {
 
     public long gridTimeouts() {
         return gridTimeouts.sum();
+    }
+
+    public long absorbedRetransmissions() {
+        return absorbed.sum();
     }
 }
