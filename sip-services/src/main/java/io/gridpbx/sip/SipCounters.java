@@ -13,7 +13,6 @@ public final class SipCounters {
     private final LongAdder shed = new LongAdder();
     private final LongAdder staleDrops = new LongAdder();
     private final LongAdder gridTimeouts = new LongAdder();
-    private final LongAdder absorbed = new LongAdder();
 
     public void request() {
         requests.increment();
@@ -53,11 +52,6 @@ public final class SipCounters {
         gridTimeouts.increment();
     }
 
-    /** A retransmission dropped because its original was still being handled. */
-    public void retransmissionAbsorbed() {
-        absorbed.increment();
-    }
-
     public long requests() {
         return requests.sum();
     }
@@ -89,9 +83,5 @@ public final class SipCounters {
 
     public long gridTimeouts() {
         return gridTimeouts.sum();
-    }
-
-    public long absorbedRetransmissions() {
-        return absorbed.sum();
     }
 }

@@ -56,7 +56,6 @@ class NodeStatusController {
                 "sip", Map.of("requests", c.requests(), "registrations", c.registrations(),
                         "callsForwarded", c.callsForwarded(), "rejections", c.rejections(),
                         "failures", c.failures(), "overload", Map.of("shed", c.shed(),
-                                "staleDrops", c.staleDrops(), "gridTimeouts", c.gridTimeouts(),
-                                "absorbedRetransmissions", c.absorbedRetransmissions())));
+                                "staleDrops", c.staleDrops(), "gridTimeouts", c.gridTimeouts())));
     }
 }

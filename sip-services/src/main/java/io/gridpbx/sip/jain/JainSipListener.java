@@ -5,8 +5,6 @@ import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.overload.OverloadGate;
 import io.gridpbx.sip.overload.Urgency;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -18,7 +16,6 @@ import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.header.RouteHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,15 +44,6 @@ final class JainSipListener implements SipListener {
     private final SipCounters counters;
     private final OverloadGate gate;
     private final JainSipQueueDelay queueDelay;
-    /**
-     * Requests being handled right now, by method, CSeq, Call-ID and top Via branch. The registrar
-     * answers statelessly and the proxy creates its transaction only after routing, so a copy that
-     * the phone retransmits while the original still waits for the grid would do the whole work
-     * again: under load that doubles the grid's work exactly when it is slowest. The copy is
-     * dropped; the original's answer answers it. Bounded by the listener pool: an entry lives while
-     * a thread handles its request.
-     */
-    private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
     JainSipListener(JainSipResponder responder, JainSipSelf self, JainSipRegistrar registrar, JainSipProxy proxy,
             SipCounters counters, OverloadGate gate, JainSipQueueDelay queueDelay) {
@@ -85,20 +73,18 @@ final class JainSipListener implements SipListener {
                 }
                 return;
             }
-            if (Request.ACK.equals(method) || Request.CANCEL.equals(method)) {
-                dispatch(event, request, method);
-                return;
-            }
-            String key = method + " " + cseq.getSeqNumber() + " " + JainSipMessages.callId(request) + " "
-                    + ((ViaHeader) request.getHeader(ViaHeader.NAME)).getBranch();
-            if (!inProgress.add(key)) {
-                counters.retransmissionAbsorbed();
-                return;
-            }
-            try {
-                dispatch(event, request, method);
-            } finally {
-                inProgress.remove(key);
+            switch (method) {
+                case Request.REGISTER -> registrar.onRegister(request);
+                case Request.ACK -> proxy.onAck(request);
+                case Request.CANCEL -> proxy.onCancel(event);
+                case Request.OPTIONS -> {
+                    if (isForThisNode(request)) {
+                        answerOptions(request);
+                    } else {
+                        proxy.onRequest(event);
+                    }
+                }
+                default -> proxy.onRequest(event);
             }
         } catch (StoreUnavailableException late) {
             counters.gridTimeout();
@@ -116,22 +102,6 @@ final class JainSipListener implements SipListener {
                     // nothing more to do: the request could not even be answered
                 }
             }
-        }
-    }
-
-    private void dispatch(RequestEvent event, Request request, String method) throws Exception {
-        switch (method) {
-            case Request.REGISTER -> registrar.onRegister(request);
-            case Request.ACK -> proxy.onAck(request);
-            case Request.CANCEL -> proxy.onCancel(event);
-            case Request.OPTIONS -> {
-                if (isForThisNode(request)) {
-                    answerOptions(request);
-                } else {
-                    proxy.onRequest(event);
-                }
-            }
-            default -> proxy.onRequest(event);
         }
     }
 
