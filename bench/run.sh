@@ -411,6 +411,7 @@ warm_up() {
 }
 # every user once, with Contact = the SIPp UAS (so that calls find them there)
 register_all() { warm_up "$1" "$WARM_REG_RATE" "$USERS" 0 "$2"; }
+registered_count() { status_of 1 | grep -o '"registeredAddresses":[0-9]*' | cut -d: -f2 | grep . || echo 0; }
 registered_check() {   # GridPBX only: how many addresses of record the grid holds
   [ "$SETUP" = kamailio ] && return 0
   local c
@@ -446,6 +447,11 @@ measure_modes() {   # runs MODES against the current set-up; $1 = reg scenario o
         if [ "$SETUP" = kamailio ]; then restart_kam call || continue; fi
         start_uas "$SETUP"
         register_all callee-registration "$callee_reg"
+        # A cold node may shed part of it (503 + Retry-After, as a phone would be told): register
+        # everyone once more, or calls to the missing callees would fail every step.
+        if [ "$SETUP" != kamailio ] && [ "$(registered_count)" -lt "$USERS" ]; then
+          register_all callee-registration-again "$callee_reg"
+        fi
         registered_check
         if [ "$WARM_CALL_SECS" -gt 0 ]; then
           warm_up call-warmup "$WARM_CALL_RATE" $((WARM_CALL_RATE * WARM_CALL_SECS)) "$PAUSE_MS" "$call_sf" -d "$PAUSE_MS"
