@@ -9,6 +9,11 @@
 #   call  INVITE/100/180/200/ACK/BYE between registered users (callee found by registration lookup);
 #         GridPBX asks the caller for proxy credentials (407 + ACK + INVITE again), Kamailio's
 #         call_lookup mode does not.
+#   reg-overload, call-overload   not a ladder: the capacity (REG_CAPACITY / CALL_CAPACITY, or found
+#         by climbing the ladder first) is offered at each factor of OVERLOAD_FACTORS, and one
+#         "OVERLOAD" line per step prints goodput (operations that succeeded within DUR + hold + 1 s,
+#         per second offered), the node's 503s and retransmissions. Goal: goodput >= 90 % of capacity
+#         at 1.25x and 1.5x. A given capacity is first offered DUR seconds unmeasured (JIT warm-up).
 #
 # Usage:  bench/run.sh                                  # everything, default rate ladders
 #         MODES=reg NODES=1 KAMAILIO=0 DUR=5 RATES=200 bench/run.sh   # a short smoke run
@@ -28,7 +33,10 @@
 #   WARM_CALL_RATE 200, WARM_CALL_SECS 10   unmeasured calls before the call ladder (JIT warm-up; 0 = none)
 #   IDLE_SECS   5                   server CPU is sampled this long without traffic after each warm-up
 #   SIPP_EXTRA  ""                  more options for the SIPp UACs, e.g. "-trace_msg" when debugging
+#   REG_CAPACITY, CALL_CAPACITY (unset)   the capacity the overload modes start from (else climbed)
+#   OVERLOAD_FACTORS "1.0 1.25 1.5"  offered load of the overload modes, as multiples of the capacity
 #   GRIDPBX_JVM_OPTS "-Xms1g -Xmx2g"  passed to ./gridpbx run
+#   NODE_ARGS   ""                  more node properties, e.g. "--gridpbx.sip.shed-delay-ms=0" (no shedding)
 #   KAMAILIO_CHILDREN 4, KAMAILIO_SHM 1024, KAMAILIO_PKG 8, KPORT 35070   (the anchor's settings)
 #   ANCHOR      ../shared/anchors/kamailio (kamailio.cfg is read from there, never changed)
 #   WORK        /tmp/gridpbx-bench  (users, node data, results/<stamp>/ with raw SIPp output)
@@ -52,7 +60,11 @@ WARM_CALL_RATE=${WARM_CALL_RATE:-200}
 WARM_CALL_SECS=${WARM_CALL_SECS:-10}
 IDLE_SECS=${IDLE_SECS:-5}
 SIPP_EXTRA=${SIPP_EXTRA:-}     # more options for every SIPp UAC, e.g. -trace_msg (debugging)
+REG_CAPACITY=${REG_CAPACITY:-}
+CALL_CAPACITY=${CALL_CAPACITY:-}
+OVERLOAD_FACTORS=${OVERLOAD_FACTORS:-"1.0 1.25 1.5"}
 JVM_OPTS=${GRIDPBX_JVM_OPTS:-"-Xms1g -Xmx2g"}
+NODE_ARGS=${NODE_ARGS:-}
 KAMAILIO_CHILDREN=${KAMAILIO_CHILDREN:-4}
 KAMAILIO_SHM=${KAMAILIO_SHM:-1024}
 KAMAILIO_PKG=${KAMAILIO_PKG:-8}
@@ -226,6 +238,7 @@ run_load() {
   # and sends no BYE for an aborted registration; a registration that gets no 200 still fails (after
   # -recv_timeout), and the retransmissions that cause the duplicates still count against PASS.
   [[ $sf == reg_* ]] && behave=(-default_behaviors all,-bye,-abortunexp)
+  OVL_BEFORE=$(overload_counters)
   per_rate=$(awk -v r="$rate" -v n="$n" 'BEGIN {printf "%g", r/n}')
   if [ -n "$RAMP_TO" ]; then   # warm-ups: start at RATE and climb to RAMP_TO in 5 steps of one second
     ramp=(-rate_increase "$(awk -v a="$rate" -v b="$RAMP_TO" -v n="$n" 'BEGIN {printf "%g", (b-a)/n/5}')"
@@ -325,6 +338,65 @@ climb() {
   done
 }
 
+# The node's overload counters (503s shed, requests dropped unparsed, 503s for a late grid), summed
+# over the nodes: "shed stale grid". Kamailio has none.
+overload_counters() {
+  [ "$SETUP" = kamailio ] && { echo "0 0 0"; return; }
+  local i
+  for i in $(seq ${#NODE_PIDS[@]}); do status_of "$i"; echo; done | awk '
+    { if (match($0, /"shed":[0-9]+/)) a += substr($0, RSTART + 7, RLENGTH - 7)
+      if (match($0, /"staleDrops":[0-9]+/)) b += substr($0, RSTART + 13, RLENGTH - 13)
+      if (match($0, /"gridTimeouts":[0-9]+/)) c += substr($0, RSTART + 15, RLENGTH - 15) }
+    END { printf "%d %d %d\n", a, b, c }'
+}
+
+# overload MODE SCENARIO HOLD: offers CAPACITY x each OVERLOAD_FACTOR for DUR seconds and prints one
+# OVERLOAD line per step. Goodput = successful operations / (wall - hold time), as "achieved".
+overload() {
+  local mode=$1 sf=$2 hold=$3 cap f rate line ok retr wall good pct after extra=()
+  [ "$hold" -gt 0 ] && extra=(-d "$hold")
+  case $mode in reg) cap=$REG_CAPACITY; local ladder=$REG_RATES ;; call) cap=$CALL_CAPACITY; local ladder=$CALL_RATES ;; esac
+  if [ -z "$cap" ]; then
+    echo "# $SETUP: finding the $mode capacity (the highest passing rate of the ladder)"
+    # shellcheck disable=SC2086
+    climb "$mode" "$sf" "$hold" $ladder
+    cap=${BEST[$SETUP.$mode]:-}
+    [ -n "$cap" ] || { echo "# $SETUP: no $mode rate passed; no overload steps"; return; }
+  else
+    # A given capacity: first DUR seconds at it, unmeasured, so that the JIT has compiled the hot path.
+    warm_up "$mode-overload-warmup" "$cap" $((cap * DUR)) "$hold" "$sf" "${extra[@]}" > /dev/null
+  fi
+  echo "# $SETUP: $mode capacity ${cap}/s; offering ${OVERLOAD_FACTORS// /x, }x of it for ${DUR} s each"
+  for f in $OVERLOAD_FACTORS; do
+    rate=$(awk -v c="$cap" -v f="$f" 'BEGIN {printf "%d", c * f}')
+    run_load "$mode-overload-x$f" "$rate" $((rate * DUR)) "$hold" "$sf" "${extra[@]}" > /dev/null
+    line=${RESULTS[-1]}
+    echo "$line"
+    after=$(overload_counters)
+    ok=$(echo "$line" | grep -o ' ok=[0-9]*' | cut -d= -f2)
+    retr=$(echo "$line" | grep -o 'retrans=[0-9]*' | cut -d= -f2)
+    wall=$(echo "$line" | grep -o 'wall=[0-9.]*' | cut -d= -f2)
+    read -r s0 d0 g0 <<< "$OVL_BEFORE"; read -r s1 d1 g1 <<< "$after"
+    # Goodput: operations that succeeded within DUR + hold + 1 s of the start (SIPp's per-second
+    # stat rows), per second of offered load. A request the node dropped fails only after SIPp's
+    # -recv_timeout (10 s); dividing by the whole wall time would count that wait as lost capacity.
+    good=$(for st in "$OUT/$SETUP/$mode-overload-x$f"/uac*/stat.csv; do
+             awk -F';' -v win="$(awk -v d="$DUR" -v h="$hold" 'BEGIN {print d + h / 1000 + 1}')" '
+               NR == 1 { for (k = 1; k <= NF; k++) col[$k] = k; next }
+               { split($col["CurrentTime"], t, "\t"); if (!t0) t0 = t[3]; if (t[3] - t0 <= win) okw = $col["SuccessfulCall(C)"] }
+               END { print okw + 0 }' "$st"
+           done | awk -v d="$DUR" '{ s += $1 } END { printf "%.0f", s / d }')
+    awk -v setup="$SETUP" -v mode="$mode" -v f="$f" -v rate="$rate" -v cap="$cap" -v ok="$ok" -v good="$good" \
+        -v hold="$hold" -v retr="$retr" -v shed=$((s1 - s0)) -v stale=$((d1 - d0)) -v grid=$((g1 - g0)) -v line="$line" 'BEGIN {
+      pct = 100 * good / cap
+      match(line, /failed=[0-9]+/); failed = substr(line, RSTART + 7, RLENGTH - 7)
+      match(line, /server_cpu=[0-9]+%/); cpu = substr(line, RSTART, RLENGTH)
+      printf "OVERLOAD %-15s %-4s x%-4s offered=%d/s goodput=%.0f/s (%.0f%% of capacity %d/s) ok=%d failed=%d shed_503=%d stale_drops=%d grid_503=%d retrans=%d %s %s\n",
+        setup, mode, f, rate, good, pct, cap, ok, failed, shed, stale, grid, retr, cpu, (pct >= 90 ? "GOAL-MET" : "BELOW-90%") }'
+    sleep 3
+  done
+}
+
 # warm_up LABEL RATE CALLS HOLD SCENARIO [sipp args]: not a measurement (its RESULT line is labelled
 # *warmup/registration and stays out of the summary). The rate climbs from RATE/5 to RATE in 5 s so
 # that a cold JVM is not flooded while it compiles.
@@ -339,6 +411,7 @@ warm_up() {
 }
 # every user once, with Contact = the SIPp UAS (so that calls find them there)
 register_all() { warm_up "$1" "$WARM_REG_RATE" "$USERS" 0 "$2"; }
+registered_count() { status_of 1 | grep -o '"registeredAddresses":[0-9]*' | cut -d: -f2 | grep . || echo 0; }
 registered_check() {   # GridPBX only: how many addresses of record the grid holds
   [ "$SETUP" = kamailio ] && return 0
   local c
@@ -365,19 +438,33 @@ measure_modes() {   # runs MODES against the current set-up; $1 = reg scenario o
         measure_idle
         # shellcheck disable=SC2086
         climb reg reg_auth.xml 0 $REG_RATES ;;
-      call)
+      reg-overload)
+        if [ "$SETUP" = kamailio ]; then restart_kam reg || continue; fi
+        register_all reg-warmup reg_auth.xml
+        measure_idle
+        overload reg reg_auth.xml 0 ;;
+      call|call-overload)
         if [ "$SETUP" = kamailio ]; then restart_kam call || continue; fi
         start_uas "$SETUP"
         register_all callee-registration "$callee_reg"
+        # A cold node may shed part of it (503 + Retry-After, as a phone would be told): register
+        # everyone once more, or calls to the missing callees would fail every step.
+        if [ "$SETUP" != kamailio ] && [ "$(registered_count)" -lt "$USERS" ]; then
+          register_all callee-registration-again "$callee_reg"
+        fi
         registered_check
         if [ "$WARM_CALL_SECS" -gt 0 ]; then
           warm_up call-warmup "$WARM_CALL_RATE" $((WARM_CALL_RATE * WARM_CALL_SECS)) "$PAUSE_MS" "$call_sf" -d "$PAUSE_MS"
         fi
         measure_idle
-        # shellcheck disable=SC2086
-        climb call "$call_sf" "$PAUSE_MS" $CALL_RATES
+        if [ "$m" = call ]; then
+          # shellcheck disable=SC2086
+          climb call "$call_sf" "$PAUSE_MS" $CALL_RATES
+        else
+          overload call "$call_sf" "$PAUSE_MS"
+        fi
         stop_uas ;;
-      *) echo "# unknown mode $m (reg, call)" ;;
+      *) echo "# unknown mode $m (reg, call, reg-overload, call-overload)" ;;
     esac
   done
 }
@@ -445,7 +532,7 @@ start_nodes() {   # $1 = number of nodes (1 or 2)
     rm -rf "$OUT/$SETUP/node$i-data"; mkdir -p "$OUT/$SETUP"
     GRIDPBX_JVM_OPTS="$JVM_OPTS" "$ROOT/gridpbx" run --gridpbx.sip.host=$host --gridpbx.sip.port=$((35059 + i)) --gridpbx.sip.tls-port=0 \
         --server.port=$((38079 + i)) --gridpbx.cluster.port=$((35700 + i)) --gridpbx.cluster.members="$members" \
-        --gridpbx.api.operator-token="$TOKEN" --gridpbx.demo=false --gridpbx.data-dir="$OUT/$SETUP/node$i-data" \
+        --gridpbx.api.operator-token="$TOKEN" --gridpbx.demo=false --gridpbx.data-dir="$OUT/$SETUP/node$i-data" $NODE_ARGS \
         > "$OUT/$SETUP/node$i.log" 2>&1 &
     NODE_PIDS+=($!)
     # start one after the other: the first member creates the platform on the empty cluster
@@ -501,7 +588,7 @@ exec > >(tee "$OUT/summary.txt") 2>&1
 echo "# $(date -Is) host: $(nproc) cpus, $(uname -r); $(sipp -v 2>&1 | grep -o 'SIPp v[^ ]*' | head -1);" \
      "$(command -v kamailio >/dev/null && kamailio -v 2>/dev/null | head -1 | sed 's/^version: //')"
 echo "# MODES=\"$MODES\" NODES=\"$NODES\" KAMAILIO=$KAMAILIO DUR=${DUR}s REG_RATES=\"$REG_RATES\" CALL_RATES=\"$CALL_RATES\"" \
-     "RETRY=$RETRY STOP_ON_FAIL=$STOP_ON_FAIL PAUSE_MS=$PAUSE_MS GRIDPBX_JVM_OPTS=\"$JVM_OPTS\" raw output: $OUT"
+     "RETRY=$RETRY STOP_ON_FAIL=$STOP_ON_FAIL PAUSE_MS=$PAUSE_MS GRIDPBX_JVM_OPTS=\"$JVM_OPTS\" NODE_ARGS=\"$NODE_ARGS\" raw output: $OUT"
 [ -n "$NODES" ] && ensure_built
 SETUPS=()
 [ "$KAMAILIO" = 1 ] && { SETUPS+=(kamailio); bench_kamailio; }
@@ -515,6 +602,7 @@ echo "SUMMARY highest rate that PASSED (zero failed calls, rate kept, retransmis
 echo "        the CPU of all server processes per operation (us per registration / per call), gross and net of idle CPU"
 printf '%-5s %-15s %10s %12s %12s   %s\n' mode setup best_rate cpu_per_op net_of_idle note
 for m in $MODES; do
+  [[ $m == *-overload ]] && continue   # their OVERLOAD lines are their summary
   for s in "${SETUPS[@]}"; do
     b=${BEST[$s.$m]:-}
     note=""
@@ -529,6 +617,7 @@ if [ "$KAMAILIO" = 1 ] && [ -n "$NODES" ]; then
   echo "RATIOS GridPBX / Kamailio   rate: above 1 = GridPBX sustains more;  cpu: above 1 = GridPBX spends more CPU per operation"
   printf '%-5s %-15s %10s %12s %12s\n' mode setup rate_ratio cpu_ratio net_cpu_ratio
   for m in $MODES; do
+    [[ $m == *-overload ]] && continue
     for s in "${SETUPS[@]}"; do
       [ "$s" = kamailio ] && continue
       awk -v m="$m" -v s="$s" -v gb="${BEST[$s.$m]:-0}" -v kb="${BEST[kamailio.$m]:-0}" \

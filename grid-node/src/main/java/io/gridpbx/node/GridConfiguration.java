@@ -9,6 +9,7 @@ import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.tenancy.TenantProvisioning;
 import io.gridpbx.node.grid.ClusterFacts;
 import io.gridpbx.node.grid.ClusterSettings;
+import io.gridpbx.node.grid.GridDeadline;
 import io.gridpbx.node.grid.GridMemberConfig;
 import io.gridpbx.node.grid.HazelcastBindingStore;
 import io.gridpbx.node.grid.HazelcastCdrStore;
@@ -16,6 +17,7 @@ import io.gridpbx.node.grid.HazelcastDialogRegistry;
 import io.gridpbx.node.grid.HazelcastTenantDirectory;
 import io.gridpbx.node.grid.PersistedStores;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,14 +38,20 @@ class GridConfiguration {
                 new ClusterSettings(cluster.name(), host, cluster.port(), cluster.members()), stores));
     }
 
+    /** How long a SIP thread waits for the grid ({@code gridpbx.sip.grid-deadline-ms}). */
     @Bean
-    TenantDirectory tenantDirectory(HazelcastInstance grid) {
-        return new HazelcastTenantDirectory(grid);
+    GridDeadline gridDeadline(NodeProperties properties) {
+        return new GridDeadline(Duration.ofMillis(properties.sip().gridDeadlineMs()));
     }
 
     @Bean
-    BindingStore bindingStore(HazelcastInstance grid, Clock clock) {
-        return new HazelcastBindingStore(grid, clock);
+    TenantDirectory tenantDirectory(HazelcastInstance grid, GridDeadline deadline) {
+        return new HazelcastTenantDirectory(grid, deadline);
+    }
+
+    @Bean
+    BindingStore bindingStore(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
+        return new HazelcastBindingStore(grid, clock, deadline);
     }
 
     @Bean
@@ -52,8 +60,9 @@ class GridConfiguration {
     }
 
     @Bean
-    DialogRegistry dialogRegistry(HazelcastInstance grid, CdrStore cdrs, NodeIdentity identity, Clock clock) {
-        return new HazelcastDialogRegistry(grid, cdrs, identity.nodeId(), clock);
+    DialogRegistry dialogRegistry(HazelcastInstance grid, CdrStore cdrs, NodeIdentity identity, Clock clock,
+            GridDeadline deadline) {
+        return new HazelcastDialogRegistry(grid, cdrs, identity.nodeId(), clock, deadline);
     }
 
     @Bean

@@ -39,6 +39,9 @@ public record NodeProperties(
      * @param tlsKeystoreType {@code PKCS12} or {@code JKS}
      * @param tlsCertificate PEM certificate chain, with {@code tlsPrivateKey}, instead of a keystore
      * @param tlsPrivateKey  PEM PKCS#8 private key of that certificate
+     * @param gridDeadlineMs how long a SIP thread waits for the grid before answering 503
+     * @param shedDelayMs    queue delay the node keeps under by turning new requests away with 503; 0: never shed
+     * @param retryAfterSeconds Retry-After of an overload 503
      */
     public record Sip(
             @DefaultValue("127.0.0.1") String host,
@@ -53,7 +56,11 @@ public record NodeProperties(
             @DefaultValue("") String tlsKeystorePassword,
             @DefaultValue("PKCS12") String tlsKeystoreType,
             @Nullable Path tlsCertificate,
-            @Nullable Path tlsPrivateKey) {
+            @Nullable Path tlsPrivateKey,
+
+            @DefaultValue("1000") long gridDeadlineMs,
+            @DefaultValue("100") long shedDelayMs,
+            @DefaultValue("2") long retryAfterSeconds) {
     }
 
     /**

@@ -12,6 +12,9 @@ public final class SipCounters {
     private final LongAdder failures = new LongAdder();
     private final LongAdder inDialogRefused = new LongAdder();
     private final LongAdder malformed = new LongAdder();
+    private final LongAdder shed = new LongAdder();
+    private final LongAdder staleDrops = new LongAdder();
+    private final LongAdder gridTimeouts = new LongAdder();
 
     public void request() {
         requests.increment();
@@ -47,6 +50,24 @@ public final class SipCounters {
         malformed.increment();
     }
 
+    /** A request turned away with 503 because the node is overloaded. */
+    public void requestShed() {
+        shed.increment();
+    }
+
+    /**
+     * A datagram dropped unparsed: a request that waited in the receive queue past the point where
+     * it was retransmitted, or any datagram that found the queue full.
+     */
+    public void staleDrop() {
+        staleDrops.increment();
+    }
+
+    /** A request answered 503 because the grid did not answer within its deadline. */
+    public void gridTimeout() {
+        gridTimeouts.increment();
+    }
+
     public long requests() {
         return requests.sum();
     }
@@ -71,5 +92,17 @@ public final class SipCounters {
     /** Requests whose handling threw: each is a bug to fix. */
     public long failures() {
         return failures.sum();
+    }
+
+    public long shed() {
+        return shed.sum();
+    }
+
+    public long staleDrops() {
+        return staleDrops.sum();
+    }
+
+    public long gridTimeouts() {
+        return gridTimeouts.sum();
     }
 }

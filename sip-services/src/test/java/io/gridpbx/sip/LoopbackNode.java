@@ -17,6 +17,7 @@ import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.core.security.EdgeThresholds;
 import io.gridpbx.core.security.LocalBanList;
 import io.gridpbx.sip.jain.JainSipServer;
+import io.gridpbx.sip.overload.OverloadSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,33 +60,40 @@ final class LoopbackNode implements AutoCloseable {
         this.routeSeal = routeSeal;
     }
 
+    /** The cluster secret of every loopback node, so that a test can mint nonces the node accepts. */
+    static final byte[] NONCE_SECRET = "a cluster secret for tests only".getBytes(StandardCharsets.UTF_8);
+
     /** Starts a node offering MD5 by default (the platform default) with the default registrar limits. */
     static LoopbackNode start(int port) {
-        return start(port, null, EdgeThresholds.DEFAULTS);
+        return start(port, null, EdgeThresholds.DEFAULTS, Clock.systemUTC(), OverloadSettings.DEFAULTS);
     }
 
     /** As {@link #start(int)}, with SIP over TLS as given (or none). */
     static LoopbackNode start(int port, SipTls tls) {
-        return start(port, tls, EdgeThresholds.DEFAULTS);
+        return start(port, tls, EdgeThresholds.DEFAULTS, Clock.systemUTC(), OverloadSettings.DEFAULTS);
     }
 
     /** As {@link #start(int)}, with these edge limits. */
     static LoopbackNode start(int port, EdgeThresholds limits) {
-        return start(port, null, limits);
+        return start(port, null, limits, Clock.systemUTC(), OverloadSettings.DEFAULTS);
+    }
+
+    /** As {@link #start(int)}, on its own clock and overload settings. */
+    static LoopbackNode start(int port, Clock clock, OverloadSettings overload) {
+        return start(port, null, EdgeThresholds.DEFAULTS, clock, overload);
     }
 
     /**
      * A node with SIP over TLS as given (or none), these edge limits, bans kept on the node (a
-     * {@link LocalBanList}), and the node's own address 127.0.0.1 allowed (the tests' phones use it;
-     * attackers use others).
+     * {@link LocalBanList}), the node's own address 127.0.0.1 allowed (the tests' phones use it;
+     * attackers use others), on this clock and with this overload control.
      */
-    static LoopbackNode start(int port, SipTls tls, EdgeThresholds limits) {
-        Clock clock = Clock.systemUTC();
+    static LoopbackNode start(int port, SipTls tls, EdgeThresholds limits, Clock clock, OverloadSettings overload) {
         InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
         DemoTenants.create(new TenantProvisioning(directory));
         SynchronizedBindingStore bindings = new SynchronizedBindingStore(new InMemoryBindingStore(clock));
         InMemoryDialogRegistry dialogs = new InMemoryDialogRegistry();
-        NonceService nonces = new NonceService("a cluster secret for tests only".getBytes(StandardCharsets.UTF_8),
+        NonceService nonces = new NonceService(NONCE_SECRET,
                 clock, new SplittableRandom(port), Duration.ofMinutes(5));
         SipNodeSettings settings = new SipNodeSettings(HOST, port, HOST, "it-" + port, 4,
                 List.of(DigestAlgorithm.MD5), RegistrationPolicy.DEFAULTS, tls);
@@ -93,7 +101,7 @@ final class LoopbackNode implements AutoCloseable {
         LocalBanList bans = new LocalBanList(clock, 1000);
         EdgeGuard guard = new EdgeGuard(limits, bans, lockouts::add, clock, settings.nodeId());
         guard.allow(AllowList.parse(List.of(HOST)));
-        JainSipServer server = JainSipServer.start(settings, directory, bindings, dialogs, nonces,
+        JainSipServer server = JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces,
                 new LocalNonceCounts(clock, nonces.lifetime(), Duration.ofSeconds(32)), clock, guard);
         return new LoopbackNode(port, server, directory, bindings, dialogs,
                 new RouteSeal(nonces.derivedKey("record-route")), lockouts, bans);

@@ -101,6 +101,19 @@ class ProxyCallIT {
         }
     }
 
+    /**
+     * A 503 means "this node is overloaded": the lone 503 of a callee must not make the caller avoid
+     * this proxy (RFC 3261 section 16.7 step 6), so it arrives as 500.
+     */
+    @Test
+    void calleeAnswering503_reachesTheCallerAs500() {
+        registerAt("208", 16120, "<sip:208@127.0.0.1:16121>");
+        try (Sipp.Running callee = Sipp.scenario("uas_overloaded.xml", 16121).start().awaitListening()) {
+            call("uac_downstream_unavailable.xml", "207", "208", 16122).assertPassed();
+            callee.await().assertPassed();
+        }
+    }
+
     @Test
     void calleeWithoutContacts_gets480() {
         call("uac_unavailable.xml", "216", "217", 16109).assertPassed();

@@ -5,6 +5,7 @@ import io.gridpbx.core.manage.FieldError;
 import io.gridpbx.core.manage.ForbiddenException;
 import io.gridpbx.core.manage.NotFoundException;
 import io.gridpbx.core.manage.ValidationException;
+import io.gridpbx.core.store.StoreUnavailableException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,6 +40,13 @@ class ApiExceptionHandler {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ApiError notFound(NotFoundException e) {
         return new ApiError("not-found", String.valueOf(e.getMessage()));
+    }
+
+    /** The grid did not answer within its deadline (a member frozen or dying): come back shortly, as SIP's 503 says. */
+    @ExceptionHandler
+    ResponseEntity<ApiError> unavailable(StoreUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(new ApiError("unavailable", String.valueOf(e.getMessage())));
     }
 
     /** A resource asked with a method it does not take, e.g. {@code PATCH /api/v1/resellers}: 405 and its methods. */

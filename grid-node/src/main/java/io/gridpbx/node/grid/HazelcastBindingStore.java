@@ -17,21 +17,31 @@ public final class HazelcastBindingStore implements BindingStore {
 
     private final IMap<String, BindingSet> locations;
     private final Clock clock;
+    private final GridDeadline deadline;
 
     public HazelcastBindingStore(HazelcastInstance grid, Clock clock) {
+        this(grid, clock, GridDeadline.DEFAULT);
+    }
+
+    /** @param deadline how long a register or a lookup waits for the AOR's owner (they run on SIP threads) */
+    public HazelcastBindingStore(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
         this.locations = grid.getMap(MapNames.LOCATIONS);
         this.clock = clock;
+        this.deadline = deadline;
     }
 
     @Override
     public RegisterOutcome register(RegisterRequest request, RegistrationPolicy policy) {
-        return locations.executeOnKey(request.aor().toString(),
-                new RegisterProcessor(request, policy, clock.millis()));
+        String key = request.aor().toString();
+        return deadline.await(locations.submitToKey(key, new RegisterProcessor(request, policy, clock.millis())),
+                "register", key);
     }
 
     @Override
     public List<Binding> lookup(AddressOfRecord aor) {
-        BindingSet live = locations.executeOnKey(aor.toString(), new LookupProcessor(clock.millis()));
+        String key = aor.toString();
+        BindingSet live = deadline.await(locations.submitToKey(key, new LookupProcessor(clock.millis())),
+                "lookup", key);
         return live == null ? List.of() : live.bindings();
     }
 

@@ -30,8 +30,16 @@ public final class HazelcastDialogRegistry implements DialogRegistry {
     private final CdrStore cdrs;
     private final String nodeId;
     private final Clock clock;
+    private final GridDeadline deadline;
 
     public HazelcastDialogRegistry(HazelcastInstance grid, CdrStore cdrs, String nodeId, Clock clock) {
+        this(grid, cdrs, nodeId, clock, GridDeadline.DEFAULT);
+    }
+
+    /** @param deadline how long a lookup of the SIP path waits for the dialog's owner */
+    public HazelcastDialogRegistry(HazelcastInstance grid, CdrStore cdrs, String nodeId, Clock clock,
+            GridDeadline deadline) {
+        this.deadline = deadline;
         this.dialogs = grid.getMap(MapNames.DIALOGS);
         this.cdrs = cdrs;
         this.nodeId = nodeId;
@@ -68,7 +76,7 @@ public final class HazelcastDialogRegistry implements DialogRegistry {
 
     @Override
     public Optional<Dialog> find(DialogId id) {
-        return Optional.ofNullable(dialogs.get(id.key()));
+        return Optional.ofNullable(deadline.await(dialogs.getAsync(id.key()), "dialog", id.key()));
     }
 
     @Override

@@ -29,8 +29,20 @@ public final class HazelcastTenantDirectory implements TenantDirectory {
     private final IMap<String, Client> clients;
     private final IMap<String, User> users;
     private final IMap<String, SipCredentials> credentials;
+    private final GridDeadline deadline;
 
     public HazelcastTenantDirectory(HazelcastInstance grid) {
+        this(grid, GridDeadline.DEFAULT);
+    }
+
+    /**
+     * @param deadline how long a read of the call path (client, user, credentials) waits: a
+     *                 near-cache hit answers at once, a miss (first read on this member, or right
+     *                 after a change) asks the key's owner. The management plane's reads keep
+     *                 Hazelcast's own timeouts: they run on HTTP threads, not on the SIP pool.
+     */
+    public HazelcastTenantDirectory(HazelcastInstance grid, GridDeadline deadline) {
+        this.deadline = deadline;
         this.platform = grid.getMap(MapNames.PLATFORM);
         this.resellers = grid.getMap(MapNames.RESELLERS);
         this.clients = grid.getMap(MapNames.CLIENTS);
@@ -50,17 +62,22 @@ public final class HazelcastTenantDirectory implements TenantDirectory {
 
     @Override
     public Optional<Client> client(String domain) {
-        return Optional.ofNullable(clients.get(domain));
+        return Optional.ofNullable(read(clients, domain, "client"));
     }
 
     @Override
     public Optional<User> user(AddressOfRecord aor) {
-        return Optional.ofNullable(users.get(aor.toString()));
+        return Optional.ofNullable(read(users, aor.toString(), "user"));
     }
 
     @Override
     public Optional<SipCredentials> credentials(String authUser, String realm) {
-        return Optional.ofNullable(credentials.get(SipCredentials.key(authUser, realm)));
+        return Optional.ofNullable(read(credentials, SipCredentials.key(authUser, realm), "credentials"));
+    }
+
+    /** A call-path read: near cache first (getAsync consults it), the owner on a miss, within the deadline. */
+    private <V> V read(IMap<String, V> map, String key, String what) {
+        return deadline.await(map.getAsync(key), what, key);
     }
 
     @Override

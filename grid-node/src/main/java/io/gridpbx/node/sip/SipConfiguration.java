@@ -20,6 +20,7 @@ import io.gridpbx.sip.SipServer;
 import io.gridpbx.sip.SipTls;
 import io.gridpbx.sip.jain.JainSipServer;
 import java.nio.file.Files;
+import io.gridpbx.sip.overload.OverloadSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +68,9 @@ class SipConfiguration {
                 RegistrationPolicy.DEFAULTS.maxContacts());
         SipNodeSettings settings = new SipNodeSettings(sip.host(), sip.port(), identity.advertisedHost(),
                 identity.nodeId(), sip.threads(), algorithms, policy, tls(sip, properties, identity));
-        return JainSipServer.start(settings, directory, bindings, dialogs, nonces, counts, clock, guard);
+        OverloadSettings overload = OverloadSettings.of(Duration.ofMillis(sip.shedDelayMs()),
+                Duration.ofSeconds(sip.retryAfterSeconds()));
+        return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard);
     }
 
     /** The operator's keystore, or the node's self-signed one in its data directory; none when the TLS port is 0. */

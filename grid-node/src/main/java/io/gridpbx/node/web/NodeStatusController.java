@@ -58,7 +58,8 @@ class NodeStatusController {
                 "sip", Map.of("requests", c.requests(), "registrations", c.registrations(),
                         "callsForwarded", c.callsForwarded(), "rejections", c.rejections(),
                         "failures", c.failures(), "inDialogRefused", c.inDialogRefused(),
-                        "malformedDropped", c.malformedDropped()),
+                        "malformedDropped", c.malformedDropped(), "overload", Map.of("shed", c.shed(),
+                                "staleDrops", c.staleDrops(), "gridTimeouts", c.gridTimeouts())),
                 "security", Map.of("bansIssued", edge.bansIssued(), "lockouts", edge.lockouts(),
                         "dropped", edge.dropped()));
     }

@@ -1,6 +1,10 @@
 package io.gridpbx.sip.jain;
 
+import io.gridpbx.core.store.StoreUnavailableException;
 import io.gridpbx.sip.SipCounters;
+import io.gridpbx.sip.overload.OverloadGate;
+import io.gridpbx.sip.overload.Urgency;
+import java.time.Duration;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -8,15 +12,19 @@ import javax.sip.ResponseEvent;
 import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of every message the stack delivers. It dispatches by method and is the wall that no
- * exception passes: a request whose handling fails gets a 500 and one log line, the node goes on.
+ * Entry point of every message the stack delivers. It turns requests away first when the node is
+ * overloaded ({@link OverloadGate}, before any grid or digest work), dispatches by method and is the
+ * wall that no exception passes: a request whose grid call missed its deadline gets 503 with
+ * Retry-After, one whose handling fails gets a 500 and one log line, and the node goes on.
  */
 final class JainSipListener implements SipListener {
 
@@ -27,17 +35,27 @@ final class JainSipListener implements SipListener {
     private final JainSipSelf self;
     private final JainSipRegistrar registrar;
     private final JainSipProxy proxy;
+    /**
+     * Retry-After of a 503 for a grid that did not answer in time: a member that stopped answering
+     * is declared dead within 5 s and its backups promoted, then the request can succeed.
+     */
+    private static final Duration GRID_RETRY_AFTER = Duration.ofSeconds(5);
+
     private final SipCounters counters;
     private final JainSipRequestScreen screen;
+    private final OverloadGate gate;
+    private final JainSipQueueDelay queueDelay;
 
     JainSipListener(JainSipResponder responder, JainSipSelf self, JainSipRegistrar registrar, JainSipProxy proxy,
-            SipCounters counters) {
+            SipCounters counters, OverloadGate gate, JainSipQueueDelay queueDelay) {
         this.responder = responder;
         this.screen = new JainSipRequestScreen(responder, counters);
         this.self = self;
         this.registrar = registrar;
         this.proxy = proxy;
         this.counters = counters;
+        this.gate = gate;
+        this.queueDelay = queueDelay;
     }
 
     @Override
@@ -45,6 +63,10 @@ final class JainSipListener implements SipListener {
         Request request = event.getRequest();
         counters.request();
         try {
+            if (!gate.admits(urgencyOf(request), queueDelay.ofCurrentRequest())) {
+                shed(request);
+                return;
+            }
             String method = request.getMethod();
             CSeqHeader cseq = (CSeqHeader) request.getHeader(CSeqHeader.NAME);
             if (!method.equals(cseq.getMethod())) {
@@ -70,6 +92,12 @@ final class JainSipListener implements SipListener {
                 }
                 default -> proxy.onRequest(event);
             }
+        } catch (StoreUnavailableException late) {
+            counters.gridTimeout();
+            LOG.debug("503 for {} (Call-ID {}): {}", request.getMethod(), safeCallId(request), late.getMessage());
+            if (!Request.ACK.equals(request.getMethod())) {
+                JainSipUnavailable.send(responder, request, "Grid Unavailable", GRID_RETRY_AFTER);
+            }
         } catch (Exception | StackOverflowError e) {
             if (JainSipListener.senderUnreachable(e)) {
                 // RFC 3261 section 18.2.2: the connection the request came on is gone and the Via's
@@ -87,6 +115,30 @@ final class JainSipListener implements SipListener {
                 }
             }
         }
+    }
+
+    /**
+     * What turning the request away would waste (see {@link Urgency}). Only header presence is read:
+     * no parsing of values, no grid, no digest.
+     */
+    private Urgency urgencyOf(Request request) {
+        String method = request.getMethod();
+        if (Request.ACK.equals(method) || Request.CANCEL.equals(method) || Request.BYE.equals(method)
+                || !JainSipMessages.toTag(request).isEmpty()
+                || Request.OPTIONS.equals(method) && isForThisNode(request)) {
+            return Urgency.ESSENTIAL;
+        }
+        if (request.getHeader(AuthorizationHeader.NAME) != null
+                || request.getHeader(ProxyAuthorizationHeader.NAME) != null) {
+            return Urgency.FOLLOW_UP;
+        }
+        return Urgency.NEW;
+    }
+
+    /** RFC 3261 section 21.5.4: this node is overloaded. */
+    private void shed(Request request) {
+        counters.requestShed();
+        JainSipUnavailable.send(responder, request, "Overloaded", gate.settings().retryAfter());
     }
 
     /** OPTIONS to the node itself (no user part, our address, no further route): a keepalive or a probe. */

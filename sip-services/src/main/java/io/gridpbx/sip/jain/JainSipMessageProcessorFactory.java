@@ -3,38 +3,81 @@ package io.gridpbx.sip.jain;
 import gov.nist.core.HostPort;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.MessageProcessor;
-import gov.nist.javax.sip.stack.MessageProcessorFactory;
 import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
 import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import gov.nist.javax.sip.stack.NioTcpMessageProcessor;
 import gov.nist.javax.sip.stack.NioTlsMessageProcessor;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import gov.nist.javax.sip.stack.UDPMessageProcessor;
+import io.gridpbx.sip.SipCounters;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.channels.SocketChannel;
+import java.time.Clock;
 import javax.sip.ListeningPoint;
 
 /**
- * The RI's NIO transports, with every TCP and TLS connection read through a
- * {@link FramedPipelineParser}. UDP is the RI's own.
- *
- * <p>Public with a no-argument constructor because the stack instantiates it by name
- * ({@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}).
+ * The RI's NIO transports, with UDP fed through {@link JainSipReceiveQueue} so that the listener
+ * knows how long each request waited, and every TCP and TLS connection read through a
+ * {@link FramedPipelineParser}. Set on the stack as an instance
+ * ({@code SipStackImpl.setMessageProcessorFactory}), since it carries this node's delay gauge.
  */
-public final class JainSipMessageProcessorFactory implements MessageProcessorFactory {
+final class JainSipMessageProcessorFactory extends NioMessageProcessorFactory {
 
-    private final NioMessageProcessorFactory stackFactory = new NioMessageProcessorFactory();
+    private final JainSipQueueDelay delay;
+    private final SipCounters counters;
+    private final Clock clock;
+
+    JainSipMessageProcessorFactory(JainSipQueueDelay delay, SipCounters counters, Clock clock) {
+        this.delay = delay;
+        this.counters = counters;
+        this.clock = clock;
+    }
 
     @Override
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
             String transport) throws IOException {
-        if (transport.equalsIgnoreCase(ListeningPoint.TCP)) {
+        if (ListeningPoint.UDP.equalsIgnoreCase(transport)) {
+            MessageProcessor udp = new MeasuredUdpProcessor(address, stack, port,
+                    new JainSipReceiveQueue(delay, counters, clock));
+            sendFromListeningSocket(stack);
+            return udp;
+        }
+        if (ListeningPoint.TCP.equalsIgnoreCase(transport)) {
             return new FramedTcp(address, stack, port);
         }
-        if (transport.equalsIgnoreCase(ListeningPoint.TLS)) {
+        if (ListeningPoint.TLS.equalsIgnoreCase(transport)) {
             return new FramedTls(address, stack, port);
         }
-        return stackFactory.createMessageProcessor(stack, address, port, transport);
+        return super.createMessageProcessor(stack, address, port, transport);
+    }
+
+    /**
+     * What the RI's factory does for UDP besides creating the processor: its package-private
+     * {@code udpFlag} makes responses leave from the listening socket (the port phones and NATs
+     * expect, RFC 3261 section 18.2.2) instead of a fresh ephemeral socket per message.
+     */
+    private static void sendFromListeningSocket(SIPTransactionStack stack) throws IOException {
+        try {
+            java.lang.reflect.Field flag = SIPTransactionStack.class.getDeclaredField("udpFlag");
+            flag.setAccessible(true);
+            flag.setBoolean(stack, true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IOException("this JAIN-SIP RI has no udpFlag to set: " + e, e);
+        }
+    }
+
+    /**
+     * The RI's UDP processor with its queue replaced before its threads start: the receiver offers
+     * to and the pool takes from the field {@code messageQueue}, read on every message.
+     */
+    private static final class MeasuredUdpProcessor extends UDPMessageProcessor {
+
+        MeasuredUdpProcessor(InetAddress address, SIPTransactionStack stack, int port, JainSipReceiveQueue queue)
+                throws IOException {
+            super(address, stack, port);
+            this.messageQueue = queue;
+        }
     }
 
     /** TCP, each connection framed, whether the phone opened it or the node did. */

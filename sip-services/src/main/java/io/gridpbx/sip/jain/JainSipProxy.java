@@ -44,6 +44,13 @@ final class JainSipProxy {
 
     private static final Logger LOG = LoggerFactory.getLogger(JainSipProxy.class);
     private static final int DEFAULT_MAX_FORWARDS = 70;
+    /**
+     * Most INVITEs this node proxies at once. A context leaves the table with its final response,
+     * but a callee that rings and never answers keeps it (the RI has no Timer C), so the table is
+     * bounded: past this many calls in set-up the node is overloaded and says so with 503.
+     */
+    static final int MAX_INVITES_IN_PROGRESS = 50_000;
+    private static final java.time.Duration INVITES_FULL_RETRY_AFTER = java.time.Duration.ofSeconds(5);
 
     private final JainSipResponder responder;
     private final JainSipSelf self;
@@ -158,11 +165,16 @@ final class JainSipProxy {
     private void forward(RequestEvent event, Request request, List<URI> targets,
             List<JainSipFlows.@Nullable Flow> phoneConnections, String loopHash,
             ForkContext.@Nullable Parties parties) throws ParseException, SipException, InvalidArgumentException {
+        boolean invite = Request.INVITE.equals(request.getMethod());
+        if (invite && invites.size() >= MAX_INVITES_IN_PROGRESS) {
+            counters.requestShed();
+            JainSipUnavailable.send(responder, request, "Too Many Calls In Set-Up", INVITES_FULL_RETRY_AFTER);
+            return;
+        }
         ServerTransaction server = serverTransaction(event);
         if (server == null) {
             return;
         }
-        boolean invite = Request.INVITE.equals(request.getMethod());
         if (invite) {
             server.sendResponse(responder.response(request, 100, "Trying"));
         }
@@ -174,26 +186,34 @@ final class JainSipProxy {
         }
         List<ClientTransaction> branches = new ArrayList<>(targets.size());
         String inTransport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
-        for (int i = 0; i < targets.size(); i++) {
-            Request out = (Request) request.clone();
-            out.setRequestURI(targets.get(i));
-            JainSipFlows.Flow phoneConnection = i < phoneConnections.size() ? phoneConnections.get(i) : null;
-            String outTransport = phoneConnection != null ? phoneConnection.transport()
-                    : JainSipSelf.transportOf(nextHop(out));
-            if (phoneConnection != null) {
-                phoneConnection.attachTo(out);
+        try {
+            for (int i = 0; i < targets.size(); i++) {
+                Request out = (Request) request.clone();
+                out.setRequestURI(targets.get(i));
+                JainSipFlows.Flow phoneConnection = i < phoneConnections.size() ? phoneConnections.get(i) : null;
+                String outTransport = phoneConnection != null ? phoneConnection.transport()
+                        : JainSipSelf.transportOf(nextHop(out));
+                if (phoneConnection != null) {
+                    phoneConnection.attachTo(out);
+                }
+                if (parties != null && invite) {
+                    // Only INVITE dialogs are recorded and proven; other dialog-creating requests (SUBSCRIBE,
+                    // REFER outside a call) leave their in-dialog requests to go end to end.
+                    self.addRecordRoutes(out, inTransport, outTransport, JainSipMessages.callId(request),
+                            JainSipMessages.fromTag(request));
+                }
+                out.addFirst(self.via(outTransport.toLowerCase(java.util.Locale.ROOT), loopHash));
+                ClientTransaction branch = responder.provider().getNewClientTransaction(out);
+                branch.setApplicationData(context);
+                context.addBranch(branch);
+                branches.add(branch);
             }
-            if (parties != null && invite) {
-                // Only INVITE dialogs are recorded and proven; other dialog-creating requests (SUBSCRIBE,
-                // REFER outside a call) leave their in-dialog requests to go end to end.
-                self.addRecordRoutes(out, inTransport, outTransport, JainSipMessages.callId(request),
-                        JainSipMessages.fromTag(request));
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException unusable) {
+            // No branch went out, so no final response will ever remove the context: remove it here.
+            if (inviteBranch != null) {
+                invites.remove(inviteBranch, context);
             }
-            out.addFirst(self.via(outTransport.toLowerCase(java.util.Locale.ROOT), loopHash));
-            ClientTransaction branch = responder.provider().getNewClientTransaction(out);
-            branch.setApplicationData(context);
-            context.addBranch(branch);
-            branches.add(branch);
+            throw unusable;
         }
         for (ClientTransaction branch : branches) {
             try {
@@ -273,6 +293,11 @@ final class JainSipProxy {
      * section 13.3.1.4) until the first copy has been handled.
      */
     private void relayStray(Response response) {
+        if (response.getStatusCode() == 503) {
+            // Section 16.7 step 6: a downstream 503 never goes upstream as it is (it would tell the
+            // caller that this node is overloaded); its transaction is gone, its caller has its answer.
+            return;
+        }
         ViaHeader top = (ViaHeader) response.getHeader(ViaHeader.NAME);
         if (top == null || !self.isOurVia(top)) {
             return;

@@ -18,6 +18,8 @@ import io.gridpbx.sip.RejectionLog;
 import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.SipServer;
+import io.gridpbx.sip.overload.OverloadGate;
+import io.gridpbx.sip.overload.OverloadSettings;
 import io.gridpbx.sip.proxy.InitialRequestPolicy;
 import io.gridpbx.sip.registrar.Registrar;
 import java.time.Clock;
@@ -52,8 +54,8 @@ public final class JainSipServer implements SipServer {
     }
 
     /**
-     * Starts listening with the edge's default limits, bans kept on this node only, and this node's own
-     * address allowed; the ports are bound when this returns.
+     * Starts listening with the edge's default limits, bans kept on this node only, this node's own
+     * address allowed, and the default overload control; the ports are bound when this returns.
      */
     public static JainSipServer start(SipNodeSettings settings, TenantDirectory directory, BindingStore bindings,
             DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock) {
@@ -64,23 +66,30 @@ public final class JainSipServer implements SipServer {
         } catch (IllegalArgumentException hostName) {
             // a host name or wildcard binds no single address to allow
         }
-        return start(settings, directory, bindings, dialogs, nonces, counts, clock, guard);
+        return start(settings, OverloadSettings.DEFAULTS, directory, bindings, dialogs, nonces, counts, clock, guard);
     }
 
     /**
      * Starts listening; the ports are bound when this returns.
      *
-     * @param counts the nonce-counts against replays: the grid's, so a replay to another node is refused too
-     * @param guard  decides which sources are refused; every datagram and request passes it first
+     * @param overload when the node turns new requests away with 503 (queue delay)
+     * @param counts   the nonce-counts against replays: the grid's, so a replay to another node is refused too
+     * @param guard    decides which sources are refused; every datagram and request passes it first
      */
-    public static JainSipServer start(SipNodeSettings settings, TenantDirectory directory, BindingStore bindings,
-            DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock, EdgeGuard guard) {
+    public static JainSipServer start(SipNodeSettings settings, OverloadSettings overload, TenantDirectory directory,
+            BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
+            EdgeGuard guard) {
         String stackName = "gridpbx-" + settings.nodeId();
         JainSipEdgeGuards.register(stackName, guard);
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
             SipStackImpl stack = new SipStackImpl(stackProperties(settings, stackName));
+            SipCounters counters = new SipCounters();
+            // Set before the listening points exist: the UDP processor it makes measures queue delay,
+            // and TCP and TLS connections are framed by their Content-Length.
+            JainSipQueueDelay queueDelay = new JainSipQueueDelay(clock);
+            stack.setMessageProcessorFactory(new JainSipMessageProcessorFactory(queueDelay, counters, clock));
             AddressFactory addresses = factory.createAddressFactory();
             HeaderFactory headers = factory.createHeaderFactory();
             MessageFactory messages = factory.createMessageFactory();
@@ -94,7 +103,6 @@ public final class JainSipServer implements SipServer {
             }
             provider.setAutomaticDialogSupportEnabled(false);
 
-            SipCounters counters = new SipCounters();
             ((JainSipMessageParserFactory) stack.getMessageParserFactory()).countInto(counters);
             RejectionLog rejections = new RejectionLog(clock, 20);
             JainSipResponder responder = new JainSipResponder(provider, messages, headers, addresses,
@@ -110,7 +118,8 @@ public final class JainSipServer implements SipServer {
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
                     new JainSipFlows(stack, settings.nodeId()));
             provider.addSipListener(new JainSipListener(responder, self,
-                    new JainSipRegistrar(responder, registrar, settings.nodeId(), counters), proxy, counters));
+                    new JainSipRegistrar(responder, registrar, settings.nodeId(), counters), proxy, counters,
+                    new OverloadGate(overload, clock), queueDelay));
             stack.start();
             LOG.info("SIP listening on {}:{} (UDP, TCP){} as {}", settings.host(), settings.port(),
                     settings.tls() == null ? "" : " and TLS on " + settings.tls().port(), settings.advertisedHost());
@@ -146,14 +155,16 @@ public final class JainSipServer implements SipServer {
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
         // Overload: a request that waited a second in the stack's queue has been retransmitted by its
         // sender already (T1 = 500 ms); dropping it keeps the queue, and the heap, bounded instead of
-        // letting a flood grow it until the JVM runs out of memory.
+        // letting a flood grow it until the JVM runs out of memory. This applies to TCP; UDP's queue
+        // is JainSipReceiveQueue, which drops a stale request at T1 itself, unparsed.
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "1000");
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
-        // TCP on NIO selectors: thousands of phones must not mean thousands of reader threads. Each
-        // stream is framed by its Content-Length before the RI's parser, which trusted it (one huge
-        // claim killed the selector thread, and TCP with it).
-        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", JainSipMessageProcessorFactory.class.getName());
+        // TCP on NIO selectors: thousands of phones must not mean thousands of reader threads. The stack
+        // is made with the RI's NIO factory; start() then sets JainSipMessageProcessorFactory, which frames
+        // each stream by its Content-Length before the RI's parser (which trusted it: one huge claim killed
+        // the selector thread, and TCP with it) and measures how long each datagram waited.
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
         p.setProperty("gov.nist.javax.sip.PASS_INVITE_NON_2XX_ACK_TO_LISTENER", "false");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         // Phones route through the stack's router, which sends a request for a phone that registered over

@@ -1,0 +1,137 @@
+package io.gridpbx.cluster;
+
+import io.gridpbx.core.digest.DigestAlgorithm;
+import io.gridpbx.core.auth.DigestResponse;
+import io.gridpbx.core.auth.DigestVerifier;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bare SIP phone over UDP for tests that time single answers: it sends each request once (loopback
+ * loses nothing while the node keeps up) and waits for the answer that carries the request's
+ * Call-ID and CSeq, so that a slow node shows as slow instead of being hidden by retransmissions.
+ * It registers with MD5 digest and qop=auth (RFC 7616).
+ */
+final class UdpPhone implements AutoCloseable {
+
+    /** One answer and how long it took. */
+    record Answer(String text, Duration took) {
+
+        int status() {
+            return Integer.parseInt(text.substring("SIP/2.0 ".length(), "SIP/2.0 ".length() + 3));
+        }
+
+        Optional<String> header(String name) {
+            return text.lines().filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(line -> line.substring(name.length() + 1).strip()).findFirst();
+        }
+    }
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final DatagramSocket socket;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String domain;
+    private final String password;
+
+    UdpPhone(String host, String user, String domain, String password) throws IOException {
+        this.socket = new DatagramSocket(new InetSocketAddress(host, 0));
+        this.host = host;
+        this.port = socket.getLocalPort();
+        this.user = user;
+        this.domain = domain;
+        this.password = password;
+    }
+
+    /** OPTIONS to the node itself (no user part): a keepalive. */
+    Answer options(InetSocketAddress node, Duration wait) throws IOException {
+        String callId = "options-" + SEQUENCE.incrementAndGet() + "-" + port;
+        return ask(node, "OPTIONS sip:" + node.getHostString() + ":" + node.getPort() + " SIP/2.0\r\n"
+                + headers("OPTIONS", callId, 1, domain) + "Content-Length: 0\r\n\r\n", callId, 1, wait);
+    }
+
+    /**
+     * REGISTER, 401, REGISTER with credentials: returns the answer to the authenticated REGISTER (the
+     * 401's answer itself when the first answer is not a 401).
+     */
+    Answer register(InetSocketAddress node, Duration wait) throws IOException {
+        String callId = "register-" + SEQUENCE.incrementAndGet() + "-" + port;
+        Answer challenge = ask(node, register(callId, 1, ""), callId, 1, wait);
+        if (challenge.status() != 401) {
+            return challenge;
+        }
+        String text = challenge.text();
+        int at = text.indexOf("nonce=\"") + "nonce=\"".length();
+        String nonce = text.substring(at, text.indexOf('"', at));
+        return ask(node, register(callId, 2, authorization(nonce)), callId, 2, wait);
+    }
+
+    private String register(String callId, long cseq, String authorization) {
+        return "REGISTER sip:" + domain + " SIP/2.0\r\n" + headers("REGISTER", callId, cseq, domain)
+                + "Contact: <sip:" + user + "@" + host + ":" + port + ">\r\n"
+                + "Expires: 600\r\n" + authorization + "Content-Length: 0\r\n\r\n";
+    }
+
+    private String headers(String method, String callId, long cseq, String toDomain) {
+        return "Via: SIP/2.0/UDP " + host + ":" + port + ";rport;branch=z9hG4bK-" + callId + "-" + cseq + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:" + user + "@" + domain + ">;tag=f-" + callId + "\r\n"
+                + "To: <sip:" + user + "@" + toDomain + ">\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: " + cseq + " " + method + "\r\n";
+    }
+
+    private String authorization(String nonce) {
+        String uri = "sip:" + domain;
+        DigestResponse unsigned = new DigestResponse(user, domain, nonce, uri, "", "MD5", "auth", "00000001", "0a4f113b");
+        String response = DigestVerifier.expectedResponse(DigestAlgorithm.MD5,
+                DigestAlgorithm.MD5.ha1(user, domain, password), "REGISTER", unsigned);
+        return "Authorization: Digest username=\"" + user + "\",realm=\"" + domain + "\",nonce=\"" + nonce
+                + "\",uri=\"" + uri + "\",response=\"" + response
+                + "\",algorithm=MD5,qop=auth,nc=00000001,cnonce=\"0a4f113b\"\r\n";
+    }
+
+    /** Sends once; returns the first final answer (or any answer, for a 1xx-less exchange) to this request. */
+    private Answer ask(InetSocketAddress node, String request, String callId, long cseq, Duration wait)
+            throws IOException {
+        byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
+        long started = System.nanoTime();
+        socket.send(new DatagramPacket(bytes, bytes.length, node));
+        long deadline = started + wait.toNanos();
+        byte[] buffer = new byte[65535];
+        String method = request.substring(0, request.indexOf(' '));
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no answer to " + method + " " + callId + " from " + node + " within "
+                        + wait.toMillis() + " ms");
+            }
+            socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (SocketTimeoutException late) {
+                continue;
+            }
+            String answer = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+            if (answer.startsWith("SIP/2.0 ") && answer.contains("Call-ID: " + callId + "\r\n")
+                    && answer.contains("CSeq: " + cseq + " " + method) && !answer.startsWith("SIP/2.0 1")) {
+                return new Answer(answer, Duration.ofNanos(System.nanoTime() - started));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

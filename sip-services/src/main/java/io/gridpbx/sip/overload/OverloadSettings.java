@@ -1,0 +1,40 @@
+package io.gridpbx.sip.overload;
+
+import java.time.Duration;
+
+/**
+ * The shedding rule's knobs.
+ *
+ * @param targetDelay    queue delay the node aims to stay under; zero turns shedding off
+ * @param interval       how long the delay must stay above the target before new work is shed,
+ *                       so that a burst the node absorbs on its own is not refused
+ * @param criticalDelay  queue delay past which follow-ups (requests with credentials) are shed too
+ * @param retryAfter     the Retry-After of an overload 503: how long a phone should avoid the node
+ */
+public record OverloadSettings(Duration targetDelay, Duration interval, Duration criticalDelay, Duration retryAfter) {
+
+    /**
+     * 100 ms target, 200 ms interval, 300 ms critical, Retry-After 2 s. Far enough under T1 (500 ms,
+     * RFC 3261 section 17.1.1.1) that no admitted request waits long enough to be retransmitted, and
+     * far enough above a GC pause or a neighbour's burst on a shared machine that these do not shed.
+     */
+    public static final OverloadSettings DEFAULTS = of(Duration.ofMillis(100), Duration.ofSeconds(2));
+
+    public OverloadSettings {
+        if (targetDelay.isNegative() || interval.isNegative() || criticalDelay.compareTo(targetDelay) < 0) {
+            throw new IllegalArgumentException("overload settings need 0 <= target <= critical and interval >= 0");
+        }
+        if (retryAfter.toSeconds() < 1) {
+            throw new IllegalArgumentException("Retry-After must be at least one second");
+        }
+    }
+
+    /** A target with the interval at twice and the critical delay at three times it. */
+    public static OverloadSettings of(Duration targetDelay, Duration retryAfter) {
+        return new OverloadSettings(targetDelay, targetDelay.multipliedBy(2), targetDelay.multipliedBy(3), retryAfter);
+    }
+
+    public boolean enabled() {
+        return !targetDelay.isZero();
+    }
+}
