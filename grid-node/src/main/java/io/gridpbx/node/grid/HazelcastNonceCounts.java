@@ -23,6 +23,7 @@ public final class HazelcastNonceCounts implements NonceCounts {
     private final long lifetimeMillis;
     private final long retransmissionMillis;
     private final long firstUseMillis;
+    private final GridDeadline deadline;
 
     /**
      * @param nonceLifetime        how long a nonce is valid: how long its count is kept
@@ -31,6 +32,16 @@ public final class HazelcastNonceCounts implements NonceCounts {
      */
     public HazelcastNonceCounts(HazelcastInstance grid, Clock clock, Duration nonceLifetime,
             Duration retransmissionWindow, Duration firstUseWindow) {
+        this(grid, clock, nonceLifetime, retransmissionWindow, firstUseWindow, GridDeadline.DEFAULT);
+    }
+
+    /**
+     * As above; a SIP thread waits for the count at most {@code deadline} (the node then answers 503
+     * with Retry-After instead of hanging while a frozen member owns the nonce).
+     */
+    public HazelcastNonceCounts(HazelcastInstance grid, Clock clock, Duration nonceLifetime,
+            Duration retransmissionWindow, Duration firstUseWindow, GridDeadline deadline) {
+        this.deadline = deadline;
         this.counts = grid.getMap(MapNames.NONCE_COUNTS);
         this.clock = clock;
         this.lifetimeMillis = nonceLifetime.toMillis();
@@ -45,6 +56,6 @@ public final class HazelcastNonceCounts implements NonceCounts {
         // The time is fixed here, not on the owner, so a retried processor decides the same way.
         var processor = new AdvanceNonceCountProcessor(NonceUse.of(count, requestKey, now), retransmissionMillis,
                 NonceUse.firstUseInTime(issuedAt, now, firstUseMillis), Math.max(1, issuedAt + lifetimeMillis - now));
-        return Boolean.TRUE.equals(counts.executeOnKey(nonce, processor));
+        return Boolean.TRUE.equals(deadline.await(counts.submitToKey(nonce, processor), "nonce count", nonce));
     }
 }

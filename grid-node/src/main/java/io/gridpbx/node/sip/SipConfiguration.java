@@ -12,6 +12,7 @@ import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
 import io.gridpbx.node.grid.ClusterFacts;
+import io.gridpbx.node.grid.GridDeadline;
 import io.gridpbx.sip.PemKeyStore;
 import io.gridpbx.sip.SelfSignedKeyStore;
 import io.gridpbx.node.grid.HazelcastNonceCounts;
@@ -50,8 +51,9 @@ class SipConfiguration {
 
     /** Cluster-wide: a right answer replayed to any node within its nonce's life is refused. */
     @Bean
-    NonceCounts nonceCounts(HazelcastInstance grid, Clock clock) {
-        return new HazelcastNonceCounts(grid, clock, NONCE_LIFETIME, RETRANSMISSION_WINDOW, RETRANSMISSION_WINDOW);
+    NonceCounts nonceCounts(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
+        return new HazelcastNonceCounts(grid, clock, NONCE_LIFETIME, RETRANSMISSION_WINDOW, RETRANSMISSION_WINDOW,
+                deadline);
     }
 
     @Bean(destroyMethod = "close")
