@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class BaresipCallClusterTest {
 
+    /** Packets of one 20 ms stream in 200 ms: how far one phone's count may run ahead of its peer's report. */
+    private static final long RTCP_LAG_PACKETS = 10;
     private static final Path RUN_DIR = Path.of("target", "baresip-call").toAbsolutePath();
     private static final String DOMAIN = "office.demo.gridpbx.test";
     private static final NodeProcess.Spec NODE = new NodeProcess.Spec("node", "127.0.0.20", 47060, 47701, 47080);
@@ -114,8 +116,12 @@ class BaresipCallClusterTest {
         long callerSent = Long.parseLong(callerRtp.group(2));
         long calleeReceived = Long.parseLong(calleeRtp.group(1));
         long calleeSent = Long.parseLong(calleeRtp.group(2));
-        assertThat(callerReceived).as("200 received").isGreaterThanOrEqualTo(MIN_PACKETS).isLessThanOrEqualTo(calleeSent);
-        assertThat(calleeReceived).as("201 received").isGreaterThanOrEqualTo(MIN_PACKETS).isLessThanOrEqualTo(callerSent);
+        // Each phone prints its summary at its own moment, and the peer's "sent" lags by the packets of
+        // its last RTCP interval (CI saw 250 received against 248 reported sent): a few packets of slack.
+        assertThat(callerReceived).as("200 received").isGreaterThanOrEqualTo(MIN_PACKETS)
+                .isLessThanOrEqualTo(calleeSent + RTCP_LAG_PACKETS);
+        assertThat(calleeReceived).as("201 received").isGreaterThanOrEqualTo(MIN_PACKETS)
+                .isLessThanOrEqualTo(callerSent + RTCP_LAG_PACKETS);
 
         assertThat(caller.quit(SIP_STEP)).as("200's exit code").isZero();
         assertThat(callee.quit(SIP_STEP)).as("201's exit code").isZero();

@@ -70,7 +70,7 @@ class SipConfiguration {
                 RegistrationPolicy.DEFAULTS.maxContacts());
         SipNodeSettings settings = new SipNodeSettings(sip.host(), sip.port(), identity.advertisedHost(),
                 identity.nodeId(), sip.threads(), algorithms, policy, tls(sip, properties, identity));
-        OverloadSettings overload = OverloadSettings.of(Duration.ofMillis(sip.shedDelayMs()),
+        OverloadSettings overload = OverloadSettings.forNode(Duration.ofMillis(sip.shedDelayMs()),
                 Duration.ofSeconds(sip.retryAfterSeconds()));
         return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard);
     }
