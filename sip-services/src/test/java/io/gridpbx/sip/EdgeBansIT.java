@@ -50,7 +50,9 @@ class EdgeBansIT {
                 .rate(1000).calls(200).timeout(Duration.ofSeconds(30)).run();
 
         // The first 40 requests of the window are answered; after the ban, nothing at all.
-        assertThat(flood.successful()).as(flood.describe()).isBetween(1L, 40L);
+        // 40 a window, and at most one more: the request that crosses the limit may already be past the
+        // check on another listener thread when the ban is set (CI saw 41).
+        assertThat(flood.successful()).as(flood.describe()).isBetween(1L, 41L);
         assertThat(flood.failed()).as(flood.describe()).isEqualTo(200 - flood.successful());
         Ban ban = banOf("127.0.0.21");
         assertThat(ban.reason()).isEqualTo(BanReason.FLOOD);
