@@ -7,8 +7,9 @@
 #
 #   reg   REGISTER -> 401 -> REGISTER with MD5 digest -> 200, over 10,000 users
 #   call  INVITE/100/180/200/ACK/BYE between registered users (callee found by registration lookup);
-#         GridPBX asks the caller for proxy credentials (407 + ACK + INVITE again), Kamailio's
-#         call_lookup mode does not.
+#         both servers ask the caller for proxy credentials (407 + ACK + INVITE again with
+#         Proxy-Authorization): Kamailio runs the anchor's -A WITH_AUTH_HT -A WITH_INVITE_AUTH variant,
+#         and both get the same SIPp scenarios (reg_auth.xml for the callees, uac_call_auth.xml).
 #   reg-overload, call-overload   not a ladder: the capacity (REG_CAPACITY / CALL_CAPACITY, or found
 #         by climbing the ladder first) is offered at each factor of OVERLOAD_FACTORS, and one
 #         "OVERLOAD" line per step prints goodput (operations that succeeded within DUR + hold + 1 s,
@@ -85,60 +86,12 @@ OUT=${OUT:-$WORK/results/$STAMP}
 DATA=$WORK/users
 mkdir -p "$OUT" "$DATA"
 
-# ---------------------------------------------------------------------------------------------
-# processes we start: stopped by PID (with their children, e.g. timeout -> sipp) on any exit
-NODE_PIDS=()
-KPID=""
-UASPID=""
-LOAD_PIDS=()
+. "$HERE/lib.sh"
 
-descendants() {  # prints the PIDs of all descendants of $1
-  local c
-  for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do echo "$c"; descendants "$c"; done
-}
-kill_tree() {    # kill_tree PID [signal]: the process and its descendants, by PID
-  local p=$1 sig=${2:-TERM} d
-  [ -n "$p" ] || return 0
-  d=$(descendants "$p")
-  kill -"$sig" "$p" $d 2>/dev/null
-}
-stop_nodes() {
-  local p i
-  for p in "${NODE_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
-  for p in "${NODE_PIDS[@]}"; do
-    for i in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.3; done
-    kill -0 "$p" 2>/dev/null && { echo "# node pid $p did not stop in 30 s: SIGKILL"; kill -KILL "$p" 2>/dev/null; }
-    wait "$p" 2>/dev/null
-  done
-  NODE_PIDS=()
-}
-stop_kam() {
-  [ -n "$KPID" ] || return 0
-  kill -TERM "$KPID" 2>/dev/null; wait "$KPID" 2>/dev/null; KPID=""
-}
-stop_uas() {
-  [ -n "$UASPID" ] || return 0
-  kill_tree "$UASPID"; wait "$UASPID" 2>/dev/null; UASPID=""
-}
-cleanup() {
-  local p
-  for p in "${LOAD_PIDS[@]}"; do kill_tree "$p"; done
-  stop_uas; stop_kam; stop_nodes
-}
 trap cleanup EXIT
 trap 'echo "# interrupted"; exit 130' INT TERM
 
-# ---------------------------------------------------------------------------------------------
-# tools
-apt_install() {  # apt_install PACKAGE: only as root, only through apt-get
-  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || return 1
-  echo "# installing $1 (apt-get install -y $1) ..."
-  apt-get install -y "$1" > "$OUT/apt-$1.log" 2>&1 \
-    || { apt-get update >> "$OUT/apt-$1.log" 2>&1 && apt-get install -y "$1" >> "$OUT/apt-$1.log" 2>&1; }
-}
-command -v sipp >/dev/null || apt_install sip-tester
-command -v sipp >/dev/null || { echo "FATAL: sipp is missing (Debian package sip-tester)"; exit 1; }
-command -v curl >/dev/null || { echo "FATAL: curl is missing"; exit 1; }
+require_sipp_curl
 if [ "$KAMAILIO" = 1 ]; then
   if ! command -v kamailio >/dev/null; then apt_install kamailio; fi
   if ! command -v kamailio >/dev/null; then
@@ -150,167 +103,10 @@ if [ "$KAMAILIO" = 1 ]; then
   fi
 fi
 
-# ---------------------------------------------------------------------------------------------
-# users: one injection file for both servers (the domain is a SIPp -key), and the anchor's htable
-gen_users() {
-  [ -s "$DATA/users.csv" ] && [ -s "$DATA/dbtext/htable" ] && return 0
-  mkdir -p "$DATA/dbtext"
-  # field0 user; field1 password; field2 the whole [authentication] keyword; field3 the callee
-  # (the user USERS/2 further on, so callers of the first half call the second half and back)
-  awk -v n=$USERS -v f=$FIRST_EXT 'BEGIN {
-      print "SEQUENTIAL" > "users.csv"; print "SEQUENTIAL" > "users-a.csv"; print "SEQUENTIAL" > "users-b.csv"
-      for (i = 0; i < n; i++) {
-        u = f + i; c = f + (i + n/2) % n
-        line = sprintf("%d;pw%d;[authentication username=%d password=pw%d];%d", u, u, u, u, c)
-        print line > "users.csv"; print line > (i < n/2 ? "users-a.csv" : "users-b.csv")
-      }
-      print "id(int,auto) key_name(string) key_type(int) value_type(int) key_value(string) expires(int) " > "dbtext/htable"
-      for (i = 0; i < n; i++) printf "%d:%d:0:0:pw%d:0\n", i + 1, f + i, f + i > "dbtext/htable"
-      printf "id(int,auto) table_name(string) table_version(int) \n0:subscriber:7\n0:htable:2\n" > "dbtext/version"
-      print "id(int,auto) username(string) domain(string) password(string) " > "dbtext/subscriber"
-    }' 2>/dev/null
-}
+
 (cd "$DATA" && gen_users)
 
-# ---------------------------------------------------------------------------------------------
-# CPU accounting
-CLK_TCK=$(getconf CLK_TCK)
-# Kamailio: sum of /proc/<pid>/schedstat (ns on CPU) over the main process and its children, as the
-# anchor does (each Kamailio process is single-threaded).
-schedstat_ms() {
-  local p
-  for p in "$@"; do [ -r "/proc/$p/schedstat" ] && cat "/proc/$p/schedstat"; done | awk '{t += $1} END {printf "%.0f\n", t/1e6}'
-}
-# A JVM is one process with many threads: /proc/<pid>/schedstat is its main thread only, and the
-# per-thread /proc/<pid>/task/*/schedstat loses threads that exit. utime+stime of /proc/<pid>/stat
-# covers the whole thread group, exited threads included (the same sum_exec_runtime, in ticks).
-stat_ms() {
-  local p
-  for p in "$@"; do [ -r "/proc/$p/stat" ] && sed 's/^.*) //' "/proc/$p/stat"; done |
-    awk -v hz="$CLK_TCK" '{t += $12 + $13} END {printf "%.0f\n", t*1000/hz}'
-}
-server_ms() {
-  if [ "$SETUP" = kamailio ]; then
-    [ -n "$KPID" ] && schedstat_ms "$KPID" $(ps -o pid= --ppid "$KPID") || echo 0
-  else
-    stat_ms "${NODE_PIDS[@]}"
-  fi
-}
-host_ns() { cat /sys/fs/cgroup/cpuacct/cpuacct.usage 2>/dev/null || echo 0; }   # all tasks, ns (root cgroup)
-
-trim_logs() {   # SIPp -trace_err logs grow to 100+ MB on overload; keep the first 1 MB
-  local f
-  for f in $(find "$1" -name '*_errors.log' -size +1M); do
-    head -c 1000000 "$f" > "$f.tmp" && echo "[truncated to 1 MB by run.sh]" >> "$f.tmp" && mv "$f.tmp" "$f"
-  done
-}
-
-# ---------------------------------------------------------------------------------------------
-# load: TARGETS holds one "host:port localport users.csv" per SIPp UAC (one per GridPBX node); the
-# offered rate and the number of calls are split evenly between them.
-TARGETS=()
-DOMAIN_KEY=""
-SETUP=""
 declare -A BEST BEST_COST BEST_NET TOP_RATE
-RESULTS=()
-
-RAMP_TO=""   # set by warm-ups only
-IDLE_PCT=0   # server CPU with no load (% of one core), measured after each warm-up
-
-# measure_idle: the server's own background CPU (timers, grid heartbeats, GC, write-behind) over
-# IDLE_SECS with no traffic; RESULT lines also give the CPU per operation with this part removed.
-measure_idle() {
-  local a b
-  a=$(server_ms); sleep "$IDLE_SECS"; b=$(server_ms)
-  IDLE_PCT=$(awk -v a="$a" -v b="$b" -v w="$IDLE_SECS" 'BEGIN {printf "%.1f", (b-a)/1000/w*100}')
-  echo "# $SETUP: idle server CPU ${IDLE_PCT}% of one core (over ${IDLE_SECS} s without traffic)"
-}
-# run_load LABEL RATE CALLS HOLD_MS SCENARIO [sipp args...] -> prints a RESULT line; returns 0 on PASS
-run_load() {
-  local label=$1 rate=$2 calls=$3 hold=$4 sf=$5; shift 5
-  local dir="$OUT/$SETUP/$label"; mkdir -p "$dir"
-  local n=${#TARGETS[@]} i t host lport csv
-  local per_rate per_calls per_limit ramp=() behave=()
-  # REGISTER scenarios: a server that answers a retransmitted REGISTER with a fresh 401 (GridPBX does:
-  # a new nonce each time) makes SIPp abort the registration when the extra 401 arrives after the
-  # authenticated REGISTER went out, where a phone's transaction layer would absorb it (RFC 3261
-  # section 17.1.2.2). So SIPp ignores unexpected messages here (they are counted as "unexpected")
-  # and sends no BYE for an aborted registration; a registration that gets no 200 still fails (after
-  # -recv_timeout), and the retransmissions that cause the duplicates still count against PASS.
-  [[ $sf == reg_* ]] && behave=(-default_behaviors all,-bye,-abortunexp)
-  OVL_BEFORE=$(overload_counters)
-  per_rate=$(awk -v r="$rate" -v n="$n" 'BEGIN {printf "%g", r/n}')
-  if [ -n "$RAMP_TO" ]; then   # warm-ups: start at RATE and climb to RAMP_TO in 5 steps of one second
-    ramp=(-rate_increase "$(awk -v a="$rate" -v b="$RAMP_TO" -v n="$n" 'BEGIN {printf "%g", (b-a)/n/5}')"
-          -rate_max "$(awk -v b="$RAMP_TO" -v n="$n" 'BEGIN {printf "%g", b/n}')" -no_rate_quit)
-  fi
-  per_calls=$(( (calls + n - 1) / n ))
-  per_limit=$(awk -v r="$rate" -v n="$n" -v h="$hold" 'BEGIN {printf "%d", (r/n) * (h/1000 + 2) * 2 + 200}')
-  local load s0 s1 h0 h1 u0=0 u1=0 t0 t1
-  local tdisp=$rate
-  [ -n "$RAMP_TO" ] && tdisp="$rate..$RAMP_TO"
-  load=$(cut -d' ' -f1 /proc/loadavg)
-  s0=$(server_ms); h0=$(host_ns); [ -n "$UASPID" ] && u0=$(stat_ms $(descendants "$UASPID"))
-  t0=$(date +%s.%N)
-  LOAD_PIDS=()
-  for i in $(seq 0 $((n - 1))); do
-    read -r host lport csv <<< "${TARGETS[$i]}"
-    mkdir -p "$dir/uac$i"
-    ( cd "$dir/uac$i" && exec /usr/bin/time -f "%e %U %S" -o "$dir/uac$i/sipp.time" \
-        timeout -k 5 $((DUR + 90)) sipp "$host" -i 127.0.0.1 -p "$lport" -r "$per_rate" -rp 1000 -m "$per_calls" \
-        -l "$per_limit" -recv_timeout 10000 -buff_size 4194304 -timeout $((DUR + 40))s \
-        -trace_stat -stf "$dir/uac$i/stat.csv" -fd 1 -trace_err -trace_screen \
-        -sf "$SC/$sf" -inf "$csv" -key domain "$DOMAIN_KEY" -key contact "127.0.0.1:$UAS_PORT" "${ramp[@]}" "${behave[@]}" $SIPP_EXTRA "$@" \
-        < /dev/null > "$dir/uac$i/sipp.out" 2>&1 ) &
-    LOAD_PIDS+=($!)
-  done
-  local rc=0 r
-  for i in "${!LOAD_PIDS[@]}"; do wait "${LOAD_PIDS[$i]}"; r=$?; [ $r -gt $rc ] && rc=$r; done
-  LOAD_PIDS=()
-  t1=$(date +%s.%N)
-  s1=$(server_ms); h1=$(host_ns); [ -n "$UASPID" ] && u1=$(stat_ms $(descendants "$UASPID"))
-  local unexp
-  unexp=$(cat "$dir"/uac*/*_errors.log 2>/dev/null | grep -c "call on unexpected message")
-  trim_logs "$dir"
-  local uac_ms
-  uac_ms=$(cat "$dir"/uac*/sipp.time 2>/dev/null | awk 'NF == 3 {t += ($2 + $3) * 1000} END {printf "%.0f", t}')
-  # The last line of each stat.csv holds the cumulative counters; columns are found by name.
-  local line
-  line=$(for i in $(seq 0 $((n - 1))); do
-           f="$dir/uac$i/stat.csv"; [ -s "$f" ] && { head -1 "$f"; tail -1 "$f"; } || echo "missing"
-         done | awk -F';' -v label="$label" -v setup="$SETUP" -v rate="$rate" -v calls="$calls" -v rc="$rc" \
-           -v t0="$t0" -v t1="$t1" -v hold="$hold" -v dur="$DUR" -v s0="$s0" -v s1="$s1" -v h0="$h0" -v h1="$h1" \
-           -v u0="$u0" -v u1="$u1" -v uac="$uac_ms" -v load1="$load" -v unexp="$unexp" -v tdisp="$tdisp" -v idle="$IDLE_PCT" '
-      $0 == "missing" { missing++; next }
-      /^StartTime/ { for (k = 1; k <= NF; k++) col[$k] = k; rtcol = 0
-                     for (k = 1; k <= NF; k++) if ($k ~ /^ResponseTime.*\(C\)$/) { rtcol = k; break }
-                     next }
-      { total += $col["TotalCallCreated"]; ok += $col["SuccessfulCall(C)"]; failed += $col["FailedCall(C)"]
-        retr += $col["Retransmissions(C)"]; ooc += $col["OutOfCallMsgs(C)"]
-        if (rtcol) { split($rtcol, t, ":"); rtsum += ((t[1]*3600 + t[2]*60 + t[3])*1000 + t[4]/1000) * $col["SuccessfulCall(C)"] } }
-      END {
-        wall = t1 - t0
-        offered = calls / rate                              # seconds the offered load should take
-        lag = wall - hold/1000 - offered                    # how late the last call ended
-        achieved = total / (wall - hold/1000)
-        rt = ok ? rtsum / ok : 0
-        scpu = (s1 - s0) / 1000 / wall * 100                # % of one core
-        host = (h1 - h0) / 1e7 / wall
-        sipp = (uac + u1 - u0) / 1000 / wall * 100
-        other = host - scpu - sipp
-        per_op = ok ? (s1 - s0) * 1000 / ok : 0             # server CPU microseconds per successful op
-        net = ok ? ((s1 - s0) - idle / 100 * wall * 1000) * 1000 / ok : 0   # the same without the idle CPU
-        # PASS: every call succeeded, the offered rate was kept (the last call ended at most
-        # max(1.5 s, 5 % of DUR) late; SIPp slows down quietly when it cannot keep up), and
-        # retransmissions stay under 0.1 % of the calls (the anchor criterion).
-        slack = (0.05 * dur > 1.5) ? 0.05 * dur : 1.5
-        pass = (rc == 0 && !missing && failed == 0 && total == calls && ok == total && lag <= slack && retr <= 0.001 * total) ? "PASS" : "FAIL"
-        printf "RESULT %-15s %-20s target=%s/s calls=%d ok=%d failed=%d retrans=%d unexpected=%d outofcall=%d rt_avg=%.0fms achieved=%.0f/s lag=%.1fs wall=%.1fs sipp_rc=%s server_cpu=%.0f%% server_cpu_per_op=%.0fus net_of_idle=%.0fus sipp_cpu=%.0f%% host_cpu=%.0f%% other_procs_cpu=%.0f%% load1=%s %s\n",
-          setup, label, tdisp, total, ok, failed, retr, unexp, ooc, rt, achieved, lag, wall, rc, scpu, per_op, net, sipp, host, other, load1, pass }')
-  echo "$line"
-  RESULTS+=("$line")
-  [[ $line == *" PASS" ]]
-}
 
 # climb MODE SCENARIO HOLD RATES... : rising rates; a failing rate is retried RETRY times, then the
 # ladder stops (STOP_ON_FAIL=1). Records the best passing rate and its CPU per operation.
@@ -338,17 +134,6 @@ climb() {
   done
 }
 
-# The node's overload counters (503s shed, requests dropped unparsed, 503s for a late grid), summed
-# over the nodes: "shed stale grid". Kamailio has none.
-overload_counters() {
-  [ "$SETUP" = kamailio ] && { echo "0 0 0"; return; }
-  local i
-  for i in $(seq ${#NODE_PIDS[@]}); do status_of "$i"; echo; done | awk '
-    { if (match($0, /"shed":[0-9]+/)) a += substr($0, RSTART + 7, RLENGTH - 7)
-      if (match($0, /"staleDrops":[0-9]+/)) b += substr($0, RSTART + 13, RLENGTH - 13)
-      if (match($0, /"gridTimeouts":[0-9]+/)) c += substr($0, RSTART + 15, RLENGTH - 15) }
-    END { printf "%d %d %d\n", a, b, c }'
-}
 
 # overload MODE SCENARIO HOLD: offers CAPACITY x each OVERLOAD_FACTOR for DUR seconds and prints one
 # OVERLOAD line per step. Goodput = successful operations / (wall - hold time), as "achieved".
@@ -397,36 +182,6 @@ overload() {
   done
 }
 
-# warm_up LABEL RATE CALLS HOLD SCENARIO [sipp args]: not a measurement (its RESULT line is labelled
-# *warmup/registration and stays out of the summary). The rate climbs from RATE/5 to RATE in 5 s so
-# that a cold JVM is not flooded while it compiles.
-warm_up() {
-  local label=$1 rate=$2; shift 2
-  RAMP_TO=$rate
-  run_load "$label" "$(awk -v r="$rate" 'BEGIN {printf "%g", r/5}')" "$@"
-  local rc=$?
-  RAMP_TO=""
-  [ $rc = 0 ] || echo "# $SETUP: $label had failures (see $OUT/$SETUP/$label); it is not a measurement"
-  return 0
-}
-# every user once, with Contact = the SIPp UAS (so that calls find them there)
-register_all() { warm_up "$1" "$WARM_REG_RATE" "$USERS" 0 "$2"; }
-registered_count() { status_of 1 | grep -o '"registeredAddresses":[0-9]*' | cut -d: -f2 | grep . || echo 0; }
-registered_check() {   # GridPBX only: how many addresses of record the grid holds
-  [ "$SETUP" = kamailio ] && return 0
-  local c
-  c=$(status_of 1 | grep -o '"registeredAddresses":[0-9]*' | cut -d: -f2)
-  echo "# $SETUP: the grid holds ${c:-?} registered addresses of record (of $USERS users)"
-}
-
-start_uas() {
-  mkdir -p "$OUT/$SETUP/uas-$1"
-  ( cd "$OUT/$SETUP/uas-$1" && exec timeout -k 5 $((DUR * 40 + 600)) sipp -sf "$SC/uas_call.xml" -i 127.0.0.1 -p $UAS_PORT \
-      -buff_size 4194304 -recv_timeout 10000 -trace_err < /dev/null > sipp_uas.out 2>&1 ) &
-  UASPID=$!
-  sleep 1
-}
-
 measure_modes() {   # runs MODES against the current set-up; $1 = reg scenario of the call mode's callee registration
   local m callee_reg=$1 call_sf=$2
   for m in $MODES; do
@@ -470,8 +225,10 @@ measure_modes() {   # runs MODES against the current set-up; $1 = reg scenario o
 }
 
 # ---------------------------------------------------------------------------------------------
-# Kamailio: the anchor's kamailio.cfg, auth_ht variant (-A WITH_AUTH_HT) for reg and the default
-# (usrloc lookup) variant for call. The copy in $OUT differs only in the listen port (KPORT).
+# Kamailio: the anchor's kamailio.cfg, auth_ht variant (-A WITH_AUTH_HT) for reg, and for call the
+# same plus -A WITH_INVITE_AUTH (initial INVITEs must pass proxy digest auth, passwords from the same
+# htable; callee by usrloc lookup()), so a call costs both servers the same INVITE/407/ACK/INVITE
+# exchange. The copy in $OUT differs only in the listen port (KPORT).
 start_kam() {   # $1 = label, rest = extra kamailio args
   local label=$1; shift
   sed "s/127\.0\.0\.1:5070/127.0.0.1:$KPORT/g" "$ANCHOR/kamailio.cfg" > "$OUT/kamailio.cfg"
@@ -493,7 +250,7 @@ restart_kam() {
   stop_kam
   case $1 in
     reg)  start_kam auth_ht -A WITH_AUTH_HT ;;
-    call) start_kam call_lookup ;;
+    call) start_kam invite_auth -A WITH_AUTH_HT -A WITH_INVITE_AUTH ;;
   esac
 }
 bench_kamailio() {
@@ -501,70 +258,12 @@ bench_kamailio() {
   mkdir -p "$OUT/kamailio"
   TARGETS=("127.0.0.1:$KPORT 36000 $DATA/users.csv")
   DOMAIN_KEY=127.0.0.1
-  measure_modes reg_noauth.xml uac_call.xml
+  measure_modes reg_auth.xml uac_call_auth.xml
   stop_kam
 }
 
 # ---------------------------------------------------------------------------------------------
 # GridPBX
-JAR="$ROOT/grid-node/target/gridpbx-grid-node-0.1.0-SNAPSHOT-exec.jar"
-ensure_built() {
-  # The launcher rebuilds inside "run" when any *.java/pom.xml/*.properties/*.xml (bench/scenarios
-  # included) is newer than the jar; build once here so that two nodes do not both start Maven.
-  if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT" -path "$ROOT/*/target" -prune -o \( -name '*.java' -o -name 'pom.xml' \
-        -o -name '*.properties' -o -name '*.xml' \) -newer "$JAR" -print -quit)" ]; then
-    echo "# building GridPBX (./gridpbx build) ..."
-    "$ROOT/gridpbx" build > "$OUT/build.log" 2>&1 || { echo "FATAL: ./gridpbx build failed, see $OUT/build.log"; exit 1; }
-  fi
-}
-port_busy() { ss -Hlnu "sport = :$1" 2>/dev/null | grep -q . || ss -Hlnt "sport = :$1" 2>/dev/null | grep -q .; }
-status_of() { curl -s --max-time 2 "http://127.0.0.1:$((38079 + $1))/api/v1/node/status"; }
-start_nodes() {   # $1 = number of nodes (1 or 2)
-  local n=$1 i members="" host
-  for i in $(seq "$n"); do members="$members${members:+,}127.0.0.$i:$((35700 + i))"; done
-  for i in $(seq "$n"); do
-    for p in $((35059 + i)) $((38079 + i)) $((35700 + i)); do
-      port_busy "$p" && { echo "FATAL: port $p is already in use"; exit 1; }
-    done
-  done
-  for i in $(seq "$n"); do
-    host=127.0.0.$i
-    rm -rf "$OUT/$SETUP/node$i-data"; mkdir -p "$OUT/$SETUP"
-    GRIDPBX_JVM_OPTS="$JVM_OPTS" "$ROOT/gridpbx" run --gridpbx.sip.host=$host --gridpbx.sip.port=$((35059 + i)) --gridpbx.sip.tls-port=0 \
-        --server.port=$((38079 + i)) --gridpbx.cluster.port=$((35700 + i)) --gridpbx.cluster.members="$members" \
-        --gridpbx.api.operator-token="$TOKEN" --gridpbx.demo=false --gridpbx.data-dir="$OUT/$SETUP/node$i-data" $NODE_ARGS \
-        > "$OUT/$SETUP/node$i.log" 2>&1 &
-    NODE_PIDS+=($!)
-    # start one after the other: the first member creates the platform on the empty cluster
-    local t0=$SECONDS st
-    while :; do
-      st=$(status_of "$i")
-      [ -n "$st" ] && [ "$(echo "$st" | grep -o '"clusterSize":[0-9]*' | cut -d: -f2)" = "$i" ] && break
-      kill -0 "${NODE_PIDS[-1]}" 2>/dev/null || { echo "FATAL: node $i exited, see $OUT/$SETUP/node$i.log"; exit 1; }
-      [ $((SECONDS - t0)) -gt 240 ] && { echo "FATAL: node $i not up in 240 s, see $OUT/$SETUP/node$i.log"; exit 1; }
-      sleep 1
-    done
-    echo "# node $i pid ${NODE_PIDS[-1]} up in $((SECONDS - t0)) s: sip udp:$host:$((35059 + i)) http :$((38079 + i)) cluster $members"
-  done
-}
-api() {   # api PATH JSON -> prints "HTTP_CODE BODY"
-  curl -s --max-time 300 -o "$OUT/$SETUP/api.body" -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" \
-       -H 'Content-Type: application/json' -d "$2" "http://127.0.0.1:38080/api/v1/provisioning/$1"
-  echo " $(cat "$OUT/$SETUP/api.body")"
-}
-provision() {
-  local r t0
-  r=$(api resellers "{\"realm\":\"$RESELLER\",\"name\":\"Bench\"}")
-  echo "# POST resellers: $r"
-  [[ $r == 201* ]] || { echo "FATAL: could not create the reseller $RESELLER (is there a platform?)"; exit 1; }
-  r=$(api clients "{\"domain\":\"$DOMAIN\",\"name\":\"Load\",\"resellerRealm\":\"$RESELLER\"}")
-  echo "# POST clients: $r"
-  [[ $r == 201* ]] || { echo "FATAL: could not create the client $DOMAIN"; exit 1; }
-  t0=$(date +%s.%N)
-  r=$(api user-ranges "{\"domain\":\"$DOMAIN\",\"firstExtension\":$FIRST_EXT,\"count\":$USERS,\"passwordPrefix\":\"pw\"}")
-  echo "# POST user-ranges ($USERS users): $r in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b-a}') s"
-  [[ $r == 201* ]] || { echo "FATAL: could not create the users"; exit 1; }
-}
 bench_gridpbx() {   # $1 = number of nodes
   local n=$1 i
   SETUP="gridpbx-${n}node"
