@@ -18,6 +18,7 @@ import io.gridpbx.core.location.RegistrationPolicy;
 import io.gridpbx.node.grid.GridMemberConfig;
 import io.gridpbx.node.grid.HazelcastBindingStore;
 import io.gridpbx.node.grid.MapNames;
+import io.gridpbx.core.store.Stages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -75,10 +76,10 @@ class BindingFailoverClusterTest {
         HazelcastInstance owner = members[2];
         AddressOfRecord aor = aorOwnedBy(owner, "alice");
 
-        RegisterOutcome outcome = store(registrarSide).register(
-                register(aor, "call-alice", 7, contact("sip:alice@192.0.2.10:5060", 1800)), POLICY);
+        RegisterOutcome outcome = Stages.await(store(registrarSide).register(
+                register(aor, "call-alice", 7, contact("sip:alice@192.0.2.10:5060", 1800)), POLICY));
         assertThat(outcome).isInstanceOf(RegisterOutcome.Accepted.class);
-        Binding registered = store(lookupSide).lookup(aor).getFirst();
+        Binding registered = Stages.await(store(lookupSide).lookup(aor)).getFirst();
         assertThat(registered.contactUri()).isEqualTo("sip:alice@192.0.2.10:5060");
         assertThat(registered.expiresAtMillis()).isEqualTo(NOW + 1_800_000);
         assertThat(registered.cseq()).isEqualTo(7);
@@ -88,7 +89,7 @@ class BindingFailoverClusterTest {
 
         for (HazelcastInstance survivor : List.of(registrarSide, lookupSide)) {
             assertThat(ownerOf(aor, survivor)).isNotEqualTo(crashed);
-            assertThat(store(survivor).lookup(aor)).containsExactly(registered);
+            assertThat(Stages.await(store(survivor).lookup(aor))).containsExactly(registered);
         }
     }
 
@@ -101,8 +102,8 @@ class BindingFailoverClusterTest {
         }
         HazelcastBindingStore registrar = store(members[0]);
         for (AddressOfRecord aor : aors) {
-            assertThat(registrar.register(register(aor, "call-" + aor.user(), 1,
-                    contact(contactOf(aor), 3600)), POLICY)).isInstanceOf(RegisterOutcome.Accepted.class);
+            assertThat(Stages.await(registrar.register(register(aor, "call-" + aor.user(), 1,
+                    contact(contactOf(aor), 3600)), POLICY))).isInstanceOf(RegisterOutcome.Accepted.class);
         }
         long ownedByVictim = aors.stream()
                 .filter(aor -> ownerOf(aor, victim).equals(victim.getCluster().getLocalMember())).count();
@@ -115,7 +116,7 @@ class BindingFailoverClusterTest {
             HazelcastBindingStore store = store(survivor);
             assertThat(store.addressCount()).isEqualTo(500);
             for (AddressOfRecord aor : aors) {
-                List<Binding> found = store.lookup(aor);
+                List<Binding> found = Stages.await(store.lookup(aor));
                 assertThat(found).as("bindings of %s via %s", aor, survivor.getName()).hasSize(1);
                 assertThat(found.getFirst().contactUri()).isEqualTo(contactOf(aor));
                 assertThat(found.getFirst().expiresAtMillis()).isEqualTo(NOW + 3_600_000);
@@ -131,8 +132,8 @@ class BindingFailoverClusterTest {
         String desk = "sip:bob@192.0.2.20:5060";
         String mobile = "sip:bob@198.51.100.7:40123;transport=tcp";
 
-        assertThat(store(members[0]).register(register(aor, "call-bob", 1,
-                contact(desk, 600), contact(mobile, 1200)), POLICY)).isInstanceOf(RegisterOutcome.Accepted.class);
+        assertThat(Stages.await(store(members[0]).register(register(aor, "call-bob", 1,
+                contact(desk, 600), contact(mobile, 1200)), POLICY))).isInstanceOf(RegisterOutcome.Accepted.class);
 
         crash(owner);
 
@@ -143,12 +144,12 @@ class BindingFailoverClusterTest {
         assertThat(promoted.getTtl()).isEqualTo(1_200_000 + GRACE_MILLIS);
 
         // The same Call-ID with an older CSeq must be refused: the backup kept the CSeq.
-        RegisterOutcome stale = store(survivor).register(register(aor, "call-bob", 0, contact(desk, 600)), POLICY);
+        RegisterOutcome stale = Stages.await(store(survivor).register(register(aor, "call-bob", 0, contact(desk, 600)), POLICY));
         assertThat(stale).isInstanceOfSatisfying(RegisterOutcome.Rejected.class,
                 rejected -> assertThat(rejected.status()).isEqualTo(400));
 
         // A refresh of one contact keeps the other: the rules run on the set the backup held.
-        RegisterOutcome refreshed = store(survivor).register(register(aor, "call-bob", 2, contact(desk, 900)), POLICY);
+        RegisterOutcome refreshed = Stages.await(store(survivor).register(register(aor, "call-bob", 2, contact(desk, 900)), POLICY));
         assertThat(refreshed).isInstanceOfSatisfying(RegisterOutcome.Accepted.class, accepted -> {
             assertThat(accepted.live()).extracting(Binding::contactUri).containsExactlyInAnyOrder(desk, mobile);
             assertThat(accepted.live()).filteredOn(b -> b.contactUri().equals(desk))
@@ -162,7 +163,7 @@ class BindingFailoverClusterTest {
                         assertThat(b.expiresAtMillis()).isEqualTo(NOW + 1_200_000);
                     });
         });
-        assertThat(store(members[0]).lookup(aor)).hasSize(2);
+        assertThat(Stages.await(store(members[0]).lookup(aor))).hasSize(2);
     }
 
     /** Kills a member the way a crash does, then waits until the survivors have promoted its backups. */

@@ -27,7 +27,8 @@ public record NodeProperties(
      * @param host           address for UDP and TCP
      * @param port           SIP port
      * @param advertisedHost address put in Via and Record-Route; defaults to {@code host}
-     * @param threads        SIP listener threads
+     * @param threads        SIP listener threads; 0: twice the cores, at least 4 (they never wait for the grid:
+     *                       what needs it goes on on the grid's callback threads, one per core)
      * @param digestAlgorithms algorithms offered in challenges of a client domain that chose none, preferred
      *                       first; MD5 alone, because many phones give up on a 401 that also offers SHA-256
      * @param minExpires     shortest registration accepted (423 below)
@@ -39,7 +40,7 @@ public record NodeProperties(
      * @param tlsKeystoreType {@code PKCS12} or {@code JKS}
      * @param tlsCertificate PEM certificate chain, with {@code tlsPrivateKey}, instead of a keystore
      * @param tlsPrivateKey  PEM PKCS#8 private key of that certificate
-     * @param gridDeadlineMs how long a SIP thread waits for the grid before answering 503
+     * @param gridDeadlineMs how long a request waits for the grid before it is answered 503
      * @param shedDelayMs    queue delay the node keeps under by turning new requests away with 503; 0: never shed
      * @param retryAfterSeconds Retry-After of an overload 503
      */
@@ -47,7 +48,7 @@ public record NodeProperties(
             @DefaultValue("127.0.0.1") String host,
             @DefaultValue("5060") int port,
             @Nullable String advertisedHost,
-            @DefaultValue("32") int threads,
+            @DefaultValue("0") int threads,
             @DefaultValue("MD5") List<String> digestAlgorithms,
             @DefaultValue("60") int minExpires,
             @DefaultValue("3600") int maxExpires,

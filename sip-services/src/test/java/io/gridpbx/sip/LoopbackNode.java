@@ -116,7 +116,7 @@ final class LoopbackNode implements AutoCloseable {
     }
 
     List<Binding> contactsOf(String user, String domain) {
-        return bindings.lookup(new AddressOfRecord(user, domain));
+        return io.gridpbx.core.store.Stages.await(bindings.lookup(new AddressOfRecord(user, domain)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.gridpbx.core.location.RegisterOutcome;
 import io.gridpbx.core.location.RegisterRequest;
 import io.gridpbx.core.location.RegistrationPolicy;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Makes a single-threaded binding store safe for the stack's listener pool: the grid adapter is
@@ -21,12 +22,12 @@ final class SynchronizedBindingStore implements BindingStore {
     }
 
     @Override
-    public synchronized RegisterOutcome register(RegisterRequest request, RegistrationPolicy policy) {
+    public synchronized CompletionStage<RegisterOutcome> register(RegisterRequest request, RegistrationPolicy policy) {
         return delegate.register(request, policy);
     }
 
     @Override
-    public synchronized List<Binding> lookup(AddressOfRecord aor) {
+    public synchronized CompletionStage<List<Binding>> lookup(AddressOfRecord aor) {
         return delegate.lookup(aor);
     }
 

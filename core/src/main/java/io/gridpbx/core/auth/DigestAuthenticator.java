@@ -6,13 +6,17 @@ import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a digest response against the directory's HA1 and the cluster's nonces, and says what
  * to answer: accept, challenge (possibly stale), or refuse. Each realm (client domain) offers the
  * algorithms its client chose, or the platform's default; an answer with any other is challenged
- * again, so a domain set to SHA-256 is not entered with MD5.
+ * again, so a domain set to SHA-256 is not entered with MD5. Everything is decided on the calling
+ * thread except the nonce-count of a right answer, which may live in the grid: the verdict is
+ * therefore a stage, already complete for every challenge.
  */
 public final class DigestAuthenticator {
 
@@ -51,12 +55,10 @@ public final class DigestAuthenticator {
      * Like {@link #authenticate(String, String, DigestResponse)}, but a retransmission of the same
      * request (same {@code requestKey}: method, Call-ID and CSeq) gets the challenge sent the first time.
      */
-    public Verdict authenticate(String method, String realm, @Nullable DigestResponse response, String requestKey) {
-        Verdict verdict = verdict(method, realm, response, requestKey);
-        if (verdict instanceof Verdict.Challenge challenge) {
-            return sent.remember(requestKey, () -> challenge);
-        }
-        return verdict;
+    public CompletionStage<Verdict> authenticate(String method, String realm, @Nullable DigestResponse response,
+            String requestKey) {
+        return verdict(method, realm, response, requestKey).thenApply(verdict ->
+                verdict instanceof Verdict.Challenge challenge ? sent.remember(requestKey, () -> challenge) : verdict);
     }
 
     /** The key under which a request's challenge is remembered: its method, Call-ID and CSeq number. */
@@ -90,12 +92,25 @@ public final class DigestAuthenticator {
     /**
      * @param response the client's credentials for this realm, or null when it sent none
      */
-    public Verdict authenticate(String method, String realm, @Nullable DigestResponse response) {
+    public CompletionStage<Verdict> authenticate(String method, String realm, @Nullable DigestResponse response) {
         return verdict(method, realm, response, null);
     }
 
-    private Verdict verdict(String method, String realm, @Nullable DigestResponse response,
+    private CompletionStage<Verdict> verdict(String method, String realm, @Nullable DigestResponse response,
             @Nullable String requestKey) {
+        Verdict signed = signedVerdict(method, realm, response);
+        if (!(signed instanceof Verdict.Authenticated) || response == null) {
+            return CompletableFuture.completedFuture(signed);
+        }
+        return isFresh(response, requestKey).thenApply(fresh -> fresh ? signed : challenge(realm, true));
+    }
+
+    /**
+     * The verdict on everything but the nonce-count: a right answer to a nonce that is still valid comes
+     * back as {@link Verdict.Authenticated}, to be checked for replay; one to an old nonce as a stale
+     * challenge (the phone's password was right).
+     */
+    private Verdict signedVerdict(String method, String realm, @Nullable DigestResponse response) {
         if (response == null) {
             return challenge(realm, false);
         }
@@ -119,28 +134,27 @@ public final class DigestAuthenticator {
                 || !DigestVerifier.matches(algorithm.get(), credentials.get().ha1(algorithm.get()), method, response)) {
             return new Verdict.Challenge(challenge(realm, false).challenges(), response.username() + "@" + realm);
         }
-        if (nonce == NonceService.Verdict.STALE || isReplay(response, requestKey)) {
-            return challenge(realm, true);
-        }
-        return new Verdict.Authenticated(credentials.get());
+        return nonce == NonceService.Verdict.STALE ? challenge(realm, true) : new Verdict.Authenticated(credentials.get());
     }
 
     /**
-     * Whether a right answer repeats a nonce-count this nonce was already accepted with, other than in a
-     * retransmission of the same request. Checked only once the answer is right, so that nobody without
-     * the password can use up a phone's counts. An answer without qop (RFC 2069) has no count to check.
+     * Whether a right answer carries a nonce-count this nonce was not accepted with yet (or is a
+     * retransmission of the request that was). Checked only once the answer is right, so that nobody
+     * without the password can use up a phone's counts. An answer without qop (RFC 2069) has no count.
      */
-    private boolean isReplay(DigestResponse response, @Nullable String requestKey) {
+    private CompletionStage<Boolean> isFresh(DigestResponse response, @Nullable String requestKey) {
         String nc = response.nc();
         if (response.qop() == null || nc == null) {
-            return false;
+            return CompletableFuture.completedFuture(true);
         }
+        long count;
         try {
-            return !counts.advance(response.username() + " " + response.nonce(), Long.parseUnsignedLong(nc, 16),
-                    requestKey, () -> nonces.issuedAtMillis(response.nonce()));
+            count = Long.parseUnsignedLong(nc, 16);
         } catch (NumberFormatException malformed) {
-            return true;
+            return CompletableFuture.completedFuture(false);
         }
+        return counts.advance(response.username() + " " + response.nonce(), count, requestKey,
+                () -> nonces.issuedAtMillis(response.nonce()));
     }
 
     /** The algorithms a realm's challenges offer: its client's choice, or the platform's default. */

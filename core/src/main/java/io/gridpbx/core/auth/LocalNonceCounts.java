@@ -2,6 +2,8 @@ package io.gridpbx.core.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +41,7 @@ public final class LocalNonceCounts implements NonceCounts {
     }
 
     @Override
-    public boolean advance(String nonce, long count, @Nullable String requestKey, LongSupplier issuedAtMillis) {
+    public CompletionStage<Boolean> advance(String nonce, long count, @Nullable String requestKey, LongSupplier issuedAtMillis) {
         var now = highest.current();
         NonceUse before = highest.previous().get(nonce);
         long forgottenBefore = highest.forgottenBeforeMillis();
@@ -55,6 +57,6 @@ public final class LocalNonceCounts implements NonceCounts {
             accepted.set(use.mayFollow(top, retransmissionMillis));
             return use.raises(top) ? use : top;
         });
-        return accepted.get();
+        return CompletableFuture.completedFuture(accepted.get());
     }
 }

@@ -1,5 +1,6 @@
 package io.gridpbx.core.auth;
 
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,7 @@ public interface NonceCounts {
      * @param requestKey     the request's method, Call-ID and CSeq; null when it has none to compare
      * @param issuedAtMillis when the nonce was issued ({@link NonceService#issuedAtMillis}); the nonce is
      *                       valid (its seal checked) when this is called
+     * @return completes with the answer; asynchronous, since the counts may live in the grid
      */
-    boolean advance(String nonce, long count, @Nullable String requestKey, LongSupplier issuedAtMillis);
+    CompletionStage<Boolean> advance(String nonce, long count, @Nullable String requestKey, LongSupplier issuedAtMillis);
 }

@@ -9,7 +9,9 @@ import io.gridpbx.core.access.PasswordHasher;
 import io.gridpbx.core.access.PasswordPolicy;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.store.Stages;
 import io.gridpbx.core.tenancy.CallSettings;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.DomainName;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /** A client's users: the client (or a level above it) manages them; a user may read itself. */
@@ -91,8 +94,12 @@ public final class UserAdmin {
         profiles.of(client.resellerRealm()).forEach(p -> profileNames.put(p.id(), p.name()));
         Map<AddressOfRecord, Mailbox> mailboxes = voicemail.mailboxes(
                 page.items().stream().map(User::addressOfRecord).toList());
+        // The page's location reads go out together, so the page waits for one round trip, not one a row.
+        Map<AddressOfRecord, CompletionStage<List<Binding>>> contacts =
+                new HashMap<>();
+        page.items().forEach(u -> contacts.put(u.addressOfRecord(), bindings.lookup(u.addressOfRecord())));
         return new Page<>(page.items().stream().map(u -> new Row(u, logins.get(u.addressOfRecord().toString()),
-                bindings.lookup(u.addressOfRecord()).size(), u.profile() == null ? null : profileNames.get(u.profile()),
+                Stages.await(contacts.get(u.addressOfRecord())).size(), u.profile() == null ? null : profileNames.get(u.profile()),
                 mailboxes.getOrDefault(u.addressOfRecord(), Mailbox.EMPTY).count()))
                 .toList(), page.offset(), page.limit(), page.total());
     }
@@ -102,7 +109,7 @@ public final class UserAdmin {
                 .findFirst().orElse(null);
         String profileName = user.profile() == null ? null
                 : profiles.find(resellerOf(user), user.profile()).map(ProfileChoice::name).orElse(null);
-        return new Row(user, login, bindings.lookup(user.addressOfRecord()).size(), profileName,
+        return new Row(user, login, Stages.await(bindings.lookup(user.addressOfRecord())).size(), profileName,
                 voicemail.mailbox(user.addressOfRecord()).count());
     }
 

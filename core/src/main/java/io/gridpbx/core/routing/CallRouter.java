@@ -1,18 +1,19 @@
 package io.gridpbx.core.routing;
 
 import io.gridpbx.core.location.AddressOfRecord;
-import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.tenancy.User;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Decides where a call between users of one client goes: the caller may only reach its own client
  * domain, the callee must exist, and its settings (do-not-disturb) and live contacts decide the
- * rest. The directory read is local; the contacts cost one grid round trip.
+ * rest. The directory read is local; the contacts cost one grid round trip, which the answer waits
+ * for asynchronously.
  */
 public final class CallRouter {
 
@@ -24,22 +25,24 @@ public final class CallRouter {
         this.bindings = bindings;
     }
 
-    public CalleeResolution resolve(SipCredentials caller, AddressOfRecord callee) {
+    public CompletionStage<CalleeResolution> resolve(SipCredentials caller, AddressOfRecord callee) {
         if (!caller.owner().domain().equals(callee.domain())) {
             // Routes and DIDs between tenants come with PSTN trunking; until then a domain is closed.
-            return new CalleeResolution.Refused(403, "Callee Not In Your Domain");
+            return refused(403, "Callee Not In Your Domain");
         }
         Optional<User> user = directory.user(callee);
         if (user.isEmpty()) {
-            return new CalleeResolution.Refused(404, "Not Found");
+            return refused(404, "Not Found");
         }
         if (user.get().callSettings().doNotDisturb()) {
-            return new CalleeResolution.Refused(486, "Do Not Disturb");
+            return refused(486, "Do Not Disturb");
         }
-        List<Binding> contacts = bindings.lookup(callee);
-        if (contacts.isEmpty()) {
-            return new CalleeResolution.Refused(480, "Temporarily Unavailable");
-        }
-        return new CalleeResolution.Contacts(user.get(), contacts);
+        return bindings.lookup(callee).thenApply(contacts -> contacts.isEmpty()
+                ? new CalleeResolution.Refused(480, "Temporarily Unavailable")
+                : new CalleeResolution.Contacts(user.get(), contacts));
+    }
+
+    private static CompletionStage<CalleeResolution> refused(int status, String reason) {
+        return CompletableFuture.completedFuture(new CalleeResolution.Refused(status, reason));
     }
 }

@@ -45,7 +45,7 @@ class DigestAuthenticatorTest {
 
     @Test
     void requestWithoutCredentials_isChallengedWithEveryAlgorithmInConfiguredOrderAndOneNonce() {
-        DigestAuthenticator.Verdict.Challenge challenge = challenge(authenticator.authenticate(METHOD, REALM, null));
+        DigestAuthenticator.Verdict.Challenge challenge = challenge(sync(authenticator).authenticate(METHOD, REALM, null));
 
         assertThat(challenge.challenges()).extracting(DigestAuthenticator.DigestChallenge::algorithm)
                 .containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
@@ -60,7 +60,7 @@ class DigestAuthenticatorTest {
 
     @Test
     void correctMd5Response_authenticatesTheOwner() {
-        DigestAuthenticator.Verdict verdict = authenticator.authenticate(METHOD, REALM,
+        DigestAuthenticator.Verdict verdict = sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce()));
 
         assertThat(verdict).isInstanceOfSatisfying(DigestAuthenticator.Verdict.Authenticated.class, ok -> {
@@ -71,7 +71,7 @@ class DigestAuthenticatorTest {
 
     @Test
     void correctSha256Response_authenticatesTheOwner() {
-        DigestAuthenticator.Verdict verdict = authenticator.authenticate(METHOD, REALM,
+        DigestAuthenticator.Verdict verdict = sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.SHA_256, "SHA-256", "200", "pass200", freshNonce()));
 
         assertThat(verdict).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
@@ -79,7 +79,7 @@ class DigestAuthenticatorTest {
 
     @Test
     void responseWithoutAlgorithmParameter_isCheckedAsMd5() {
-        DigestAuthenticator.Verdict verdict = authenticator.authenticate(METHOD, REALM,
+        DigestAuthenticator.Verdict verdict = sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, null, "200", "pass200", freshNonce()));
 
         assertThat(verdict).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
@@ -88,16 +88,16 @@ class DigestAuthenticatorTest {
     /** The signal the edge counts against password guessing: an answer was there, and wrong. */
     @Test
     void aWrongPasswordOrAnUnknownUser_isChallengedNamingTheUser_noAnswerNamesNobody() {
-        assertThat(challenge(authenticator.authenticate(METHOD, REALM,
+        assertThat(challenge(sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "guess", freshNonce()))).failedUser())
                 .isEqualTo("200@" + REALM);
-        assertThat(challenge(authenticator.authenticate(METHOD, REALM,
+        assertThat(challenge(sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "nobody", "guess", freshNonce()))).failedUser())
                 .isEqualTo("nobody@" + REALM);
-        assertThat(challenge(authenticator.authenticate(METHOD, REALM, null)).failedUser()).isNull();
+        assertThat(challenge(sync(authenticator).authenticate(METHOD, REALM, null)).failedUser()).isNull();
         String expiring = freshNonce();
         clock.advance(LIFETIME.plusSeconds(1));
-        assertThat(challenge(authenticator.authenticate(METHOD, REALM,
+        assertThat(challenge(sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", expiring))).failedUser())
                 .as("a right answer on a stale nonce is no failure").isNull();
     }
@@ -106,7 +106,7 @@ class DigestAuthenticatorTest {
     void responseComputedForAnotherMethod_isChallenged() {
         DigestResponse forRegister = answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce());
 
-        assertNotStaleChallenge(authenticator.authenticate("INVITE", REALM, forRegister));
+        assertNotStaleChallenge(sync(authenticator).authenticate("INVITE", REALM, forRegister));
     }
 
     @Test
@@ -114,13 +114,13 @@ class DigestAuthenticatorTest {
         String nonce = freshNonce();
         DigestResponse first = answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", nonce, "00000001");
 
-        assertThat(authenticator.authenticate(METHOD, REALM, first)).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
-        assertThat(challenge(authenticator.authenticate(METHOD, REALM, first)).challenges())
+        assertThat(sync(authenticator).authenticate(METHOD, REALM, first)).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
+        assertThat(challenge(sync(authenticator).authenticate(METHOD, REALM, first)).challenges())
                 .as("the same request again: a replay").allMatch(DigestAuthenticator.DigestChallenge::stale);
-        assertThat(authenticator.authenticate(METHOD, REALM, answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", nonce,
+        assertThat(sync(authenticator).authenticate(METHOD, REALM, answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", nonce,
                 "00000002"))).as("the phone's next request on that nonce").isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
         clock.advance(LIFETIME.minusSeconds(1));
-        assertThat(challenge(authenticator.authenticate(METHOD, REALM, answer(DigestAlgorithm.MD5, "MD5", "200", "pass200",
+        assertThat(challenge(sync(authenticator).authenticate(METHOD, REALM, answer(DigestAlgorithm.MD5, "MD5", "200", "pass200",
                 nonce, "00000002"))).challenges()).as("remembered while the nonce lives")
                 .allMatch(DigestAuthenticator.DigestChallenge::stale);
     }
@@ -131,15 +131,15 @@ class DigestAuthenticatorTest {
         DigestResponse signed = answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", nonce, "00000001");
         String key = DigestAuthenticator.requestKey(METHOD, "call-9@phone", 2);
 
-        assertThat(authenticator.authenticate(METHOD, REALM, signed, key)).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
+        assertThat(sync(authenticator).authenticate(METHOD, REALM, signed, key)).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
         clock.advance(Duration.ofSeconds(4));
-        assertThat(authenticator.authenticate(METHOD, REALM, signed, key)).as("a retransmission")
+        assertThat(sync(authenticator).authenticate(METHOD, REALM, signed, key)).as("a retransmission")
                 .isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
-        assertThat(challenge(authenticator.authenticate(METHOD, REALM, signed,
+        assertThat(challenge(sync(authenticator).authenticate(METHOD, REALM, signed,
                 DigestAuthenticator.requestKey(METHOD, "call-9@phone", 3))).challenges()).as("another request")
                 .allMatch(DigestAuthenticator.DigestChallenge::stale);
         clock.advance(Duration.ofSeconds(30));
-        assertThat(challenge(authenticator.authenticate(METHOD, REALM, signed, key)).challenges())
+        assertThat(challenge(sync(authenticator).authenticate(METHOD, REALM, signed, key)).challenges())
                 .as("too late for a retransmission").allMatch(DigestAuthenticator.DigestChallenge::stale);
     }
 
@@ -147,16 +147,16 @@ class DigestAuthenticatorTest {
     void aWrongAnswerWithAHighCount_doesNotUseUpThePhonesCounts() {
         String nonce = freshNonce();
 
-        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+        assertNotStaleChallenge(sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "not-the-password", nonce, "00000009")));
 
-        assertThat(authenticator.authenticate(METHOD, REALM, answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", nonce,
+        assertThat(sync(authenticator).authenticate(METHOD, REALM, answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", nonce,
                 "00000001"))).isInstanceOf(DigestAuthenticator.Verdict.Authenticated.class);
     }
 
     @Test
     void wrongPassword_isChallengedNotStale() {
-        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+        assertNotStaleChallenge(sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.SHA_256, "SHA-256", "200", "pass201", freshNonce())));
     }
 
@@ -165,7 +165,7 @@ class DigestAuthenticatorTest {
         String old = freshNonce();
         clock.advance(LIFETIME.plusSeconds(1));
 
-        DigestAuthenticator.Verdict.Challenge challenge = challenge(authenticator.authenticate(METHOD, REALM,
+        DigestAuthenticator.Verdict.Challenge challenge = challenge(sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", old)));
 
         assertThat(challenge.challenges()).hasSize(2).allSatisfy(c -> {
@@ -181,13 +181,13 @@ class DigestAuthenticatorTest {
         String old = freshNonce();
         clock.advance(LIFETIME.plusSeconds(1));
 
-        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+        assertNotStaleChallenge(sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "wrong", old)));
     }
 
     @Test
     void unknownUser_isChallenged() {
-        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+        assertNotStaleChallenge(sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "299", "pass299", freshNonce())));
     }
 
@@ -196,7 +196,7 @@ class DigestAuthenticatorTest {
         DigestAuthenticator sha256Only = new DigestAuthenticator(directory, nonces, List.of(DigestAlgorithm.SHA_256), memory(),
                 new LocalNonceCounts(clock, LIFETIME, Duration.ofSeconds(32)));
 
-        DigestAuthenticator.Verdict.Challenge challenge = challenge(sha256Only.authenticate(METHOD, REALM,
+        DigestAuthenticator.Verdict.Challenge challenge = challenge(sync(sha256Only).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce())));
 
         assertThat(challenge.challenges()).extracting(DigestAuthenticator.DigestChallenge::algorithm)
@@ -229,9 +229,9 @@ class DigestAuthenticatorTest {
                         + DigestAlgorithm.tokens(offered)));
         chooseForOffice(List.of(DigestAlgorithm.SHA_256));
 
-        DigestAuthenticator.Verdict.Challenge challenge = challenge(md5ByDefault.authenticate(METHOD, REALM,
+        DigestAuthenticator.Verdict.Challenge challenge = challenge(sync(md5ByDefault).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce())));
-        DigestAuthenticator.Verdict sha256 = md5ByDefault.authenticate(METHOD, REALM,
+        DigestAuthenticator.Verdict sha256 = sync(md5ByDefault).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.SHA_256, "SHA-256", "200", "pass200", challenge.challenges().getFirst().nonce()));
 
         assertThat(challenge.challenges()).extracting(DigestAuthenticator.DigestChallenge::algorithm)
@@ -245,13 +245,13 @@ class DigestAuthenticatorTest {
     void anAnswerWithoutAlgorithm_isMd5_andNotOfferedInADomainSetToSha256() {
         chooseForOffice(List.of(DigestAlgorithm.SHA_256));
 
-        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+        assertNotStaleChallenge(sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, null, "200", "pass200", freshNonce())));
     }
 
     @Test
     void unknownAlgorithm_isChallenged() {
-        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+        assertNotStaleChallenge(sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.SHA_256, "SHA-512-256", "200", "pass200", freshNonce())));
     }
 
@@ -260,20 +260,20 @@ class DigestAuthenticatorTest {
         String acme = "acme.demo.gridpbx.test";
         DigestResponse forAcme = withRealm(answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", freshNonce()), acme);
 
-        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM, forAcme));
+        assertNotStaleChallenge(sync(authenticator).authenticate(METHOD, REALM, forAcme));
     }
 
     @Test
     void nonceIssuedForAnotherRealm_isChallenged() {
         String acmeNonce = nonces.issue("acme.demo.gridpbx.test");
 
-        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+        assertNotStaleChallenge(sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", acmeNonce)));
     }
 
     @Test
     void forgedNonce_isChallenged() {
-        assertNotStaleChallenge(authenticator.authenticate(METHOD, REALM,
+        assertNotStaleChallenge(sync(authenticator).authenticate(METHOD, REALM,
                 answer(DigestAlgorithm.MD5, "MD5", "200", "pass200", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")));
     }
 
@@ -290,12 +290,12 @@ class DigestAuthenticatorTest {
     }
 
     private List<DigestAlgorithm> offeredBy(DigestAuthenticator authenticator) {
-        return challenge(authenticator.authenticate(METHOD, REALM, null)).challenges().stream()
+        return challenge(sync(authenticator).authenticate(METHOD, REALM, null)).challenges().stream()
                 .map(DigestAuthenticator.DigestChallenge::algorithm).toList();
     }
 
     private String freshNonce() {
-        return challenge(authenticator.authenticate(METHOD, REALM, null)).challenges().getFirst().nonce();
+        return challenge(sync(authenticator).authenticate(METHOD, REALM, null)).challenges().getFirst().nonce();
     }
 
     /** What a phone sends: the response computed from its password as RFC 7616 section 3.4.1 says. */
@@ -336,10 +336,10 @@ class DigestAuthenticatorTest {
     @Test
     void retransmittedRequest_getsTheSameChallengeAgain() {
         String key = DigestAuthenticator.requestKey(METHOD, "call-1@phone", 1);
-        DigestAuthenticator.Verdict first = authenticator.authenticate(METHOD, REALM, null, key);
+        DigestAuthenticator.Verdict first = sync(authenticator).authenticate(METHOD, REALM, null, key);
         clock.advance(Duration.ofSeconds(2));
-        DigestAuthenticator.Verdict retransmission = authenticator.authenticate(METHOD, REALM, null, key);
-        DigestAuthenticator.Verdict nextRequest = authenticator.authenticate(METHOD, REALM, null,
+        DigestAuthenticator.Verdict retransmission = sync(authenticator).authenticate(METHOD, REALM, null, key);
+        DigestAuthenticator.Verdict nextRequest = sync(authenticator).authenticate(METHOD, REALM, null,
                 DigestAuthenticator.requestKey(METHOD, "call-1@phone", 2));
 
         assertThat(retransmission).isEqualTo(first);
@@ -350,9 +350,24 @@ class DigestAuthenticatorTest {
     @Test
     void challengeIsForgottenAfterTheRetransmissionWindow() {
         String key = DigestAuthenticator.requestKey(METHOD, "call-2@phone", 1);
-        DigestAuthenticator.Verdict first = authenticator.authenticate(METHOD, REALM, null, key);
+        DigestAuthenticator.Verdict first = sync(authenticator).authenticate(METHOD, REALM, null, key);
         clock.advance(Duration.ofSeconds(33));
 
-        assertThat(authenticator.authenticate(METHOD, REALM, null, key)).isNotEqualTo(first);
+        assertThat(sync(authenticator).authenticate(METHOD, REALM, null, key)).isNotEqualTo(first);
+    }
+
+    /** The authenticator's verdicts, waited for (its counts are local: every stage is already complete). */
+    private static Sync sync(DigestAuthenticator authenticator) {
+        return new Sync(authenticator);
+    }
+
+    private record Sync(DigestAuthenticator authenticator) {
+        DigestAuthenticator.Verdict authenticate(String method, String realm, DigestResponse response) {
+            return io.gridpbx.core.store.Stages.await(authenticator.authenticate(method, realm, response));
+        }
+
+        DigestAuthenticator.Verdict authenticate(String method, String realm, DigestResponse response, String key) {
+            return io.gridpbx.core.store.Stages.await(authenticator.authenticate(method, realm, response, key));
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** A binding store in one map that applies {@link BindingRules} as the grid adapter does, for tests. */
 public final class InMemoryBindingStore implements BindingStore {
@@ -16,7 +18,7 @@ public final class InMemoryBindingStore implements BindingStore {
     }
 
     @Override
-    public RegisterOutcome register(RegisterRequest request, RegistrationPolicy policy) {
+    public CompletionStage<RegisterOutcome> register(RegisterRequest request, RegistrationPolicy policy) {
         BindingRules.Result result = BindingRules.apply(
                 sets.getOrDefault(request.aor(), BindingSet.EMPTY), request, policy, clock.millis());
         if (result.next().isEmpty()) {
@@ -24,12 +26,12 @@ public final class InMemoryBindingStore implements BindingStore {
         } else {
             sets.put(request.aor(), result.next());
         }
-        return result.outcome();
+        return CompletableFuture.completedFuture(result.outcome());
     }
 
     @Override
-    public List<Binding> lookup(AddressOfRecord aor) {
-        return sets.getOrDefault(aor, BindingSet.EMPTY).liveAt(clock.millis());
+    public CompletionStage<List<Binding>> lookup(AddressOfRecord aor) {
+        return CompletableFuture.completedFuture(sets.getOrDefault(aor, BindingSet.EMPTY).liveAt(clock.millis()));
     }
 
     @Override

@@ -43,14 +43,14 @@ class CallRouterTest {
     void calleeInAnotherDomain_isRefusedWith403() {
         register(new AddressOfRecord("300", "acme.demo.gridpbx.test"), new ContactRequest("sip:300@192.0.2.30", null, 1000));
 
-        CalleeResolution resolution = router.resolve(alice, new AddressOfRecord("300", "acme.demo.gridpbx.test"));
+        CalleeResolution resolution = resolve(alice, new AddressOfRecord("300", "acme.demo.gridpbx.test"));
 
         assertThat(resolution).isEqualTo(new CalleeResolution.Refused(403, "Callee Not In Your Domain"));
     }
 
     @Test
     void unknownCallee_isRefusedWith404() {
-        assertThat(router.resolve(alice, new AddressOfRecord("299", OFFICE)))
+        assertThat(resolve(alice, new AddressOfRecord("299", OFFICE)))
                 .isEqualTo(new CalleeResolution.Refused(404, "Not Found"));
     }
 
@@ -61,12 +61,12 @@ class CallRouterTest {
         directory.saveUser(bob.withCallSettings(bob.callSettings().withDoNotDisturb(true)),
                 directory.credentials("201", OFFICE).orElseThrow());
 
-        assertThat(router.resolve(alice, BOB)).isEqualTo(new CalleeResolution.Refused(486, "Do Not Disturb"));
+        assertThat(resolve(alice, BOB)).isEqualTo(new CalleeResolution.Refused(486, "Do Not Disturb"));
     }
 
     @Test
     void calleeWithoutContacts_isRefusedWith480() {
-        assertThat(router.resolve(alice, BOB)).isEqualTo(new CalleeResolution.Refused(480, "Temporarily Unavailable"));
+        assertThat(resolve(alice, BOB)).isEqualTo(new CalleeResolution.Refused(480, "Temporarily Unavailable"));
     }
 
     @Test
@@ -75,7 +75,7 @@ class CallRouterTest {
 
         clock.advance(Duration.ofSeconds(61));
 
-        assertThat(router.resolve(alice, BOB)).isEqualTo(new CalleeResolution.Refused(480, "Temporarily Unavailable"));
+        assertThat(resolve(alice, BOB)).isEqualTo(new CalleeResolution.Refused(480, "Temporarily Unavailable"));
     }
 
     @Test
@@ -85,7 +85,7 @@ class CallRouterTest {
                 new ContactRequest("sip:201@192.0.2.22;transport=tcp", null, 1000),
                 new ContactRequest("sip:201@192.0.2.23;transport=tls", null, 100));
 
-        CalleeResolution resolution = router.resolve(alice, BOB);
+        CalleeResolution resolution = resolve(alice, BOB);
 
         assertThat(resolution).isInstanceOfSatisfying(CalleeResolution.Contacts.class, contacts -> {
             assertThat(contacts.callee().addressOfRecord()).isEqualTo(BOB);
@@ -97,8 +97,13 @@ class CallRouterTest {
     }
 
     private void register(AddressOfRecord aor, ContactRequest... contacts) {
-        RegisterOutcome outcome = bindings.register(new RegisterRequest(aor, List.of(contacts), false, 600,
-                "call-" + aor.user(), 1, "udp:192.0.2.1:5060", "node-a", null), RegistrationPolicy.DEFAULTS);
+        RegisterOutcome outcome = io.gridpbx.core.store.Stages.await(bindings.register(new RegisterRequest(aor,
+                List.of(contacts), false, 600, "call-" + aor.user(), 1, "udp:192.0.2.1:5060", "node-a", null),
+                RegistrationPolicy.DEFAULTS));
         assertThat(outcome).isInstanceOf(RegisterOutcome.Accepted.class);
+    }
+
+    private CalleeResolution resolve(io.gridpbx.core.tenancy.SipCredentials caller, AddressOfRecord callee) {
+        return io.gridpbx.core.store.Stages.await(router.resolve(caller, callee));
     }
 }

@@ -11,8 +11,12 @@ import io.gridpbx.core.location.RegisterRequest;
 import io.gridpbx.core.location.RegistrationPolicy;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
-/** Bindings in the {@code locations} map, changed only by entry processors on the AOR key. */
+/**
+ * Bindings in the {@code locations} map, changed only by entry processors on the AOR key. Both
+ * calls return at once; their answers come on the {@link GridCallbacks} threads, within the deadline.
+ */
 public final class HazelcastBindingStore implements BindingStore {
 
     private final IMap<String, BindingSet> locations;
@@ -23,7 +27,7 @@ public final class HazelcastBindingStore implements BindingStore {
         this(grid, clock, GridDeadline.DEFAULT);
     }
 
-    /** @param deadline how long a register or a lookup waits for the AOR's owner (they run on SIP threads) */
+    /** @param deadline how long a register or a lookup waits for the AOR's owner */
     public HazelcastBindingStore(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
         this.locations = grid.getMap(MapNames.LOCATIONS);
         this.clock = clock;
@@ -31,18 +35,17 @@ public final class HazelcastBindingStore implements BindingStore {
     }
 
     @Override
-    public RegisterOutcome register(RegisterRequest request, RegistrationPolicy policy) {
+    public CompletionStage<RegisterOutcome> register(RegisterRequest request, RegistrationPolicy policy) {
         String key = request.aor().toString();
-        return deadline.await(locations.submitToKey(key, new RegisterProcessor(request, policy, clock.millis())),
+        return deadline.bound(locations.submitToKey(key, new RegisterProcessor(request, policy, clock.millis())),
                 "register", key);
     }
 
     @Override
-    public List<Binding> lookup(AddressOfRecord aor) {
+    public CompletionStage<List<Binding>> lookup(AddressOfRecord aor) {
         String key = aor.toString();
-        BindingSet live = deadline.await(locations.submitToKey(key, new LookupProcessor(clock.millis())),
-                "lookup", key);
-        return live == null ? List.of() : live.bindings();
+        return deadline.bound(locations.submitToKey(key, new LookupProcessor(clock.millis())), "lookup", key)
+                .thenApply(live -> live == null ? List.<Binding>of() : live.bindings());
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.gridpbx.core.auth.NonceCounts;
 import io.gridpbx.core.auth.NonceUse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -36,8 +37,8 @@ public final class HazelcastNonceCounts implements NonceCounts {
     }
 
     /**
-     * As above; a SIP thread waits for the count at most {@code deadline} (the node then answers 503
-     * with Retry-After instead of hanging while a frozen member owns the nonce).
+     * As above; the count's answer comes within {@code deadline}, or the stage fails (the node then
+     * answers 503 with Retry-After instead of hanging while a frozen member owns the nonce).
      */
     public HazelcastNonceCounts(HazelcastInstance grid, Clock clock, Duration nonceLifetime,
             Duration retransmissionWindow, Duration firstUseWindow, GridDeadline deadline) {
@@ -50,12 +51,12 @@ public final class HazelcastNonceCounts implements NonceCounts {
     }
 
     @Override
-    public boolean advance(String nonce, long count, @Nullable String requestKey, LongSupplier issuedAtMillis) {
+    public CompletionStage<Boolean> advance(String nonce, long count, @Nullable String requestKey, LongSupplier issuedAtMillis) {
         long now = clock.millis();
         long issuedAt = issuedAtMillis.getAsLong();
         // The time is fixed here, not on the owner, so a retried processor decides the same way.
         var processor = new AdvanceNonceCountProcessor(NonceUse.of(count, requestKey, now), retransmissionMillis,
                 NonceUse.firstUseInTime(issuedAt, now, firstUseMillis), Math.max(1, issuedAt + lifetimeMillis - now));
-        return Boolean.TRUE.equals(deadline.await(counts.submitToKey(nonce, processor), "nonce count", nonce));
+        return deadline.bound(counts.submitToKey(nonce, processor), "nonce count", nonce).thenApply(Boolean.TRUE::equals);
     }
 }

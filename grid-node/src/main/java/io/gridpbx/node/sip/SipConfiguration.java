@@ -69,10 +69,14 @@ class SipConfiguration {
                 Math.min(RegistrationPolicy.DEFAULTS.defaultExpires(), sip.maxExpires()),
                 RegistrationPolicy.DEFAULTS.maxContacts());
         SipNodeSettings settings = new SipNodeSettings(sip.host(), sip.port(), identity.advertisedHost(),
-                identity.nodeId(), sip.threads(), algorithms, policy, tls(sip, properties, identity));
+                identity.nodeId(), listenerThreads(sip), algorithms, policy, tls(sip, properties, identity));
         OverloadSettings overload = OverloadSettings.forNode(Duration.ofMillis(sip.shedDelayMs()),
                 Duration.ofSeconds(sip.retryAfterSeconds()));
         return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard);
+    }
+
+    private static int listenerThreads(NodeProperties.Sip sip) {
+        return sip.threads() > 0 ? sip.threads() : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     }
 
     /** The operator's keystore, or the node's self-signed one in its data directory; none when the TLS port is 0. */

@@ -12,6 +12,7 @@ import io.gridpbx.core.location.ContactRequest;
 import io.gridpbx.core.location.RegisterOutcome;
 import io.gridpbx.core.location.RegisterRequest;
 import io.gridpbx.core.location.RegistrationPolicy;
+import io.gridpbx.core.store.Stages;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -42,10 +43,10 @@ class HazelcastBindingStoreTest {
 
     @Test
     void registerThroughOneMember_isFoundThroughTheOther() {
-        RegisterOutcome outcome = new HazelcastBindingStore(first, clock).register(register(1, 3600), POLICY);
+        RegisterOutcome outcome = Stages.await(new HazelcastBindingStore(first, clock).register(register(1, 3600), POLICY));
 
         assertThat(outcome).isInstanceOf(RegisterOutcome.Accepted.class);
-        assertThat(new HazelcastBindingStore(second, clock).lookup(AOR))
+        assertThat(Stages.await(new HazelcastBindingStore(second, clock).lookup(AOR)))
                 .singleElement()
                 .satisfies(b -> {
                     assertThat(b.contactUri()).isEqualTo("sip:200@192.0.2.10:5062");
@@ -56,7 +57,7 @@ class HazelcastBindingStoreTest {
 
     @Test
     void entryLivesJustPastItsLastContact() {
-        new HazelcastBindingStore(first, clock).register(register(1, 600), POLICY);
+        Stages.await(new HazelcastBindingStore(first, clock).register(register(1, 600), POLICY));
 
         IMap<String, BindingSet> locations = second.getMap(MapNames.LOCATIONS);
         long ttl = locations.getEntryView(AOR.toString()).getTtl();
@@ -66,33 +67,33 @@ class HazelcastBindingStoreTest {
     @Test
     void unregisterRemovesTheEntry() {
         HazelcastBindingStore store = new HazelcastBindingStore(first, clock);
-        store.register(register(1, 3600), POLICY);
+        Stages.await(store.register(register(1, 3600), POLICY));
 
-        store.register(register(2, 0), POLICY);
+        Stages.await(store.register(register(2, 0), POLICY));
 
         assertThat(second.getMap(MapNames.LOCATIONS).containsKey(AOR.toString())).isFalse();
-        assertThat(store.lookup(AOR)).isEmpty();
+        assertThat(Stages.await(store.lookup(AOR))).isEmpty();
     }
 
     @Test
     void rejectedRegisterChangesNothing() {
         HazelcastBindingStore store = new HazelcastBindingStore(first, clock);
-        store.register(register(5, 3600), POLICY);
+        Stages.await(store.register(register(5, 3600), POLICY));
 
-        RegisterOutcome outcome = store.register(register(3, 3600), POLICY);
+        RegisterOutcome outcome = Stages.await(store.register(register(3, 3600), POLICY));
 
         assertThat(outcome).isEqualTo(RegisterOutcome.Rejected.of(400, "CSeq Out Of Order"));
-        assertThat(store.lookup(AOR)).singleElement().extracting(b -> b.cseq()).isEqualTo(5L);
+        assertThat(Stages.await(store.lookup(AOR))).singleElement().extracting(b -> b.cseq()).isEqualTo(5L);
     }
 
     @Test
     void lookupSkipsExpiredContacts() {
         HazelcastBindingStore store = new HazelcastBindingStore(first, clock);
-        store.register(register(1, 60), POLICY);
+        Stages.await(store.register(register(1, 60), POLICY));
 
         clock.advance(java.time.Duration.ofSeconds(61));
 
-        assertThat(store.lookup(AOR)).isEmpty();
+        assertThat(Stages.await(store.lookup(AOR))).isEmpty();
         assertThat(store.addressCount()).isEqualTo(1); // kept for the grace period, then the TTL removes it
     }
 

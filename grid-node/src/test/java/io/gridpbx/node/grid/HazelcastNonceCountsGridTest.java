@@ -11,6 +11,7 @@ import com.hazelcast.test.TestHazelcastInstanceFactory;
 import io.gridpbx.core.MutableClock;
 import io.gridpbx.core.auth.DigestAuthenticator;
 import io.gridpbx.core.auth.NonceUse;
+import io.gridpbx.core.store.Stages;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -50,13 +51,13 @@ class HazelcastNonceCountsGridTest {
         long issued = clock.millis();
         String nonce = "200 nonce-a";
 
-        assertThat(counts(first).advance(nonce, 1, REGISTER_1, () -> issued)).isTrue();
-        assertThat(counts(second).advance(nonce, 1, DigestAuthenticator.requestKey("REGISTER", "call-1@phone", 2),
-                () -> issued)).as("the same (nonce, nc) in another request, to the other member").isFalse();
-        assertThat(counts(second).advance(nonce, 2, DigestAuthenticator.requestKey("REGISTER", "call-1@phone", 3),
-                () -> issued)).as("the phone counting up").isTrue();
+        assertThat(Stages.await(counts(first).advance(nonce, 1, REGISTER_1, () -> issued))).isTrue();
+        assertThat(Stages.await(counts(second).advance(nonce, 1, DigestAuthenticator.requestKey("REGISTER", "call-1@phone", 2),
+                () -> issued))).as("the same (nonce, nc) in another request, to the other member").isFalse();
+        assertThat(Stages.await(counts(second).advance(nonce, 2, DigestAuthenticator.requestKey("REGISTER", "call-1@phone", 3),
+                () -> issued))).as("the phone counting up").isTrue();
         clock.advance(LIFETIME.minusSeconds(1));
-        assertThat(counts(first).advance(nonce, 2, "INVITE 1 other-call", () -> issued))
+        assertThat(Stages.await(counts(first).advance(nonce, 2, "INVITE 1 other-call", () -> issued)))
                 .as("remembered while the nonce lives").isFalse();
     }
 
@@ -64,12 +65,12 @@ class HazelcastNonceCountsGridTest {
     void theAcceptedRequestRetransmitted_passesOnEitherMember_withinItsWindowOnly() {
         long issued = clock.millis();
         String nonce = "200 nonce-b";
-        assertThat(counts(first).advance(nonce, 1, REGISTER_1, () -> issued)).isTrue();
+        assertThat(Stages.await(counts(first).advance(nonce, 1, REGISTER_1, () -> issued))).isTrue();
 
         clock.advance(Duration.ofSeconds(10));
-        assertThat(counts(second).advance(nonce, 1, REGISTER_1, () -> issued)).isTrue();
+        assertThat(Stages.await(counts(second).advance(nonce, 1, REGISTER_1, () -> issued))).isTrue();
         clock.advance(RETRANSMISSIONS);
-        assertThat(counts(first).advance(nonce, 1, REGISTER_1, () -> issued)).isFalse();
+        assertThat(Stages.await(counts(first).advance(nonce, 1, REGISTER_1, () -> issued))).isFalse();
     }
 
     @Test
@@ -77,9 +78,9 @@ class HazelcastNonceCountsGridTest {
         long issued = clock.millis();
         clock.advance(RETRANSMISSIONS.plusSeconds(1));
 
-        assertThat(counts(first).advance("200 nonce-c", 1, REGISTER_1, () -> issued))
+        assertThat(Stages.await(counts(first).advance("200 nonce-c", 1, REGISTER_1, () -> issued)))
                 .as("its count may have been let go under load").isFalse();
-        assertThat(counts(first).advance("200 nonce-d", 1, REGISTER_1, clock::millis)).isTrue();
+        assertThat(Stages.await(counts(first).advance("200 nonce-d", 1, REGISTER_1, clock::millis))).isTrue();
     }
 
     @Test
@@ -91,16 +92,16 @@ class HazelcastNonceCountsGridTest {
         String nonce = generateKeyOwnedBy(owner);
         long issued = clock.millis() - 20_000;
 
-        assertThat(counts(first).advance(nonce, 1, REGISTER_1, () -> issued)).isTrue();
+        assertThat(Stages.await(counts(first).advance(nonce, 1, REGISTER_1, () -> issued))).isTrue();
         IMap<String, NonceUse> map = second.getMap(MapNames.NONCE_COUNTS);
         assertThat(map.getEntryView(nonce).getTtl()).as("the nonce's remaining life")
                 .isEqualTo(LIFETIME.toMillis() - 20_000);
 
         owner.getLifecycleService().terminate();
         assertClusterSizeEventually(2, first, second);
-        assertThat(counts(second).advance(nonce, 1, "REGISTER 9 replayed", () -> issued))
+        assertThat(Stages.await(counts(second).advance(nonce, 1, "REGISTER 9 replayed", () -> issued)))
                 .as("the promoted backup holds the count").isFalse();
-        assertThat(counts(second).advance(nonce, 2, "REGISTER 10 next", () -> issued)).isTrue();
+        assertThat(Stages.await(counts(second).advance(nonce, 2, "REGISTER 10 next", () -> issued))).isTrue();
     }
 
     private HazelcastNonceCounts counts(HazelcastInstance member) {

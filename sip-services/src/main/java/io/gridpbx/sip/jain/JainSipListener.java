@@ -1,10 +1,8 @@
 package io.gridpbx.sip.jain;
 
-import io.gridpbx.core.store.StoreUnavailableException;
 import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.overload.OverloadGate;
 import io.gridpbx.sip.overload.Urgency;
-import java.time.Duration;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -22,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of every message the stack delivers. It turns requests away first when the node is
- * overloaded ({@link OverloadGate}, before any grid or digest work), dispatches by method and is the
- * wall that no exception passes: a request whose grid call missed its deadline gets 503 with
- * Retry-After, one whose handling fails gets a 500 and one log line, and the node goes on.
+ * overloaded ({@link OverloadGate}, before any grid or digest work) and dispatches by method. What
+ * needs the grid goes on asynchronously on its callback threads; a failure here or there meets the
+ * same wall ({@link JainSipFailures}).
  */
 final class JainSipListener implements SipListener {
 
@@ -35,19 +33,15 @@ final class JainSipListener implements SipListener {
     private final JainSipSelf self;
     private final JainSipRegistrar registrar;
     private final JainSipProxy proxy;
-    /**
-     * Retry-After of a 503 for a grid that did not answer in time: a member that stopped answering
-     * is declared dead within 5 s and its backups promoted, then the request can succeed.
-     */
-    private static final Duration GRID_RETRY_AFTER = Duration.ofSeconds(5);
-
     private final SipCounters counters;
     private final JainSipRequestScreen screen;
     private final OverloadGate gate;
     private final JainSipQueueDelay queueDelay;
+    private final JainSipFailures failures;
 
     JainSipListener(JainSipResponder responder, JainSipSelf self, JainSipRegistrar registrar, JainSipProxy proxy,
-            SipCounters counters, OverloadGate gate, JainSipQueueDelay queueDelay) {
+            SipCounters counters, OverloadGate gate, JainSipQueueDelay queueDelay, JainSipFailures failures) {
+        this.failures = failures;
         this.responder = responder;
         this.screen = new JainSipRequestScreen(responder, counters);
         this.self = self;
@@ -92,28 +86,8 @@ final class JainSipListener implements SipListener {
                 }
                 default -> proxy.onRequest(event);
             }
-        } catch (StoreUnavailableException late) {
-            counters.gridTimeout();
-            LOG.debug("503 for {} (Call-ID {}): {}", request.getMethod(), safeCallId(request), late.getMessage());
-            if (!Request.ACK.equals(request.getMethod())) {
-                JainSipUnavailable.send(responder, request, "Grid Unavailable", GRID_RETRY_AFTER);
-            }
         } catch (Exception | StackOverflowError e) {
-            if (JainSipListener.senderUnreachable(e)) {
-                // RFC 3261 section 18.2.2: the connection the request came on is gone and the Via's
-                // sent-by refuses a new one; the sender is gone, nothing was wrong with the handling
-                LOG.debug("cannot answer {} (Call-ID {}): {}", request.getMethod(), safeCallId(request), e.toString());
-                return;
-            }
-            counters.failure();
-            LOG.warn("failed to handle {} (Call-ID {}): {}", request.getMethod(), safeCallId(request), e.toString());
-            if (!Request.ACK.equals(request.getMethod())) {
-                try {
-                    responder.send(responder.response(request, 500, "Server Internal Error"));
-                } catch (Exception ignored) {
-                    // nothing more to do: the request could not even be answered
-                }
-            }
+            failures.answer(request, e);
         }
     }
 
@@ -196,28 +170,5 @@ final class JainSipListener implements SipListener {
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
         // The stack tracks no dialogs (AUTOMATIC_DIALOG_SUPPORT is off); the grid does.
-    }
-
-    /** An answer that could not be sent because the sender's transport is gone (found by SipFuzzIT over TCP). */
-    static boolean senderUnreachable(Throwable e) {
-        if (!(e instanceof javax.sip.SipException)) {
-            return false;
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        String message = e.getMessage();
-        return message != null && (message.startsWith("Could not create a message channel")
-                || message.equals("Connection refused"));
-    }
-
-    private static String safeCallId(Request request) {
-        try {
-            return JainSipMessages.callId(request);
-        } catch (RuntimeException e) {
-            return "?";
-        }
     }
 }

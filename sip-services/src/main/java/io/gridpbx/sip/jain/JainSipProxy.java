@@ -61,12 +61,14 @@ final class JainSipProxy {
     private final String nodeId;
     private final SipCounters counters;
     private final JainSipFlows flows;
+    private final JainSipFailures failures;
     /** INVITE contexts by the branch of the caller's Via, which its CANCEL repeats (section 9.1). */
     private final ConcurrentHashMap<String, ForkContext> invites = new ConcurrentHashMap<>();
 
     JainSipProxy(JainSipResponder responder, JainSipSelf self, InitialRequestPolicy policy, DialogTracker dialogs,
-            Clock clock, String nodeId, SipCounters counters, JainSipFlows flows) {
+            Clock clock, String nodeId, SipCounters counters, JainSipFlows flows, JainSipFailures failures) {
         this.responder = responder;
+        this.failures = failures;
         this.flows = flows;
         this.self = self;
         this.policy = policy;
@@ -136,10 +138,26 @@ final class JainSipProxy {
             // A phone that dials "ext@node-address": the callee is in the caller's own domain.
             callee = new AddressOfRecord(callee.user(), caller.domain());
         }
-        RequestDecision decision = policy.decide(request.getMethod(), caller, callee,
+        policy.decide(request.getMethod(), caller, callee,
                 JainSipMessages.digestResponses(request, ProxyAuthorizationHeader.NAME),
                 DigestAuthenticator.requestKey(request.getMethod(), JainSipMessages.callId(request),
-                        ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+                        ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()))
+                .whenComplete((decision, failure) -> {
+                    try {
+                        if (failure != null) {
+                            failures.answer(request, failure);
+                        } else {
+                            act(event, request, loopHash, caller, decision);
+                        }
+                    } catch (Exception | StackOverflowError e) {
+                        failures.answer(request, e);
+                    }
+                });
+    }
+
+    /** Carries out the policy's decision on an out-of-dialog request, once the grid answered. */
+    private void act(RequestEvent event, Request request, String loopHash, AddressOfRecord caller,
+            RequestDecision decision) throws ParseException, SipException, InvalidArgumentException {
         switch (decision) {
             case RequestDecision.Challenge challenge -> responder.challenge(request, challenge.challenges(), challenge.failedUser(), true);
             case RequestDecision.Refuse refuse -> responder.reject(request, refuse.status(), refuse.reason());

@@ -26,7 +26,8 @@ import javax.sip.message.Response;
 /**
  * REGISTER on the wire: reads the request into a {@link RegisterRequest}, lets the
  * {@link Registrar} decide, and answers statelessly (a retransmitted REGISTER is answered again
- * from the same state, which the binding rules make idempotent).
+ * from the same state, which the binding rules make idempotent). The answer is sent from the
+ * decision's completion: the listener's thread never waits for the grid.
  */
 final class JainSipRegistrar {
 
@@ -34,9 +35,11 @@ final class JainSipRegistrar {
     private final Registrar registrar;
     private final String nodeId;
     private final SipCounters counters;
+    private final JainSipFailures failures;
 
     JainSipRegistrar(JainSipResponder responder, Registrar registrar, String nodeId,
-            SipCounters counters) {
+            SipCounters counters, JainSipFailures failures) {
+        this.failures = failures;
         this.responder = responder;
         this.registrar = registrar;
         this.nodeId = nodeId;
@@ -57,8 +60,21 @@ final class JainSipRegistrar {
             responder.reject(request, 400, "Bad Contact: " + bad.getMessage());
             return;
         }
-        RegistrarReply reply = registrar.register(register,
-                JainSipMessages.digestResponses(request, javax.sip.header.AuthorizationHeader.NAME));
+        registrar.register(register, JainSipMessages.digestResponses(request, javax.sip.header.AuthorizationHeader.NAME))
+                .whenComplete((reply, failure) -> {
+                    try {
+                        if (failure != null) {
+                            failures.answer(request, failure);
+                        } else {
+                            answer(request, reply);
+                        }
+                    } catch (Exception | StackOverflowError e) {
+                        failures.answer(request, e);
+                    }
+                });
+    }
+
+    private void answer(Request request, RegistrarReply reply) throws ParseException, SipException, InvalidArgumentException {
         switch (reply) {
             case RegistrarReply.Challenge challenge -> responder.challenge(request, challenge.challenges(), challenge.failedUser(), false);
             case RegistrarReply.Done(RegisterOutcome.Accepted accepted) -> accept(request, accepted);

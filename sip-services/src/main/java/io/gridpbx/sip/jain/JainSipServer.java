@@ -115,11 +115,12 @@ public final class JainSipServer implements SipServer {
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
                     new CallRouter(directory, bindings));
             DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS));
+            JainSipFailures failures = new JainSipFailures(responder, counters);
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
-                    new JainSipFlows(stack, settings.nodeId()));
+                    new JainSipFlows(stack, settings.nodeId()), failures);
             provider.addSipListener(new JainSipListener(responder, self,
-                    new JainSipRegistrar(responder, registrar, settings.nodeId(), counters), proxy, counters,
-                    new OverloadGate(overload, clock), queueDelay));
+                    new JainSipRegistrar(responder, registrar, settings.nodeId(), counters, failures), proxy, counters,
+                    new OverloadGate(overload, clock), queueDelay, failures));
             stack.start();
             LOG.info("SIP listening on {}:{} (UDP, TCP){} as {}", settings.host(), settings.port(),
                     settings.tls() == null ? "" : " and TLS on " + settings.tls().port(), settings.advertisedHost());
@@ -139,6 +140,10 @@ public final class JainSipServer implements SipServer {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.threadPoolSize()));
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        // Transaction timers on a ScheduledThreadPoolExecutor: a cancelled timer (nearly every one: a
+        // response came) leaves the queue at once, where java.util.Timer, the default, keeps it until
+        // it would have fired (Timer J and K live 32 s and 5 s) and sifts the whole heap around it.
+        p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
         // One logger name for the whole stack (by default it logs under the stack name).
         p.setProperty("gov.nist.javax.sip.LOG4J_LOGGER_NAME", "gov.nist");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");

@@ -5,13 +5,18 @@ import io.gridpbx.core.auth.DigestResponse;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.routing.CallRouter;
 import io.gridpbx.core.routing.CalleeResolution;
+import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Decides an out-of-dialog request between users: the caller's domain must be one of ours, the
  * caller must authenticate in its domain's realm as the user its From header names (no spoofing
- * of another extension), and the callee is resolved by the {@link CallRouter}.
+ * of another extension), and the callee is resolved by the {@link CallRouter}. The decision is a
+ * stage: a challenge or a refusal is complete at once, a call waits for the grid (the nonce-count,
+ * then the callee's contacts) without holding a thread.
  */
 public final class InitialRequestPolicy {
 
@@ -32,11 +37,11 @@ public final class InitialRequestPolicy {
      * @param credentials the Proxy-Authorization headers, any realm
      * @param requestKey  identifies the request across retransmissions ({@link DigestAuthenticator#requestKey})
      */
-    public RequestDecision decide(String method, AddressOfRecord caller, AddressOfRecord callee,
+    public CompletionStage<RequestDecision> decide(String method, AddressOfRecord caller, AddressOfRecord callee,
             List<DigestResponse> credentials, String requestKey) {
         String realm = caller.domain();
         if (directory.client(realm).isEmpty()) {
-            return new RequestDecision.Refuse(403, "Relaying Denied");
+            return CompletableFuture.completedFuture(new RequestDecision.Refuse(403, "Relaying Denied"));
         }
         DigestResponse answer = null;
         for (DigestResponse candidate : credentials) {
@@ -44,18 +49,22 @@ public final class InitialRequestPolicy {
                 answer = candidate;
             }
         }
-        DigestAuthenticator.Verdict verdict = authenticator.authenticate(method, realm, answer, requestKey);
-        if (verdict instanceof DigestAuthenticator.Verdict.Challenge challenge) {
-            return new RequestDecision.Challenge(challenge.challenges(), challenge.failedUser());
-        }
-        var authenticated = ((DigestAuthenticator.Verdict.Authenticated) verdict).credentials();
+        return authenticator.authenticate(method, realm, answer, requestKey).thenCompose(verdict -> switch (verdict) {
+            case DigestAuthenticator.Verdict.Challenge challenge -> CompletableFuture.completedFuture(
+                    new RequestDecision.Challenge(challenge.challenges(), challenge.failedUser()));
+            case DigestAuthenticator.Verdict.Authenticated authenticated -> route(authenticated.credentials(), caller, callee);
+        });
+    }
+
+    private CompletionStage<RequestDecision> route(SipCredentials authenticated, AddressOfRecord caller,
+            AddressOfRecord callee) {
         if (!authenticated.owner().equals(caller)) {
-            return new RequestDecision.Refuse(403, "From Does Not Match Credentials");
+            return CompletableFuture.completedFuture(new RequestDecision.Refuse(403, "From Does Not Match Credentials"));
         }
-        return switch (router.resolve(authenticated, callee)) {
+        return router.resolve(authenticated, callee).thenApply(resolution -> switch (resolution) {
             case CalleeResolution.Refused refused -> new RequestDecision.Refuse(refused.status(), refused.reason());
             case CalleeResolution.Contacts contacts ->
                     new RequestDecision.Fork(authenticated, contacts.callee(), contacts.contacts());
-        };
+        });
     }
 }

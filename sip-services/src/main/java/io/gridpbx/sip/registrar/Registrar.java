@@ -11,11 +11,15 @@ import io.gridpbx.core.tenancy.TenancyRules;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Decides a REGISTER, RFC 3261 section 10.3: the domain must be one of ours (step 1), the request
  * authenticated in the To domain's realm (step 3), the authenticated user must own the address of
- * record (step 4), then the binding update runs atomically on the AOR's owner in the grid.
+ * record (step 4), then the binding update runs atomically on the AOR's owner in the grid. The
+ * reply is a stage: a challenge or a refusal is decided at once, an accepted REGISTER completes
+ * when the grid answered (its nonce-count, then its bindings), on the grid's callback threads.
  */
 public final class Registrar {
 
@@ -41,11 +45,11 @@ public final class Registrar {
     /**
      * @param credentials the Authorization headers of the request, any realm
      */
-    public RegistrarReply register(RegisterRequest request, List<DigestResponse> credentials) {
+    public CompletionStage<RegistrarReply> register(RegisterRequest request, List<DigestResponse> credentials) {
         String domain = request.aor().domain();
         Optional<Client> client = directory.client(domain);
         if (client.isEmpty()) {
-            return new RegistrarReply.Done(UNKNOWN_DOMAIN);
+            return done(UNKNOWN_DOMAIN);
         }
         DigestResponse answer = null;
         for (DigestResponse candidate : credentials) {
@@ -55,18 +59,22 @@ public final class Registrar {
         }
         if (answer == null && !credentials.isEmpty()) {
             // The phone authenticates as a user of another realm: a definite no, not another challenge.
-            return new RegistrarReply.Done(OTHER_REALM);
-        }
-        DigestAuthenticator.Verdict verdict = authenticator.authenticate("REGISTER", domain, answer,
-                DigestAuthenticator.requestKey("REGISTER", request.callId(), request.cseq()));
-        if (verdict instanceof DigestAuthenticator.Verdict.Challenge challenge) {
-            return new RegistrarReply.Challenge(challenge.challenges(), challenge.failedUser());
-        }
-        var authenticated = (DigestAuthenticator.Verdict.Authenticated) verdict;
-        if (!TenancyRules.mayRegister(authenticated.credentials(), request.aor())) {
-            return new RegistrarReply.Done(NOT_OWNER);
+            return done(OTHER_REALM);
         }
         RegistrationPolicy forClient = policy.withMaxContacts(client.get().maxContactsPerUser());
-        return new RegistrarReply.Done(bindings.register(request, forClient));
+        return authenticator.authenticate("REGISTER", domain, answer,
+                DigestAuthenticator.requestKey("REGISTER", request.callId(), request.cseq())).thenCompose(verdict ->
+                switch (verdict) {
+                    case DigestAuthenticator.Verdict.Challenge challenge -> CompletableFuture.completedFuture(
+                            new RegistrarReply.Challenge(challenge.challenges(), challenge.failedUser()));
+                    case DigestAuthenticator.Verdict.Authenticated authenticated ->
+                            TenancyRules.mayRegister(authenticated.credentials(), request.aor())
+                                    ? bindings.register(request, forClient).thenApply(RegistrarReply.Done::new)
+                                    : done(NOT_OWNER);
+                });
+    }
+
+    private static CompletionStage<RegistrarReply> done(RegisterOutcome outcome) {
+        return CompletableFuture.completedFuture(new RegistrarReply.Done(outcome));
     }
 }
