@@ -34,8 +34,8 @@ public final class InMemoryCalls implements DialogRegistry, CdrStore {
     }
 
     @Override
-    public Optional<Dialog> find(DialogId id) {
-        return Optional.ofNullable(active.get(id));
+    public java.util.concurrent.CompletionStage<Optional<Dialog>> find(DialogId id) {
+        return java.util.concurrent.CompletableFuture.completedFuture(Optional.ofNullable(active.get(id)));
     }
 
     @Override

@@ -32,8 +32,8 @@ final class InMemoryDialogRegistry implements DialogRegistry {
     }
 
     @Override
-    public Optional<Dialog> find(DialogId id) {
-        return Optional.ofNullable(active.get(id.key()));
+    public java.util.concurrent.CompletionStage<Optional<Dialog>> find(DialogId id) {
+        return java.util.concurrent.CompletableFuture.completedFuture(Optional.ofNullable(active.get(id.key())));
     }
 
     @Override

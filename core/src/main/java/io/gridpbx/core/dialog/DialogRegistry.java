@@ -2,6 +2,7 @@ package io.gridpbx.core.dialog;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** The cluster-wide list of established calls. Writes must not block the SIP path. */
 public interface DialogRegistry {
@@ -16,7 +17,12 @@ public interface DialogRegistry {
      */
     void targetRefreshed(DialogId id, String senderTag, String senderContact, String responderContact);
 
-    Optional<Dialog> find(DialogId id);
+    /**
+     * The dialog, if it is up. Asynchronous, as it is read on the SIP path (an in-dialog request that
+     * this node's own memory cannot prove); the stage fails with
+     * {@link io.gridpbx.core.store.StoreUnavailableException} past the store's deadline.
+     */
+    CompletionStage<Optional<Dialog>> find(DialogId id);
 
     int activeCount();
 

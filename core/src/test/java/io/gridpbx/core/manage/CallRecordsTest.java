@@ -104,8 +104,8 @@ class CallRecordsTest {
         }
 
         @Override
-        public Optional<Dialog> find(DialogId id) {
-            return dialogs.stream().filter(d -> d.id().equals(id)).findFirst();
+        public java.util.concurrent.CompletionStage<Optional<Dialog>> find(DialogId id) {
+            return java.util.concurrent.CompletableFuture.completedFuture(dialogs.stream().filter(d -> d.id().equals(id)).findFirst());
         }
 
         @Override

@@ -12,6 +12,7 @@ import io.gridpbx.core.tenancy.DomainName;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public final class HazelcastDialogRegistry implements DialogRegistry {
         this(grid, cdrs, nodeId, clock, GridDeadline.DEFAULT);
     }
 
-    /** @param deadline how long a lookup of the SIP path waits for the dialog's owner */
+    /** @param deadline how long a lookup of the SIP path may take on the dialog's owner */
     public HazelcastDialogRegistry(HazelcastInstance grid, CdrStore cdrs, String nodeId, Clock clock,
             GridDeadline deadline) {
         this.deadline = deadline;
@@ -75,8 +76,8 @@ public final class HazelcastDialogRegistry implements DialogRegistry {
     }
 
     @Override
-    public Optional<Dialog> find(DialogId id) {
-        return Optional.ofNullable(deadline.await(dialogs.getAsync(id.key()), "dialog", id.key()));
+    public CompletionStage<Optional<Dialog>> find(DialogId id) {
+        return deadline.bound(dialogs.getAsync(id.key()), "dialog", id.key()).thenApply(Optional::ofNullable);
     }
 
     @Override

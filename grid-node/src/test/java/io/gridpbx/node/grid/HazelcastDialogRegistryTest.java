@@ -12,6 +12,7 @@ import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.dialog.DialogTarget;
 import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.store.Stages;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,17 +63,17 @@ class HazelcastDialogRegistryTest {
                 1_000, "n1", new DialogTarget("sip:200@10.0.0.1:5062", List.of()),
                 new DialogTarget("sip:201@10.0.0.2", List.of("sip:sbc.example;lr")));
         registry(second).started(dialog);
-        assertTrueEventually(() -> assertThat(registry(third).find(id)).contains(dialog));
+        assertTrueEventually(() -> assertThat(Stages.await(registry(third).find(id))).contains(dialog));
 
         // The callee's re-INVITE (its tag first in the key's other order) moves both ends.
         registry(third).targetRefreshed(new DialogId(callId, "callee-tag", "caller-tag"), "callee-tag",
                 "sip:201@10.0.0.7", "sip:200@10.0.0.8:5062");
         Dialog refreshed = dialog.refreshed("callee-tag", "sip:201@10.0.0.7", "sip:200@10.0.0.8:5062");
-        assertTrueEventually(() -> assertThat(registry(second).find(id)).contains(refreshed));
+        assertTrueEventually(() -> assertThat(Stages.await(registry(second).find(id))).contains(refreshed));
 
         first.getLifecycleService().terminate();
         HazelcastTestSupport.assertClusterSizeEventually(2, second, third);
-        assertThat(registry(third).find(id)).contains(refreshed);
+        assertThat(Stages.await(registry(third).find(id))).contains(refreshed);
     }
 
     @Test
@@ -82,8 +83,8 @@ class HazelcastDialogRegistryTest {
         registry(first).started(new Dialog(new DialogId("marker", "a", "b"), new AddressOfRecord("200", "office.test"),
                 new AddressOfRecord("201", "office.test"), 0, "n1"));
 
-        assertTrueEventually(() -> assertThat(registry(second).find(new DialogId("marker", "a", "b"))).isPresent());
-        assertThat(registry(second).find(id)).isEmpty();
+        assertTrueEventually(() -> assertThat(Stages.await(registry(second).find(new DialogId("marker", "a", "b")))).isPresent());
+        assertThat(Stages.await(registry(second).find(id))).isEmpty();
     }
 
     /** The dialog's key (Call-ID and both tags) decides its partition: try Call-IDs until the member owns it. */

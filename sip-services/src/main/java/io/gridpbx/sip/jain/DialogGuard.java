@@ -7,6 +7,8 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.URI;
 import javax.sip.header.RouteHeader;
@@ -19,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * seal of the Record-Route a member inserted (no grid read), then the dialog itself: its Call-ID and
  * both tags must name a dialog that is still up, and the Request-URI and the rest of the route set must
  * be the other party's target as learned at set-up or at the last target refresh. Without this, a
- * forged To tag and a Route naming the node would make it an open relay (toll fraud).
+ * forged To tag and a Route naming the node would make it an open relay (toll fraud). The verdict is
+ * a stage: complete at once when the seal or this node's own copy decides, otherwise when the grid
+ * answered (a dialog set up through another node, or older than this node's memory of it).
  */
 final class DialogGuard {
 
@@ -50,22 +54,23 @@ final class DialogGuard {
     }
 
     /** Checks the request and, when it passes, leaves it with the cluster's Route removed. */
-    Verdict check(Request request, String toTag) {
+    CompletionStage<Verdict> check(Request request, String toTag) {
         String callId = JainSipMessages.callId(request);
         String fromTag = JainSipMessages.fromTag(request);
         if (fromTag.isEmpty() || self.popDialogRoute(request, callId, fromTag, toTag) != JainSipSelf.DialogRoute.SEALED) {
-            return NOT_OURS;
+            return CompletableFuture.completedFuture(NOT_OURS);
         }
         DialogId id = new DialogId(callId, fromTag, toTag);
-        Verdict verdict = GONE;
+        Verdict local = GONE;
         for (Dialog dialog : dialogs.local(id)) {
-            verdict = against(dialog, request, fromTag);
-            if (verdict == FORWARD) {
-                return verdict;
+            local = against(dialog, request, fromTag);
+            if (local == FORWARD) {
+                return CompletableFuture.completedFuture(FORWARD);
             }
         }
-        Dialog inGrid = dialogs.inGrid(id);
-        return inGrid == null ? verdict : against(inGrid, request, fromTag);
+        Verdict fallback = local;
+        return dialogs.inGrid(id).thenApply(inGrid ->
+                inGrid.map(dialog -> against(dialog, request, fromTag)).orElse(fallback));
     }
 
     private Verdict against(Dialog dialog, Request request, String senderTag) {

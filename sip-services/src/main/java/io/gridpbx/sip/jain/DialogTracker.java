@@ -5,8 +5,9 @@ import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.dialog.DialogRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Where the proxy keeps the dialogs it set up, and where the dialog check finds them: early dialogs
@@ -70,7 +71,7 @@ final class DialogTracker {
         return found;
     }
 
-    @Nullable Dialog inGrid(DialogId id) {
-        return grid.find(id).orElse(null);
+    CompletionStage<Optional<Dialog>> inGrid(DialogId id) {
+        return grid.find(id);
     }
 }

@@ -103,13 +103,25 @@ final class JainSipProxy {
      * this cluster set up, and only to that dialog's other party; anything else is answered 403 (or
      * 481 for a dialog that is gone), statelessly, and nothing is forwarded.
      */
-    private void onInDialog(RequestEvent event, Request request, String toTag)
+    private void onInDialog(RequestEvent event, Request request, String toTag) {
+        guard.check(request, toTag).whenComplete((verdict, failure) -> {
+            try {
+                if (failure != null) {
+                    failures.answer(request, failure);
+                } else if (verdict instanceof DialogGuard.Verdict.Refuse refuse) {
+                    counters.inDialogRefusal();
+                    responder.reject(request, refuse.status(), refuse.reason());
+                } else {
+                    forwardInDialog(event, request, toTag);
+                }
+            } catch (Exception | StackOverflowError e) {
+                failures.answer(request, e);
+            }
+        });
+    }
+
+    private void forwardInDialog(RequestEvent event, Request request, String toTag)
             throws ParseException, SipException, InvalidArgumentException {
-        if (guard.check(request, toTag) instanceof DialogGuard.Verdict.Refuse refuse) {
-            counters.inDialogRefusal();
-            responder.reject(request, refuse.status(), refuse.reason());
-            return;
-        }
         if (!checkMaxForwards(request)) {
             return;
         }
@@ -248,13 +260,31 @@ final class JainSipProxy {
      * once the {@link DialogGuard} proved it. ACKs for our own non-2xx answers are absorbed by the
      * transaction layer; any other ACK is stray and absorbed too, with no answer (an ACK has none).
      */
-    void onAck(Request request) throws ParseException, SipException, InvalidArgumentException {
+    void onAck(Request request) {
         String toTag = JainSipMessages.toTag(request);
-        if (toTag.isEmpty() || guard.check(request, toTag) != DialogGuard.FORWARD) {
-            counters.inDialogRefusal();
-            LOG.debug("absorbing a stray ACK, Call-ID {}", JainSipMessages.callId(request));
+        if (toTag.isEmpty()) {
+            absorbStrayAck(request);
             return;
         }
+        guard.check(request, toTag).whenComplete((verdict, failure) -> {
+            try {
+                if (failure != null || verdict != DialogGuard.FORWARD) {
+                    absorbStrayAck(request);
+                } else {
+                    forwardAck(request, toTag);
+                }
+            } catch (Exception | StackOverflowError e) {
+                failures.answer(request, e);
+            }
+        });
+    }
+
+    private void absorbStrayAck(Request request) {
+        counters.inDialogRefusal();
+        LOG.debug("absorbing a stray ACK, Call-ID {}", JainSipMessages.callId(request));
+    }
+
+    private void forwardAck(Request request, String toTag) throws ParseException, SipException, InvalidArgumentException {
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
         if (maxForwards != null) {
             if (maxForwards.getMaxForwards() <= 0) {
