@@ -25,6 +25,10 @@
 #   ATTACH_PID  (unset)            profile this running node instead (SIP 127.0.0.1:35060, HTTP 38080,
 #                                  operator TOKEN=... for provisioning); it is not stopped afterwards
 #   NODE_ARGS, GRIDPBX_JVM_OPTS ("-Xms1g -Xmx2g"), PAUSE_MS (1000), SIPP_EXTRA, WARM_REG_RATE (1000): as run.sh
+#   SAMPLER     exec               exec: the report counts jdk.ExecutionSample (Java threads in Java code,
+#                                  every 10 ms); cpu: also records jdk.CPUTimeSample (JDK 25, Linux,
+#                                  experimental: one sample per 10 ms of a thread's CPU time, native
+#                                  code included) and the report counts those
 #   JFR_SETTINGS profile, STACK_DEPTH 64, TOP 25
 #   WORK        /tmp/gridpbx-bench: users in WORK/users, results in WORK/profile/<stamp>/
 #               (profile.jfr, report.txt, node log, SIPp output)
@@ -52,6 +56,12 @@ NODE_ARGS=${NODE_ARGS:-}
 JFR_SETTINGS=${JFR_SETTINGS:-profile}
 STACK_DEPTH=${STACK_DEPTH:-64}
 TOP=${TOP:-25}
+SAMPLER=${SAMPLER:-exec}
+case $SAMPLER in
+  exec) SAMPLE_EVENT=jdk.ExecutionSample; JFR_EXTRA=() ;;
+  cpu)  SAMPLE_EVENT=jdk.CPUTimeSample; JFR_EXTRA=("jdk.CPUTimeSample#enabled=true" "jdk.CPUTimeSample#throttle=10ms") ;;
+  *) echo "SAMPLER must be exec or cpu, not $SAMPLER"; exit 2 ;;
+esac
 
 USERS=10000
 FIRST_EXT=100000
@@ -86,7 +96,7 @@ JDK_BIN=$(dirname "$(java25)")
 exec > >(tee "$OUT/summary.txt") 2>&1
 SETUP=gridpbx-1node
 mkdir -p "$OUT/$SETUP"
-echo "# $(date -Is) host: $(nproc) cpus; MODE=$MODE RATE=$RATE/s DUR=${DUR}s WARM_SECS=$WARM_SECS JFR settings=$JFR_SETTINGS" \
+echo "# $(date -Is) host: $(nproc) cpus; MODE=$MODE RATE=$RATE/s DUR=${DUR}s WARM_SECS=$WARM_SECS JFR settings=$JFR_SETTINGS SAMPLER=$SAMPLER" \
      "GRIDPBX_JVM_OPTS=\"$JVM_OPTS\" NODE_ARGS=\"$NODE_ARGS\" raw output: $OUT"
 if [ -n "$ATTACH_PID" ]; then
   kill -0 "$ATTACH_PID" 2>/dev/null || { echo "FATAL: no process $ATTACH_PID"; exit 1; }
@@ -120,7 +130,7 @@ sleep 2
 # the recording: JFR from just before the measured SIPp run to just after it ends
 PID=${NODE_PIDS[0]}
 JFR_FILE="$OUT/profile.jfr"
-"$JDK_BIN/jcmd" "$PID" JFR.start name=$JFR_NAME settings="$JFR_SETTINGS" > "$OUT/jfr-start.txt" 2>&1 \
+"$JDK_BIN/jcmd" "$PID" JFR.start name=$JFR_NAME settings="$JFR_SETTINGS" "${JFR_EXTRA[@]}" > "$OUT/jfr-start.txt" 2>&1 \
   || { echo "FATAL: JFR.start failed: $(cat "$OUT/jfr-start.txt")"; exit 1; }
 JFR_ON=1
 python3 "$HERE/profile_report.py" snapshot "$PID" > "$OUT/threads0.tsv"
@@ -135,7 +145,7 @@ echo "# node status: $(status_of 1)"
 
 echo
 echo "PROFILE $SETUP $MODE at $RATE/s for ${DUR}s, node pid $PID ($(tr '\0' ' ' < "/proc/$PID/cmdline" | grep -o '[^ ]*\.jar' | head -1))"
-python3 "$HERE/profile_report.py" report --jfr "$JFR_FILE" --jfr-bin "$JDK_BIN/jfr" --depth "$STACK_DEPTH" --top "$TOP" \
+python3 "$HERE/profile_report.py" report --jfr "$JFR_FILE" --jfr-bin "$JDK_BIN/jfr" --depth "$STACK_DEPTH" --top "$TOP" --event "$SAMPLE_EVENT" \
     --threads0 "$OUT/threads0.tsv" --threads1 "$OUT/threads1.tsv" --thread-dump "$OUT/threads.txt" \
     --result "${RESULTS[-1]}" | tee "$OUT/report.txt"
 echo "# recording $JFR_FILE ($(du -h "$JFR_FILE" | cut -f1)), report $OUT/report.txt"

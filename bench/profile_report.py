@@ -5,7 +5,7 @@
   profile_report.py report --jfr F --jfr-bin JFR [--threads0 F --threads1 F --thread-dump F]
                            [--result LINE] [--top N]
 
-The report: samples per layer (each jdk.ExecutionSample is classified by the first frame, from the
+The report: samples per layer (each jdk.ExecutionSample, or jdk.CPUTimeSample with --event, is classified by the first frame, from the
 top of its stack down, that belongs to a layer), the top leaf frames, samples per thread, the
 process's CPU per thread from /proc (which also sees the GC and JIT threads that execution samples
 never do), the GC figures of the recording, and the node's and SIPp's CPU per operation (from the
@@ -72,18 +72,18 @@ def first_app_frame(frames):
     return "(JDK only)"
 
 
-def parse_samples(jfr_bin, jfr_file, depth):
-    """Yields (thread name, [frame 'pkg.Class.method', top first]) per jdk.ExecutionSample."""
-    proc = subprocess.Popen([jfr_bin, "print", "--stack-depth", str(depth), "--events", "jdk.ExecutionSample",
+def parse_samples(jfr_bin, jfr_file, depth, event):
+    """Yields (thread name, [frame 'pkg.Class.method', top first]) per sample event."""
+    proc = subprocess.Popen([jfr_bin, "print", "--stack-depth", str(depth), "--events", event,
                              jfr_file], stdout=subprocess.PIPE, text=True, bufsize=1 << 20)
     thread, frames, in_stack = None, [], False
     for line in proc.stdout:
         s = line.strip()
-        if s.startswith("jdk.ExecutionSample"):
+        if s.startswith(event + " {"):
             thread, frames, in_stack = None, [], False
-        elif s.startswith("sampledThread = "):
-            m = re.match(r'sampledThread = "(.*)" \(', s)
-            thread = m.group(1) if m else s[len("sampledThread = "):]
+        elif s.startswith("sampledThread = ") or s.startswith("eventThread = "):
+            m = re.match(r'\w+ = "(.*)" \(', s)
+            thread = m.group(1) if m else s.split(" = ", 1)[1]
         elif s.startswith("stackTrace = ["):
             in_stack = True
         elif in_stack and s == "]":
@@ -171,7 +171,7 @@ def report(a):
     leaf_caller = {}
     by_thread = Counter()
     layer_by_thread = defaultdict(Counter)
-    for thread, frames in parse_samples(a.jfr_bin, a.jfr, a.depth):
+    for thread, frames in parse_samples(a.jfr_bin, a.jfr, a.depth, a.event):
         samples += 1
         layer = layer_of(frames)
         by_layer[layer] += 1
@@ -184,7 +184,10 @@ def report(a):
         layer_by_thread[g][layer] += 1
     pct = lambda n: 100.0 * n / samples if samples else 0.0
 
-    print(f"== execution samples: {samples} (jdk.ExecutionSample, Java threads in Java code; stack depth {a.depth})")
+    what = ("Java threads running Java code, every 10 ms: code in native methods and the VM's own threads are"
+            " not sampled" if a.event == "jdk.ExecutionSample" else
+            "Java threads, one sample per 10 ms of their CPU time, native code included")
+    print(f"== samples: {samples} {a.event} ({what}; stack depth {a.depth})")
     print(f"{'layer':<44} {'samples':>8} {'%':>6}")
     for name in [n for n, _ in LAYERS] + [OTHER]:
         print(f"{name:<44} {by_layer[name]:>8} {pct(by_layer[name]):>6.1f}")
@@ -264,6 +267,7 @@ def main():
     r.add_argument("--jfr", required=True)
     r.add_argument("--jfr-bin", default="jfr")
     r.add_argument("--depth", type=int, default=64)
+    r.add_argument("--event", default="jdk.ExecutionSample", help="or jdk.CPUTimeSample (JDK 25, Linux)")
     r.add_argument("--top", type=int, default=25)
     r.add_argument("--threads0")
     r.add_argument("--threads1")
