@@ -140,6 +140,34 @@ class OpenRelayIT {
         assertThat(premium.drain(NOTHING_WITHIN)).isEmpty();
     }
 
+    /**
+     * A response that matches no transaction (a late or retransmitted one) goes back statelessly only
+     * when the node's own Via is on top, one hop up, minus that Via; with anyone else's on top it goes
+     * nowhere. The node looks it up by its branch alone and skips the RI's scan of every transaction.
+     */
+    @Test
+    void strayResponse_isRelayedOnlyUnderTheNodesOwnVia() throws IOException {
+        callee.send(strayRinging("stray-ours", "127.0.0.1:" + NODE_PORT), NODE_PORT);
+        callee.send(strayRinging("stray-foreign", "127.0.0.1:" + premium.port()), NODE_PORT);
+
+        String relayed = attacker.await("Call-ID: stray-ours\r\n", Duration.ofSeconds(5));
+        assertThat(relayed).as("the stray 180 at the caller").isNotNull().startsWith("SIP/2.0 180 ")
+                .doesNotContain("branch=z9hG4bK-gone-");
+        assertThat(attacker.drain(NOTHING_WITHIN)).as("what else reached the caller").isEmpty();
+        assertThat(premium.drain(NOTHING_WITHIN)).isEmpty();
+    }
+
+    private String strayRinging(String callId, String topVia) {
+        return "SIP/2.0 180 Ringing\r\n"
+                + "Via: SIP/2.0/UDP " + topVia + ";branch=z9hG4bK-gone-" + callId + "\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + attacker.port() + ";branch=z9hG4bK-" + callId + ";rport\r\n"
+                + "From: <sip:200@" + OFFICE + ">;tag=caller-tag\r\n"
+                + "To: <sip:201@" + OFFICE + ">;tag=callee-tag\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 1 INVITE\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
     private Dialog dialogBetweenAttackerAndCallee(String callId) {
         Dialog dialog = new Dialog(new DialogId(callId, "caller-tag", "callee-tag"), new AddressOfRecord("200", OFFICE),
                 new AddressOfRecord("201", OFFICE), System.currentTimeMillis(), "it",

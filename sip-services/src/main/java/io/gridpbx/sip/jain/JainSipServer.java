@@ -84,7 +84,7 @@ public final class JainSipServer implements SipServer {
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
-            SipStackImpl stack = new SipStackImpl(stackProperties(settings, stackName));
+            SipStackImpl stack = new JainSipStack(stackProperties(settings, stackName));
             SipCounters counters = new SipCounters();
             // Set before the listening points exist: the UDP processor it makes measures queue delay,
             // and TCP and TLS connections are framed by their Content-Length.
