@@ -37,6 +37,8 @@
 #   REG_CAPACITY, CALL_CAPACITY (unset)   the capacity the overload modes start from (else climbed)
 #   OVERLOAD_FACTORS "1.0 1.25 1.5"  offered load of the overload modes, as multiples of the capacity
 #   GRIDPBX_JVM_OPTS "-Xms1g -Xmx2g"  passed to ./gridpbx run
+#   BENCH_JAR   (unset)             run the nodes from this exec jar (a build of another commit, for a
+#                                   before/after pair measured by the same script); else ./gridpbx run
 #   NODE_ARGS   ""                  more node properties, e.g. "--gridpbx.sip.shed-delay-ms=0" (no shedding)
 #   KAMAILIO_CHILDREN 4, KAMAILIO_SHM 1024, KAMAILIO_PKG 8, KPORT 35070   (the anchor's settings)
 #   ANCHOR      ../shared/anchors/kamailio (kamailio.cfg is read from there, never changed)
@@ -87,6 +89,7 @@ DATA=$WORK/users
 mkdir -p "$OUT" "$DATA"
 
 . "$HERE/lib.sh"
+LAUNCH_JAR=${BENCH_JAR:-}   # another build to measure (e.g. the tree before a change), never rebuilt
 
 trap cleanup EXIT
 trap 'echo "# interrupted"; exit 130' INT TERM

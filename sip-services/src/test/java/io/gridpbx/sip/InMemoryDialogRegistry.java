@@ -14,6 +14,7 @@ final class InMemoryDialogRegistry implements DialogRegistry {
 
     private final ConcurrentHashMap<String, Dialog> active = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Dialog> started = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public void started(Dialog dialog) {
@@ -33,6 +34,7 @@ final class InMemoryDialogRegistry implements DialogRegistry {
 
     @Override
     public java.util.concurrent.CompletionStage<Optional<Dialog>> find(DialogId id) {
+        lookups.incrementAndGet();
         return java.util.concurrent.CompletableFuture.completedFuture(Optional.ofNullable(active.get(id.key())));
     }
 
@@ -45,6 +47,11 @@ final class InMemoryDialogRegistry implements DialogRegistry {
     public List<Dialog> activeWithin(String domain) {
         return active.values().stream().filter(d -> DomainName.isWithin(d.caller().domain(), domain)
                 || DomainName.isWithin(d.callee().domain(), domain)).toList();
+    }
+
+    /** How many times a dialog was looked up here (each one a grid read in a real node). */
+    int lookups() {
+        return lookups.get();
     }
 
     /** Every dialog that ever started, oldest first. */

@@ -131,6 +131,31 @@ class OpenRelayIT {
         assertThat(node.counters().inDialogRefused()).isGreaterThanOrEqualTo(2);
     }
 
+    /** The ACK of a 407 on every call: absorbed on its To tag alone, with no dialog lookup and no refusal counted. */
+    @Test
+    void ackOfTheNodesOwnChallenge_endsThereWithoutADialogLookup() throws IOException {
+        String challenge = ask(request("INVITE", "sip:201@" + OFFICE, "challenged", null, null), "challenged");
+        assertThat(challenge).startsWith("SIP/2.0 407 ");
+        String ownTag = challenge.lines().filter(line -> line.startsWith("To:")).findFirst().orElseThrow()
+                .replaceFirst(".*;tag=", "");
+        int lookupsBefore = node.dialogs.lookups();
+        long refusedBefore = node.counters().inDialogRefused();
+
+        // Both with a genuine seal, which alone would send them to the dialog lookup.
+        String route = sealedRoute("challenged", "caller-tag");
+        attacker.send(request("ACK", "sip:201@" + OFFICE, "challenged", ownTag, route), NODE_PORT);
+        // The control, sent after it: an ACK with a tag of no one's is looked up and refused.
+        attacker.send(request("ACK", "sip:201@" + OFFICE, "challenged", ownTag + "x", route), NODE_PORT);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (node.counters().inDialogRefused() == refusedBefore && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        assertThat(attacker.drain(NOTHING_WITHIN)).isEmpty();
+        assertThat(node.counters().inDialogRefused()).as("refusals").isEqualTo(refusedBefore + 1);
+        assertThat(node.dialogs.lookups()).as("dialog lookups").isEqualTo(lookupsBefore + 1);
+    }
+
     @Test
     void cancelMatchingNoInvite_gets481AndIsNotForwarded() throws IOException {
         String cancel = request("CANCEL", "sip:900123456@127.0.0.1:" + premium.port(), "lone-cancel", null,

@@ -257,13 +257,18 @@ final class JainSipProxy {
 
     /**
      * ACK for a 2xx travels end to end along the route set; we forward it statelessly (section 16.11),
-     * once the {@link DialogGuard} proved it. ACKs for our own non-2xx answers are absorbed by the
-     * transaction layer; any other ACK is stray and absorbed too, with no answer (an ACK has none).
+     * once the {@link DialogGuard} proved it. ACKs for our own non-2xx answers are absorbed: by the
+     * transaction layer for stateful ones, by their To tag for the stateless ones (the 407 of every
+     * call); any other ACK is stray and absorbed too, with no answer (an ACK has none).
      */
     void onAck(Request request) {
         String toTag = JainSipMessages.toTag(request);
         if (toTag.isEmpty()) {
             absorbStrayAck(request);
+            return;
+        }
+        if (JainSipResponder.isOwnTag(request, toTag)) {
+            // The ACK of this node's own stateless answer (a 407 challenge on every call): nothing to prove.
             return;
         }
         guard.check(request, toTag).whenComplete((verdict, failure) -> {

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 /** Builds and sends the responses this node generates itself, statelessly or on a transaction. */
 final class JainSipResponder {
 
+    private static final String OWN_TAG_PREFIX = "gp";
+
     private final SipProvider provider;
     private final MessageFactory messages;
     private final HeaderFactory headers;
@@ -63,12 +65,26 @@ final class JainSipResponder {
         response.setReasonPhrase(reason);
         ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
         if (status > 100 && to.getTag() == null) {
-            CRC32C crc = new CRC32C();
-            crc.update(JainSipMessages.callId(request).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            crc.update(JainSipMessages.fromTag(request).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            to.setTag("gp" + Long.toHexString(crc.getValue()));
+            to.setTag(ownTag(request));
         }
         return response;
+    }
+
+    /**
+     * Whether {@code toTag} is the one this node puts in its own answers to the request's Call-ID and
+     * From tag: an ACK carrying it acknowledges a final response of this node (a 407 challenge, a
+     * rejection) and ends there, with no dialog to look up (RFC 3261 section 17.2.1; Kamailio's sl
+     * module absorbs such ACKs the same way).
+     */
+    static boolean isOwnTag(Request request, String toTag) {
+        return toTag.startsWith(OWN_TAG_PREFIX) && toTag.equals(ownTag(request));
+    }
+
+    private static String ownTag(Request request) {
+        CRC32C crc = new CRC32C();
+        crc.update(JainSipMessages.callId(request).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        crc.update(JainSipMessages.fromTag(request).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return OWN_TAG_PREFIX + Long.toHexString(crc.getValue());
     }
 
     /** Sends a response statelessly, back along the request's Via (received and rport honoured). */
