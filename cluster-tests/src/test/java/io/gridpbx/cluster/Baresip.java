@@ -108,8 +108,8 @@ final class Baresip {
 
     /** Waits for the registration's 200 OK, as baresip prints it ({@code <aor>: {0/UDP/v4} 200 OK ...}). */
     void awaitRegistered(Duration timeout) throws InterruptedException {
-        awaitOutput(config.aor() + " registered", Pattern.compile(
-                "(?m)^" + Pattern.quote(config.aor()) + ": \\{\\d+/UDP/v4} 200 OK"), timeout);
+        awaitOutput(config.aor() + " registered", Pattern.compile("(?m)^" + Pattern.quote(config.aor())
+                + ": \\{\\d+/" + config.transport().toUpperCase(java.util.Locale.ROOT) + "/v4} 200 OK"), timeout);
     }
 
     /** Asks baresip to quit (its {@code quit} command) and returns its exit code, failing past {@code timeout}. */

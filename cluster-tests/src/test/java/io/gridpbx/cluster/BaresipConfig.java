@@ -15,9 +15,17 @@ import java.util.List;
  * @param domain        the client's SIP domain
  * @param password      the user's SIP password
  * @param outboundProxy {@code host:port} of the node every request goes through
+ * @param transport     {@code udp}, or {@code tls}: the phone registers and sends everything over one TLS
+ *                      connection to the node's TLS port, and gets its calls back over it
  */
 record BaresipConfig(String host, int sipPort, int controlPort, String rtpPorts, String user, String domain,
-        String password, String outboundProxy) {
+        String password, String outboundProxy, String transport) {
+
+    /** A phone on UDP. */
+    BaresipConfig(String host, int sipPort, int controlPort, String rtpPorts, String user, String domain,
+            String password, String outboundProxy) {
+        this(host, sipPort, controlPort, rtpPorts, user, domain, password, outboundProxy, "udp");
+    }
 
     static final String MODULE_PATH = "/usr/lib/baresip/modules";
 
@@ -58,8 +66,9 @@ record BaresipConfig(String host, int sipPort, int controlPort, String rtpPorts,
 
     /** The text of {@code accounts}: one account, every request through the node (a loose route). */
     String accountsFile() {
-        return "<sip:" + user + "@" + domain + ">;auth_pass=" + password + ";outbound=\"sip:" + outboundProxy
-                + "\"\n";
+        String transportParameter = "udp".equals(transport) ? "" : ";transport=" + transport;
+        return "<sip:" + user + "@" + domain + transportParameter + ">;auth_pass=" + password
+                + ";outbound=\"sip:" + outboundProxy + transportParameter + "\"\n";
     }
 
     String aor() {

@@ -81,8 +81,6 @@ final class NodeProcess {
         command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(),
                 "--gridpbx.sip.host=" + spec.host(),
                 "--gridpbx.sip.port=" + spec.sipPort(),
-                // no TLS: nodes of parallel test runs share 127.0.0.1, and 5061 is one port
-                "--gridpbx.sip.tls-port=0",
                 "--server.address=" + spec.host(),
                 "--server.port=" + spec.httpPort(),
                 "--gridpbx.cluster.name=" + clusterName,
@@ -99,6 +97,10 @@ final class NodeProcess {
             // peer starting): these tests are about failover and data, and a node that sheds answers 503,
             // which they would count as lost. Shedding has its own tests (OverloadSheddingIT, bench).
             command.add("--gridpbx.sip.shed-delay-ms=0");
+        }
+        if (extraArgs.stream().noneMatch(arg -> arg.startsWith("--gridpbx.sip.tls-port="))) {
+            // No TLS unless a test asks for it on a port of its own: 5061 is one port for every test node.
+            command.add("--gridpbx.sip.tls-port=0");
         }
         command.addAll(extraArgs);
         Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n");
