@@ -171,11 +171,7 @@ public final class JainSipServer implements SipServer {
         // the selector thread, and TCP with it) and measures how long each datagram waited.
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
         p.setProperty("gov.nist.javax.sip.PASS_INVITE_NON_2XX_ACK_TO_LISTENER", "false");
-        // A transaction that ends drops its messages without keeping them as bytes: the RI's "Normal"
-        // strategy (what AGGRESSIVE_CLEANUP=true means) encoded every request when its transaction
-        // completed and parsed it again when the transaction was removed, a tenth of a call's CPU
-        // on the timer thread. The proxy keeps what it needs of a request in its own ForkContext.
-        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Aggressive");
+        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         // Phones route through the stack's router, which sends a request for a phone that registered over
         // TCP or TLS back over that connection (RFC 5626 section 5.3) and any other as RFC 3263 says.
         p.setProperty("javax.sip.ROUTER_PATH", JainSipFlowRouter.class.getName());
