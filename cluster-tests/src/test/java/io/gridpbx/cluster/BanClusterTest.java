@@ -121,10 +121,9 @@ class BanClusterTest {
             }
             Instant servedAt = Instant.now();
             assertThat(after).as("node 2 serves the source once the ban is over").startsWith("SIP/2.0 200 ");
-            // The grid expires an entry on its own clock tick, a few tens of milliseconds either side of
-            // the ban's end as the listing shows it (CI saw 37 ms early); what matters is that the ban
-            // lasted its duration and lifted on time, not sooner than a quarter second before.
-            assertThat(servedAt).isAfterOrEqualTo(until.minusMillis(250)).isBefore(until.plusSeconds(3));
+            // The grid keeps times in whole seconds and may expire the ban's entry up to a second early
+            // (CI saw the source served 309 ms before its end): each node's mirror holds the ban to its end.
+            assertThat(servedAt).isAfterOrEqualTo(until).isBefore(until.plusSeconds(3));
             assertThat(answerTo(scanner, NODE1, "after-1", "", Duration.ofSeconds(3))).startsWith("SIP/2.0 200 ");
         }
     }

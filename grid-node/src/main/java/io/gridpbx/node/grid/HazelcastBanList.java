@@ -115,14 +115,23 @@ public final class HazelcastBanList implements BanList, AutoCloseable {
             mirror.remove(event.getKey());
         }
 
+        /**
+         * The grid keeps an entry's times in whole seconds, so its TTL can end up to a second before the
+         * ban does: the mirror keeps a ban that is still running and lets {@link #active} drop it on time.
+         */
         @Override
         public void entryExpired(EntryEvent<String, Ban> event) {
-            mirror.remove(event.getKey());
+            forgetIfOver(event.getKey());
         }
 
         @Override
         public void entryEvicted(EntryEvent<String, Ban> event) {
-            mirror.remove(event.getKey());
+            forgetIfOver(event.getKey());
+        }
+
+        private void forgetIfOver(String key) {
+            var now = clock.instant();
+            mirror.computeIfPresent(key, (k, ban) -> ban.activeAt(now) ? ban : null);
         }
     }
 }
