@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.MatchResult;
@@ -43,31 +42,17 @@ class BaresipCallClusterTest {
     /** baresip's rtcpsummary line at call close: packets received (PR) and sent (PS), its own counters. */
     private static final Pattern RTP_SUMMARY = Pattern.compile("EX=BareSip;CS=\\d+;CD=\\d+;PR=(\\d+);PS=(\\d+);");
 
-    private static @Nullable NodeProcess node;
-    private static final List<Baresip> phones = new ArrayList<>();
-    private static @Nullable Thread lastResort;
+    private static @Nullable BaresipLab lab;
 
     @BeforeAll
     static void startNode() throws Exception {
-        assertThat(Baresip.BINARY).as("baresip is needed (Debian package baresip)").isExecutable();
-        TestDirs.fresh(RUN_DIR);
-        lastResort = new Thread(BaresipCallClusterTest::destroyEverything, "baresip-test-last-resort");
-        Runtime.getRuntime().addShutdownHook(lastResort);
-        // The node's defaults: the platform offers MD5 alone, which every phone on the market answers.
-        node = NodeProcess.start(NODE, List.of(NODE.member()), "baresip-call-" + ProcessHandle.current().pid(),
-                "baresip-call-operator", RUN_DIR, List.of());
-        node.awaitUp(Duration.ofSeconds(120));
+        lab = BaresipLab.start("baresip-call", NODE, RUN_DIR, List.of());
     }
 
     @AfterAll
     static void stopEverything() throws InterruptedException {
-        phones.forEach(Baresip::destroyForcibly);
-        if (node != null) {
-            node.requestStop();
-            node.awaitExit(Duration.ofSeconds(30));
-        }
-        if (lastResort != null) {
-            Runtime.getRuntime().removeShutdownHook(lastResort);
+        if (lab != null) {
+            lab.stop();
         }
     }
 
@@ -97,7 +82,7 @@ class BaresipCallClusterTest {
 
         for (Baresip phone : List.of(caller, callee)) {
             phone.control().awaitEvent("CALL_RTCP",
-                    event -> counter(event, "rx") >= MIN_PACKETS && counter(event, "tx") >= MIN_PACKETS, RTCP_REPORT);
+                    event -> BaresipLab.rtcpPackets(event, "rx") >= MIN_PACKETS && BaresipLab.rtcpPackets(event, "tx") >= MIN_PACKETS, RTCP_REPORT);
         }
 
         JsonNode hungUp = caller.control().command("hangup", "", SIP_STEP);
@@ -130,28 +115,20 @@ class BaresipCallClusterTest {
                 status -> status.registeredAddresses() == 0);
     }
 
-    /** Packets of one direction in a CALL_RTCP event: {@code rx.sent} is what this phone received, {@code tx.sent} what it sent. */
-    private static long counter(JsonNode rtcpEvent, String direction) {
-        return rtcpEvent.path("rtcp_stats").path(direction).path("sent").asLong(0);
-    }
 
     private static Baresip start(String label, BaresipConfig config) throws Exception {
-        Baresip phone = Baresip.start(label, config, RUN_DIR);
-        phones.add(phone);
-        return phone;
+        return lab().phone(label, config);
     }
 
     private static NodeProcess node() {
-        if (node == null) {
-            throw new IllegalStateException("the node did not start");
-        }
-        return node;
+        return lab().node();
     }
 
-    private static void destroyEverything() {
-        phones.forEach(Baresip::destroyForcibly);
-        if (node != null) {
-            node.destroyForcibly();
+    private static BaresipLab lab() {
+        if (lab == null) {
+            throw new IllegalStateException("the node did not start");
         }
+        return lab;
     }
+
 }

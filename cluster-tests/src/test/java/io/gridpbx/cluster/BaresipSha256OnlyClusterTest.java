@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -39,42 +38,28 @@ class BaresipSha256OnlyClusterTest {
             Pattern.quote(PHONE.host() + ":" + PHONE.sipPort() + " -> " + PROXY)
                     + "\\s+REGISTER sip:.*?\\nCSeq: (\\d+) REGISTER", Pattern.DOTALL);
 
-    private static @Nullable NodeProcess node;
-    private static final List<Baresip> phones = new ArrayList<>();
-    private static @Nullable Thread lastResort;
+    private static @Nullable BaresipLab lab;
 
     @BeforeAll
     static void startNodeOfferingSha256Only() throws Exception {
-        assertThat(Baresip.BINARY).as("baresip is needed (Debian package baresip)").isExecutable();
-        TestDirs.fresh(RUN_DIR);
-        lastResort = new Thread(BaresipSha256OnlyClusterTest::destroyEverything, "baresip-test-last-resort");
-        Runtime.getRuntime().addShutdownHook(lastResort);
-        node = NodeProcess.start(NODE, List.of(NODE.member()), "baresip-sha256-" + ProcessHandle.current().pid(),
-                "baresip-sha256-operator", RUN_DIR, List.of());
-        node.awaitUp(Duration.ofSeconds(120));
+        lab = BaresipLab.start("baresip-sha256", NODE, RUN_DIR, List.of());
         // The reseller sets its client's domain to SHA-256 alone (RFC 8760), as its portal or API allows.
         String office = "/api/v1/clients/" + PHONE.domain();
-        String client = node.get(office, "demo-reseller-token");
-        assertThat(node.put(office, client.replaceFirst("\"digestAlgorithms\":\\[[^\\]]*\\]",
+        String client = node().get(office, "demo-reseller-token");
+        assertThat(node().put(office, client.replaceFirst("\"digestAlgorithms\":\\[[^\\]]*\\]",
                 "\"digestAlgorithms\":[\"SHA-256\"]"), "demo-reseller-token")).contains("\"digestAlgorithms\":[\"SHA-256\"]");
     }
 
     @AfterAll
     static void stopEverything() throws InterruptedException {
-        phones.forEach(Baresip::destroyForcibly);
-        if (node != null) {
-            node.requestStop();
-            node.awaitExit(Duration.ofSeconds(30));
-        }
-        if (lastResort != null) {
-            Runtime.getRuntime().removeShutdownHook(lastResort);
+        if (lab != null) {
+            lab.stop();
         }
     }
 
     @Test
     void md5OnlyBaresip_getsItsSha256Challenge_givesUpWithoutRetrying_andQuits_nodeStaysHealthy() throws Exception {
-        Baresip phone = Baresip.start("phone200", PHONE, RUN_DIR);
-        phones.add(phone);
+        Baresip phone = lab().phone("phone200", PHONE);
 
         String reason = phone.awaitOutput("its registration failure", Pattern.compile(
                 "reg: sip:" + Pattern.quote(PHONE.aor()) + ": Register: ([^\\n]+)"), SIP_STEP).group(1);
@@ -102,16 +87,13 @@ class BaresipSha256OnlyClusterTest {
     }
 
     private static NodeProcess node() {
-        if (node == null) {
-            throw new IllegalStateException("the node did not start");
-        }
-        return node;
+        return lab().node();
     }
 
-    private static void destroyEverything() {
-        phones.forEach(Baresip::destroyForcibly);
-        if (node != null) {
-            node.destroyForcibly();
+    private static BaresipLab lab() {
+        if (lab == null) {
+            throw new IllegalStateException("the node did not start");
         }
+        return lab;
     }
 }

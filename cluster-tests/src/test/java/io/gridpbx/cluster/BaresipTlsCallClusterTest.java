@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -39,30 +38,17 @@ class BaresipTlsCallClusterTest {
     private static final Duration RTCP_REPORT = Duration.ofSeconds(30);
     private static final int MIN_PACKETS = 50;
 
-    private static @Nullable NodeProcess node;
-    private static final List<Baresip> phones = new ArrayList<>();
-    private static @Nullable Thread lastResort;
+    private static @Nullable BaresipLab lab;
 
     @BeforeAll
     static void startNodeWithTls() throws Exception {
-        assertThat(Baresip.BINARY).as("baresip is needed (Debian package baresip)").isExecutable();
-        TestDirs.fresh(RUN_DIR);
-        lastResort = new Thread(BaresipTlsCallClusterTest::destroyEverything, "baresip-tls-last-resort");
-        Runtime.getRuntime().addShutdownHook(lastResort);
-        node = NodeProcess.start(NODE, List.of(NODE.member()), "baresip-tls-" + ProcessHandle.current().pid(),
-                "baresip-tls-operator", RUN_DIR, List.of("--gridpbx.sip.tls-port=" + TLS_PORT));
-        node.awaitUp(Duration.ofSeconds(120));
+        lab = BaresipLab.start("baresip-tls", NODE, RUN_DIR, List.of("--gridpbx.sip.tls-port=" + TLS_PORT));
     }
 
     @AfterAll
     static void stopEverything() throws InterruptedException {
-        phones.forEach(Baresip::destroyForcibly);
-        if (node != null) {
-            node.requestStop();
-            node.awaitExit(Duration.ofSeconds(30));
-        }
-        if (lastResort != null) {
-            Runtime.getRuntime().removeShutdownHook(lastResort);
+        if (lab != null) {
+            lab.stop();
         }
     }
 
@@ -90,8 +76,8 @@ class BaresipTlsCallClusterTest {
         caller.control().awaitEvent("CALL_ESTABLISHED", SIP_STEP);
         callee.control().awaitEvent("CALL_ESTABLISHED", SIP_STEP);
         for (Baresip phone : List.of(caller, callee)) {
-            phone.control().awaitEvent("CALL_RTCP", event -> counter(event, "rx") >= MIN_PACKETS
-                    && counter(event, "tx") >= MIN_PACKETS, RTCP_REPORT);
+            phone.control().awaitEvent("CALL_RTCP", event -> BaresipLab.rtcpPackets(event, "rx") >= MIN_PACKETS
+                    && BaresipLab.rtcpPackets(event, "tx") >= MIN_PACKETS, RTCP_REPORT);
         }
 
         JsonNode hungUp = caller.control().command("hangup", "", SIP_STEP);
@@ -107,27 +93,20 @@ class BaresipTlsCallClusterTest {
                 status -> status.registeredAddresses() == 0);
     }
 
-    private static long counter(JsonNode rtcpEvent, String direction) {
-        return rtcpEvent.path("rtcp_stats").path(direction).path("sent").asLong(0);
-    }
 
     private static Baresip start(String label, BaresipConfig config) throws Exception {
-        Baresip phone = Baresip.start(label, config, RUN_DIR);
-        phones.add(phone);
-        return phone;
+        return lab().phone(label, config);
     }
 
     private static NodeProcess node() {
-        if (node == null) {
-            throw new IllegalStateException("the node did not start");
-        }
-        return node;
+        return lab().node();
     }
 
-    private static void destroyEverything() {
-        phones.forEach(Baresip::destroyForcibly);
-        if (node != null) {
-            node.destroyForcibly();
+    private static BaresipLab lab() {
+        if (lab == null) {
+            throw new IllegalStateException("the node did not start");
         }
+        return lab;
     }
+
 }
