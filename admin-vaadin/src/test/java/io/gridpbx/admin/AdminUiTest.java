@@ -29,10 +29,13 @@ public abstract class AdminUiTest extends BrowserlessTest {
         return Set.of(FixtureInstantiator.Factory.class);
     }
 
+    /** The fixture comes first: setting up the UI already opens the root view, built from its services. */
     @BeforeEach
-    void freshFixture() {
+    @Override
+    protected void initVaadinEnvironment() {
         fixture = new UiFixture();
         FixtureInstantiator.fixture = fixture;
+        super.initVaadinEnvironment();
         VaadinSession.getCurrent().setLocale(Locale.ENGLISH);
     }
 

@@ -55,6 +55,23 @@ class AdminPortalBrowserClusterTest {
     }
 
     @Test
+    void theRootAddress_leadsToTheSignInPage_andOnceSignedIn_toTheHome() {
+        try (Browser browser = Browser.open(url(NODE1))) {
+            browser.go("");
+            browser.waitUntil("the sign-in page", () -> browser.path().equals("login"));
+            assertThat(browser.byId("email").isDisplayed()).isTrue();
+            assertThat(browser.pageText()).doesNotContain("Could not navigate");
+            browser.screenshot("root-signed-out");
+            browser.type("email", "reseller@demo.gridpbx.test").type("password", PASSWORD).click("sign-in");
+            browser.waitUntil("the reseller's home", () -> browser.path().equals("clients"));
+            browser.go("");
+            browser.waitUntil("the reseller's home again", () -> browser.path().equals("clients"));
+            assertThat(browser.byId("clients-grid").isDisplayed()).isTrue();
+            browser.click("sign-out");
+        }
+    }
+
+    @Test
     void everyLevelSignsInToItsOwnHome() {
         try (Browser browser = Browser.open(url(NODE1))) {
             signInAndExpect(browser, "admin@gridpbx.test", "resellers", "platform-resellers");

@@ -86,6 +86,17 @@ class SignInViewTest extends AdminUiTest {
     }
 
     @Test
+    void theRootAddress_opensTheSignedInLevelsHome() {
+        signIn("reseller@demo.gridpbx.test");
+        UI.getCurrent().navigate("");
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("ClientsView");
+
+        signIn("202@office.demo.gridpbx.test");
+        UI.getCurrent().navigate("");
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("PortalHomeView");
+    }
+
+    @Test
     void theAccountsLanguage_becomesTheScreensLanguage() {
         fixture.access.save(fixture.access.find("admin@gridpbx.test").orElseThrow().withLanguage("fr"));
         SignInView view = navigate(SignInView.class);
