@@ -112,6 +112,12 @@ final class BaresipControl implements AutoCloseable {
         return awaitEvent(type, event -> true, timeout);
     }
 
+    /** Waits for the {@code nth} event of a type (1 is the first), for a phone's second call and after. */
+    void awaitEvent(String type, int nth, Duration timeout) throws InterruptedException {
+        Eventually.await(label + "'s event " + type + " #" + nth + " (events so far: " + eventTypes() + ")", timeout,
+                () -> received.stream().filter(m -> isEvent(m, type)).count(), count -> count >= nth);
+    }
+
     /** The types of the events received so far, in order: for failure messages. */
     List<String> eventTypes() {
         return received.stream().filter(m -> m.path("event").asBoolean(false))

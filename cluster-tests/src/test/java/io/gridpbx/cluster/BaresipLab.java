@@ -9,33 +9,46 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One node and the baresip phones of a test, started and stopped together: the node is stopped
- * gracefully and the phones killed at the end, and everything is killed by PID if the test JVM
- * exits first.
+ * The nodes of one cluster and the baresip phones of a test, started and stopped together: the nodes
+ * are stopped gracefully and the phones killed at the end, and everything is killed by PID if the test
+ * JVM exits first.
  */
 final class BaresipLab {
 
     private final Path runDir;
-    private final NodeProcess node;
+    private final List<NodeProcess> nodes = new ArrayList<>();
     private final List<Baresip> phones = new ArrayList<>();
     private final Thread lastResort;
 
-    private BaresipLab(Path runDir, NodeProcess node) {
+    private BaresipLab(Path runDir) {
         this.runDir = runDir;
-        this.node = node;
         this.lastResort = new Thread(this::destroyEverything, "baresip-lab-last-resort");
         Runtime.getRuntime().addShutdownHook(lastResort);
     }
 
     /** A fresh {@code runDir} and one node in it, up; {@code extraArgs} are more node properties. */
     static BaresipLab start(String name, NodeProcess.Spec spec, Path runDir, List<String> extraArgs) throws Exception {
+        return start(name, List.of(spec), runDir, extraArgs);
+    }
+
+    /** A fresh {@code runDir} and a cluster of these nodes in it, all up and members of it. */
+    static BaresipLab start(String name, List<NodeProcess.Spec> specs, Path runDir, List<String> extraArgs)
+            throws Exception {
         assertThat(Baresip.BINARY).as("baresip is needed (Debian package baresip)").isExecutable();
         TestDirs.fresh(runDir);
-        NodeProcess node = NodeProcess.start(spec, List.of(spec.member()), name + "-" + ProcessHandle.current().pid(),
-                name + "-operator", runDir, extraArgs);
-        BaresipLab lab = new BaresipLab(runDir, node);
+        List<String> members = specs.stream().map(NodeProcess.Spec::member).toList();
+        String cluster = name + "-" + ProcessHandle.current().pid();
+        BaresipLab lab = new BaresipLab(runDir);
         try {
-            node.awaitUp(Duration.ofSeconds(120));
+            for (NodeProcess.Spec spec : specs) {
+                NodeProcess node = NodeProcess.start(spec, members, cluster, name + "-operator", runDir, extraArgs);
+                lab.nodes.add(node);
+                node.awaitUp(Duration.ofSeconds(120));
+            }
+            for (NodeProcess node : lab.nodes) {
+                Eventually.await(node.name() + " in a cluster of " + specs.size(), Duration.ofSeconds(60), node::status,
+                        status -> status.clusterSize() == specs.size());
+            }
         } catch (Exception | AssertionError notUp) {
             lab.destroyEverything();
             Runtime.getRuntime().removeShutdownHook(lab.lastResort);
@@ -44,8 +57,13 @@ final class BaresipLab {
         return lab;
     }
 
+    /** The first node. */
     NodeProcess node() {
-        return node;
+        return nodes.getFirst();
+    }
+
+    NodeProcess node(int index) {
+        return nodes.get(index);
     }
 
     /** Starts a phone whose output and configuration go to {@code runDir/label}. */
@@ -57,8 +75,10 @@ final class BaresipLab {
 
     void stop() throws InterruptedException {
         phones.forEach(Baresip::destroyForcibly);
-        node.requestStop();
-        node.awaitExit(Duration.ofSeconds(30));
+        nodes.forEach(NodeProcess::requestStop);
+        for (NodeProcess node : nodes) {
+            node.awaitExit(Duration.ofSeconds(30));
+        }
         Runtime.getRuntime().removeShutdownHook(lastResort);
     }
 
@@ -69,6 +89,6 @@ final class BaresipLab {
 
     private void destroyEverything() {
         phones.forEach(Baresip::destroyForcibly);
-        node.destroyForcibly();
+        nodes.forEach(NodeProcess::destroyForcibly);
     }
 }

@@ -119,6 +119,30 @@ class OpenRelayIT {
         assertThat(premium.drain(NOTHING_WITHIN)).isEmpty();
     }
 
+    /**
+     * A member hands a call to the member holding the callee's connection with a Route naming that
+     * connection, sealed for the call: such a request skips authentication there. A forged or borrowed
+     * one is an ordinary INVITE (challenged); a genuine one for a connection this node does not hold
+     * gets 430 Flow Failed. Nothing reaches the target either way.
+     */
+    @Test
+    void handoffRoute_forgedOrOfAnotherCall_isChallenged_andGenuineForAConnectionNotHeld_gets430() throws IOException {
+        String target = "sip:900123456@127.0.0.1:" + premium.port();
+        String flow = "tcp~127.0.0.1~" + premium.port();
+        String hostPort = "127.0.0.1:" + NODE_PORT;
+        String borrowed = node.routeSeal.seal(hostPort + " " + flow + " -", "another-call", "caller-tag");
+        assertThat(ask(request("INVITE", target, "handoff-forged", null,
+                "<sip:" + hostPort + ";lr;gf=" + flow + ";gs=AAAAAAAAAAAAAAAA>"), "handoff-forged")).startsWith("SIP/2.0 407 ");
+        assertThat(ask(request("INVITE", target, "handoff-borrowed", null,
+                "<sip:" + hostPort + ";lr;gf=" + flow + ";gs=" + borrowed + ">"), "handoff-borrowed")).startsWith("SIP/2.0 407 ");
+
+        String genuine = node.routeSeal.seal(hostPort + " " + flow + " -", "handoff-genuine", "caller-tag");
+        assertThat(ask(request("INVITE", target, "handoff-genuine", null,
+                "<sip:" + hostPort + ";lr;gf=" + flow + ";gs=" + genuine + ">"), "handoff-genuine"))
+                .startsWith("SIP/2.0 430 Flow Failed");
+        assertThat(premium.await("INVITE", NOTHING_WITHIN)).isNull();
+    }
+
     @Test
     void strayAck_isAbsorbedWithoutAnswer() throws IOException {
         attacker.send(request("ACK", "sip:900123456@127.0.0.1:" + premium.port(), "stray-ack", "forged",

@@ -83,7 +83,9 @@ class SipTlsIT {
             String invite = callee.receive("Call-ID: " + callId, WAIT);
             assertThat(invite).startsWith("INVITE sip:202@127.0.0.1:9;transport=tls SIP/2.0\r\n")
                     .contains("Via: SIP/2.0/TLS 127.0.0.1:" + TLS_PORT + ";")
-                    .containsPattern("Record-Route: <sip:127\\.0\\.0\\.1:" + TLS_PORT + ";transport=tls;lr;gs=[A-Za-z0-9_-]+>");
+                    // It names both phones' connections, so that the dialog's requests go down them too.
+                    .containsPattern("Record-Route: <sip:127\\.0\\.0\\.1:" + TLS_PORT + ";transport=tls;lr;gf=tls~127\\.0\\.0\\.1~"
+                            + callee.localPort() + ";gc=tls~127\\.0\\.0\\.1~" + caller.localPort() + ";gs=[A-Za-z0-9_-]+>");
             callee.send(answer(invite, 200, "OK"));
 
             String ok = caller.receive("CSeq: 2 INVITE\r\n", WAIT);
@@ -91,7 +93,7 @@ class SipTlsIT {
                 ok = caller.receive("CSeq: 2 INVITE\r\n", WAIT);
             }
             assertThat(ok).startsWith("SIP/2.0 200 ")
-                    .containsPattern("Record-Route: <sip:127\\.0\\.0\\.1:" + TLS_PORT + ";transport=tls;lr;gs=[A-Za-z0-9_-]+>");
+                    .containsPattern("Record-Route: <sip:127\\.0\\.0\\.1:" + TLS_PORT + ";transport=tls;lr;gf=[^;]+;gc=[^;]+;gs=[A-Za-z0-9_-]+>");
         }
         assertThat(node.counters().failures()).isZero();
     }

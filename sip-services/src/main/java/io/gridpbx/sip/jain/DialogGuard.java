@@ -29,14 +29,16 @@ final class DialogGuard {
 
     /** What to do with an in-dialog request. */
     sealed interface Verdict {
-        record Forward() implements Verdict {
+        /** Goes on; down {@code flow}, the phone connection this node holds, when the route named one. */
+        record Forward(JainSipFlows.@Nullable Flow flow) implements Verdict {
         }
 
         record Refuse(int status, String reason) implements Verdict {
         }
     }
 
-    static final Verdict FORWARD = new Verdict.Forward();
+    /** The dialog lets the request pass (the route decides where it goes). */
+    private static final Verdict FORWARD = new Verdict.Forward(null);
     private static final Verdict NOT_OURS = new Verdict.Refuse(403, "Not A Dialog Of This Cluster");
     private static final Verdict GONE = new Verdict.Refuse(481, "Call/Transaction Does Not Exist");
     private static final Verdict NOT_A_PARTY = new Verdict.Refuse(403, "Not A Party Of This Dialog");
@@ -57,23 +59,27 @@ final class DialogGuard {
     CompletionStage<Verdict> check(Request request, String toTag) {
         String callId = JainSipMessages.callId(request);
         String fromTag = JainSipMessages.fromTag(request);
-        if (fromTag.isEmpty() || self.popDialogRoute(request, callId, fromTag, toTag) != JainSipSelf.DialogRoute.SEALED) {
+        JainSipSelf.ProvenRoute route = fromTag.isEmpty() ? null : self.popDialogRoute(request, callId, fromTag, toTag);
+        if (route == null) {
             return CompletableFuture.completedFuture(NOT_OURS);
         }
+        Verdict forward = route.flow() == null ? FORWARD : new Verdict.Forward(route.flow());
         DialogId id = new DialogId(callId, fromTag, toTag);
         Verdict local = GONE;
         for (Dialog dialog : dialogs.local(id)) {
-            local = against(dialog, request, fromTag);
+            local = against(dialog, request, fromTag, toTag);
             if (local == FORWARD) {
-                return CompletableFuture.completedFuture(FORWARD);
+                return CompletableFuture.completedFuture(forward);
             }
         }
         Verdict fallback = local;
-        return dialogs.inGrid(id).thenApply(inGrid ->
-                inGrid.map(dialog -> against(dialog, request, fromTag)).orElse(fallback));
+        return dialogs.inGrid(id).thenApply(inGrid -> {
+            Verdict verdict = inGrid.map(dialog -> against(dialog, request, fromTag, toTag)).orElse(fallback);
+            return verdict == FORWARD ? forward : verdict;
+        });
     }
 
-    private Verdict against(Dialog dialog, Request request, String senderTag) {
+    private Verdict against(Dialog dialog, Request request, String senderTag, String toTag) {
         DialogTarget peer = dialog.peerOf(senderTag).orElse(null);
         if (peer == null) {
             return NOT_A_PARTY;
@@ -81,7 +87,7 @@ final class DialogGuard {
         if (!sameUri(peer.contact(), request.getRequestURI())) {
             return WRONG_TARGET;
         }
-        return peer.route().equals(routeOf(request)) ? FORWARD : WRONG_ROUTE;
+        return peer.route().equals(routeBeyondTheCluster(request, senderTag, toTag)) ? FORWARD : WRONG_ROUTE;
     }
 
     /** URI equality as RFC 3261 section 19.1.4 defines it (the stack's URI classes implement it). */
@@ -98,14 +104,23 @@ final class DialogGuard {
         }
     }
 
-    private static List<String> routeOf(Request request) {
+    /**
+     * The request's Route without the entries members recorded for this call (a call handed to the
+     * member holding the callee's connection has two members in its route): the part the dialog
+     * keeps for each party ({@link DialogOf}).
+     */
+    private List<String> routeBeyondTheCluster(Request request, String fromTag, String toTag) {
         ListIterator<?> routes = request.getHeaders(RouteHeader.NAME);
         if (routes == null || !routes.hasNext()) {
             return List.of();
         }
+        String callId = JainSipMessages.callId(request);
         List<String> uris = new ArrayList<>(1);
         while (routes.hasNext()) {
-            uris.add(((RouteHeader) routes.next()).getAddress().getURI().toString());
+            URI uri = ((RouteHeader) routes.next()).getAddress().getURI();
+            if (!self.isClusterRoute(uri, callId, fromTag, toTag)) {
+                uris.add(uri.toString());
+            }
         }
         return uris;
     }

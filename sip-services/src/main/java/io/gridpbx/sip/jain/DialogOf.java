@@ -36,8 +36,9 @@ final class DialogOf {
         }
         List<String> recordRoute = new ArrayList<>(1);
         ListIterator<?> headers = response.getHeaders(RecordRouteHeader.NAME);
-        // Our entries: the first sealed one, and a second right below it when the call changed
-        // transport at the node (RFC 5658 double Record-Route).
+        // The cluster's entries: the first sealed one and those right below it, a second one of a node
+        // where the call changed transport (RFC 5658 double Record-Route), and the entries of the
+        // member that relayed the call down the callee's connection, held by another node.
         int ours = -1;
         int oursEnd = -1;
         while (headers != null && headers.hasNext()) {
@@ -46,7 +47,7 @@ final class DialogOf {
             if (ours < 0 && sealed) {
                 ours = recordRoute.size();
                 oursEnd = ours;
-            } else if (sealed && oursEnd == recordRoute.size() - 1 && oursEnd == ours) {
+            } else if (sealed && oursEnd == recordRoute.size() - 1) {
                 oursEnd = recordRoute.size();
             }
             recordRoute.add(uri.toString());

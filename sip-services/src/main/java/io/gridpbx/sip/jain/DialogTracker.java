@@ -42,6 +42,11 @@ final class DialogTracker {
         grid.started(dialog);
     }
 
+    /** A 2xx confirmed a dialog that another member routed and records: kept here only, for its ACK. */
+    void relayed(Dialog dialog) {
+        recent.put(dialog);
+    }
+
     void refreshed(DialogId id, String senderTag, String senderContact, String responderContact) {
         recent.refreshed(id.key(), senderTag, senderContact, responderContact);
         grid.targetRefreshed(id, senderTag, senderContact, responderContact);

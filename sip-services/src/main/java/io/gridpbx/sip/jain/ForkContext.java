@@ -29,8 +29,14 @@ final class ForkContext {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForkContext.class);
 
-    /** Who called whom, for dialog tracking of an initial INVITE. */
-    record Parties(AddressOfRecord caller, AddressOfRecord callee) {
+    /**
+     * Who called whom, for dialog tracking of an initial INVITE.
+     *
+     * @param recordsInGrid false on the member that only relays a call down the callee's connection
+     *                      for another: that one keeps the dialog in its memory (for the ACK and the
+     *                      2xx retransmissions), the member that routed the call records it in the grid
+     */
+    record Parties(AddressOfRecord caller, AddressOfRecord callee, boolean recordsInGrid) {
     }
 
     private final ServerTransaction server;
@@ -154,6 +160,11 @@ final class ForkContext {
                 // Section 16.7 step 6: a 503 from downstream would make the caller avoid this proxy.
                 chosen.setStatusCode(500);
                 chosen.setReasonPhrase("Downstream Unavailable");
+            } else if (chosen.getStatusCode() == 430 && parties != null && parties.recordsInGrid()) {
+                // RFC 5626 section 5.3: the member holding the callee's connection lost it. For the
+                // caller the callee is not reachable now, which 480 says (430 is for the proxy).
+                chosen.setStatusCode(480);
+                chosen.setReasonPhrase("Temporarily Unavailable");
             }
             send(chosen);
         } catch (ParseException impossible) {
@@ -211,8 +222,12 @@ final class ForkContext {
         DialogId id = new DialogId(JainSipMessages.callId(ok), JainSipMessages.fromTag(ok), JainSipMessages.toTag(ok));
         if (parties != null && Request.INVITE.equals(method)) {
             Dialog dialog = DialogOf.between(request, ok, parties.caller(), parties.callee(), clock.millis(), nodeId);
-            dialogs.confirmed(dialog != null ? dialog
-                    : new Dialog(id, parties.caller(), parties.callee(), clock.millis(), nodeId));
+            Dialog confirmed = dialog != null ? dialog : new Dialog(id, parties.caller(), parties.callee(), clock.millis(), nodeId);
+            if (parties.recordsInGrid()) {
+                dialogs.confirmed(confirmed);
+            } else {
+                dialogs.relayed(confirmed);
+            }
         } else if (parties == null && (Request.INVITE.equals(method) || Request.UPDATE.equals(method))) {
             // A target refresh (section 12.2): both ends may have given new Contacts.
             dialogs.refreshed(id, JainSipMessages.fromTag(request), DialogOf.contactOf(request), DialogOf.contactOf(ok));

@@ -7,7 +7,6 @@ import gov.nist.javax.sip.stack.HopImpl;
 import gov.nist.javax.sip.stack.MessageProcessor;
 import io.gridpbx.core.location.Binding;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import javax.sip.address.Hop;
 import javax.sip.message.Request;
@@ -17,13 +16,17 @@ import org.jspecify.annotations.Nullable;
  * Which open connection reaches a registered phone. A phone that registered over TCP or TLS
  * through this node keeps that connection open, often from a port nothing listens on, and behind NAT
  * it is the only way in: requests for it go back over it (RFC 5626 section 5.3; RFC 3261 section
- * 18.2.2). The binding remembers the transport, source and receiving node of its REGISTER. When the
- * connection is gone, or was made to another node, the Contact is used as RFC 3261 says.
+ * 18.2.2). The binding remembers the transport, source and receiving node of its REGISTER. A
+ * connection held by another member is reached through that member, which relays the request down it
+ * (a {@link Handoff}: the edge proxy of RFC 5626, with the node id as its address). When the
+ * connection is gone, the Contact is used as RFC 3261 says.
  */
 final class JainSipFlows {
 
     /** The far end of a phone's connection, which the {@link JainSipFlowRouter} sends to. */
     record Flow(String host, int port, String transport) {
+
+        private static final char SEPARATOR = '~';
 
         Hop hop() {
             return new HopImpl(host, port, transport);
@@ -32,6 +35,47 @@ final class JainSipFlows {
         void attachTo(Request request) {
             ((SIPRequest) request).setApplicationData(this);
         }
+
+        /** The flow as a URI parameter value: {@code tls~192.0.2.7~50432} (an IPv6 host keeps its colons). */
+        String token() {
+            return transport.toLowerCase(Locale.ROOT) + SEPARATOR + host + SEPARATOR + port;
+        }
+
+        /** The flow a {@link #token()} names, or null for anything else. */
+        static @Nullable Flow parse(@Nullable String token) {
+            if (token == null) {
+                return null;
+            }
+            int first = token.indexOf(SEPARATOR);
+            int last = token.lastIndexOf(SEPARATOR);
+            if (first <= 0 || last <= first + 1) {
+                return null;
+            }
+            String transport = token.substring(0, first).toUpperCase(Locale.ROOT);
+            if (!transport.equals("TCP") && !transport.equals("TLS")) {
+                return null;
+            }
+            try {
+                String host = token.substring(first + 1, last);
+                InetAddress.ofLiteral(host);
+                int port = Integer.parseInt(token.substring(last + 1));
+                return port > 0 && port <= 65_535 ? new Flow(host, port, transport) : null;
+            } catch (IllegalArgumentException notAFlow) {
+                return null;
+            }
+        }
+    }
+
+    /** How a request reaches a registered phone: over this node's own connection to it, or through another member's. */
+    sealed interface Reach {
+    }
+
+    /** This node holds the phone's connection. */
+    record Direct(Flow flow) implements Reach {
+    }
+
+    /** Another member holds it: the request goes to {@code node} ({@code host:port}), which relays it down the flow. */
+    record Handoff(String node, Flow flow) implements Reach {
     }
 
     /** Transports whose processor can tell whether a connection to a peer is open. */
@@ -47,38 +91,47 @@ final class JainSipFlows {
         this.nodeId = nodeId;
     }
 
-    /** The open connection this node holds to the phone of that binding, or null. */
-    @Nullable Flow of(Binding binding) {
-        if (!nodeId.equals(binding.nodeId())) {
-            return null; // another node holds that connection: forwarding to it is not built yet
+    /**
+     * How to reach the phone of that binding over the connection it registered on: this node's own
+     * connection while it is open, the member that received the REGISTER when that is another, or
+     * null (a UDP phone, or a connection that closed) to send to its Contact.
+     */
+    @Nullable Reach reach(Binding binding) {
+        Flow flow = flowOf(binding.source());
+        if (flow == null) {
+            return null;
         }
-        String source = binding.source();
+        if (!nodeId.equals(binding.nodeId())) {
+            return new Handoff(binding.nodeId(), flow);
+        }
+        return holds(flow) ? new Direct(flow) : null;
+    }
+
+    /** Whether this node has an open connection that is that flow. */
+    boolean holds(Flow flow) {
+        InetAddress address = InetAddress.ofLiteral(flow.host());
+        java.util.Iterator<?> points = stack.getListeningPoints();
+        while (points.hasNext()) {
+            MessageProcessor processor = ((ListeningPointImpl) points.next()).getMessageProcessor();
+            if (processor instanceof Connections connections && processor.getTransport().equalsIgnoreCase(flow.transport())
+                    && connections.hasConnectionTo(address, flow.port())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The flow of a {@code transport:host:port} source (a binding's, or a request's as
+     * {@link JainSipMessages#source} gives it) when it is TCP or TLS, or null.
+     */
+    static @Nullable Flow flowOf(String source) {
         int first = source.indexOf(':');
         int last = source.lastIndexOf(':');
         if (first <= 0 || last <= first) {
             return null;
         }
-        String transport = source.substring(0, first).toUpperCase(Locale.ROOT);
-        if (!transport.equals("TCP") && !transport.equals("TLS")) {
-            return null;
-        }
-        String host = source.substring(first + 1, last);
-        int port;
-        InetAddress address;
-        try {
-            port = Integer.parseInt(source.substring(last + 1));
-            address = InetAddress.ofLiteral(host);
-        } catch (IllegalArgumentException notAnAddress) {
-            return null;
-        }
-        java.util.Iterator<?> points = stack.getListeningPoints();
-        while (points.hasNext()) {
-            MessageProcessor processor = ((ListeningPointImpl) points.next()).getMessageProcessor();
-            if (processor instanceof Connections connections && processor.getTransport().equalsIgnoreCase(transport)
-                    && connections.hasConnectionTo(address, port)) {
-                return new Flow(host, port, transport);
-            }
-        }
-        return null;
+        return Flow.parse(source.substring(0, first) + Flow.SEPARATOR + source.substring(first + 1, last)
+                + Flow.SEPARATOR + source.substring(last + 1));
     }
 }

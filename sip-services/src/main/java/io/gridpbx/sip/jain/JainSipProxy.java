@@ -28,6 +28,7 @@ import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -86,7 +87,10 @@ final class JainSipProxy {
             onInDialog(event, request, toTag);
             return;
         }
-        self.popOwnRoute(request); // a phone's pre-loaded route to its outbound proxy (section 8.1.2)
+        JainSipFlows.Flow handedOff = self.popHandoff(request, JainSipMessages.callId(request), JainSipMessages.fromTag(request));
+        if (handedOff == null) {
+            self.popOwnRoute(request); // a phone's pre-loaded route to its outbound proxy (section 8.1.2)
+        }
         if (!checkMaxForwards(request)) {
             return;
         }
@@ -95,7 +99,30 @@ final class JainSipProxy {
             responder.reject(request, 482, "Loop Detected");
             return;
         }
-        routeInitial(event, request, loopHash);
+        if (handedOff != null) {
+            relayDown(event, request, handedOff, loopHash);
+        } else {
+            routeInitial(event, request, loopHash);
+        }
+    }
+
+    /**
+     * Another member routed this request to a phone whose connection this node holds (the phone
+     * registered here), with a sealed Route naming the connection: the caller was authenticated and the
+     * callee looked up there, so it goes down the connection as it is. A connection that closed since
+     * is answered 430 Flow Failed (RFC 5626 section 5.3), which that member turns into the callee's
+     * failure.
+     */
+    private void relayDown(RequestEvent event, Request request, JainSipFlows.Flow flow, String loopHash)
+            throws ParseException, SipException, InvalidArgumentException {
+        if (!flows.holds(flow)) {
+            responder.reject(request, 430, "Flow Failed");
+            return;
+        }
+        AddressOfRecord caller = JainSipMessages.aorOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+        AddressOfRecord callee = JainSipMessages.aorOf(((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI());
+        ForkContext.Parties parties = caller == null || callee == null ? null : new ForkContext.Parties(caller, callee, false);
+        forward(event, request, List.of(request.getRequestURI()), List.of(new JainSipFlows.Direct(flow)), loopHash, parties);
     }
 
     /**
@@ -112,7 +139,7 @@ final class JainSipProxy {
                     counters.inDialogRefusal();
                     responder.reject(request, refuse.status(), refuse.reason());
                 } else {
-                    forwardInDialog(event, request, toTag);
+                    forwardInDialog(event, request, toTag, ((DialogGuard.Verdict.Forward) verdict).flow());
                 }
             } catch (Exception | StackOverflowError e) {
                 failures.answer(request, e);
@@ -120,7 +147,7 @@ final class JainSipProxy {
         });
     }
 
-    private void forwardInDialog(RequestEvent event, Request request, String toTag)
+    private void forwardInDialog(RequestEvent event, Request request, String toTag, JainSipFlows.@Nullable Flow flow)
             throws ParseException, SipException, InvalidArgumentException {
         if (!checkMaxForwards(request)) {
             return;
@@ -130,7 +157,8 @@ final class JainSipProxy {
             responder.reject(request, 482, "Loop Detected");
             return;
         }
-        forward(event, request, List.of(request.getRequestURI()), List.of(), loopHash, null);
+        forward(event, request, List.of(request.getRequestURI()), flow != null && flows.holds(flow)
+                ? List.of(new JainSipFlows.Direct(flow)) : List.of(), loopHash, null);
     }
 
     private void routeInitial(RequestEvent event, Request request, String loopHash)
@@ -175,25 +203,26 @@ final class JainSipProxy {
             case RequestDecision.Refuse refuse -> responder.reject(request, refuse.status(), refuse.reason());
             case RequestDecision.Fork fork -> {
                 List<URI> targets = new ArrayList<>(fork.contacts().size());
-                List<JainSipFlows.@Nullable Flow> phoneConnections = new ArrayList<>(fork.contacts().size());
+                List<JainSipFlows.@Nullable Reach> phoneConnections = new ArrayList<>(fork.contacts().size());
                 for (Binding binding : fork.contacts()) {
                     targets.add(responder.addresses().createURI(binding.contactUri()));
-                    phoneConnections.add(flows.of(binding));
+                    phoneConnections.add(flows.reach(binding));
                 }
                 counters.callForwarded();
                 consumeCredentials(request, caller.domain());
                 forward(event, request, targets, phoneConnections, loopHash,
-                        new ForkContext.Parties(fork.caller().owner(), fork.callee().addressOfRecord()));
+                        new ForkContext.Parties(fork.caller().owner(), fork.callee().addressOfRecord(), true));
             }
         }
     }
 
     /**
      * Stateful forwarding to one or more targets in parallel (section 16.6), each over the phone's own
-     * connection when {@code phoneConnections} has one at its index.
+     * connection when {@code phoneConnections} has one at its index: this node's, or through the
+     * member that holds it.
      */
     private void forward(RequestEvent event, Request request, List<URI> targets,
-            List<JainSipFlows.@Nullable Flow> phoneConnections, String loopHash,
+            List<JainSipFlows.@Nullable Reach> phoneConnections, String loopHash,
             ForkContext.@Nullable Parties parties) throws ParseException, SipException, InvalidArgumentException {
         boolean invite = Request.INVITE.equals(request.getMethod());
         if (invite && invites.size() >= MAX_INVITES_IN_PROGRESS) {
@@ -216,21 +245,28 @@ final class JainSipProxy {
         }
         List<ClientTransaction> branches = new ArrayList<>(targets.size());
         String inTransport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
+        // The caller's own connection, when it called over TCP or TLS (not a member handing a call over).
+        JainSipFlows.Flow callerConnection = parties != null && parties.recordsInGrid() && invite
+                ? JainSipFlows.flowOf(JainSipMessages.source(request)) : null;
         try {
             for (int i = 0; i < targets.size(); i++) {
                 Request out = (Request) request.clone();
                 out.setRequestURI(targets.get(i));
-                JainSipFlows.Flow phoneConnection = i < phoneConnections.size() ? phoneConnections.get(i) : null;
-                String outTransport = phoneConnection != null ? phoneConnection.transport()
-                        : JainSipSelf.transportOf(nextHop(out));
-                if (phoneConnection != null) {
-                    phoneConnection.attachTo(out);
+                JainSipFlows.Reach reach = i < phoneConnections.size() ? phoneConnections.get(i) : null;
+                JainSipFlows.Flow ownConnection = reach instanceof JainSipFlows.Direct direct ? direct.flow() : null;
+                if (ownConnection != null) {
+                    ownConnection.attachTo(out);
+                } else if (reach instanceof JainSipFlows.Handoff handoff) {
+                    out.addFirst(self.handoffRoute(handoff.node(), handoff.flow(), JainSipMessages.callId(request),
+                            JainSipMessages.fromTag(request)));
                 }
+                String outTransport = ownConnection != null ? ownConnection.transport()
+                        : JainSipSelf.transportOf(nextHop(out));
                 if (parties != null && invite) {
                     // Only INVITE dialogs are recorded and proven; other dialog-creating requests (SUBSCRIBE,
                     // REFER outside a call) leave their in-dialog requests to go end to end.
                     self.addRecordRoutes(out, inTransport, outTransport, JainSipMessages.callId(request),
-                            JainSipMessages.fromTag(request));
+                            JainSipMessages.fromTag(request), ownConnection, callerConnection);
                 }
                 out.addFirst(self.via(outTransport.toLowerCase(java.util.Locale.ROOT), loopHash));
                 ClientTransaction branch = responder.provider().getNewClientTransaction(out);
@@ -273,10 +309,10 @@ final class JainSipProxy {
         }
         guard.check(request, toTag).whenComplete((verdict, failure) -> {
             try {
-                if (failure != null || verdict != DialogGuard.FORWARD) {
-                    absorbStrayAck(request);
+                if (failure == null && verdict instanceof DialogGuard.Verdict.Forward forward) {
+                    forwardAck(request, toTag, forward.flow());
                 } else {
-                    forwardAck(request, toTag);
+                    absorbStrayAck(request);
                 }
             } catch (Exception | StackOverflowError e) {
                 failures.answer(request, e);
@@ -289,7 +325,8 @@ final class JainSipProxy {
         LOG.debug("absorbing a stray ACK, Call-ID {}", JainSipMessages.callId(request));
     }
 
-    private void forwardAck(Request request, String toTag) throws ParseException, SipException, InvalidArgumentException {
+    private void forwardAck(Request request, String toTag, JainSipFlows.@Nullable Flow flow)
+            throws ParseException, SipException, InvalidArgumentException {
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
         if (maxForwards != null) {
             if (maxForwards.getMaxForwards() <= 0) {
@@ -297,10 +334,16 @@ final class JainSipProxy {
             }
             maxForwards.decrementMaxForwards();
         }
+        boolean downTheFlow = flow != null && request.getHeader(RouteHeader.NAME) == null && flows.holds(flow);
+        if (downTheFlow) {
+            flow.attachTo(request);
+        }
         String loopHash = loopHash(request, toTag);
         ViaHeader top = (ViaHeader) request.getHeader(ViaHeader.NAME);
         String incomingBranch = top.getBranch() == null ? top.toString() : top.getBranch();
-        request.addFirst(self.statelessVia(JainSipSelf.transportOf(nextHop(request)), loopHash, incomingBranch));
+        String transport = downTheFlow ? flow.transport().toLowerCase(java.util.Locale.ROOT)
+                : JainSipSelf.transportOf(nextHop(request));
+        request.addFirst(self.statelessVia(transport, loopHash, incomingBranch));
         responder.provider().sendRequest(request);
     }
 

@@ -23,6 +23,14 @@ final class JainSipSelf {
 
     /** The Record-Route URI parameter that carries the seal ({@link RouteSeal}). */
     private static final String SEAL_PARAM = "gs";
+    /**
+     * The parameter of a member's Record-Route or hand-off Route naming the callee's connection it
+     * relays to ({@link JainSipFlows.Flow#token()}); it is sealed with the route, so nobody else can
+     * aim a member at another phone's connection.
+     */
+    private static final String FLOW_PARAM = "gf";
+    /** The same for the caller's connection, the one its INVITE came in on (requests from the callee go down it). */
+    private static final String CALLER_FLOW_PARAM = "gc";
 
     private final String bindHost;
     private final String advertisedHost;
@@ -30,6 +38,7 @@ final class JainSipSelf {
     /** The TLS port, 0 without TLS. */
     private final int tlsPort;
     private final HeaderFactory headers;
+    private final AddressFactory addresses;
     private final RecordRouteHeader recordRoute;
     private final @Nullable RecordRouteHeader tlsRecordRoute;
     private final String branchPrefix;
@@ -37,12 +46,12 @@ final class JainSipSelf {
     private final String hostPort;
     private final AtomicLong branchCounter = new AtomicLong();
 
-    /** Whether the top Route of an in-dialog request was recorded by a member of this cluster. */
-    enum DialogRoute {
-        /** A Record-Route of a cluster member, sealed for this call: removed from the request. */
-        SEALED,
-        /** None, someone else's, or ours without a valid seal: not a dialog this cluster set up. */
-        UNPROVEN
+    /**
+     * The top Route of an in-dialog request, recorded by a member of this cluster for this call.
+     *
+     * @param flow the phone connection this node relays the request down, when its own entry named one
+     */
+    record ProvenRoute(JainSipFlows.@Nullable Flow flow) {
     }
 
     JainSipSelf(SipNodeSettings settings, HeaderFactory headers, AddressFactory addresses, long randomSeed,
@@ -52,6 +61,7 @@ final class JainSipSelf {
         this.port = settings.port();
         this.tlsPort = settings.tls() == null ? 0 : settings.tls().port();
         this.headers = headers;
+        this.addresses = addresses;
         SipURI rr = addresses.createSipURI(null, settings.advertisedHost());
         rr.setPort(settings.port());
         rr.setLrParam();
@@ -120,36 +130,75 @@ final class JainSipSelf {
      * Checks the top Route of an in-dialog request: a Record-Route that a cluster member inserted for
      * this call (its seal verifies for its own host and port, the Call-ID and the caller's tag, which
      * is the request's From tag or, from the callee, its To tag) is removed and the request may go on
-     * to the dialog check; anything else is unproven. A route of another member counts like our own:
-     * a phone may send its BYE to any node once DNS names the cluster.
+     * to the dialog check; null means unproven. A route of another member counts like our own: a phone
+     * may send its BYE to any node once DNS names the cluster. Another member's entry that names a
+     * phone connection stays: only that member holds the connection, so the request goes to it.
      */
-    DialogRoute popDialogRoute(Request request, String callId, String fromTag, String toTag) {
+    @Nullable ProvenRoute popDialogRoute(Request request, String callId, String fromTag, String toTag) {
         RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
         if (route == null || !(route.getAddress().getURI() instanceof SipURI uri)) {
-            return DialogRoute.UNPROVEN;
+            return null;
         }
-        String given = uri.getParameter(SEAL_PARAM);
-        if (given == null) {
-            return DialogRoute.UNPROVEN;
+        Boolean fromCaller = fromCaller(uri, callId, fromTag, toTag);
+        if (fromCaller == null) {
+            return null;
         }
-        if (!verifies(uri, given, callId, fromTag, toTag)) {
-            return DialogRoute.UNPROVEN;
+        // The connection on the side the request goes to: the callee's for a request of the caller.
+        String flowParam = fromCaller ? FLOW_PARAM : CALLER_FLOW_PARAM;
+        boolean ours = isOurs(uri);
+        if (!ours && uri.getParameter(flowParam) != null) {
+            return new ProvenRoute(null);
         }
         request.removeFirst(RouteHeader.NAME);
-        // A call that changed transport at the node recorded it twice (RFC 5658): both values go.
+        JainSipFlows.Flow flow = ours ? JainSipFlows.Flow.parse(uri.getParameter(flowParam)) : null;
+        // A call that changed transport at a node recorded it twice (RFC 5658): both values go.
         RouteHeader next = (RouteHeader) request.getHeader(RouteHeader.NAME);
-        if (next != null && next.getAddress().getURI() instanceof SipURI nextUri && nextUri.getParameter(SEAL_PARAM) != null
-                && verifies(nextUri, nextUri.getParameter(SEAL_PARAM), callId, fromTag, toTag)) {
+        if (next != null && next.getAddress().getURI() instanceof SipURI nextUri
+                && nextUri.getHost().equalsIgnoreCase(uri.getHost()) && isClusterRoute(nextUri, callId, fromTag, toTag)) {
             request.removeFirst(RouteHeader.NAME);
         }
-        return DialogRoute.SEALED;
+        // The flow is the phone's side of this node: only a request with no route left goes to the phone.
+        return new ProvenRoute(request.getHeader(RouteHeader.NAME) == null ? flow : null);
     }
 
-    private boolean verifies(SipURI uri, String given, String callId, String fromTag, String toTag) {
+    /**
+     * Whether a Route URI is a cluster member's Record-Route for this call: sealed, and the seal
+     * verifies (a route that merely carries the parameter is someone else's).
+     */
+    boolean isClusterRoute(URI uri, String callId, String fromTag, String toTag) {
+        return uri instanceof SipURI sip && fromCaller(sip, callId, fromTag, toTag) != null;
+    }
+
+    /**
+     * Which party sent a request through this member's Record-Route: TRUE when the seal verifies with
+     * the request's From tag (the caller's, for which it was made), FALSE with its To tag (the callee
+     * answering in the dialog), null when it does not verify.
+     */
+    private @Nullable Boolean fromCaller(SipURI uri, String callId, String fromTag, String toTag) {
+        String given = uri.getParameter(SEAL_PARAM);
+        if (given == null) {
+            return null;
+        }
+        String sealed = sealedAddress(uri);
+        if (seal.verifies(given, sealed, callId, fromTag)) {
+            return Boolean.TRUE;
+        }
+        return seal.verifies(given, sealed, callId, toTag) ? Boolean.FALSE : null;
+    }
+
+    /** What a route's seal covers: its host and port, and the phone connections it names, if any. */
+    private static String sealedAddress(SipURI uri) {
         boolean secure = uri.isSecure() || "tls".equalsIgnoreCase(uri.getTransportParam());
-        String routeHostPort = uri.getHost().toLowerCase(Locale.ROOT) + ":"
+        String hostPort = uri.getHost().toLowerCase(Locale.ROOT) + ":"
                 + (uri.getPort() < 0 ? (secure ? 5061 : 5060) : uri.getPort());
-        return seal.verifies(given, routeHostPort, callId, fromTag) || seal.verifies(given, routeHostPort, callId, toTag);
+        return sealedAddress(hostPort, uri.getParameter(FLOW_PARAM), uri.getParameter(CALLER_FLOW_PARAM));
+    }
+
+    private static String sealedAddress(String hostPort, @Nullable String calleeFlow, @Nullable String callerFlow) {
+        if (calleeFlow == null && callerFlow == null) {
+            return hostPort;
+        }
+        return hostPort + " " + (calleeFlow == null ? "-" : calleeFlow) + " " + (callerFlow == null ? "-" : callerFlow);
     }
 
     /** Whether a Record-Route or Route URI is one a cluster member inserted (it carries a seal). */
@@ -158,31 +207,83 @@ final class JainSipSelf {
     }
 
     /**
+     * The Route that hands an initial request to the member holding a phone's connection: that
+     * member's address ({@code host:port}, its node id), the flow, and a seal over both for this call.
+     */
+    RouteHeader handoffRoute(String node, JainSipFlows.Flow flow, String callId, String callerTag) throws ParseException {
+        int colon = node.lastIndexOf(':');
+        String host = node.substring(0, colon);
+        SipURI uri = addresses.createSipURI(null, host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+        try {
+            uri.setPort(Integer.parseInt(node.substring(colon + 1)));
+        } catch (NumberFormatException notANodeId) {
+            throw new ParseException("not a node id: " + node, colon);
+        }
+        uri.setLrParam();
+        uri.setParameter(FLOW_PARAM, flow.token());
+        String sealed = sealedAddress(uri.getHost().toLowerCase(Locale.ROOT) + ":" + uri.getPort(), flow.token(), null);
+        uri.setParameter(SEAL_PARAM, seal.seal(sealed, callId, callerTag));
+        return headers.createRouteHeader(addresses.createAddress(uri));
+    }
+
+    /**
+     * Removes the top Route when it is this node's hand-off Route for this call and returns the phone
+     * connection it names; null, with the request untouched, for anything else.
+     */
+    JainSipFlows.@Nullable Flow popHandoff(Request request, String callId, String callerTag) {
+        RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        if (route == null || !(route.getAddress().getURI() instanceof SipURI uri) || uri.getParameter(FLOW_PARAM) == null
+                || uri.getParameter(SEAL_PARAM) == null || !isOurs(uri)
+                || !seal.verifies(uri.getParameter(SEAL_PARAM), sealedAddress(uri), callId, callerTag)) {
+            return null;
+        }
+        JainSipFlows.Flow flow = JainSipFlows.Flow.parse(uri.getParameter(FLOW_PARAM));
+        if (flow != null) {
+            request.removeFirst(RouteHeader.NAME);
+        }
+        return flow;
+    }
+
+    /**
      * Adds this node's Record-Route for a request that came in over one transport and leaves over
      * another: one value when both sides are TLS or both are not, else two, the top one for the side
      * the request goes to, so that each party reaches the node over its own transport (RFC 5658
-     * section 3.1; RFC 3261 section 26.2: a request that came over TLS stays on TLS here).
+     * section 3.1; RFC 3261 section 26.2: a request that came over TLS stays on TLS here). The entries
+     * name the phone connections this node holds on either side, {@code calleeFlow} that the request
+     * leaves by and {@code callerFlow} that it came in on, so that the dialog's later requests towards
+     * either phone go down its connection too (RFC 5626 section 5.3).
      */
-    void addRecordRoutes(Request request, String inTransport, String outTransport, String callId, String callerTag)
+    void addRecordRoutes(Request request, String inTransport, String outTransport, String callId, String callerTag,
+            JainSipFlows.@Nullable Flow calleeFlow, JainSipFlows.@Nullable Flow callerFlow)
             throws javax.sip.SipException, ParseException {
         boolean inTls = "tls".equalsIgnoreCase(inTransport);
         boolean outTls = "tls".equalsIgnoreCase(outTransport);
-        request.addFirst(recordRouteFor(inTls, callId, callerTag));
+        String callee = calleeFlow == null ? null : calleeFlow.token();
+        String caller = callerFlow == null ? null : callerFlow.token();
+        request.addFirst(recordRouteFor(inTls, callId, callerTag, callee, caller));
         if (inTls != outTls) {
-            request.addFirst(recordRouteFor(outTls, callId, callerTag));
+            request.addFirst(recordRouteFor(outTls, callId, callerTag, callee, caller));
         }
     }
 
     /** Our plain (UDP/TCP) Record-Route for the INVITE of {@code callId} from {@code callerTag}, sealed for that call. */
     RecordRouteHeader recordRoute(String callId, String callerTag) throws ParseException {
-        return recordRouteFor(false, callId, callerTag);
+        return recordRouteFor(false, callId, callerTag, null, null);
     }
 
-    private RecordRouteHeader recordRouteFor(boolean tls, String callId, String callerTag) throws ParseException {
+    private RecordRouteHeader recordRouteFor(boolean tls, String callId, String callerTag, @Nullable String calleeFlow,
+            @Nullable String callerFlow) throws ParseException {
         boolean onTls = tls && tlsRecordRoute != null;
         RecordRouteHeader header = (RecordRouteHeader) (onTls ? tlsRecordRoute : recordRoute).clone();
-        String sealedHostPort = advertisedHost + ":" + (onTls ? tlsPort : port);
-        ((SipURI) header.getAddress().getURI()).setParameter(SEAL_PARAM, seal.seal(sealedHostPort, callId, callerTag));
+        SipURI uri = (SipURI) header.getAddress().getURI();
+        if (calleeFlow != null) {
+            uri.setParameter(FLOW_PARAM, calleeFlow);
+        }
+        if (callerFlow != null) {
+            uri.setParameter(CALLER_FLOW_PARAM, callerFlow);
+        }
+        String sealed = sealedAddress(advertisedHost + ":" + (onTls ? tlsPort : port), calleeFlow, callerFlow);
+        uri.setParameter(SEAL_PARAM, seal.seal(sealed, callId, callerTag));
         return header;
     }
 

@@ -45,12 +45,75 @@ class JainSipSelfTest {
 
         Request fromCaller = bye("call-1", "caller-tag", "callee-tag", recorded);
         assertThat(self.popDialogRoute(fromCaller, "call-1", "caller-tag", "callee-tag"))
-                .isEqualTo(JainSipSelf.DialogRoute.SEALED);
+                .isEqualTo(new JainSipSelf.ProvenRoute(null));
         assertThat(fromCaller.getHeader(RouteHeader.NAME)).isNull();
 
         Request fromCallee = bye("call-1", "callee-tag", "caller-tag", recorded);
         assertThat(self.popDialogRoute(fromCallee, "call-1", "callee-tag", "caller-tag"))
-                .isEqualTo(JainSipSelf.DialogRoute.SEALED);
+                .isEqualTo(new JainSipSelf.ProvenRoute(null));
+    }
+
+    @Test
+    void handoffRoute_isPoppedOnlyByTheMemberItNames_forThatCall_withItsFlow() throws Exception {
+        JainSipFlows.Flow phone = new JainSipFlows.Flow("127.0.0.26", 40123, "TLS");
+        String route = otherMember.handoffRoute("127.0.0.1:5060", phone, "call-1", "caller-tag")
+                .getAddress().getURI().toString();
+
+        assertThat(otherMember.popHandoff(invite("call-1", "caller-tag", route), "call-1", "caller-tag"))
+                .as("a route naming another member").isNull();
+        assertThat(self.popHandoff(invite("call-2", "caller-tag", route), "call-2", "caller-tag"))
+                .as("another call").isNull();
+        Request tampered = invite("call-1", "caller-tag", route.replace("40123", "40124"));
+        assertThat(self.popHandoff(tampered, "call-1", "caller-tag")).as("another connection").isNull();
+        assertThat(tampered.getHeader(RouteHeader.NAME)).isNotNull();
+
+        Request handedOff = invite("call-1", "caller-tag", route);
+        assertThat(self.popHandoff(handedOff, "call-1", "caller-tag")).isEqualTo(phone);
+        assertThat(handedOff.getHeader(RouteHeader.NAME)).isNull();
+    }
+
+    @Test
+    void dialogRoute_thatNamesPhoneConnections_isPoppedWithTheFlowAheadByItsMember_andLeftForItByOthers() throws Exception {
+        JainSipFlows.Flow phone = new JainSipFlows.Flow("127.0.0.26", 40123, "TLS");
+        Request invite = invite("call-1", "caller-tag", null);
+        JainSipFlows.Flow callerPhone = new JainSipFlows.Flow("127.0.0.25", 40999, "TCP");
+        self.addRecordRoutes(invite, "udp", "tls", "call-1", "caller-tag", phone, callerPhone);
+        List<String> recorded = new java.util.ArrayList<>();
+        invite.getHeaders(javax.sip.header.RecordRouteHeader.NAME).forEachRemaining(
+                h -> recorded.add(((javax.sip.header.RecordRouteHeader) h).getAddress().getURI().toString()));
+        assertThat(recorded).hasSize(2).allMatch(uri -> uri.contains("gf=tls~127.0.0.26~40123"));
+
+        Request atAnotherMember = bye("call-1", "caller-tag", "callee-tag", recorded.get(1));
+        assertThat(otherMember.popDialogRoute(atAnotherMember, "call-1", "caller-tag", "callee-tag"))
+                .isEqualTo(new JainSipSelf.ProvenRoute(null));
+        assertThat(atAnotherMember.getHeader(RouteHeader.NAME)).as("left for the member holding the connection").isNotNull();
+
+        Request atItsMember = bye("call-1", "caller-tag", "callee-tag", recorded.get(1));
+        atItsMember.addLast(headers.createRouteHeader(addresses.createAddress(recorded.get(0))));
+        assertThat(self.popDialogRoute(atItsMember, "call-1", "caller-tag", "callee-tag"))
+                .isEqualTo(new JainSipSelf.ProvenRoute(phone));
+        assertThat(atItsMember.getHeader(RouteHeader.NAME)).as("both entries of the double Record-Route").isNull();
+
+        Request fromTheCallee = bye("call-1", "callee-tag", "caller-tag", recorded.get(0));
+        assertThat(self.popDialogRoute(fromTheCallee, "call-1", "callee-tag", "caller-tag"))
+                .as("the callee's request goes down the caller's connection")
+                .isEqualTo(new JainSipSelf.ProvenRoute(callerPhone));
+
+        String forged = recorded.get(1).replace("40123", "40124");
+        assertUnproven(bye("call-1", "caller-tag", "callee-tag", forged), "call-1", "caller-tag", "callee-tag");
+        assertThat(self.isClusterRoute(addresses.createURI(recorded.get(1)), "call-1", "caller-tag", "x")).isTrue();
+        assertThat(self.isClusterRoute(addresses.createURI(forged), "call-1", "caller-tag", "x")).isFalse();
+    }
+
+    @Test
+    void flowToken_roundTrips_andAnythingElseIsNoFlow() {
+        JainSipFlows.Flow v6 = new JainSipFlows.Flow("2001:db8::7", 5061, "TLS");
+        assertThat(JainSipFlows.Flow.parse(v6.token())).isEqualTo(v6);
+        assertThat(JainSipFlows.Flow.parse("udp~127.0.0.1~5060")).as("UDP has no connection").isNull();
+        assertThat(JainSipFlows.Flow.parse("tcp~evil.example~5060")).as("a name, not an address").isNull();
+        assertThat(JainSipFlows.Flow.parse("tcp~127.0.0.1~70000")).isNull();
+        assertThat(JainSipFlows.Flow.parse("tcp~127.0.0.1")).isNull();
+        assertThat(JainSipFlows.Flow.parse(null)).isNull();
     }
 
     @Test
@@ -67,7 +130,7 @@ class JainSipSelfTest {
 
     private void assertUnproven(Request request, String callId, String fromTag, String toTag) {
         int routes = request.getHeader(RouteHeader.NAME) == null ? 0 : 1;
-        assertThat(self.popDialogRoute(request, callId, fromTag, toTag)).isEqualTo(JainSipSelf.DialogRoute.UNPROVEN);
+        assertThat(self.popDialogRoute(request, callId, fromTag, toTag)).isNull();
         assertThat(request.getHeader(RouteHeader.NAME) == null ? 0 : 1).isEqualTo(routes);
     }
 
@@ -79,6 +142,15 @@ class JainSipSelfTest {
                 + "Call-ID: " + callId + "\r\nCSeq: 2 BYE\r\nMax-Forwards: 70\r\n"
                 + (route == null ? "" : "Route: <" + route + ">\r\n") + "Content-Length: 0\r\n\r\n");
         return bye;
+    }
+
+    private Request invite(String callId, String fromTag, String route) throws Exception {
+        return messages.createRequest("INVITE sip:201@127.0.0.26:40123;transport=tls SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.2:5060;branch=z9hG4bK-2\r\n"
+                + "From: <sip:200@office.demo.gridpbx.test>;tag=" + fromTag + "\r\n"
+                + "To: <sip:201@office.demo.gridpbx.test>\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\n"
+                + (route == null ? "" : "Route: <" + route + ">\r\n") + "Content-Length: 0\r\n\r\n");
     }
 
     /** Regression: each copy of a retransmitted ACK got a new branch, and the callee saw different ACKs. */
