@@ -234,6 +234,41 @@ overload_counters() {
     END { printf "%d %d %d\n", a, b, c }'
 }
 
+# Datagrams the kernel dropped because a socket's receive buffer was full, summed over the UDP
+# sockets bound to these local ports (/proc/net/udp, last column): who could not keep up, the node
+# or the SIPp that loads it.
+udp_drops() {
+  local ports=" $* "
+  awk -v ports="$ports" '
+    function hex(s,  i, n) { n = 0; for (i = 1; i <= length(s); i++) n = n * 16 + index("0123456789ABCDEF", substr(s, i, 1)) - 1; return n }
+    NR > 1 { split($2, a, ":"); if (index(ports, " " hex(toupper(a[2])) " ")) d += $NF }
+    END { printf "%d", d }' /proc/net/udp
+}
+
+# The SIP ports of the current TARGETS: "node" (the servers') or "sipp" (the UACs').
+target_ports() {
+  local t host lport csv
+  for t in "${TARGETS[@]}"; do
+    read -r host lport csv <<< "$t"
+    if [ "$1" = node ]; then echo "${host##*:}"; else echo "$lport"; fi
+  done
+}
+
+# sample_sipp_drops FILE: until killed, writes to FILE the drops of the UACs' sockets every 0.5 s
+# (the counter dies with the socket when SIPp exits, so it is read while SIPp runs; the last
+# sample is a lower bound).
+sample_sipp_drops() {
+  local file=$1 ports d
+  ports=$(target_ports sipp | tr '\n' ' ')
+  echo 0 > "$file"
+  while true; do
+    # shellcheck disable=SC2086
+    d=$(udp_drops $ports)
+    [ "$d" -gt "$(cat "$file")" ] && echo "$d" > "$file"
+    sleep 0.5
+  done
+}
+
 # warm_up LABEL RATE CALLS HOLD SCENARIO [sipp args]: not a measurement (its RESULT line is labelled
 # *warmup/registration and stays out of the summary). The rate climbs from RATE/5 to RATE in 5 s so
 # that a cold JVM is not flooded while it compiles.
