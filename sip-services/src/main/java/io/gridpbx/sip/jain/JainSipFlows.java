@@ -43,22 +43,27 @@ final class JainSipFlows {
 
         /** The flow a {@link #token()} names, or null for anything else. */
         static @Nullable Flow parse(@Nullable String token) {
-            if (token == null) {
-                return null;
-            }
-            int first = token.indexOf(SEPARATOR);
-            int last = token.lastIndexOf(SEPARATOR);
+            return token == null ? null : split(token, SEPARATOR);
+        }
+
+        /**
+         * The flow of {@code transport<sep>host<sep>port} (the host between the first and the last
+         * separator, so an IPv6 literal keeps its colons), or null unless it is TCP or TLS to an address.
+         */
+        static @Nullable Flow split(String text, char separator) {
+            int first = text.indexOf(separator);
+            int last = text.lastIndexOf(separator);
             if (first <= 0 || last <= first + 1) {
                 return null;
             }
-            String transport = token.substring(0, first).toUpperCase(Locale.ROOT);
+            String transport = text.substring(0, first).toUpperCase(Locale.ROOT);
             if (!transport.equals("TCP") && !transport.equals("TLS")) {
                 return null;
             }
             try {
-                String host = token.substring(first + 1, last);
+                String host = text.substring(first + 1, last);
                 InetAddress.ofLiteral(host);
-                int port = Integer.parseInt(token.substring(last + 1));
+                int port = Integer.parseInt(text.substring(last + 1));
                 return port > 0 && port <= 65_535 ? new Flow(host, port, transport) : null;
             } catch (IllegalArgumentException notAFlow) {
                 return null;
@@ -126,12 +131,6 @@ final class JainSipFlows {
      * {@link JainSipMessages#source} gives it) when it is TCP or TLS, or null.
      */
     static @Nullable Flow flowOf(String source) {
-        int first = source.indexOf(':');
-        int last = source.lastIndexOf(':');
-        if (first <= 0 || last <= first) {
-            return null;
-        }
-        return Flow.parse(source.substring(0, first) + Flow.SEPARATOR + source.substring(first + 1, last)
-                + Flow.SEPARATOR + source.substring(last + 1));
+        return Flow.split(source, ':');
     }
 }

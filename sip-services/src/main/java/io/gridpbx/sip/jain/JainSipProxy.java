@@ -334,7 +334,8 @@ final class JainSipProxy {
             }
             maxForwards.decrementMaxForwards();
         }
-        boolean downTheFlow = flow != null && request.getHeader(RouteHeader.NAME) == null && flows.holds(flow);
+        // The guard names a flow only for a request with no route left (JainSipSelf.popDialogRoute).
+        boolean downTheFlow = flow != null && flows.holds(flow);
         if (downTheFlow) {
             flow.attachTo(request);
         }

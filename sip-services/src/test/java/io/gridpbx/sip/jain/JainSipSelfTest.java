@@ -114,6 +114,8 @@ class JainSipSelfTest {
         assertThat(JainSipFlows.Flow.parse("tcp~127.0.0.1~70000")).isNull();
         assertThat(JainSipFlows.Flow.parse("tcp~127.0.0.1")).isNull();
         assertThat(JainSipFlows.Flow.parse(null)).isNull();
+        assertThat(JainSipFlows.flowOf("tls:2001:db8::7:5061")).as("a binding's source").isEqualTo(v6);
+        assertThat(JainSipFlows.flowOf("udp:127.0.0.1:5060")).isNull();
     }
 
     @Test
