@@ -10,6 +10,8 @@ import io.gridpbx.core.access.SignIn;
 import io.gridpbx.core.location.InMemoryBindingStore;
 import io.gridpbx.core.features.FeatureConfig;
 import io.gridpbx.core.features.NumberPorts;
+import io.gridpbx.core.dns.DnsZones;
+import io.gridpbx.core.dns.ZoneRecord;
 import io.gridpbx.core.security.BanAdmin;
 import io.gridpbx.core.security.LocalBanList;
 import io.gridpbx.core.features.InMemoryConfigStore;
@@ -33,6 +35,7 @@ import io.gridpbx.core.trunking.RouteAdmin;
 import io.gridpbx.core.voicemail.InMemoryVoicemailStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The management services over in-memory stores, filled with the demo tenants and logins: what the
@@ -70,6 +73,13 @@ public final class UiFixture {
     public final AdminSettings settings = AdminSettings.defaults();
     public final LocalBanList bans = new LocalBanList(clock, 1000);
     public final BanAdmin banAdmin = new BanAdmin(bans, new InMemoryAllowList(), access, clock);
+    /** The zones of the platform and its clients, each with its SOA and one node's UDP SRV record. */
+    public final DnsZones dnsZones = new DnsZones(zone -> zone.equals(DemoTenants.PLATFORM_DOMAIN)
+            || directory.client(zone).isPresent()
+            ? Optional.of(List.of(
+                    new ZoneRecord(zone + ".", 5, "SOA", "sip-127-0-0-1-5060.gridpbx.test. hostmaster.gridpbx.test. 1 60 30 3600 5"),
+                    new ZoneRecord("_sip._udp." + zone + ".", 5, "SRV", "10 100 5060 sip-127-0-0-1-5060.gridpbx.test.")))
+            : Optional.empty(), directory, DemoTenants.PLATFORM_DOMAIN);
 
     UiFixture() {
         DemoTenants.create(new TenantProvisioning(directory));
@@ -80,7 +90,7 @@ public final class UiFixture {
     List<Object> services() {
         return List.of(clock, directory, bindings, access, tokens, signIn, impersonation, resellers, clients, users,
                 selfCare, voicemails, logos, gateways, routes, dids, config, callRecords, numberPorts, settings,
-                banAdmin);
+                banAdmin, dnsZones);
     }
 
     public Actor actor(String email) {

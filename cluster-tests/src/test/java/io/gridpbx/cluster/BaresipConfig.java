@@ -1,6 +1,7 @@
 package io.gridpbx.cluster;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The configuration directory of one baresip 1.0 phone ({@code baresip -f <dir>}): a
@@ -14,12 +15,25 @@ import java.util.List;
  * @param user          extension, also the digest user name
  * @param domain        the client's SIP domain
  * @param password      the user's SIP password
- * @param outboundProxy {@code host:port} of the node every request goes through
+ * @param outboundProxy {@code host:port} of the node every request goes through; null to find the nodes the
+ *                      way a phone given only its domain does: NAPTR, SRV and A look-ups (RFC 3263)
  * @param transport     {@code udp}, or {@code tls}: the phone registers and sends everything over one TLS
  *                      connection to the node's TLS port, and gets its calls back over it
+ * @param dnsServer     {@code host:port} of the only DNS server the phone asks; null for the machine's
  */
 record BaresipConfig(String host, int sipPort, int controlPort, String rtpPorts, String user, String domain,
-        String password, String outboundProxy, String transport) {
+        String password, @Nullable String outboundProxy, String transport, @Nullable String dnsServer) {
+
+    BaresipConfig(String host, int sipPort, int controlPort, String rtpPorts, String user, String domain,
+            String password, String outboundProxy, String transport) {
+        this(host, sipPort, controlPort, rtpPorts, user, domain, password, outboundProxy, transport, null);
+    }
+
+    /** A phone on UDP given only its domain and a DNS server: it finds the nodes by NAPTR, SRV and A. */
+    static BaresipConfig byDns(String host, int sipPort, int controlPort, String rtpPorts, String user, String domain,
+            String password, String dnsServer) {
+        return new BaresipConfig(host, sipPort, controlPort, rtpPorts, user, domain, password, null, "udp", dnsServer);
+    }
 
     /** A phone on UDP. */
     BaresipConfig(String host, int sipPort, int controlPort, String rtpPorts, String user, String domain,
@@ -61,14 +75,17 @@ record BaresipConfig(String host, int sipPort, int controlPort, String rtpPorts,
                 // Prints a line of RTP counters (packets received and sent) when a call closes.
                 "module_app rtcpsummary.so",
                 "ctrl_tcp_listen " + host + ":" + controlPort,
+                // Only this server is asked (baresip 1.0 otherwise reads /etc/resolv.conf).
+                dnsServer == null ? "" : "dns_server " + dnsServer,
                 "");
     }
 
     /** The text of {@code accounts}: one account, every request through the node (a loose route). */
     String accountsFile() {
         String transportParameter = "udp".equals(transport) ? "" : ";transport=" + transport;
-        return "<sip:" + user + "@" + domain + transportParameter + ">;auth_pass=" + password
-                + ";outbound=\"sip:" + outboundProxy + transportParameter + "\"\n";
+        String account = "<sip:" + user + "@" + domain + transportParameter + ">;auth_pass=" + password;
+        return outboundProxy == null ? account + "\n"
+                : account + ";outbound=\"sip:" + outboundProxy + transportParameter + "\"\n";
     }
 
     String aor() {

@@ -102,6 +102,10 @@ final class NodeProcess {
             // No TLS unless a test asks for it on a port of its own: 5061 is one port for every test node.
             command.add("--gridpbx.sip.tls-port=0");
         }
+        if (extraArgs.stream().noneMatch(arg -> arg.startsWith("--gridpbx.dns.port="))) {
+            // No DNS server on port 53 of the test's loopback addresses unless the test asks for one.
+            command.add("--gridpbx.dns.port=0");
+        }
         command.addAll(extraArgs);
         Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n");
         Process process = new ProcessBuilder(command)

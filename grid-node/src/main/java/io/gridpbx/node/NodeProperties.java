@@ -21,7 +21,8 @@ public record NodeProperties(
         @DefaultValue Api api,
         @DefaultValue Db db,
         @DefaultValue Admin admin,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Dns dns) {
 
     /**
      * @param host           address for UDP and TCP
@@ -140,5 +141,22 @@ public record NodeProperties(
      */
     public record Admin(@Nullable String email, @Nullable String initialPassword,
             @DefaultValue("http://localhost:8080") String resetLinkBase) {
+    }
+
+    /**
+     * The authoritative DNS server every node runs for the platform domain and the client domains
+     * (NAPTR, SRV and A/AAAA of the live members), bound on {@code gridpbx.sip.host}.
+     *
+     * @param port        UDP and TCP port; 0 runs no DNS server
+     * @param ttl         TTL of every answer: how long a resolver may keep sending phones to a node that left
+     * @param transports  NAPTR order, preferred first: {@code udp}, {@code tcp}, {@code tls}
+     * @param secondaries {@code host[:port]} of the operator's secondaries: sent NOTIFY when the records
+     *                    change, and allowed to transfer the zones (AXFR over TCP), as loopback always is
+     */
+    public record Dns(
+            @DefaultValue("53") int port,
+            @DefaultValue("5s") Duration ttl,
+            @DefaultValue({"udp", "tcp", "tls"}) List<String> transports,
+            @DefaultValue List<String> secondaries) {
     }
 }

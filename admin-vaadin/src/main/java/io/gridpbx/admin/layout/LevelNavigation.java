@@ -47,15 +47,15 @@ final class LevelNavigation extends SideNav {
                 entries.add(page("resellers"));
                 entries.add(page("clients"));
                 entries.add(group("telephony", page("gateways"), page("routes"), page("dids"), page("number-ports"),
-                        page("bans")));
+                        page("bans"), page("dns")));
             }
             case RESELLER -> {
                 entries.add(page("clients"));
-                entries.add(group("telephony", page("routes"), page("dids")));
+                entries.add(group("telephony", page("routes"), page("dids"), page("dns")));
             }
             case CLIENT -> {
                 entries.add(page("users"));
-                entries.add(group("telephony", page("dids")));
+                entries.add(group("telephony", page("dids"), page("dns")));
             }
             case USER -> {
                 entries.add(new Entry("nav-portal", getTranslation("nav.portal"), "portal", List.of()));

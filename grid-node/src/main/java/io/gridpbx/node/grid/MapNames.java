@@ -59,6 +59,11 @@ public final class MapNames {
     public static final String NONCE_COUNTS = "auth.nonce-counts";
     /** Small cluster-wide facts: the digest nonce secret, the demo-data marker. */
     public static final String CLUSTER_FACTS = "cluster.facts";
+    /**
+     * What each member publishes for DNS (its SIP address, ports and load), by member UUID: a replicated
+     * map, so that every answer is read from local memory. Never persisted.
+     */
+    public static final String DNS_NODES = "dns.nodes";
 
     private MapNames() {
     }
