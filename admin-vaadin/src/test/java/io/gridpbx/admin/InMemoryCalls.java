@@ -39,6 +39,11 @@ public final class InMemoryCalls implements DialogRegistry, CdrStore {
     }
 
     @Override
+    public int activeSetUpBy(String nodeId) {
+        return (int) active.values().stream().filter(d -> d.nodeId().equals(nodeId)).count();
+    }
+
+    @Override
     public int activeCount() {
         return active.size();
     }

@@ -249,6 +249,14 @@ final class NodeProcess {
         }
     }
 
+    /** Waits for the node to exit by itself (a drain's end) and returns its exit status; fails if it does not. */
+    int awaitOwnExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " still running after " + timeout.toSeconds() + " s:\n" + logTail(30));
+        }
+        return process.exitValue();
+    }
+
     /** Last resort (a JVM shutdown hook): SIGKILL if still running. */
     void destroyForcibly() {
         process.destroyForcibly();

@@ -107,6 +107,10 @@ final class Sipp {
         return result(process.exitValue());
     }
 
+    boolean isRunning() {
+        return process.isAlive();
+    }
+
     /** Ends a server scenario that would otherwise wait for calls until its timeout. */
     void stop() throws InterruptedException {
         if (process.isAlive()) {

@@ -35,7 +35,8 @@ class GridConfiguration {
         NodeProperties.Cluster cluster = properties.cluster();
         String host = cluster.host() != null ? cluster.host() : properties.sip().host();
         return Hazelcast.newHazelcastInstance(GridMemberConfig.member(
-                new ClusterSettings(cluster.name(), host, cluster.port(), cluster.members()), stores));
+                new ClusterSettings(cluster.name(), host, cluster.port(), cluster.members(),
+                        cluster.kubernetesServiceDns()), stores));
     }
 
     /** How long a SIP thread waits for the grid ({@code gridpbx.sip.grid-deadline-ms}). */

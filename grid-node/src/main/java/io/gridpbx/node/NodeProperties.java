@@ -22,7 +22,9 @@ public record NodeProperties(
         @DefaultValue Db db,
         @DefaultValue Admin admin,
         @DefaultValue Security security,
-        @DefaultValue Dns dns) {
+        @DefaultValue Dns dns,
+        @DefaultValue Metrics metrics,
+        @DefaultValue Drain drain) {
 
     /**
      * @param host           address for UDP and TCP
@@ -70,12 +72,15 @@ public record NodeProperties(
      * @param host    address the member binds; defaults to the SIP host
      * @param port    member port
      * @param members host:port of peers, empty to run alone
+     * @param kubernetesServiceDns on Kubernetes, the headless Service naming the members (e.g.
+     *                gridpbx-hz.gridpbx.svc.cluster.local): Hazelcast's Kubernetes discovery instead of {@code members}
      */
     public record Cluster(
             @DefaultValue("gridpbx") String name,
             @Nullable String host,
             @DefaultValue("5701") int port,
-            @DefaultValue List<String> members) {
+            @DefaultValue List<String> members,
+            @Nullable String kubernetesServiceDns) {
     }
 
     /**
@@ -158,5 +163,22 @@ public record NodeProperties(
             @DefaultValue("5s") Duration ttl,
             @DefaultValue({"udp", "tcp", "tls"}) List<String> transports,
             @DefaultValue List<String> secondaries) {
+    }
+
+    /**
+     * Who may scrape {@code /actuator/prometheus}: loopback always.
+     *
+     * @param token     a bearer token that opens it to any address; unset: no token is accepted
+     * @param allowList addresses and CIDRs that may scrape without a token (a Prometheus server's)
+     * @param perTenant each client domain's own registration and call counters (one series each)
+     */
+    public record Metrics(
+            @Nullable String token,
+            @DefaultValue List<String> allowList,
+            @DefaultValue("true") boolean perTenant) {
+    }
+
+    /** @param deadline how long a draining node lets its calls in progress go on before it leaves anyway */
+    public record Drain(@DefaultValue("10m") Duration deadline) {
     }
 }

@@ -1,9 +1,18 @@
 package io.gridpbx.sip;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
-/** Request and rejection counters of one node, cheap enough for the hot path. */
+/**
+ * Request, response and rejection counters of one node, cheap enough for the hot path: each is a
+ * {@link LongAdder}, and a client domain's own counters cost one map look-up.
+ */
 public final class SipCounters {
+
+    /** Most client domains counted apart; past it, further domains are counted in the totals only. */
+    static final int MAX_TENANTS = 10_000;
 
     private final LongAdder requests = new LongAdder();
     private final LongAdder registrations = new LongAdder();
@@ -15,17 +24,86 @@ public final class SipCounters {
     private final LongAdder shed = new LongAdder();
     private final LongAdder staleDrops = new LongAdder();
     private final LongAdder gridTimeouts = new LongAdder();
+    private final LongAdder[] responsesByClass = {new LongAdder(), new LongAdder(), new LongAdder(),
+            new LongAdder(), new LongAdder(), new LongAdder()};
+    private final Map<String, TenantCounters> tenants = new ConcurrentHashMap<>();
+    private volatile Consumer<String> newTenantListener = domain -> { };
 
     public void request() {
         requests.increment();
     }
 
-    public void registration() {
+    /** A REGISTER accepted for a user of {@code domain}. */
+    public void registration(String domain) {
         registrations.increment();
+        TenantCounters tenant = tenant(domain);
+        if (tenant != null) {
+            tenant.registrations.increment();
+        }
     }
 
-    public void callForwarded() {
+    /** An INVITE of a caller of {@code domain} forwarded to its targets. */
+    public void callForwarded(String domain) {
         callsForwarded.increment();
+        TenantCounters tenant = tenant(domain);
+        if (tenant != null) {
+            tenant.callsForwarded.increment();
+        }
+    }
+
+    /** A response this node sent: its own answer or one it relayed upstream. */
+    public void response(int status) {
+        int index = status / 100 - 1;
+        if (index >= 0 && index < responsesByClass.length) {
+            responsesByClass[index].increment();
+        }
+    }
+
+    /** Responses sent of one class: 1 for 1xx ... 6 for 6xx. */
+    public long responses(int statusClass) {
+        return statusClass < 1 || statusClass > responsesByClass.length ? 0 : responsesByClass[statusClass - 1].sum();
+    }
+
+    /** The client domains counted apart so far. */
+    public java.util.Set<String> tenants() {
+        return java.util.Collections.unmodifiableSet(tenants.keySet());
+    }
+
+    public long registrations(String domain) {
+        TenantCounters tenant = tenants.get(domain);
+        return tenant == null ? 0 : tenant.registrations.sum();
+    }
+
+    public long callsForwarded(String domain) {
+        TenantCounters tenant = tenants.get(domain);
+        return tenant == null ? 0 : tenant.callsForwarded.sum();
+    }
+
+    /**
+     * Told the first time a client domain is counted (on the SIP thread that counts it: keep it short),
+     * so that metrics can publish the domain's counters from then on.
+     */
+    public void onNewTenant(Consumer<String> listener) {
+        this.newTenantListener = listener;
+    }
+
+    private @org.jspecify.annotations.Nullable TenantCounters tenant(String domain) {
+        TenantCounters tenant = tenants.get(domain);
+        if (tenant != null || tenants.size() >= MAX_TENANTS) {
+            return tenant;
+        }
+        TenantCounters created = new TenantCounters();
+        tenant = tenants.putIfAbsent(domain, created);
+        if (tenant == null) {
+            newTenantListener.accept(domain);
+            return created;
+        }
+        return tenant;
+    }
+
+    private static final class TenantCounters {
+        private final LongAdder registrations = new LongAdder();
+        private final LongAdder callsForwarded = new LongAdder();
     }
 
     public void rejection() {

@@ -9,6 +9,19 @@ public interface SipServer extends AutoCloseable {
     /** The rules that decide which sources this node refuses (bans, lockouts), and their counters. */
     io.gridpbx.core.security.EdgeGuard guard();
 
+    /**
+     * Stops taking new work, for a graceful leave: requests outside a dialog (new calls,
+     * registrations, subscriptions, keepalive OPTIONS to the node) are answered 503 with Retry-After,
+     * which sends a phone to the next server of its SRV set (RFC 3263 section 4.3), while requests of
+     * the dialogs in progress go on as before. There is no way back: a drained node leaves.
+     */
+    void drain();
+
+    boolean draining();
+
+    /** INVITEs this node forwarded that have no final response yet: calls still setting up. */
+    int callsSettingUp();
+
     @Override
     void close();
 }

@@ -39,6 +39,11 @@ final class InMemoryDialogRegistry implements DialogRegistry {
     }
 
     @Override
+    public int activeSetUpBy(String nodeId) {
+        return (int) active.values().stream().filter(d -> d.nodeId().equals(nodeId)).count();
+    }
+
+    @Override
     public int activeCount() {
         return active.size();
     }

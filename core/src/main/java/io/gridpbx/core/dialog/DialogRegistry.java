@@ -26,6 +26,9 @@ public interface DialogRegistry {
 
     int activeCount();
 
+    /** The established calls that node {@code nodeId} set up (and is in the path of), cluster-wide. */
+    int activeSetUpBy(String nodeId);
+
     /** The established calls whose caller or callee is in {@code domain} or below, cluster-wide. */
     List<Dialog> activeWithin(String domain);
 }

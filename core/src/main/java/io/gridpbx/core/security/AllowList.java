@@ -8,6 +8,9 @@ public record AllowList(List<Cidr> networks) {
 
     public static final AllowList EMPTY = new AllowList(List.of());
 
+    /** The machine itself: 127.0.0.0/8 and ::1 (an IPv4-mapped loopback is written as IPv4 by the JDK). */
+    public static final AllowList LOOPBACK = parse(List.of("127.0.0.0/8", "::1/128"));
+
     public AllowList {
         networks = List.copyOf(networks);
     }

@@ -109,6 +109,11 @@ class CallRecordsTest {
         }
 
         @Override
+        public int activeSetUpBy(String nodeId) {
+            return (int) dialogs.stream().filter(d -> d.nodeId().equals(nodeId)).count();
+        }
+
+        @Override
         public int activeCount() {
             return dialogs.size();
         }

@@ -66,6 +66,7 @@ public final class LiveNodes implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final UUID membershipRegistration;
     private volatile Roster roster = new Roster(List.of(), 0);
+    private volatile boolean withdrawn;
 
     /**
      * @param self this node, its weight replaced at each publication
@@ -103,6 +104,18 @@ public final class LiveNodes implements AutoCloseable {
         return roster;
     }
 
+    /**
+     * Takes this node out of every answer for good (it is draining): its card is deleted and never
+     * published again, so every node's DNS stops naming it within a second.
+     */
+    public void withdraw() {
+        withdrawn = true;
+        timer.execute(() -> {
+            cards.remove(localKey());
+            refresh();
+        });
+    }
+
     /** Called on the roster's thread whenever the nodes' addresses or ports change. */
     public void onChange(Consumer<Roster> listener) {
         changes.add(listener);
@@ -127,6 +140,9 @@ public final class LiveNodes implements AutoCloseable {
     }
 
     private void publish() {
+        if (withdrawn) {
+            return;
+        }
         cards.put(localKey(), self.withWeight(weight(load.getAsDouble())));
     }
 

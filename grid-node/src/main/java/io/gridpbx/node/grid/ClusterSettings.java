@@ -1,6 +1,7 @@
 package io.gridpbx.node.grid;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where this member binds and whom it joins.
@@ -9,8 +10,15 @@ import java.util.List;
  * @param host    the address the member binds and announces
  * @param port    its port (no auto-increment: a port in use is an error, not a surprise)
  * @param members host:port of the peers to join over TCP/IP; empty means alone
+ * @param kubernetesServiceDns a headless Service whose A records are the members (Hazelcast's
+ *                Kubernetes discovery, DNS lookup mode); when set, it replaces {@code members}
  */
-public record ClusterSettings(String name, String host, int port, List<String> members) {
+public record ClusterSettings(String name, String host, int port, List<String> members,
+        @Nullable String kubernetesServiceDns) {
+
+    public ClusterSettings(String name, String host, int port, List<String> members) {
+        this(name, host, port, members, null);
+    }
 
     public ClusterSettings {
         members = List.copyOf(members);

@@ -29,7 +29,7 @@ public final class GridMemberConfig {
     private GridMemberConfig() {
     }
 
-    /** A networked member: TCP/IP join to the configured peers, no multicast, fast failure detection. */
+    /** A networked member: TCP/IP join to the configured peers (or Kubernetes discovery), no multicast, fast failure detection. */
     public static Config member(ClusterSettings settings) {
         Config config = grid(settings.name());
         config.setInstanceName("gridpbx-" + settings.host() + "-" + settings.port());
@@ -42,10 +42,17 @@ public final class GridMemberConfig {
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        List<String> members = settings.members().isEmpty()
-                ? List.of(settings.host() + ":" + settings.port())
-                : settings.members();
-        join.getTcpIpConfig().setEnabled(true).setMembers(members).setConnectionTimeoutSeconds(2);
+        if (settings.kubernetesServiceDns() != null && !settings.kubernetesServiceDns().isBlank()) {
+            // On Kubernetes: the headless Service's A records are the members; nothing to list by hand.
+            join.getKubernetesConfig().setEnabled(true)
+                    .setProperty("service-dns", settings.kubernetesServiceDns())
+                    .setProperty("service-port", Integer.toString(settings.port()));
+        } else {
+            List<String> members = settings.members().isEmpty()
+                    ? List.of(settings.host() + ":" + settings.port())
+                    : settings.members();
+            join.getTcpIpConfig().setEnabled(true).setMembers(members).setConnectionTimeoutSeconds(2);
+        }
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
         config.setProperty("hazelcast.max.wait.seconds.before.join", "3");

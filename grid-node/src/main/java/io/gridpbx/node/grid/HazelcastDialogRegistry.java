@@ -86,6 +86,11 @@ public final class HazelcastDialogRegistry implements DialogRegistry {
     }
 
     @Override
+    public int activeSetUpBy(String nodeId) {
+        return dialogs.keySet(Predicates.equal("node", nodeId)).size();
+    }
+
+    @Override
     public List<Dialog> activeWithin(String domain) {
         return dialogs.values(Predicates.or(Predicates.like("caller", "%" + domain), Predicates.like("callee", "%" + domain)))
                 .stream().filter(d -> DomainName.isWithin(d.caller().domain(), domain)

@@ -6,6 +6,7 @@ import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.node.NodeIdentity;
+import io.gridpbx.node.drain.NodeDrain;
 import io.gridpbx.node.grid.WriteBehindBacklog;
 import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.SipServer;
@@ -23,9 +24,11 @@ class NodeStatusController {
     private final BindingStore bindings;
     private final DialogRegistry dialogs;
     private final SipServer sip;
+    private final NodeDrain drain;
 
     NodeStatusController(HazelcastInstance grid, NodeIdentity identity, BindingStore bindings,
-            DialogRegistry dialogs, SipServer sip) {
+            DialogRegistry dialogs, SipServer sip, NodeDrain drain) {
+        this.drain = drain;
         this.grid = grid;
         this.identity = identity;
         this.bindings = bindings;
@@ -49,6 +52,7 @@ class NodeStatusController {
         }
         return Map.of(
                 "node", identity.nodeId(),
+                "drain", DrainController.json(drain.state()),
                 "clusterSize", members.size(),
                 "members", members,
                 "registeredAddresses", bindings.addressCount(),

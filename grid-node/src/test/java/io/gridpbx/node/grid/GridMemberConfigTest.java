@@ -20,6 +20,27 @@ import org.junit.jupiter.api.Test;
 class GridMemberConfigTest {
 
     @Test
+    void onKubernetes_theHeadlessServiceReplacesTheMemberList() {
+        Config config = GridMemberConfig.member(new ClusterSettings("gridpbx", "10.0.0.5", 5701, List.of("10.0.0.6:5701"),
+                "gridpbx-hz.gridpbx.svc.cluster.local"));
+        var join = config.getNetworkConfig().getJoin();
+        assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
+        assertThat(join.getKubernetesConfig().isEnabled()).isTrue();
+        assertThat(join.getKubernetesConfig().getProperty("service-dns")).isEqualTo("gridpbx-hz.gridpbx.svc.cluster.local");
+        assertThat(join.getKubernetesConfig().getProperty("service-port")).isEqualTo("5701");
+        assertThat(join.getMulticastConfig().isEnabled()).isFalse();
+    }
+
+    @Test
+    void offKubernetes_membersJoinOverTcpIp() {
+        var join = GridMemberConfig.member(new ClusterSettings("gridpbx", "10.0.0.5", 5701, List.of("10.0.0.6:5701")))
+                .getNetworkConfig().getJoin();
+        assertThat(join.getTcpIpConfig().isEnabled()).isTrue();
+        assertThat(join.getTcpIpConfig().getMembers()).containsExactly("10.0.0.6:5701");
+        assertThat(join.getKubernetesConfig().isEnabled()).isFalse();
+    }
+
+    @Test
     void eachPersistedMapHasItsOwnStoreAndTheTemplatesHaveNone() {
         Map<String, Object> stores = new java.util.LinkedHashMap<>();
         PersistedStores persisted = new PersistedStores(store(stores, MapNames.PLATFORM), store(stores, MapNames.RESELLERS),

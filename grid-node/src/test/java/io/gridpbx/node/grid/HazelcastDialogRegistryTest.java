@@ -87,6 +87,22 @@ class HazelcastDialogRegistryTest {
         assertThat(Stages.await(registry(second).find(id))).isEmpty();
     }
 
+    @Test
+    void theDialogsANodeSetUp_areCountedClusterWide_byTheNodeThatSetThemUp() {
+        for (int i = 0; i < 3; i++) {
+            registry(first).started(new Dialog(new DialogId("n1-call-" + i, "a", "b"), new AddressOfRecord("200", "office.test"),
+                    new AddressOfRecord("201", "office.test"), 0, "10.0.0.1:5060"));
+        }
+        registry(second).started(new Dialog(new DialogId("n2-call", "a", "b"), new AddressOfRecord("200", "office.test"),
+                new AddressOfRecord("201", "office.test"), 0, "10.0.0.2:5060"));
+
+        assertTrueEventually(() -> assertThat(registry(third).activeSetUpBy("10.0.0.1:5060")).isEqualTo(3));
+        assertThat(registry(third).activeSetUpBy("10.0.0.2:5060")).isEqualTo(1);
+        assertThat(registry(third).activeSetUpBy("10.0.0.3:5060")).isZero();
+        registry(second).ended(new DialogId("n1-call-0", "a", "b"));
+        assertTrueEventually(() -> assertThat(registry(first).activeSetUpBy("10.0.0.1:5060")).isEqualTo(2));
+    }
+
     /** The dialog's key (Call-ID and both tags) decides its partition: try Call-IDs until the member owns it. */
     private static String callIdWhoseDialogIsOwnedBy(HazelcastInstance member) {
         for (int i = 0; ; i++) {

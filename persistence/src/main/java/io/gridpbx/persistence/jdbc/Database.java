@@ -70,6 +70,19 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether the database answers now: a pooled connection that passes the driver's validity check
+     * within {@code timeoutSeconds}. It blocks up to the pool's connection timeout (5 s) when the
+     * database is away, so callers probe from their own thread.
+     */
+    public boolean reachable(int timeoutSeconds) {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         pool.close();

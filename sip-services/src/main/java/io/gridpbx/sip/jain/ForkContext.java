@@ -242,7 +242,7 @@ final class ForkContext {
             if (server.getState() == TransactionState.TERMINATED) {
                 forwardStatelessly(response);
             } else {
-                server.sendResponse(response);
+                responder.send(server, response);
             }
         } catch (SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
             LOG.debug("could not send {} upstream on the transaction, sending statelessly: {}",
@@ -253,7 +253,7 @@ final class ForkContext {
 
     private void forwardStatelessly(Response response) {
         try {
-            responder.provider().sendResponse(response);
+            responder.send(response);
         } catch (SipException e) {
             LOG.debug("could not forward {} upstream: {}", response.getStatusCode(), e.getMessage());
         }

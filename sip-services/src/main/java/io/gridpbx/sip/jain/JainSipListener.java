@@ -38,6 +38,7 @@ final class JainSipListener implements SipListener {
     private final OverloadGate gate;
     private final JainSipQueueDelay queueDelay;
     private final JainSipFailures failures;
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
 
     JainSipListener(JainSipResponder responder, JainSipSelf self, JainSipRegistrar registrar, JainSipProxy proxy,
             SipCounters counters, OverloadGate gate, JainSipQueueDelay queueDelay, JainSipFailures failures) {
@@ -57,7 +58,8 @@ final class JainSipListener implements SipListener {
         Request request = event.getRequest();
         counters.request();
         try {
-            if (!gate.admits(urgencyOf(request), queueDelay.ofCurrentRequest())) {
+            Urgency urgency = urgencyOf(request);
+            if (!gate.admits(urgency, queueDelay.ofCurrentRequest())) {
                 shed(request);
                 return;
             }
@@ -71,6 +73,10 @@ final class JainSipListener implements SipListener {
             }
             boolean nodeIsUas = Request.REGISTER.equals(method) || Request.OPTIONS.equals(method) && isForThisNode(request);
             if (!screen.admits(request, nodeIsUas)) {
+                return;
+            }
+            if (draining.get() && isNewWork(request, urgency)) {
+                JainSipUnavailable.send(responder, request, "Draining", gate.settings().retryAfter());
                 return;
             }
             switch (method) {
@@ -107,6 +113,27 @@ final class JainSipListener implements SipListener {
             return Urgency.FOLLOW_UP;
         }
         return Urgency.NEW;
+    }
+
+    /** Starts turning new work away; true the first time. */
+    boolean drain() {
+        return draining.compareAndSet(false, true);
+    }
+
+    boolean draining() {
+        return draining.get();
+    }
+
+    /**
+     * What a draining node turns away: anything outside a dialog, and the keepalive OPTIONS of phones
+     * and load balancers (which then mark the node down); CANCEL, ACK and in-dialog requests go on.
+     */
+    private boolean isNewWork(Request request, Urgency urgency) {
+        String method = request.getMethod();
+        if (Request.CANCEL.equals(method) || Request.ACK.equals(method)) {
+            return false;
+        }
+        return urgency != Urgency.ESSENTIAL || Request.OPTIONS.equals(method) && isForThisNode(request);
     }
 
     /** RFC 3261 section 21.5.4: this node is overloaded. */

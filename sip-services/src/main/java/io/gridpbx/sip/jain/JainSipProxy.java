@@ -195,6 +195,11 @@ final class JainSipProxy {
                 });
     }
 
+    /** INVITEs forwarded and not yet finally answered. */
+    int invitesInProgress() {
+        return invites.size();
+    }
+
     /** Carries out the policy's decision on an out-of-dialog request, once the grid answered. */
     private void act(RequestEvent event, Request request, String loopHash, AddressOfRecord caller,
             RequestDecision decision) throws ParseException, SipException, InvalidArgumentException {
@@ -208,7 +213,7 @@ final class JainSipProxy {
                     targets.add(responder.addresses().createURI(binding.contactUri()));
                     phoneConnections.add(flows.reach(binding));
                 }
-                counters.callForwarded();
+                counters.callForwarded(caller.domain());
                 consumeCredentials(request, caller.domain());
                 forward(event, request, targets, phoneConnections, loopHash,
                         new ForkContext.Parties(fork.caller().owner(), fork.callee().addressOfRecord(), true));
@@ -235,7 +240,7 @@ final class JainSipProxy {
             return;
         }
         if (invite) {
-            server.sendResponse(responder.response(request, 100, "Trying"));
+            responder.send(server, responder.response(request, 100, "Trying"));
         }
         String inviteBranch = invite ? topBranch(request) : null;
         ForkContext context = new ForkContext(server, request, responder, dialogs, clock, nodeId, parties,
@@ -359,7 +364,7 @@ final class JainSipProxy {
             responder.reject(server, cancel, 481, "Call/Transaction Does Not Exist");
             return;
         }
-        server.sendResponse(responder.response(cancel, 200, "OK"));
+        responder.send(server, responder.response(cancel, 200, "OK"));
         context.cancel();
     }
 
@@ -411,7 +416,7 @@ final class JainSipProxy {
             return;
         }
         try {
-            responder.provider().sendResponse(upstream);
+            responder.send(upstream);
         } catch (SipException e) {
             LOG.debug("could not relay a stray {}: {}", response.getStatusCode(), e.getMessage());
         }

@@ -66,7 +66,7 @@ final class JainSipRegistrar {
                         if (failure != null) {
                             failures.answer(request, failure);
                         } else {
-                            answer(request, reply);
+                            answer(request, register.aor().domain(), reply);
                         }
                     } catch (Exception | StackOverflowError e) {
                         failures.answer(request, e);
@@ -74,10 +74,10 @@ final class JainSipRegistrar {
                 });
     }
 
-    private void answer(Request request, RegistrarReply reply) throws ParseException, SipException, InvalidArgumentException {
+    private void answer(Request request, String domain, RegistrarReply reply) throws ParseException, SipException, InvalidArgumentException {
         switch (reply) {
             case RegistrarReply.Challenge challenge -> responder.challenge(request, challenge.challenges(), challenge.failedUser(), false);
-            case RegistrarReply.Done(RegisterOutcome.Accepted accepted) -> accept(request, accepted);
+            case RegistrarReply.Done(RegisterOutcome.Accepted accepted) -> accept(request, domain, accepted);
             case RegistrarReply.Done(RegisterOutcome.Rejected rejected) when rejected.status() == 423 -> {
                 Response response = responder.response(request, 423, rejected.reason());
                 response.addHeader(responder.headers().createMinExpiresHeader(rejected.minExpires()));
@@ -112,9 +112,9 @@ final class JainSipRegistrar {
                 JainSipMessages.source(request), nodeId, userAgent);
     }
 
-    private void accept(Request request, RegisterOutcome.Accepted accepted)
+    private void accept(Request request, String domain, RegisterOutcome.Accepted accepted)
             throws ParseException, SipException, InvalidArgumentException {
-        counters.registration();
+        counters.registration(domain);
         Response response = responder.response(request, 200, "OK");
         for (Binding binding : accepted.live()) {
             ContactHeader contact = responder.headers().createContactHeader(

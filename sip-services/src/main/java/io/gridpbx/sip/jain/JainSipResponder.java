@@ -89,11 +89,14 @@ final class JainSipResponder {
 
     /** Sends a response statelessly, back along the request's Via (received and rport honoured). */
     void send(Response response) throws SipException {
+        counters.response(response.getStatusCode());
         provider.sendResponse(response);
     }
 
+    /** Sends a response on its server transaction (statelessly without one); every response the node sends passes here. */
     void send(@Nullable ServerTransaction transaction, Response response)
             throws SipException, InvalidArgumentException {
+        counters.response(response.getStatusCode());
         if (transaction == null) {
             provider.sendResponse(response);
         } else {

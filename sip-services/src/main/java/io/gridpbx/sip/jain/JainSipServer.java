@@ -46,11 +46,16 @@ public final class JainSipServer implements SipServer {
     private final SipStackImpl stack;
     private final SipCounters counters;
     private final EdgeGuard guard;
+    private final JainSipListener listener;
+    private final JainSipProxy proxy;
 
-    private JainSipServer(SipStackImpl stack, SipCounters counters, EdgeGuard guard) {
+    private JainSipServer(SipStackImpl stack, SipCounters counters, EdgeGuard guard, JainSipListener listener,
+            JainSipProxy proxy) {
         this.stack = stack;
         this.counters = counters;
         this.guard = guard;
+        this.listener = listener;
+        this.proxy = proxy;
     }
 
     /**
@@ -118,13 +123,14 @@ public final class JainSipServer implements SipServer {
             JainSipFailures failures = new JainSipFailures(responder, counters);
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
                     new JainSipFlows(stack, settings.nodeId()), failures);
-            provider.addSipListener(new JainSipListener(responder, self,
+            JainSipListener listener = new JainSipListener(responder, self,
                     new JainSipRegistrar(responder, registrar, settings.nodeId(), counters, failures), proxy, counters,
-                    new OverloadGate(overload, clock), queueDelay, failures));
+                    new OverloadGate(overload, clock), queueDelay, failures);
+            provider.addSipListener(listener);
             stack.start();
             LOG.info("SIP listening on {}:{} (UDP, TCP){} as {}", settings.host(), settings.port(),
                     settings.tls() == null ? "" : " and TLS on " + settings.tls().port(), settings.advertisedHost());
-            return new JainSipServer(stack, counters, guard);
+            return new JainSipServer(stack, counters, guard, listener, proxy);
         } catch (Exception e) {
             JainSipEdgeGuards.unregister(stackName);
             throw new IllegalStateException("cannot start SIP on " + settings.host() + ":" + settings.port()
@@ -190,6 +196,23 @@ public final class JainSipServer implements SipServer {
     @Override
     public EdgeGuard guard() {
         return guard;
+    }
+
+    @Override
+    public void drain() {
+        if (listener.drain()) {
+            LOG.info("draining: new calls and registrations are answered 503, dialogs in progress go on");
+        }
+    }
+
+    @Override
+    public boolean draining() {
+        return listener.draining();
+    }
+
+    @Override
+    public int callsSettingUp() {
+        return proxy.invitesInProgress();
     }
 
     @Override
