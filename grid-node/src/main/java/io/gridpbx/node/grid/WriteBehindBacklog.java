@@ -45,6 +45,11 @@ public final class WriteBehindBacklog {
         return backlog;
     }
 
+    /** This member's pending writes of one persisted map. */
+    public long local(String map) {
+        return grid.getMap(map).getLocalMapStats().getDirtyEntryCount();
+    }
+
     public long localTotal() {
         return local().values().stream().mapToLong(Long::longValue).sum();
     }

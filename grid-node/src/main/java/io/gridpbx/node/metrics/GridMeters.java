@@ -34,6 +34,7 @@ final class GridMeters implements MeterBinder, AutoCloseable {
     private final BindingStore bindings;
     private final DialogRegistry dialogs;
     private final Database database;
+    private final WriteBehindBacklog backlog;
     private final Map<String, Double> samples = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sampler = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().name("gridpbx-metrics-", 0).daemon().factory());
@@ -44,6 +45,7 @@ final class GridMeters implements MeterBinder, AutoCloseable {
         this.bindings = bindings;
         this.dialogs = dialogs;
         this.database = database;
+        this.backlog = new WriteBehindBacklog(grid);
     }
 
     @Override
@@ -63,7 +65,7 @@ final class GridMeters implements MeterBinder, AutoCloseable {
                 .register(registry);
         grid.getPartitionService().addMigrationListener(new MigrationCounter());
         for (String map : WriteBehindBacklog.PERSISTED_MAPS) {
-            Gauge.builder("gridpbx.writebehind.backlog", grid, g -> g.getMap(map).getLocalMapStats().getDirtyEntryCount())
+            Gauge.builder("gridpbx.writebehind.backlog", backlog, b -> b.local(map))
                     .description("changes this member owns that are not yet written to the database")
                     .tag("map", map).register(registry);
         }
