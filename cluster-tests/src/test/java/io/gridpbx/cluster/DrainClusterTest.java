@@ -2,10 +2,7 @@ package io.gridpbx.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +30,7 @@ class DrainClusterTest {
     private static final String PHONE_HOST = "127.0.0.72";
     private static final int PHONE_PORT = 48270;
     private static final int CALLS = 10;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path LAUNCHER = Path.of("..", "gridpbx").toAbsolutePath().normalize();
 
     @Test
     void aDrainedNode_leavesDns_refusesNewCalls_finishesItsCalls_andLeavesTheCluster() throws Exception {
@@ -81,11 +78,16 @@ class DrainClusterTest {
             Eventually.await("the calls up", Duration.ofSeconds(30), node2::status, s -> s.activeDialogs() == CALLS);
             long forwardedBeforeDrain = callsForwarded(node1);
 
-            HttpResponse<String> drained = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + NODE1.host() + ":"
-                    + NODE1.httpPort() + "/api/v1/node/drain?deadlineSeconds=120")).timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(drained.statusCode()).as(drained.body()).isEqualTo(202);
-            assertThat(drained.body()).contains("\"draining\":true");
+            // The operator's front door: the launcher's drain command, pointed at node 1's HTTP port.
+            ProcessBuilder command = new ProcessBuilder(LAUNCHER.toString(), "drain", "120")
+                    .redirectErrorStream(true).redirectOutput(RUN_DIR.resolve("drain.out").toFile());
+            command.environment().put("GRIDPBX_HTTP_HOST", NODE1.host());
+            command.environment().put("GRIDPBX_HTTP_PORT", Integer.toString(NODE1.httpPort()));
+            Process drain = command.start();
+            assertThat(drain.waitFor(30, TimeUnit.SECONDS)).as("./gridpbx drain returns").isTrue();
+            String said = Files.readString(RUN_DIR.resolve("drain.out"));
+            assertThat(drain.exitValue()).as(said).isZero();
+            assertThat(said).contains("\"draining\":true", "\"callsInProgress\":" + CALLS, "gridpbx drain: draining");
 
             Eventually.await("node 1 out of SRV", Duration.ofSeconds(5),
                     () -> dig.shortAnswer("SRV", "_sip._udp." + DOMAIN),

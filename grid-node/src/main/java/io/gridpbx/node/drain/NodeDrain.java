@@ -77,8 +77,16 @@ public final class NodeDrain implements AutoCloseable {
         return state();
     }
 
+    /** Where the drain stands; while it runs, the calls are counted now (one grid query), not at the last check. */
     public State state() {
-        return new State(startedAt != null, startedAt, deadline, lastSettingUp, lastInProgress);
+        if (startedAt == null) {
+            return new State(false, null, null, 0, 0);
+        }
+        try {
+            return new State(true, startedAt, deadline, sip.callsSettingUp(), dialogs.activeSetUpBy(nodeId));
+        } catch (RuntimeException e) {
+            return new State(true, startedAt, deadline, lastSettingUp, lastInProgress);
+        }
     }
 
     public boolean draining() {
