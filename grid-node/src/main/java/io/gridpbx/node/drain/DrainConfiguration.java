@@ -17,7 +17,7 @@ class DrainConfiguration {
     @Bean(destroyMethod = "close")
     NodeDrain nodeDrain(SipServer sip, LiveNodes liveNodes, DialogRegistry dialogs, NodeIdentity identity, Clock clock,
             ConfigurableApplicationContext context) {
-        return new NodeDrain(sip, liveNodes, dialogs, identity, clock,
+        return new NodeDrain(sip, liveNodes::withdraw, dialogs, identity.nodeId(), clock,
                 () -> System.exit(SpringApplication.exit(context, () -> 0)));
     }
 }

@@ -1,8 +1,6 @@
 package io.gridpbx.node.drain;
 
 import io.gridpbx.core.dialog.DialogRegistry;
-import io.gridpbx.node.NodeIdentity;
-import io.gridpbx.node.dns.LiveNodes;
 import io.gridpbx.sip.SipServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,26 +34,37 @@ public final class NodeDrain implements AutoCloseable {
     }
 
     private final SipServer sip;
-    private final LiveNodes liveNodes;
+    private final Runnable withdrawFromDns;
     private final DialogRegistry dialogs;
     private final String nodeId;
     private final Clock clock;
     private final Runnable leave;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("gridpbx-drain").daemon().factory());
+    private final ScheduledExecutorService timer;
+    private final AtomicBoolean left = new AtomicBoolean();
     private volatile @Nullable Instant startedAt;
     private volatile @Nullable Instant deadline;
     private volatile @Nullable Instant idleSince;
     private volatile int lastSettingUp;
     private volatile int lastInProgress;
 
-    /** @param leave ends this node cleanly (closes the application, which leaves the cluster) */
-    public NodeDrain(SipServer sip, LiveNodes liveNodes, DialogRegistry dialogs, NodeIdentity identity, Clock clock,
-            Runnable leave) {
+    /**
+     * @param nodeId          this node's id, as its dialogs carry it
+     * @param withdrawFromDns takes this node out of the DNS answers ({@code LiveNodes::withdraw})
+     * @param leave           ends this node cleanly (closes the application, which leaves the cluster)
+     */
+    public NodeDrain(SipServer sip, Runnable withdrawFromDns, DialogRegistry dialogs, String nodeId,
+            Clock clock, Runnable leave) {
+        this(sip, withdrawFromDns, dialogs, nodeId, clock, leave, Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("gridpbx-drain").daemon().factory()));
+    }
+
+    NodeDrain(SipServer sip, Runnable withdrawFromDns, DialogRegistry dialogs, String nodeId, Clock clock, Runnable leave,
+            ScheduledExecutorService timer) {
         this.sip = sip;
-        this.liveNodes = liveNodes;
+        this.withdrawFromDns = withdrawFromDns;
+        this.timer = timer;
         this.dialogs = dialogs;
-        this.nodeId = identity.nodeId();
+        this.nodeId = nodeId;
         this.clock = clock;
         this.leave = leave;
     }
@@ -68,7 +78,7 @@ public final class NodeDrain implements AutoCloseable {
             Instant now = clock.instant();
             startedAt = now;
             deadline = now.plus(allowed);
-            liveNodes.withdraw();
+            withdrawFromDns.run();
             sip.drain();
             LOG.info("draining: out of DNS, no new calls; calls in progress have until {} ({} s)", deadline,
                     allowed.toSeconds());
@@ -93,7 +103,7 @@ public final class NodeDrain implements AutoCloseable {
         return startedAt != null;
     }
 
-    private void check() {
+    void check() {
         try {
             lastSettingUp = sip.callsSettingUp();
             lastInProgress = dialogs.activeSetUpBy(nodeId);
@@ -121,6 +131,9 @@ public final class NodeDrain implements AutoCloseable {
     }
 
     private void leaveNow() {
+        if (!left.compareAndSet(false, true)) {
+            return;
+        }
         timer.shutdown();
         LOG.info("drain complete after {} s: leaving the cluster",
                 Duration.between(startedAt == null ? clock.instant() : startedAt, clock.instant()).toSeconds());
