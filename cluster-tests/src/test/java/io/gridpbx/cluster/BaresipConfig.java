@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  *                      way a phone given only its domain does: NAPTR, SRV and A look-ups (RFC 3263)
  * @param transport     {@code udp}, or {@code tls}: the phone registers and sends everything over one TLS
  *                      connection to the node's TLS port, and gets its calls back over it
- * @param dnsServer     {@code host:port} of the only DNS server the phone asks; null for the machine's
+ * @param dnsServer     {@code host:port} of the DNS servers the phone asks (comma-separated, in order); null for
+ *                      the machine's
  */
 record BaresipConfig(String host, int sipPort, int controlPort, String rtpPorts, String user, String domain,
         String password, @Nullable String outboundProxy, String transport, @Nullable String dnsServer) {
@@ -76,7 +77,8 @@ record BaresipConfig(String host, int sipPort, int controlPort, String rtpPorts,
                 "module_app rtcpsummary.so",
                 "ctrl_tcp_listen " + host + ":" + controlPort,
                 // Only this server is asked (baresip 1.0 otherwise reads /etc/resolv.conf).
-                dnsServer == null ? "" : "dns_server " + dnsServer,
+                dnsServer == null ? "" : String.join("\n", java.util.Arrays.stream(dnsServer.split(","))
+                        .map(server -> "dns_server " + server.strip()).toList()),
                 "");
     }
 

@@ -46,6 +46,9 @@ public record NodeProperties(
      * @param gridDeadlineMs how long a request waits for the grid before it is answered 503
      * @param shedDelayMs    queue delay the node keeps under by turning new requests away with 503; 0: never shed
      * @param retryAfterSeconds Retry-After of an overload 503
+     * @param recordRouteDomain a domain whose NAPTR/SRV name the live nodes (the platform domain, when the
+     *                       nodes serve its DNS): Record-Route names it instead of this node, so that a
+     *                       dialog's later requests reach a survivor when this node is gone; unset: the node
      */
     public record Sip(
             @DefaultValue("127.0.0.1") String host,
@@ -64,7 +67,8 @@ public record NodeProperties(
 
             @DefaultValue("1000") long gridDeadlineMs,
             @DefaultValue("100") long shedDelayMs,
-            @DefaultValue("2") long retryAfterSeconds) {
+            @DefaultValue("2") long retryAfterSeconds,
+            @Nullable String recordRouteDomain) {
     }
 
     /**

@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param digestAlgorithms the algorithms offered in challenges, preferred first
  * @param registration    registrar limits
  * @param tls             SIP over TLS on its own port, or null for none
+ * @param recordRouteDomain a domain whose NAPTR/SRV records name the cluster's live nodes, which the
+ *                        Record-Route names instead of this node so that a dialog's later requests reach
+ *                        whichever node is alive (RFC 3263); null: the node's own address
  */
 public record SipNodeSettings(
         String host,
@@ -25,7 +28,14 @@ public record SipNodeSettings(
         int threadPoolSize,
         List<DigestAlgorithm> digestAlgorithms,
         RegistrationPolicy registration,
-        @Nullable SipTls tls) {
+        @Nullable SipTls tls,
+        @Nullable String recordRouteDomain) {
+
+    /** A node whose Record-Route names itself. */
+    public SipNodeSettings(String host, int port, String advertisedHost, String nodeId, int threadPoolSize,
+            List<DigestAlgorithm> digestAlgorithms, RegistrationPolicy registration, @Nullable SipTls tls) {
+        this(host, port, advertisedHost, nodeId, threadPoolSize, digestAlgorithms, registration, tls, null);
+    }
 
     /** A node without TLS. */
     public SipNodeSettings(String host, int port, String advertisedHost, String nodeId, int threadPoolSize,
@@ -49,6 +59,12 @@ public record SipNodeSettings(
     /** The node with TLS as given. */
     public SipNodeSettings withTls(@Nullable SipTls sipTls) {
         return new SipNodeSettings(host, port, advertisedHost, nodeId, threadPoolSize, digestAlgorithms, registration,
-                sipTls);
+                sipTls, recordRouteDomain);
+    }
+
+    /** The node with its Record-Route naming this domain (null: the node itself). */
+    public SipNodeSettings withRecordRouteDomain(@Nullable String domain) {
+        return new SipNodeSettings(host, port, advertisedHost, nodeId, threadPoolSize, digestAlgorithms, registration,
+                tls, domain == null || domain.isBlank() ? null : domain.strip().toLowerCase(java.util.Locale.ROOT));
     }
 }

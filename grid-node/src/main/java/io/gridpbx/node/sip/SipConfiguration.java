@@ -69,7 +69,8 @@ class SipConfiguration {
                 Math.min(RegistrationPolicy.DEFAULTS.defaultExpires(), sip.maxExpires()),
                 RegistrationPolicy.DEFAULTS.maxContacts());
         SipNodeSettings settings = new SipNodeSettings(sip.host(), sip.port(), identity.advertisedHost(),
-                identity.nodeId(), listenerThreads(sip), algorithms, policy, tls(sip, properties, identity));
+                identity.nodeId(), listenerThreads(sip), algorithms, policy, tls(sip, properties, identity))
+                .withRecordRouteDomain(sip.recordRouteDomain());
         OverloadSettings overload = OverloadSettings.forNode(Duration.ofMillis(sip.shedDelayMs()),
                 Duration.ofSeconds(sip.retryAfterSeconds()));
         return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard);

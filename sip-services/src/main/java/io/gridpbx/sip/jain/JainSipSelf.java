@@ -44,6 +44,8 @@ final class JainSipSelf {
     private final String branchPrefix;
     private final RouteSeal seal;
     private final String hostPort;
+    /** The domain the Record-Route names instead of this node when the dialog is bound to no connection; or null. */
+    private final @Nullable String recordRouteDomain;
     private final AtomicLong branchCounter = new AtomicLong();
 
     /**
@@ -78,14 +80,21 @@ final class JainSipSelf {
         this.branchPrefix = Long.toHexString(randomSeed & 0xffffffL);
         this.seal = seal;
         this.hostPort = advertisedHost + ":" + port;
+        this.recordRouteDomain = settings.recordRouteDomain();
     }
 
-    /** Whether a URI names this node (its bind or advertised host, on its port or its TLS port). */
+    /**
+     * Whether a URI names this node (its bind or advertised host, on its port or its TLS port), or the
+     * cluster's Record-Route domain without a port (resolved through SRV, it names every live node).
+     */
     boolean isOurs(URI uri) {
         if (!(uri instanceof SipURI sip)) {
             return false;
         }
         String host = sip.getHost().toLowerCase(Locale.ROOT);
+        if (host.equals(recordRouteDomain) && sip.getPort() < 0) {
+            return true;
+        }
         boolean secure = sip.isSecure() || "tls".equalsIgnoreCase(sip.getTransportParam());
         int uriPort = sip.getPort() < 0 ? (secure ? 5061 : 5060) : sip.getPort();
         return isOurPort(uriPort) && (host.equals(advertisedHost) || host.equals(bindHost));
@@ -274,6 +283,9 @@ final class JainSipSelf {
     private RecordRouteHeader recordRouteFor(boolean tls, String callId, String callerTag, @Nullable String calleeFlow,
             @Nullable String callerFlow) throws ParseException {
         boolean onTls = tls && tlsRecordRoute != null;
+        if (recordRouteDomain != null && calleeFlow == null && callerFlow == null) {
+            return clusterRecordRoute(onTls, callId, callerTag);
+        }
         RecordRouteHeader header = (RecordRouteHeader) (onTls ? tlsRecordRoute : recordRoute).clone();
         SipURI uri = (SipURI) header.getAddress().getURI();
         if (calleeFlow != null) {
@@ -285,6 +297,23 @@ final class JainSipSelf {
         String sealed = sealedAddress(advertisedHost + ":" + (onTls ? tlsPort : port), calleeFlow, callerFlow);
         uri.setParameter(SEAL_PARAM, seal.seal(sealed, callId, callerTag));
         return header;
+    }
+
+    /**
+     * The Record-Route naming the cluster's domain, with no port, so that a phone finds a live node
+     * through NAPTR/SRV for each later request (RFC 3263 section 4); sealed over the domain with its
+     * default port, as any member verifies it. A dialog bound to a phone's connection keeps the node's
+     * own address instead: only that node holds the connection.
+     */
+    private RecordRouteHeader clusterRecordRoute(boolean tls, String callId, String callerTag) throws ParseException {
+        SipURI uri = addresses.createSipURI(null, recordRouteDomain);
+        if (tls) {
+            uri.setTransportParam("tls");
+        }
+        uri.setLrParam();
+        uri.setParameter(SEAL_PARAM, seal.seal(sealedAddress(recordRouteDomain + ":" + (tls ? 5061 : 5060), null, null),
+                callId, callerTag));
+        return headers.createRecordRouteHeader(addresses.createAddress(uri));
     }
 
     private int portFor(String transport) {

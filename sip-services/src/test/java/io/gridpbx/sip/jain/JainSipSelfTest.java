@@ -54,6 +54,39 @@ class JainSipSelfTest {
     }
 
     @Test
+    void withARecordRouteDomain_theRouteNamesTheClusterWithoutAPort_andEveryMemberProvesAndPopsIt() throws Exception {
+        JainSipSelf node1 = new JainSipSelf(new SipNodeSettings("127.0.0.1", 47060, "127.0.0.1", "n1", 4,
+                List.of(DigestAlgorithm.MD5), RegistrationPolicy.DEFAULTS).withRecordRouteDomain("GridPBX.test"),
+                headers, addresses, 42, SEAL);
+        JainSipSelf node2 = new JainSipSelf(new SipNodeSettings("127.0.0.2", 47060, "127.0.0.2", "n2", 4,
+                List.of(DigestAlgorithm.MD5), RegistrationPolicy.DEFAULTS).withRecordRouteDomain("gridpbx.test"),
+                headers, addresses, 43, SEAL);
+        Request invite = invite("call-1", "caller-tag", null);
+        node1.addRecordRoutes(invite, "udp", "udp", "call-1", "caller-tag", null, null);
+        javax.sip.header.RecordRouteHeader rr = (javax.sip.header.RecordRouteHeader) invite
+                .getHeader(javax.sip.header.RecordRouteHeader.NAME);
+        javax.sip.address.SipURI uri = (javax.sip.address.SipURI) rr.getAddress().getURI();
+        assertThat(uri.getHost()).isEqualTo("gridpbx.test");
+        assertThat(uri.getPort()).as("no port: phones look the name up with NAPTR/SRV").isNegative();
+        assertThat(uri.hasLrParam()).isTrue();
+        assertThat(node2.isOurs(uri)).isTrue();
+        assertThat(self.isOurs(uri)).as("a node without the domain").isFalse();
+
+        Request fromCallee = bye("call-1", "callee-tag", "caller-tag", uri.toString());
+        assertThat(node2.popDialogRoute(fromCallee, "call-1", "callee-tag", "caller-tag"))
+                .as("the survivor proves the dead node's route").isEqualTo(new JainSipSelf.ProvenRoute(null));
+        assertThat(fromCallee.getHeader(RouteHeader.NAME)).isNull();
+        assertUnproven(bye("call-2", "caller-tag", "callee-tag", uri.toString()), "call-2", "caller-tag", "callee-tag");
+
+        Request overTls = invite("call-3", "caller-tag", null);
+        JainSipFlows.Flow phone = new JainSipFlows.Flow("127.0.0.26", 40123, "TLS");
+        node1.addRecordRoutes(overTls, "udp", "tcp", "call-3", "caller-tag", phone, null);
+        assertThat(((javax.sip.header.RecordRouteHeader) overTls.getHeader(javax.sip.header.RecordRouteHeader.NAME))
+                .getAddress().getURI().toString()).as("bound to a connection only this node holds")
+                .startsWith("sip:127.0.0.1:47060");
+    }
+
+    @Test
     void handoffRoute_isPoppedOnlyByTheMemberItNames_forThatCall_withItsFlow() throws Exception {
         JainSipFlows.Flow phone = new JainSipFlows.Flow("127.0.0.26", 40123, "TLS");
         String route = otherMember.handoffRoute("127.0.0.1:5060", phone, "call-1", "caller-tag")
