@@ -82,6 +82,17 @@ final class BaresipLab {
         Runtime.getRuntime().removeShutdownHook(lastResort);
     }
 
+    /** The caller dials {@code target}, the callee answers, and both see the call established. */
+    static void connect(Baresip caller, Baresip callee, String target, Duration step) throws Exception {
+        JsonNode dialed = caller.control().command("dial", target, step);
+        assertThat(dialed.path("ok").asBoolean()).as("dial accepted: %s", dialed).isTrue();
+        callee.control().awaitEvent("CALL_INCOMING", step);
+        JsonNode accepted = callee.control().command("accept", "", step);
+        assertThat(accepted.path("ok").asBoolean()).as("accept: %s", accepted).isTrue();
+        caller.control().awaitEvent("CALL_ESTABLISHED", step);
+        callee.control().awaitEvent("CALL_ESTABLISHED", step);
+    }
+
     /** Packets of one direction in a CALL_RTCP event: {@code rx.sent} is what the phone received, {@code tx.sent} what it sent. */
     static long rtcpPackets(JsonNode rtcpEvent, String direction) {
         return rtcpEvent.path("rtcp_stats").path(direction).path("sent").asLong(0);

@@ -48,13 +48,7 @@ class RecordRouteFailoverClusterTest {
             Eventually.await("both phones registered with the cluster", SIP_STEP, lab.node()::status,
                     status -> status.registeredAddresses() == 2);
 
-            JsonNode dialed = caller.control().command("dial", "sip:201@" + DOMAIN, SIP_STEP);
-            assertThat(dialed.path("ok").asBoolean()).as("dial accepted: %s", dialed).isTrue();
-            callee.control().awaitEvent("CALL_INCOMING", SIP_STEP);
-            JsonNode accepted = callee.control().command("accept", "", SIP_STEP);
-            assertThat(accepted.path("ok").asBoolean()).as("accept: %s", accepted).isTrue();
-            caller.control().awaitEvent("CALL_ESTABLISHED", SIP_STEP);
-            callee.control().awaitEvent("CALL_ESTABLISHED", SIP_STEP);
+            BaresipLab.connect(caller, callee, "sip:201@" + DOMAIN, SIP_STEP);
             Eventually.await("the call in the grid", SIP_STEP, lab.node()::status, s -> s.activeDialogs() == 1);
 
             int inPath = callsForwarded(lab.node(0)) == 1 ? 0 : 1;

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.dialog.DialogRegistry;
-import io.gridpbx.core.security.EdgeGuard;
-import io.gridpbx.sip.SipCounters;
-import io.gridpbx.sip.SipServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +24,7 @@ class NodeDrainTest {
     private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
     private final MutableClock clock = new MutableClock();
-    private final FakeSip sip = new FakeSip();
+    private final CountingSipServer sip = new CountingSipServer();
     private final CountingDialogs dialogs = new CountingDialogs();
     private final AtomicInteger withdrawals = new AtomicInteger();
     private final CountDownLatch left = new CountDownLatch(1);
@@ -52,7 +49,7 @@ class NodeDrainTest {
         drain.start(Duration.ofSeconds(1));
 
         assertThat(withdrawals).hasValue(1);
-        assertThat(sip.drains).hasValue(1);
+        assertThat(sip.drains()).isEqualTo(1);
         assertThat(state.draining()).isTrue();
         assertThat(state.deadline()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
         assertThat(state.callsInProgress()).as("counted when asked").isEqualTo(3);
@@ -61,7 +58,7 @@ class NodeDrainTest {
     @Test
     void withCallsInProgress_itStays_andLeavesOnlyAfterTheLastEndedAndTheLingerPassed() throws Exception {
         dialogs.count = 2;
-        sip.settingUp = 1;
+        sip.settingUp(1);
         drain.start(Duration.ofMinutes(5));
         drain.check();
         clock.advance(Duration.ofMinutes(1));
@@ -71,7 +68,7 @@ class NodeDrainTest {
         dialogs.count = 0;
         drain.check();
         assertThat(leaves).as("a call still setting up").hasValue(0);
-        sip.settingUp = 0;
+        sip.settingUp(0);
         drain.check();
         clock.advance(NodeDrain.LINGER.minusMillis(1));
         drain.check();
@@ -122,40 +119,6 @@ class NodeDrainTest {
         @Override
         public Instant instant() {
             return now;
-        }
-    }
-
-    private static final class FakeSip implements SipServer {
-        final AtomicInteger drains = new AtomicInteger();
-        volatile int settingUp;
-
-        @Override
-        public SipCounters counters() {
-            return new SipCounters();
-        }
-
-        @Override
-        public EdgeGuard guard() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void drain() {
-            drains.incrementAndGet();
-        }
-
-        @Override
-        public boolean draining() {
-            return drains.get() > 0;
-        }
-
-        @Override
-        public int callsSettingUp() {
-            return settingUp;
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -3,15 +3,12 @@ package io.gridpbx.node.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.core.dialog.DialogRegistry;
-import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.node.NodeProperties;
+import io.gridpbx.node.drain.CountingSipServer;
 import io.gridpbx.node.drain.NodeDrain;
-import io.gridpbx.sip.SipCounters;
-import io.gridpbx.sip.SipServer;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
@@ -23,7 +20,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /** Who may drain a node over HTTP: its own machine, or a caller with the operator token; nobody else. */
 class DrainControllerTest {
 
-    private final AtomicInteger sipDrains = new AtomicInteger();
+    private final CountingSipServer sip = new CountingSipServer();
 
     @Test
     void aRemoteCallerWithoutTheOperatorToken_isRefused_andNothingDrains() {
@@ -31,7 +28,7 @@ class DrainControllerTest {
         assertThat(controller.start(from("203.0.113.5"), null, null).getStatusCode().value()).isEqualTo(403);
         assertThat(controller.start(from("203.0.113.5"), "Bearer wrong", null).getStatusCode().value()).isEqualTo(403);
         assertThat(controller.start(from("203.0.113.5"), "Bearer op-token", "-5").getStatusCode().value()).isEqualTo(400);
-        assertThat(sipDrains).hasValue(0);
+        assertThat(sip.drains()).isZero();
     }
 
     @Test
@@ -40,7 +37,7 @@ class DrainControllerTest {
         assertThat(controller.start(from("198.51.100.1"), "Bearer ", null).getStatusCode().value()).isEqualTo(403);
         assertThat(controller.start(from("127.0.0.1"), null, "soon").getStatusCode().value()).isEqualTo(400);
         assertThat(controller.start(from("127.0.0.1"), null, "30").getStatusCode().value()).isEqualTo(202);
-        assertThat(sipDrains).hasValue(1);
+        assertThat(sip.drains()).isEqualTo(1);
     }
 
     @Test
@@ -48,7 +45,7 @@ class DrainControllerTest {
         var answer = controller("op-token").start(from("203.0.113.5"), "Bearer op-token", null);
         assertThat(answer.getStatusCode().value()).isEqualTo(202);
         assertThat(answer.getBody()).containsEntry("draining", true);
-        assertThat(sipDrains).hasValue(1);
+        assertThat(sip.drains()).isEqualTo(1);
     }
 
     private DrainController controller(@Nullable String token) {
@@ -58,7 +55,7 @@ class DrainControllerTest {
         }
         NodeProperties properties = new Binder(new MapConfigurationPropertySource(props))
                 .bindOrCreate("gridpbx", Bindable.of(NodeProperties.class));
-        NodeDrain drain = new NodeDrain(new CountingSip(), () -> { }, Mockito.mock(DialogRegistry.class), "10.0.0.1:5060",
+        NodeDrain drain = new NodeDrain(sip, () -> { }, Mockito.mock(DialogRegistry.class), "10.0.0.1:5060",
                 Clock.systemUTC(), () -> { });
         return new DrainController(drain, properties);
     }
@@ -67,37 +64,5 @@ class DrainControllerTest {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/node/drain");
         request.setRemoteAddr(peer);
         return request;
-    }
-
-    private final class CountingSip implements SipServer {
-
-        @Override
-        public SipCounters counters() {
-            return new SipCounters();
-        }
-
-        @Override
-        public EdgeGuard guard() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void drain() {
-            sipDrains.incrementAndGet();
-        }
-
-        @Override
-        public boolean draining() {
-            return sipDrains.get() > 0;
-        }
-
-        @Override
-        public int callsSettingUp() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

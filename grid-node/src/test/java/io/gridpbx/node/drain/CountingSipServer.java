@@ -1,0 +1,50 @@
+package io.gridpbx.node.drain;
+
+import io.gridpbx.core.security.EdgeGuard;
+import io.gridpbx.sip.SipCounters;
+import io.gridpbx.sip.SipServer;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A SIP side that counts the drains asked of it and reports the calls setting up it is told. */
+public final class CountingSipServer implements SipServer {
+
+    private final AtomicInteger drains = new AtomicInteger();
+    private volatile int settingUp;
+
+    public int drains() {
+        return drains.get();
+    }
+
+    public void settingUp(int calls) {
+        settingUp = calls;
+    }
+
+    @Override
+    public SipCounters counters() {
+        return new SipCounters();
+    }
+
+    @Override
+    public EdgeGuard guard() {
+        throw new UnsupportedOperationException("no edge in a drain test");
+    }
+
+    @Override
+    public void drain() {
+        drains.incrementAndGet();
+    }
+
+    @Override
+    public boolean draining() {
+        return drains.get() > 0;
+    }
+
+    @Override
+    public int callsSettingUp() {
+        return settingUp;
+    }
+
+    @Override
+    public void close() {
+    }
+}
