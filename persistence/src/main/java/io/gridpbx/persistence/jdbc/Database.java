@@ -70,6 +70,18 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether a connection can be had and answers now: bounded by the pool's connection timeout (5 s)
+     * and {@code timeoutSeconds} for the check itself. Blocks: call it from a thread of its own.
+     */
+    public boolean reachable(int timeoutSeconds) {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         pool.close();
