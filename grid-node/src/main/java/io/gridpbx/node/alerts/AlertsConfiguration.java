@@ -9,6 +9,7 @@ import io.gridpbx.core.alerts.RegistrationDropRule;
 import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.node.NodeProperties;
+import io.gridpbx.node.grid.HazelcastAlertBoard;
 import io.gridpbx.node.grid.WriteBehindBacklog;
 import io.gridpbx.persistence.jdbc.Database;
 import io.micrometer.core.instrument.MeterRegistry;

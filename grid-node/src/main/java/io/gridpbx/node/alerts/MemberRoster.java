@@ -2,11 +2,10 @@ package io.gridpbx.node.alerts;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import io.gridpbx.core.alerts.AlertKind;
 import io.gridpbx.core.alerts.AlertSignal;
 import io.gridpbx.core.alerts.Condition;
-import io.gridpbx.node.grid.MapNames;
+import io.gridpbx.node.grid.MemberAddresses;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,12 +22,12 @@ import java.util.stream.Collectors;
 final class MemberRoster implements AlertSignal {
 
     private final HazelcastInstance grid;
-    private final IMap<String, Long> known;
+    private final MemberAddresses known;
     private final Clock clock;
 
     MemberRoster(HazelcastInstance grid, Clock clock) {
         this.grid = grid;
-        this.known = grid.getMap(MapNames.ALERTS_MEMBERS);
+        this.known = new MemberAddresses(grid);
         this.clock = clock;
     }
 
@@ -43,14 +42,12 @@ final class MemberRoster implements AlertSignal {
 
     /** Puts this member on the roster (idempotent). */
     void join() {
-        if (!known.containsKey(self())) {
-            known.set(self(), clock.millis());
-        }
+        known.add(self(), clock.millis());
     }
 
     /** Takes this member off the roster: a planned stop is no node lost. */
     void leave() {
-        known.delete(self());
+        known.remove(self());
     }
 
     @Override
@@ -62,7 +59,7 @@ final class MemberRoster implements AlertSignal {
     public List<Condition> conditions() {
         Set<String> present = grid.getCluster().getMembers().stream().map(MemberRoster::address)
                 .collect(Collectors.toSet());
-        return known.entrySet().stream().filter(entry -> !present.contains(entry.getKey()))
+        return known.all().entrySet().stream().filter(entry -> !present.contains(entry.getKey()))
                 .sorted(java.util.Map.Entry.comparingByKey())
                 .map(entry -> new Condition(AlertKind.NODE_LEFT, entry.getKey(), "member " + entry.getKey()
                         + " left the cluster without stopping (member since " + Instant.ofEpochMilli(entry.getValue())

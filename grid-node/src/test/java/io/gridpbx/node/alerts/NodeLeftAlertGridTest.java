@@ -11,6 +11,7 @@ import com.hazelcast.test.TestHazelcastInstanceFactory;
 import io.gridpbx.core.alerts.Alert;
 import io.gridpbx.core.alerts.AlertKind;
 import io.gridpbx.node.grid.GridMemberConfig;
+import io.gridpbx.node.grid.HazelcastAlertBoard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

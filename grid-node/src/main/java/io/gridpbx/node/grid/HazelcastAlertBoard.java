@@ -1,11 +1,10 @@
-package io.gridpbx.node.alerts;
+package io.gridpbx.node.grid;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.gridpbx.core.alerts.Alert;
 import io.gridpbx.core.alerts.AlertBoard;
 import io.gridpbx.core.alerts.Condition;
-import io.gridpbx.node.grid.MapNames;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
