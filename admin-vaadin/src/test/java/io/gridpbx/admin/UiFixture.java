@@ -12,6 +12,7 @@ import io.gridpbx.core.features.FeatureConfig;
 import io.gridpbx.core.features.NumberPorts;
 import io.gridpbx.core.alerts.Alerts;
 import io.gridpbx.core.alerts.InMemoryAlertBoard;
+import io.gridpbx.core.alerts.InMemoryNodeRoster;
 import io.gridpbx.core.dns.DnsZones;
 import io.gridpbx.core.dns.ZoneRecord;
 import io.gridpbx.core.security.BanAdmin;
@@ -84,7 +85,8 @@ public final class UiFixture {
             : Optional.empty(), directory, DemoTenants.PLATFORM_DOMAIN);
 
     public final InMemoryAlertBoard alertBoard = new InMemoryAlertBoard();
-    public final Alerts alerts = new Alerts(alertBoard);
+    public final InMemoryNodeRoster nodeRoster = new InMemoryNodeRoster();
+    public final Alerts alerts = new Alerts(alertBoard, nodeRoster, access, clock);
 
     UiFixture() {
         DemoTenants.create(new TenantProvisioning(directory));

@@ -3,6 +3,7 @@ package io.gridpbx.admin.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import io.gridpbx.admin.AdminUiTest;
 import io.gridpbx.admin.i18n.AdminTranslations;
 import io.gridpbx.core.alerts.AlertKind;
@@ -53,6 +54,24 @@ class AlertsViewTest extends AdminUiTest {
                         .isPresent();
             }
         }
+    }
+
+    @Test
+    void aNodeThatLeftForGood_isForgottenByItsButton_andOnlyActiveNodeLeftAlertsHaveOne() {
+        fixture.nodeRoster.addresses.add("127.0.0.3:5701");
+        fixture.alertBoard.raise(new Condition(AlertKind.NODE_LEFT, "127.0.0.3:5701", "member left", 2),
+                fixture.clock.instant(), "127.0.0.1:5701");
+        fixture.alertBoard.raise(new Condition(AlertKind.REGISTRATION_DROP, "cluster", "fell", 100),
+                fixture.clock.instant().minusSeconds(5), "127.0.0.1:5701");
+        signIn("admin@gridpbx.test");
+        AlertsView view = navigate(AlertsView.class);
+        var grid = test(view.grid);
+
+        assertThat(grid.getCellComponent(1, "forget")).isNotInstanceOf(Button.class);
+        test((Button) grid.getCellComponent(0, "forget")).click();
+
+        assertThat(fixture.nodeRoster.addresses).isEmpty();
+        assertThat(fixture.access.auditEntries()).extracting(e -> e.action()).contains("alert-forget-node");
     }
 
     @Test

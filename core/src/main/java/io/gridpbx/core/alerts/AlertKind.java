@@ -10,7 +10,10 @@ public enum AlertKind {
 
     /** A member the cluster had is gone; subject: its member address. Cleared when a member returns there. */
     NODE_LEFT(Severity.CRITICAL, Scope.CLUSTER),
-    /** A SIP trunk stopped answering its probes; subject: the gateway id. Raised by the trunking work. */
+    /**
+     * A SIP trunk stopped answering its probes; subject: the gateway id. Raised by the trunking work, through
+     * an {@link AlertSignal} of this kind (a bean of the node is evaluated with the others).
+     */
     GATEWAY_DOWN(Severity.CRITICAL, Scope.CLUSTER),
     /** This node's write-behind backlog is over its threshold; subject: the node. */
     WRITE_BEHIND_BACKLOG(Severity.WARNING, Scope.NODE),

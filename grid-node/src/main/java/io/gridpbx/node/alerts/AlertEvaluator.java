@@ -101,8 +101,8 @@ final class AlertEvaluator implements AutoCloseable {
         }
     }
 
-    /** Runs on the cluster thread: the oldest member asks the cluster-wide signals. */
-    void evaluateCluster() {
+    /** Runs on the cluster thread (tests may call it too): the oldest member asks the cluster-wide signals. */
+    synchronized void evaluateCluster() {
         try {
             if (!isOldest()) {
                 evaluating = false;
@@ -124,6 +124,12 @@ final class AlertEvaluator implements AutoCloseable {
 
     /** Runs on the node thread: this node's own conditions, with this node as subject. */
     void evaluateNode() {
+        synchronized (nodeSignals) {
+            evaluateOwnSignals();
+        }
+    }
+
+    private void evaluateOwnSignals() {
         try {
             roster.join();
             nodeSignals.forEach(signal -> apply(signal, alert -> alert.subject().equals(self)));

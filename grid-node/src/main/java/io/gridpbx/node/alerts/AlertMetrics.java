@@ -20,7 +20,8 @@ final class AlertMetrics {
     private final AlertBoard board;
     private final Clock clock;
     private List<Alert> snapshot = List.of();
-    private long readAt = Long.MIN_VALUE;
+    private long readAt;
+    private boolean read;
 
     private AlertMetrics(AlertBoard board, Clock clock) {
         this.board = board;
@@ -37,10 +38,11 @@ final class AlertMetrics {
 
     private synchronized double count(AlertKind kind) {
         long now = clock.millis();
-        if (now - readAt >= REFRESH_MILLIS) {
+        if (!read || now - readAt >= REFRESH_MILLIS) {
             try {
                 snapshot = board.active();
                 readAt = now;
+                read = true;
             } catch (RuntimeException e) {
                 return Double.NaN;
             }

@@ -1,6 +1,7 @@
 package io.gridpbx.node.alerts;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.gridpbx.core.access.AuditLog;
 import io.gridpbx.core.alerts.AlertBoard;
 import io.gridpbx.core.alerts.AlertSignal;
 import io.gridpbx.core.alerts.Alerts;
@@ -10,6 +11,7 @@ import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.node.NodeProperties;
 import io.gridpbx.node.grid.HazelcastAlertBoard;
+import io.gridpbx.node.grid.MemberAddresses;
 import io.gridpbx.node.grid.WriteBehindBacklog;
 import io.gridpbx.persistence.jdbc.Database;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,9 +42,10 @@ class AlertsConfiguration {
     }
 
     @Bean
-    Alerts alerts(AlertBoard board, ObjectProvider<MeterRegistry> metrics, Clock clock) {
+    Alerts alerts(AlertBoard board, HazelcastInstance grid, AuditLog audit, ObjectProvider<MeterRegistry> metrics,
+            Clock clock) {
         metrics.ifAvailable(registry -> AlertMetrics.register(registry, board, clock));
-        return new Alerts(board);
+        return new Alerts(board, new MemberAddresses(grid), audit, clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -69,17 +72,20 @@ class AlertsConfiguration {
 
     @Bean(destroyMethod = "close")
     AlertEvaluator alertEvaluator(HazelcastInstance grid, AlertBoard board, AlertDelivery delivery,
-            NodeProperties properties, BindingStore bindings, CdrStore cdrs, Database database, Clock clock) {
+            NodeProperties properties, BindingStore bindings, CdrStore cdrs, Database database,
+            ObjectProvider<AlertSignal> more, Clock clock) {
         NodeProperties.Alerts alerts = properties.alerts();
         MemberRoster roster = new MemberRoster(grid, clock);
         WriteBehindBacklog backlog = new WriteBehindBacklog(grid);
-        List<AlertSignal> signals = List.of(
+        List<AlertSignal> signals = new ArrayList<>(List.of(
                 new RegistrationDropSignal(bindings, new RegistrationDropRule(alerts.registrationDropPercent(),
                         alerts.registrationDropWindow(), alerts.registrationDropMinimum()), clock),
                 new InternationalCallsSignal(cdrs, new InternationalCallsRule(alerts.internationalCallsPerHour(),
                         alerts.internationalPrefixes()), properties.platformDomain(), clock),
                 new BacklogSignal(roster.self(), backlog::localTotal, properties.db().backlogWarnThreshold()),
-                new DatabaseSignal(roster.self(), () -> database.reachable(DATABASE_CHECK_SECONDS)));
+                new DatabaseSignal(roster.self(), () -> database.reachable(DATABASE_CHECK_SECONDS))));
+        // Other features add theirs as beans: the trunking work's gateway probes raise gateway-down.
+        more.orderedStream().forEach(signals::add);
         return new AlertEvaluator(grid, board, roster, signals, delivery, clock, alerts.interval());
     }
 }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,5 +43,15 @@ class AlertController {
     @GetMapping
     List<AlertJson> alerts(Actor actor, @RequestParam(defaultValue = "false") boolean active) {
         return (active ? alerts.active(actor) : alerts.all(actor)).stream().map(AlertJson::of).toList();
+    }
+
+    /**
+     * Forgets a node that left for good ({@code host:port} of its member): its "node left" alert is cleared
+     * within one evaluation. 404 when no such alert is active.
+     */
+    @DeleteMapping("/nodes/{address}")
+    ResponseEntity<Void> forgetNode(Actor actor, @PathVariable String address) {
+        alerts.forgetNode(actor, address);
+        return ResponseEntity.noContent().build();
     }
 }

@@ -2,6 +2,7 @@ package io.gridpbx.node.grid;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.gridpbx.core.alerts.NodeRoster;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  * partitioned map with a backup, so that the members that are missing are known to whichever member
  * asks, also after the death of the one that asked before.
  */
-public final class MemberAddresses {
+public final class MemberAddresses implements NodeRoster {
 
     private final IMap<String, Long> known;
 
@@ -26,6 +27,11 @@ public final class MemberAddresses {
 
     public void remove(String address) {
         known.delete(address);
+    }
+
+    @Override
+    public boolean forget(String address) {
+        return known.remove(address) != null;
     }
 
     /** Every known address, with when it was first seen. */

@@ -8,10 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hazelcast.cluster.Address;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
+import io.gridpbx.core.access.Actor;
+import io.gridpbx.core.access.InMemoryAccess;
+import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.alerts.Alert;
+import io.gridpbx.core.alerts.Alerts;
 import io.gridpbx.core.alerts.AlertKind;
 import io.gridpbx.node.grid.GridMemberConfig;
 import io.gridpbx.node.grid.HazelcastAlertBoard;
+import io.gridpbx.node.grid.MemberAddresses;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,6 +122,23 @@ class NodeLeftAlertGridTest {
 
         assertThat(board(first).active()).isEmpty();
         assertThat(events(AlertEvent.Transition.RAISED)).isEmpty();
+    }
+
+    @Test
+    void aNodeForgottenByTheOperator_isClearedByTheNextEvaluation() {
+        HazelcastInstance first = member();
+        HazelcastInstance second = member();
+        assertClusterSizeEventually(2, first, second);
+        String secondName = name(second);
+        crash(second);
+        assertTrueEventually(() -> assertThat(board(first).active()).hasSize(1), 20);
+
+        new Alerts(board(first), new MemberAddresses(first), new InMemoryAccess(), Clock.systemUTC())
+                .forgetNode(Actor.token("ops", Scope.platform("gridpbx.test")), secondName);
+
+        assertTrueEventually(() -> assertThat(board(first).active()).isEmpty(), 20);
+        assertTrueEventually(() -> assertThat(events(AlertEvent.Transition.CLEARED)).singleElement()
+                .satisfies(e -> assertThat(e.alert().id()).isEqualTo("node-left:" + secondName)), 10);
     }
 
     private HazelcastInstance member() {
