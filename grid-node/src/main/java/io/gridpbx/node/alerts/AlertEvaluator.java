@@ -116,6 +116,7 @@ final class AlertEvaluator implements AutoCloseable {
                 evaluating = true;
             }
             clusterSignals.forEach(signal -> apply(signal, alert -> true));
+            clearForgottenNodes();
         } catch (RuntimeException e) {
             // The member is stopping, or a split: the next round tries again.
             LOG.debug("cluster alerts not evaluated: {}", e.toString());
@@ -135,6 +136,18 @@ final class AlertEvaluator implements AutoCloseable {
             nodeSignals.forEach(signal -> apply(signal, alert -> alert.subject().equals(self)));
         } catch (RuntimeException e) {
             LOG.debug("node alerts not evaluated: {}", e.toString());
+        }
+    }
+
+    /**
+     * A node's own alerts (its backlog, its database) can only be cleared by that node; once an operator
+     * forgot it, it will not, so the evaluator clears them.
+     */
+    private void clearForgottenNodes() {
+        for (Alert alert : board.active()) {
+            if (alert.kind().scope() == AlertKind.Scope.NODE && !roster.knows(alert.subject())) {
+                clear(alert.id());
+            }
         }
     }
 
@@ -163,13 +176,15 @@ final class AlertEvaluator implements AutoCloseable {
                 delivery.deliver(AlertEvent.raised(alert));
             });
         }
-        for (String id : transitions.clear()) {
-            board.clear(id, clock.instant(), self).ifPresent(alert -> {
-                LOG.info("ALERT cleared: {} {} (raised {} by {})", alert.kind().key(), alert.subject(),
-                        alert.raisedAt(), alert.raisedBy());
-                delivery.deliver(AlertEvent.cleared(alert));
-            });
-        }
+        transitions.clear().forEach(this::clear);
+    }
+
+    private void clear(String id) {
+        board.clear(id, clock.instant(), self).ifPresent(alert -> {
+            LOG.info("ALERT cleared: {} {} (raised {} by {})", alert.kind().key(), alert.subject(),
+                    alert.raisedAt(), alert.raisedBy());
+            delivery.deliver(AlertEvent.cleared(alert));
+        });
     }
 
     private static ScheduledExecutorService timer(String name) {

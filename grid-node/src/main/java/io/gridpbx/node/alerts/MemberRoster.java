@@ -50,6 +50,12 @@ final class MemberRoster implements AlertSignal {
         known.remove(self());
     }
 
+    /** Whether an address is a member now or one the cluster still misses (not forgotten). */
+    boolean knows(String address) {
+        return known.all().containsKey(address) || grid.getCluster().getMembers().stream()
+                .anyMatch(member -> address(member).equals(address));
+    }
+
     @Override
     public Set<AlertKind> kinds() {
         return Set.of(AlertKind.NODE_LEFT);

@@ -13,6 +13,7 @@ import io.gridpbx.core.access.InMemoryAccess;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.alerts.Alert;
 import io.gridpbx.core.alerts.Alerts;
+import io.gridpbx.core.alerts.Condition;
 import io.gridpbx.core.alerts.AlertKind;
 import io.gridpbx.node.grid.GridMemberConfig;
 import io.gridpbx.node.grid.HazelcastAlertBoard;
@@ -125,20 +126,27 @@ class NodeLeftAlertGridTest {
     }
 
     @Test
-    void aNodeForgottenByTheOperator_isClearedByTheNextEvaluation() {
+    void aNodeForgottenByTheOperator_isClearedByTheNextEvaluation_withItsOwnAlerts() {
         HazelcastInstance first = member();
         HazelcastInstance second = member();
         assertClusterSizeEventually(2, first, second);
         String secondName = name(second);
         crash(second);
         assertTrueEventually(() -> assertThat(board(first).active()).hasSize(1), 20);
+        // Raised by the node itself before it died: only it could clear it, and it will not come back.
+        board(first).raise(new Condition(AlertKind.WRITE_BEHIND_BACKLOG, secondName, "backlog", 20_000),
+                java.time.Instant.now(), secondName);
+        for (int round = 0; round < 3; round++) {
+            evaluators.get(first).evaluateCluster();
+        }
+        assertThat(board(first).active()).as("kept while the node is missed").hasSize(2);
 
         new Alerts(board(first), new MemberAddresses(first), new InMemoryAccess(), Clock.systemUTC())
                 .forgetNode(Actor.token("ops", Scope.platform("gridpbx.test")), secondName);
 
         assertTrueEventually(() -> assertThat(board(first).active()).isEmpty(), 20);
-        assertTrueEventually(() -> assertThat(events(AlertEvent.Transition.CLEARED)).singleElement()
-                .satisfies(e -> assertThat(e.alert().id()).isEqualTo("node-left:" + secondName)), 10);
+        assertTrueEventually(() -> assertThat(events(AlertEvent.Transition.CLEARED)).extracting(e -> e.alert().id())
+                .containsExactlyInAnyOrder("node-left:" + secondName, "write-behind-backlog:" + secondName), 10);
     }
 
     private HazelcastInstance member() {
