@@ -10,6 +10,9 @@ import io.gridpbx.core.access.SignIn;
 import io.gridpbx.core.location.InMemoryBindingStore;
 import io.gridpbx.core.features.FeatureConfig;
 import io.gridpbx.core.features.NumberPorts;
+import io.gridpbx.core.alerts.Alerts;
+import io.gridpbx.core.alerts.InMemoryAlertBoard;
+import io.gridpbx.core.alerts.InMemoryNodeRoster;
 import io.gridpbx.core.dns.DnsZones;
 import io.gridpbx.core.dns.ZoneRecord;
 import io.gridpbx.core.security.BanAdmin;
@@ -81,6 +84,10 @@ public final class UiFixture {
                     new ZoneRecord("_sip._udp." + zone + ".", 5, "SRV", "10 100 5060 sip-127-0-0-1-5060.gridpbx.test.")))
             : Optional.empty(), directory, DemoTenants.PLATFORM_DOMAIN);
 
+    public final InMemoryAlertBoard alertBoard = new InMemoryAlertBoard();
+    public final InMemoryNodeRoster nodeRoster = new InMemoryNodeRoster();
+    public final Alerts alerts = new Alerts(alertBoard, nodeRoster, access, clock);
+
     UiFixture() {
         DemoTenants.create(new TenantProvisioning(directory));
         DemoAccess.create(access, hasher, tokens);
@@ -90,7 +97,7 @@ public final class UiFixture {
     List<Object> services() {
         return List.of(clock, directory, bindings, access, tokens, signIn, impersonation, resellers, clients, users,
                 selfCare, voicemails, logos, gateways, routes, dids, config, callRecords, numberPorts, settings,
-                banAdmin, dnsZones);
+                banAdmin, dnsZones, alerts);
     }
 
     public Actor actor(String email) {

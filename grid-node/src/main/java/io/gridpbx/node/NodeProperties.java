@@ -24,7 +24,8 @@ public record NodeProperties(
         @DefaultValue Security security,
         @DefaultValue Dns dns,
         @DefaultValue Metrics metrics,
-        @DefaultValue Drain drain) {
+        @DefaultValue Drain drain,
+        @DefaultValue Alerts alerts) {
 
     /**
      * @param host           address for UDP and TCP
@@ -184,5 +185,36 @@ public record NodeProperties(
 
     /** @param deadline how long a draining node lets its calls in progress go on before it leaves anyway */
     public record Drain(@DefaultValue("10m") Duration deadline) {
+    }
+
+    /**
+     * The alerts the cluster raises (see {@code io.gridpbx.core.alerts.AlertKind}) and where they go besides
+     * the admin's alert list. Mail uses Spring Boot's {@code spring.mail.*} SMTP settings.
+     *
+     * @param interval                 how often conditions are evaluated
+     * @param webhookUrl               URL that receives a JSON POST per raise and per clear; unset: no webhook
+     * @param webhookTimeout           how long one POST may take
+     * @param mailTo                   recipients of a mail per raise and per clear; empty: no mail
+     * @param mailFrom                 sender of those mails; defaults to {@code alerts@<platform-domain>}
+     * @param registrationDropPercent  drop of the registered addresses, within {@code registrationDropWindow},
+     *                                 that raises an alert
+     * @param registrationDropWindow   how far back the highest count is taken
+     * @param registrationDropMinimum  highest count below which no drop is judged (a lab, a quiet night)
+     * @param internationalCallsPerHour international calls per client per hour past which it is raised; 0: off
+     * @param internationalPrefixes    how a dialled international number starts
+     * @param history                  cleared alerts kept in the list
+     */
+    public record Alerts(
+            @DefaultValue("2s") Duration interval,
+            @Nullable String webhookUrl,
+            @DefaultValue("5s") Duration webhookTimeout,
+            @DefaultValue List<String> mailTo,
+            @Nullable String mailFrom,
+            @DefaultValue("30") int registrationDropPercent,
+            @DefaultValue("5m") Duration registrationDropWindow,
+            @DefaultValue("20") long registrationDropMinimum,
+            @DefaultValue("50") int internationalCallsPerHour,
+            @DefaultValue({"+", "00"}) List<String> internationalPrefixes,
+            @DefaultValue("200") int history) {
     }
 }

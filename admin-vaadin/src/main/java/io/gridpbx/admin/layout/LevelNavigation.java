@@ -46,6 +46,7 @@ final class LevelNavigation extends SideNav {
             case PLATFORM -> {
                 entries.add(page("resellers"));
                 entries.add(page("clients"));
+                entries.add(page("alerts"));
                 entries.add(group("telephony", page("gateways"), page("routes"), page("dids"), page("number-ports"),
                         page("bans"), page("dns")));
             }

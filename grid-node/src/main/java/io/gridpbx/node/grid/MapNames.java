@@ -65,6 +65,13 @@ public final class MapNames {
      */
     public static final String DNS_NODES = "dns.nodes";
 
+    /** The active alerts by id ({@code node-left:127.0.0.2:5701}): raised by putIfAbsent, cleared by remove. */
+    public static final String ALERTS_ACTIVE = "alerts.active";
+    /** Cleared alerts by id and raise time, the latest few hundred. Never persisted. */
+    public static final String ALERTS_HISTORY = "alerts.history";
+    /** The member addresses the cluster has had, so that the one that is missing is known. Never persisted. */
+    public static final String ALERTS_MEMBERS = "alerts.members";
+
     private MapNames() {
     }
 }
