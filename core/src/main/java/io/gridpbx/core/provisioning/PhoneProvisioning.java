@@ -1,0 +1,150 @@
+package io.gridpbx.core.provisioning;
+
+import io.gridpbx.core.access.AuditEntry;
+import io.gridpbx.core.access.AuditLog;
+import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.digest.DigestAlgorithm;
+import io.gridpbx.core.features.ConfigKind;
+import io.gridpbx.core.features.ConfigObject;
+import io.gridpbx.core.features.ConfigStore;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.manage.NotFoundException;
+import io.gridpbx.core.tenancy.Client;
+import io.gridpbx.core.tenancy.SipCredentials;
+import io.gridpbx.core.tenancy.SipPasswordSeal;
+import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.core.tenancy.User;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Phone provisioning's service: answers a phone's fetch of its configuration by MAC, and issues the
+ * per-phone secret an admin gives the phone. The user is looked up at every fetch, so a phone moved
+ * to another user gets the new user's account on its next fetch. Every configuration served is
+ * audited and stamps the phone's "last provisioned"; passwords are never logged nor audited.
+ */
+public final class PhoneProvisioning {
+
+    private static final System.Logger LOG = System.getLogger(PhoneProvisioning.class.getName());
+
+    private final TenantDirectory directory;
+    private final PhoneStore phones;
+    private final ConfigStore configs;
+    private final AuditLog audit;
+    private final SipPasswordSeal seal;
+    private final UnknownMacLimit limit;
+    private final PhoneSecrets secrets;
+    private final Duration limitWindow;
+    private final Clock clock;
+
+    public PhoneProvisioning(TenantDirectory directory, PhoneStore phones, ConfigStore configs, AuditLog audit,
+            SipPasswordSeal seal, UnknownMacLimit limit, Duration limitWindow, PhoneSecrets secrets, Clock clock) {
+        this.directory = directory;
+        this.phones = phones;
+        this.configs = configs;
+        this.audit = audit;
+        this.seal = seal;
+        this.limit = limit;
+        this.limitWindow = limitWindow;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    public FetchResult fetch(PhoneFetch fetch) {
+        if (limit.limited(fetch.source())) {
+            return new FetchResult.TooMany(Math.max(1, limitWindow.toSeconds()));
+        }
+        Optional<PhoneFile> file = PhoneFile.parse(fetch.fileName());
+        if (file.isEmpty()) {
+            limit.miss(fetch.source());
+            return new FetchResult.NotFound();
+        }
+        return switch (file.get()) {
+            case PhoneFile.Common common -> new FetchResult.Common(common.name(), common.vendor());
+            case PhoneFile.ForMac forMac -> fetchFor(forMac, fetch);
+        };
+    }
+
+    private FetchResult fetchFor(PhoneFile.ForMac file, PhoneFetch fetch) {
+        Optional<User> owner = phones.userWithMac(file.mac());
+        Optional<Client> client = owner.flatMap(u -> directory.client(u.domain()));
+        if (owner.isEmpty() || client.isEmpty()) {
+            limit.miss(fetch.source());
+            return new FetchResult.NotFound();
+        }
+        User user = owner.get();
+        Optional<SipCredentials> credentials = directory.credentials(user.authUser(), user.domain());
+        if (!authenticated(file.mac(), user, credentials, fetch)) {
+            return new FetchResult.Unauthorized();
+        }
+        PhoneChoice choice = PhoneChoice.of(file, fetch.userAgent(), myPhone(user),
+                configs.of(ConfigKind.PROVISIONING_TEMPLATE, Scope.reseller(client.get().resellerRealm())));
+        PhoneConfig config = new PhoneSettings(directory, seal).of(file.mac(), user, credentials, choice,
+                myPhone(user));
+        if (config.password() == null) {
+            LOG.log(System.Logger.Level.WARNING, "phone {0} of {1} gets no SIP password: it was set before "
+                    + "passwords were sealed; set it again", file.mac(), user.addressOfRecord());
+        }
+        stamp(file, fetch, user.addressOfRecord());
+        return new FetchResult.Config(file.name(), config, choice.template());
+    }
+
+    private boolean authenticated(String mac, User user, Optional<SipCredentials> credentials, PhoneFetch fetch) {
+        String name = fetch.user();
+        String password = fetch.password();
+        if (name == null || password == null) {
+            return false;
+        }
+        if (User.normalizeMac(name) != null && mac.equals(User.normalizeMac(name))) {
+            return phones.phone(mac).map(Phone::secretHash).map(hash -> PhoneSecrets.matches(password, hash))
+                    .orElse(false);
+        }
+        // The SIP credentials, checked against the HA1 the registrar keeps: RFC 7616 section 3.4.2.
+        return name.equals(user.authUser()) && credentials.map(c -> sameText(c.ha1Md5(),
+                DigestAlgorithm.MD5.ha1(c.authUser(), c.realm(), password))).orElse(false);
+    }
+
+    private static boolean sameText(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Optional<ConfigObject> myPhone(User user) {
+        return configs.find(ConfigObject.key(ConfigKind.MY_PHONE, Scope.user(user.addressOfRecord()),
+                ConfigObject.SINGLE_ID));
+    }
+
+    private void stamp(PhoneFile.ForMac file, PhoneFetch fetch, AddressOfRecord aor) {
+        var now = clock.instant();
+        Phone phone = phones.phone(file.mac()).orElse(Phone.unseen(file.mac()));
+        phones.save(phone.provisioned(now, aor.toString()));
+        audit.append(new AuditEntry(now, "phone " + file.mac(), "provision", Scope.user(aor),
+                file.name() + " from " + fetch.source()));
+    }
+
+    /**
+     * Issues a new provisioning secret for the phone of {@code aor} (its user's MAC) and returns it: the
+     * only time it is shown. The previous secret stops working at once.
+     */
+    public String issueSecret(Scope actingAs, String actor, AddressOfRecord aor) {
+        if (!actingAs.coversUser(aor)) {
+            throw new NotFoundException("user", aor.toString());
+        }
+        User user = directory.user(aor).orElseThrow(() -> new NotFoundException("user", aor.toString()));
+        String mac = user.mac();
+        if (mac == null) {
+            throw new NotFoundException("phone of", aor.toString());
+        }
+        String secret = secrets.newSecret();
+        phones.save(phones.phone(mac).orElse(Phone.unseen(mac)).withSecretHash(PhoneSecrets.hash(secret)));
+        audit.append(new AuditEntry(clock.instant(), actor, "phone-secret", actingAs, mac + " of " + aor));
+        return secret;
+    }
+
+    /** The phone with this MAC as last seen, for the admin's users list. */
+    public Optional<Phone> phone(String mac) {
+        return phones.phone(mac);
+    }
+}
