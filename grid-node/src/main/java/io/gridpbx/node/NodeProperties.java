@@ -22,7 +22,8 @@ public record NodeProperties(
         @DefaultValue Db db,
         @DefaultValue Admin admin,
         @DefaultValue Security security,
-        @DefaultValue Dns dns) {
+        @DefaultValue Dns dns,
+        @DefaultValue Provisioning provisioning) {
 
     /**
      * @param host           address for UDP and TCP
@@ -158,5 +159,21 @@ public record NodeProperties(
             @DefaultValue("5s") Duration ttl,
             @DefaultValue({"udp", "tcp", "tls"}) List<String> transports,
             @DefaultValue List<String> secondaries) {
+    }
+
+    /**
+     * Phone provisioning by MAC over HTTP(S), under {@code /prov/}.
+     *
+     * @param passwordKey      Base64 of the 32-byte AES key that seals SIP passwords for phone configurations;
+     *                         the same on every node and kept out of the database. Unset: one is made by the
+     *                         first member, shared through the grid and kept in {@code data-dir/provisioning}
+     * @param unknownMacMisses fetches of unknown MACs (404) one source may make per {@code unknownMacWindow}
+     *                         before it is answered 429
+     * @param unknownMacWindow the unknown-MAC rule's window
+     */
+    public record Provisioning(
+            @Nullable String passwordKey,
+            @DefaultValue("10") int unknownMacMisses,
+            @DefaultValue("1m") Duration unknownMacWindow) {
     }
 }

@@ -39,7 +39,8 @@ public record PhoneConfig(String mac, PhoneVendor vendor, String model, String a
         vars.put("codecs", codecList());
         vars.put("timeZone", timeZone);
         vars.put("language", language);
-        vars.put("blfKeys", blfKeys);
+        vars.put("languageName", java.util.Locale.forLanguageTag(language).getDisplayLanguage(java.util.Locale.ENGLISH));
+        vars.put("blfKeys", blfKeyList());
         vars.put("hasBlfKeys", !blfKeys.isEmpty());
         if (firmwareUrl != null) {
             vars.put("firmwareUrl", firmwareUrl);
@@ -50,8 +51,15 @@ public record PhoneConfig(String mac, PhoneVendor vendor, String model, String a
     private List<Map<String, Object>> codecList() {
         java.util.ArrayList<Map<String, Object>> list = new java.util.ArrayList<>();
         for (int i = 0; i < codecs.size(); i++) {
-            list.add(Map.of("index", i + 1, "name", codecs.get(i)));
+            String name = codecs.get(i);
+            list.add(Map.of("index", i + 1, "name", name, "lower", name.toLowerCase(java.util.Locale.ROOT)));
         }
         return list;
+    }
+
+    /** Each key with its 1-based {@code index} and 0-based {@code offset} (Snom counts keys from 0). */
+    private List<Map<String, Object>> blfKeyList() {
+        return blfKeys.stream().<Map<String, Object>>map(k -> Map.of("index", k.index(), "offset", k.index() - 1,
+                "extension", k.extension(), "uri", k.uri(), "label", k.label())).toList();
     }
 }
