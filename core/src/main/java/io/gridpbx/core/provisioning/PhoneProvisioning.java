@@ -18,7 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Phone provisioning's service: answers a phone's fetch of its configuration by MAC, and issues the
@@ -143,8 +148,36 @@ public final class PhoneProvisioning {
         return secret;
     }
 
-    /** The phone with this MAC as last seen, for the admin's users list. */
+    /** The phone with this MAC as last seen. */
     public Optional<Phone> phone(String mac) {
         return phones.phone(mac);
+    }
+
+    /**
+     * What the admin's users list shows of each user's phone: when it last fetched its configuration,
+     * and whether that configuration lacks the SIP password (set before passwords were sealed: setting
+     * it again mends it). Users outside {@code actor}'s subtree or without a MAC are left out; one read
+     * of the phones for the whole page, the credentials from the near cache.
+     */
+    public Map<AddressOfRecord, PhoneStatus> statuses(Scope actor, List<User> users) {
+        List<User> withPhones = users.stream().filter(u -> u.mac() != null && actor.coversUser(u.addressOfRecord()))
+                .toList();
+        Map<String, Phone> seen = phones.phones(withPhones.stream().map(User::mac).toList());
+        Map<AddressOfRecord, PhoneStatus> statuses = new HashMap<>();
+        for (User user : withPhones) {
+            Phone phone = seen.get(user.mac());
+            boolean noPassword = directory.credentials(user.authUser(), user.domain())
+                    .map(c -> seal.open(c.sealedPassword(), c.key()).isEmpty()).orElse(true);
+            statuses.put(user.addressOfRecord(), new PhoneStatus(phone == null ? null : phone.lastProvisioned(),
+                    noPassword));
+        }
+        return statuses;
+    }
+
+    /**
+     * @param lastProvisioned null when the phone never fetched its configuration
+     * @param withoutPassword its configuration carries no SIP password until the password is set again
+     */
+    public record PhoneStatus(@Nullable Instant lastProvisioned, boolean withoutPassword) {
     }
 }

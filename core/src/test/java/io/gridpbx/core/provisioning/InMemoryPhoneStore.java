@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Phones in a map; users by MAC found by walking the directory, as a test needs nothing faster. */
-final class InMemoryPhoneStore implements PhoneStore {
+public final class InMemoryPhoneStore implements PhoneStore {
 
     private final TenantDirectory directory;
     private final Map<String, Phone> phones = new ConcurrentHashMap<>();
 
-    InMemoryPhoneStore(TenantDirectory directory) {
+    public InMemoryPhoneStore(TenantDirectory directory) {
         this.directory = directory;
     }
 
@@ -28,6 +28,13 @@ final class InMemoryPhoneStore implements PhoneStore {
     @Override
     public Optional<Phone> phone(String mac) {
         return Optional.ofNullable(phones.get(mac));
+    }
+
+    @Override
+    public Map<String, Phone> phones(java.util.Collection<String> macs) {
+        Map<String, Phone> found = new java.util.HashMap<>();
+        macs.forEach(mac -> phone(mac).ifPresent(p -> found.put(mac, p)));
+        return found;
     }
 
     @Override

@@ -161,4 +161,19 @@ class PhoneProvisioningTest {
         assertThat(fetch(MAC + ".cfg", MAC, secret)).as("the old secret").isInstanceOf(FetchResult.Unauthorized.class);
         assertThat(fetch(MAC + ".cfg", MAC, fresh)).isInstanceOf(FetchResult.Config.class);
     }
+
+    @Test
+    void theUsersList_showsLastProvisioned_andWarnsOfAMissingPassword() {
+        new TenantProvisioning(directory).createUser(OFFICE, "299", "old-pass", "Old Timer");
+        AddressOfRecord old = AddressOfRecord.parse("299@" + OFFICE);
+        directory.saveUser(withMac(directory.user(old).orElseThrow(), "0004f2000299"));
+        fetch(MAC + ".cfg", MAC, secret);
+
+        var statuses = provisioning.statuses(Scope.client(OFFICE), directory.usersOf(OFFICE));
+
+        assertThat(statuses).containsOnlyKeys(ALICE, old);
+        assertThat(statuses.get(ALICE)).isEqualTo(new PhoneProvisioning.PhoneStatus(clock.instant(), false));
+        assertThat(statuses.get(old)).isEqualTo(new PhoneProvisioning.PhoneStatus(null, true));
+        assertThat(provisioning.statuses(Scope.client("acme.demo.gridpbx.test"), directory.usersOf(OFFICE))).isEmpty();
+    }
 }

@@ -36,6 +36,11 @@ public final class HazelcastPhoneStore implements PhoneStore {
     }
 
     @Override
+    public java.util.Map<String, Phone> phones(java.util.Collection<String> macs) {
+        return macs.isEmpty() ? java.util.Map.of() : phones.getAll(new java.util.HashSet<>(macs));
+    }
+
+    @Override
     public void save(Phone phone) {
         phones.set(phone.mac(), phone);
     }
