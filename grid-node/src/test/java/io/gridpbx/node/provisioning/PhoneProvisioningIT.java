@@ -160,6 +160,22 @@ class PhoneProvisioningIT {
 
     @Test
     @Order(4)
+    void theApi_issuesANewSecret_andTheOldOneStopsWorking() throws Exception {
+        HttpRequest issue = HttpRequest.newBuilder(URI.create(base.replace("/prov/", "/api/v1/users/" + ALICE
+                        + "/phone-secret"))).header("Authorization", "Bearer office-client-token")
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> issued = HTTP.send(issue, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String secret = issued.body().replaceAll(".*\"secret\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        assertThat(issued.body()).contains("\"mac\":\"" + YEALINK + "\"");
+        assertThat(get(YEALINK + ".cfg", YEALINK_UA, YEALINK, aliceSecret).statusCode()).isEqualTo(401);
+        assertThat(get(YEALINK + ".cfg", YEALINK_UA, YEALINK, secret).statusCode()).isEqualTo(200);
+        aliceSecret = secret;
+    }
+
+    @Test
+    @Order(5)
     void aWrongSecretOrNone_is401WithABasicChallenge() {
         HttpResponse<String> wrong = get(YEALINK + ".cfg", YEALINK_UA, YEALINK, "not-the-secret");
         HttpResponse<String> none = get(YEALINK + ".cfg", YEALINK_UA, null, null);
@@ -171,7 +187,7 @@ class PhoneProvisioningIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void badNames_getAClear4xx_andTheNodeGoesOnServing() {
         assertThat(get("a/b", YEALINK_UA, null, null).statusCode()).isEqualTo(400);
         assertThat(get("..%2F..%2Fetc%2Fpasswd", YEALINK_UA, null, null).statusCode()).isBetween(400, 404);
@@ -182,7 +198,7 @@ class PhoneProvisioningIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anUnknownMac_is404_andRepeatedFetchesFromOneSourceAre429() {
         assertThat(get("001122334455.cfg", YEALINK_UA, null, null).statusCode()).isEqualTo(404);
         assertThat(get("cfg001122334456.xml", YEALINK_UA, null, null).statusCode()).isEqualTo(404);
