@@ -83,6 +83,12 @@ public final class PhoneProvisioning {
         User user = owner.get();
         Optional<SipCredentials> credentials = directory.credentials(user.authUser(), user.domain());
         if (!authenticated(file.mac(), user, credentials, fetch)) {
+            if (fetch.user() != null) {
+                // A wrong password counts like an unknown MAC: /prov/ must not become a SIP password
+                // oracle beside the SIP edge's lockouts. A fetch without credentials (a phone asking
+                // for the challenge) does not count.
+                limit.miss(fetch.source());
+            }
             return new FetchResult.Unauthorized();
         }
         PhoneChoice choice = PhoneChoice.of(file, fetch.userAgent(), myPhone(user),

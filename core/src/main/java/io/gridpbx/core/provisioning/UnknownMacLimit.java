@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The rate limit on fetches that name no known phone: a source that earns {@code misses} 404s within
- * one window is answered 429 until the window ends, so the MAC space (vendor prefixes make it small)
- * cannot be walked to harvest accounts. Fixed windows per source, like the SIP edge's probe rule; the
+ * The rate limit on fetches that name no known phone (and on wrong credentials for a known one): a
+ * source that earns {@code misses} 404s or 401s within one window is answered 429 until the window
+ * ends, so the MAC space (vendor prefixes make it small) cannot be walked to harvest accounts, nor a
+ * known phone's password guessed. Fixed windows per source, like the SIP edge's probe rule; the
  * table is capped, and a full table starts over. Per node: a scanner that spreads over the nodes gets
  * that many more tries, which still keeps a walk of a vendor's MAC range out of reach.
  */

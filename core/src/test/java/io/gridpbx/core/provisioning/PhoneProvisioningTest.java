@@ -128,6 +128,18 @@ class PhoneProvisioningTest {
     }
 
     @Test
+    void wrongPasswords_countTowardsTheLimit_butAFetchWithoutCredentialsDoesNot() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(fetch(MAC + ".cfg", null, null)).isInstanceOf(FetchResult.Unauthorized.class);
+        }
+        fetch(MAC + ".cfg", "201", "guess-1");
+        fetch(MAC + ".cfg", "201", "guess-2");
+        fetch(MAC + ".cfg", "201", "guess-3");
+
+        assertThat(fetch(MAC + ".cfg", "201", "pass201")).isInstanceOf(FetchResult.TooMany.class);
+    }
+
+    @Test
     void aPasswordSetBeforeSealing_givesAConfigWithoutPassword() {
         TenantProvisioning unsealed = new TenantProvisioning(directory);
         unsealed.createUser(OFFICE, "299", "old-pass", "Old Timer");

