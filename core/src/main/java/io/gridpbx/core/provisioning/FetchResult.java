@@ -1,5 +1,7 @@
 package io.gridpbx.core.provisioning;
 
+import io.gridpbx.core.auth.DigestAuthenticator;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** What a provisioning fetch gets: a configuration to render, a common file, or a refusal. */
@@ -17,8 +19,11 @@ public sealed interface FetchResult {
     record NotFound() implements FetchResult {
     }
 
-    /** Known phone, missing or wrong credentials: 401 with a challenge. */
-    record Unauthorized() implements FetchResult {
+    /**
+     * Known phone, missing or wrong credentials: 401 with a Basic challenge, and these Digest
+     * challenges (in the user's client domain) when the node offers Digest.
+     */
+    record Unauthorized(List<DigestAuthenticator.DigestChallenge> digest) implements FetchResult {
     }
 
     /** Too many fetches of unknown phones from this source: 429. */

@@ -3,6 +3,8 @@ package io.gridpbx.core.provisioning;
 import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.access.AuditLog;
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.auth.DigestAuthenticator;
+import io.gridpbx.core.auth.DigestResponse;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.ConfigObject;
@@ -23,6 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PhoneProvisioning {
 
+    private static final Duration DIGEST_DEADLINE = Duration.ofSeconds(2);
     private static final System.Logger LOG = System.getLogger(PhoneProvisioning.class.getName());
 
     private final TenantDirectory directory;
@@ -44,9 +50,21 @@ public final class PhoneProvisioning {
     private final PhoneSecrets secrets;
     private final Duration limitWindow;
     private final Clock clock;
+    private final @Nullable DigestAuthenticator digest;
 
     public PhoneProvisioning(TenantDirectory directory, PhoneStore phones, ConfigStore configs, AuditLog audit,
             SipPasswordSeal seal, UnknownMacLimit limit, Duration limitWindow, PhoneSecrets secrets, Clock clock) {
+        this(directory, phones, configs, audit, seal, limit, limitWindow, secrets, clock, null);
+    }
+
+    /**
+     * @param digest checks HTTP Digest answers with the cluster's nonces and replay counts, as the
+     *               registrar does; null offers Basic only
+     */
+    public PhoneProvisioning(TenantDirectory directory, PhoneStore phones, ConfigStore configs, AuditLog audit,
+            SipPasswordSeal seal, UnknownMacLimit limit, Duration limitWindow, PhoneSecrets secrets, Clock clock,
+            @Nullable DigestAuthenticator digest) {
+        this.digest = digest;
         this.directory = directory;
         this.phones = phones;
         this.configs = configs;
@@ -82,14 +100,15 @@ public final class PhoneProvisioning {
         }
         User user = owner.get();
         Optional<SipCredentials> credentials = directory.credentials(user.authUser(), user.domain());
-        if (!authenticated(file.mac(), user, credentials, fetch)) {
-            if (fetch.user() != null) {
+        List<DigestAuthenticator.DigestChallenge> refusal = refusal(file.mac(), user, credentials, fetch);
+        if (refusal != null) {
+            if (fetch.user() != null || fetch.digest() != null) {
                 // A wrong password counts like an unknown MAC: /prov/ must not become a SIP password
                 // oracle beside the SIP edge's lockouts. A fetch without credentials (a phone asking
                 // for the challenge) does not count.
                 limit.miss(fetch.source());
             }
-            return new FetchResult.Unauthorized();
+            return new FetchResult.Unauthorized(refusal);
         }
         PhoneChoice choice = PhoneChoice.of(file, fetch.userAgent(), myPhone(user),
                 configs.of(ConfigKind.PROVISIONING_TEMPLATE, Scope.reseller(client.get().resellerRealm())));
@@ -103,7 +122,20 @@ public final class PhoneProvisioning {
         return new FetchResult.Config(file.name(), config, choice.template());
     }
 
-    private boolean authenticated(String mac, User user, Optional<SipCredentials> credentials, PhoneFetch fetch) {
+    /** Null when the fetch is authenticated; otherwise the Digest challenges of the 401 (none without Digest). */
+    private @Nullable List<DigestAuthenticator.DigestChallenge> refusal(String mac, User user,
+            Optional<SipCredentials> credentials, PhoneFetch fetch) {
+        if (fetch.digest() != null) {
+            return digestRefusal(user, fetch.digest());
+        }
+        return basicAuthenticated(mac, user, credentials, fetch) ? null : freshChallenge(user);
+    }
+
+    private List<DigestAuthenticator.DigestChallenge> freshChallenge(User user) {
+        return digest == null ? List.of() : digest.challenge(user.domain(), false).challenges();
+    }
+
+    private boolean basicAuthenticated(String mac, User user, Optional<SipCredentials> credentials, PhoneFetch fetch) {
         String name = fetch.user();
         String password = fetch.password();
         if (name == null || password == null) {
@@ -116,6 +148,33 @@ public final class PhoneProvisioning {
         // The SIP credentials, checked against the HA1 the registrar keeps: RFC 7616 section 3.4.2.
         return name.equals(user.authUser()) && credentials.map(c -> sameText(c.ha1Md5(),
                 DigestAlgorithm.MD5.ha1(c.authUser(), c.realm(), password))).orElse(false);
+    }
+
+    /**
+     * An HTTP Digest answer in the user's client domain, by the user's own credentials: null when right,
+     * else the challenges to send (stale ones when only the nonce was old, so the phone retries at once).
+     */
+    private @Nullable List<DigestAuthenticator.DigestChallenge> digestRefusal(User user, DigestResponse response) {
+        if (digest == null) {
+            return List.of();
+        }
+        try {
+            // An HTTP thread may wait: the replay check is one grid round trip, bounded here.
+            DigestAuthenticator.Verdict verdict = digest.authenticate("GET", user.domain(), response)
+                    .toCompletableFuture().get(DIGEST_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            return switch (verdict) {
+                case DigestAuthenticator.Verdict.Authenticated ok ->
+                        ok.credentials().owner().equals(user.addressOfRecord()) ? null : freshChallenge(user);
+                case DigestAuthenticator.Verdict.Challenge challenge -> challenge.challenges();
+            };
+        } catch (ExecutionException | TimeoutException failed) {
+            LOG.log(System.Logger.Level.WARNING, "digest check for {0} failed: {1}", user.addressOfRecord(),
+                    failed.toString());
+            return freshChallenge(user);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return freshChallenge(user);
+        }
     }
 
     private static boolean sameText(String a, String b) {

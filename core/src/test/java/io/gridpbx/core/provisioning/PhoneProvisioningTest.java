@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridpbx.core.MutableClock;
 import io.gridpbx.core.access.InMemoryAccess;
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.auth.ChallengeMemory;
+import io.gridpbx.core.auth.DigestAuthenticator;
+import io.gridpbx.core.auth.DigestResponse;
+import io.gridpbx.core.auth.DigestVerifier;
+import io.gridpbx.core.auth.LocalNonceCounts;
+import io.gridpbx.core.auth.NonceService;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.features.InMemoryConfigStore;
@@ -19,6 +26,7 @@ import io.gridpbx.core.tenancy.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,9 +45,13 @@ class PhoneProvisioningTest {
     private final InMemoryAccess audit = new InMemoryAccess();
     private final InMemoryPhoneStore phones = new InMemoryPhoneStore(directory);
     private final SipPasswordSeal seal = new SipPasswordSeal(key(), new SplittableRandom(1));
+    private final NonceService nonces = new NonceService(new byte[32], clock, new SplittableRandom(3),
+            Duration.ofMinutes(5));
     private final PhoneProvisioning provisioning = new PhoneProvisioning(directory, phones, configs, audit, seal,
             new UnknownMacLimit(3, Duration.ofMinutes(1), clock), Duration.ofMinutes(1),
-            new PhoneSecrets(new SplittableRandom(2)), clock);
+            new PhoneSecrets(new SplittableRandom(2)), clock, new DigestAuthenticator(directory, nonces,
+                    List.of(DigestAlgorithm.MD5), new ChallengeMemory(clock, Duration.ofSeconds(32)),
+                    new LocalNonceCounts(clock, Duration.ofMinutes(5), Duration.ofSeconds(32))));
     private String secret = "";
 
     private static byte[] key() {
@@ -85,6 +97,37 @@ class PhoneProvisioningTest {
     void theSipCredentials_alsoOpenThePhonesFile() {
         assertThat(fetch(MAC + ".cfg", "201", "pass201")).isInstanceOf(FetchResult.Config.class);
         assertThat(fetch(MAC + ".cfg", "201", "wrong")).isInstanceOf(FetchResult.Unauthorized.class);
+    }
+
+    private static DigestResponse digest(String user, String password, String nonce, String nc) {
+        DigestResponse unsigned = new DigestResponse(user, OFFICE, nonce, "/prov/" + MAC + ".cfg", "", "MD5", "auth",
+                nc, "c0ffee");
+        String response = DigestVerifier.expectedResponse(DigestAlgorithm.MD5,
+                DigestAlgorithm.MD5.ha1(user, OFFICE, password), "GET", unsigned);
+        return new DigestResponse(user, OFFICE, nonce, unsigned.uri(), response, "MD5", "auth", nc, "c0ffee");
+    }
+
+    private FetchResult fetchWithDigest(DigestResponse answer) {
+        return provisioning.fetch(new PhoneFetch(MAC + ".cfg", "192.0.2.7", "Yealink", null, null, answer));
+    }
+
+    @Test
+    void httpDigestWithTheSipCredentials_answersTheChallenge_andAReplayIsRefused() {
+        FetchResult challenged = fetch(MAC + ".cfg", null, null);
+        assertThat(challenged).isInstanceOf(FetchResult.Unauthorized.class);
+        var challenge = ((FetchResult.Unauthorized) challenged).digest().getFirst();
+        assertThat(challenge.realm()).isEqualTo(OFFICE);
+
+        FetchResult served = fetchWithDigest(digest("201", "pass201", challenge.nonce(), "00000001"));
+        FetchResult replayed = fetchWithDigest(digest("201", "pass201", challenge.nonce(), "00000001"));
+        FetchResult wrong = fetchWithDigest(digest("201", "nope", challenge.nonce(), "00000002"));
+        FetchResult colleague = fetchWithDigest(digest("202", "pass202", challenge.nonce(), "00000001"));
+
+        assertThat(served).isInstanceOfSatisfying(FetchResult.Config.class,
+                c -> assertThat(c.config().account()).isEqualTo("201"));
+        assertThat(replayed).isInstanceOf(FetchResult.Unauthorized.class);
+        assertThat(wrong).isInstanceOf(FetchResult.Unauthorized.class);
+        assertThat(colleague).as("another user's right credentials").isInstanceOf(FetchResult.Unauthorized.class);
     }
 
     @Test

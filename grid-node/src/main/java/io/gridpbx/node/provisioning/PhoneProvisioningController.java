@@ -1,12 +1,17 @@
 package io.gridpbx.node.provisioning;
 
+import io.gridpbx.core.auth.DigestAuthenticator;
+import io.gridpbx.core.auth.DigestResponse;
 import io.gridpbx.core.provisioning.FetchResult;
+import io.gridpbx.core.provisioning.HttpDigestAuthorization;
 import io.gridpbx.core.provisioning.PhoneFetch;
 import io.gridpbx.core.provisioning.PhoneFile;
 import io.gridpbx.core.provisioning.PhoneProvisioning;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The provisioning server desk phones are pointed at: {@code GET /prov/<file>}, the vendor's own file
  * names ({@link PhoneFile}). Phones authenticate with HTTP Basic (RFC 7617): the MAC and the phone's
- * secret, or the user's SIP auth user and password. Not under {@code /api}: no bearer token, the
+ * secret, or the user's SIP auth user and password; or with HTTP Digest (RFC 7616) and the SIP
+ * credentials, checked like a REGISTER (cluster nonces, replay counts). Not under {@code /api}: no bearer token, the
  * phone's credentials are the check. A configuration holds a SIP password, so it is never cached.
  */
 @RestController
@@ -45,10 +51,14 @@ class PhoneProvisioningController {
         if (!SAFE_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
             return plain(HttpStatus.BAD_REQUEST, "not a provisioning file name\n");
         }
-        String[] basic = basic(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String[] basic = basic(authorization);
+        DigestResponse digest = authorization == null ? null
+                : HttpDigestAuthorization.parse(authorization).orElse(null);
         String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
         FetchResult result = provisioning.fetch(new PhoneFetch(name, request.getRemoteAddr(),
-                userAgent == null ? "" : userAgent, basic == null ? null : basic[0], basic == null ? null : basic[1]));
+                userAgent == null ? "" : userAgent, basic == null ? null : basic[0], basic == null ? null : basic[1],
+                digest));
         return switch (result) {
             case FetchResult.Config config -> ResponseEntity.ok()
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -57,14 +67,25 @@ class PhoneProvisioningController {
             case FetchResult.Common common -> ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(PhoneTemplates.contentType(name)))
                     .body(templates.renderCommon(common));
-            case FetchResult.Unauthorized ignored -> ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+            case FetchResult.Unauthorized refused -> ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, challenges(refused))
                     .contentType(MediaType.TEXT_PLAIN).body("credentials required\n");
             case FetchResult.NotFound ignored -> plain(HttpStatus.NOT_FOUND, "no such phone or file\n");
             case FetchResult.TooMany tooMany -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()))
                     .contentType(MediaType.TEXT_PLAIN).body("too many unknown phones from this address\n");
         };
+    }
+
+    /** Digest first (RFC 7616 section 3.7: the preferred scheme), then Basic, each its own header. */
+    private static String[] challenges(FetchResult.Unauthorized refused) {
+        List<String> values = new ArrayList<>();
+        for (DigestAuthenticator.DigestChallenge c : refused.digest()) {
+            values.add("Digest realm=\"" + c.realm() + "\", nonce=\"" + c.nonce() + "\", algorithm="
+                    + c.algorithm().token() + ", qop=\"auth\"" + (c.stale() ? ", stale=true" : ""));
+        }
+        values.add(CHALLENGE);
+        return values.toArray(String[]::new);
     }
 
     private static ResponseEntity<String> plain(HttpStatus status, String body) {

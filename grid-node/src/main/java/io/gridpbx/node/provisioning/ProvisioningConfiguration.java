@@ -2,6 +2,11 @@ package io.gridpbx.node.provisioning;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.core.access.AuditLog;
+import io.gridpbx.core.auth.ChallengeMemory;
+import io.gridpbx.core.auth.DigestAuthenticator;
+import io.gridpbx.core.auth.NonceCounts;
+import io.gridpbx.core.auth.NonceService;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.features.ConfigStore;
 import io.gridpbx.core.provisioning.PhoneProvisioning;
 import io.gridpbx.core.provisioning.PhoneSecrets;
@@ -13,6 +18,9 @@ import io.gridpbx.node.grid.ClusterFacts;
 import io.gridpbx.node.grid.HazelcastPhoneStore;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,11 +37,20 @@ public class ProvisioningConfiguration {
 
     @Bean
     PhoneProvisioning phoneProvisioning(TenantDirectory directory, HazelcastInstance grid, ConfigStore configs,
-            AuditLog audit, SipPasswordSeal seal, NodeProperties properties, Clock clock) {
+            AuditLog audit, SipPasswordSeal seal, NodeProperties properties, Clock clock, NonceService nonces,
+            NonceCounts counts) {
         NodeProperties.Provisioning settings = properties.provisioning();
+        // HTTP Digest is checked like a REGISTER: the cluster's nonces and replay counts, the realm's algorithms.
+        DigestAuthenticator digest = new DigestAuthenticator(directory, nonces, algorithms(properties),
+                new ChallengeMemory(clock, Duration.ofSeconds(32)), counts);
         return new PhoneProvisioning(directory, new HazelcastPhoneStore(grid), configs, audit, seal,
                 new UnknownMacLimit(settings.unknownMacMisses(), settings.unknownMacWindow(), clock),
-                settings.unknownMacWindow(), new PhoneSecrets(new SecureRandom()), clock);
+                settings.unknownMacWindow(), new PhoneSecrets(new SecureRandom()), clock, digest);
+    }
+
+    private static List<DigestAlgorithm> algorithms(NodeProperties properties) {
+        return properties.sip().digestAlgorithms().stream().map(DigestAlgorithm::fromToken)
+                .flatMap(Optional::stream).toList();
     }
 
     @Bean

@@ -3,6 +3,9 @@ package io.gridpbx.node.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.core.access.AuditLog;
+import io.gridpbx.core.auth.DigestResponse;
+import io.gridpbx.core.auth.DigestVerifier;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.ConfigObject;
@@ -101,8 +104,12 @@ class PhoneProvisioningIT {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
+        return send(request.GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -142,6 +149,30 @@ class PhoneProvisioningIT {
 
     @Test
     @Order(3)
+    void aPhoneAnsweringTheDigestChallengeWithItsSipCredentials_getsItsConfiguration() {
+        HttpResponse<String> challenged = get(POLYCOM + "-phone.cfg", POLYCOM_UA, null, null);
+        String digest = challenged.headers().allValues("WWW-Authenticate").stream()
+                .filter(v -> v.startsWith("Digest ")).findFirst().orElseThrow();
+        assertThat(challenged.statusCode()).isEqualTo(401);
+        assertThat(challenged.headers().allValues("WWW-Authenticate")).anySatisfy(v -> assertThat(v).startsWith("Basic"));
+        assertThat(digest).contains("realm=\"" + OFFICE + "\"", "algorithm=MD5", "qop=\"auth\"");
+        String nonce = digest.replaceAll(".*nonce=\"([^\"]+)\".*", "$1");
+        String uri = "/prov/" + POLYCOM + "-phone.cfg";
+        DigestResponse unsigned = new DigestResponse("202", OFFICE, nonce, uri, "", "MD5", "auth", "00000001", "c0ffee");
+        String response = DigestVerifier.expectedResponse(DigestAlgorithm.MD5,
+                DigestAlgorithm.MD5.ha1("202", OFFICE, "pass202"), "GET", unsigned);
+
+        HttpResponse<String> served = send(HttpRequest.newBuilder(URI.create(base + POLYCOM + "-phone.cfg"))
+                .header("User-Agent", POLYCOM_UA).header("Authorization", "Digest username=\"202\", realm=\""
+                        + OFFICE + "\", nonce=\"" + nonce + "\", uri=\"" + uri + "\", response=\"" + response
+                        + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"c0ffee\"").GET().build());
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).contains("reg.1.auth.userId=\"202\"");
+    }
+
+    @Test
+    @Order(4)
     void aPhoneMovedToAnotherUser_getsTheNewAccountOnItsNextFetch() {
         TenantDirectory directory = node.getBean(TenantDirectory.class);
         AddressOfRecord carol = AddressOfRecord.parse("204@" + OFFICE);
@@ -159,7 +190,7 @@ class PhoneProvisioningIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theApi_issuesANewSecret_andTheOldOneStopsWorking() throws Exception {
         HttpRequest issue = HttpRequest.newBuilder(URI.create(base.replace("/prov/", "/api/v1/users/" + ALICE
                         + "/phone-secret"))).header("Authorization", "Bearer office-client-token")
@@ -175,19 +206,20 @@ class PhoneProvisioningIT {
     }
 
     @Test
-    @Order(5)
-    void aWrongSecretOrNone_is401WithABasicChallenge() {
+    @Order(6)
+    void aWrongSecretOrNone_is401WithDigestAndBasicChallenges() {
         HttpResponse<String> wrong = get(YEALINK + ".cfg", YEALINK_UA, YEALINK, "not-the-secret");
         HttpResponse<String> none = get(YEALINK + ".cfg", YEALINK_UA, null, null);
 
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(wrong.headers().allValues("WWW-Authenticate")).anySatisfy(v -> assertThat(v).startsWith("Basic"))
+                .anySatisfy(v -> assertThat(v).startsWith("Digest realm=\"" + OFFICE + "\""));
         assertThat(wrong.body()).doesNotContain("pass201");
         assertThat(none.statusCode()).isEqualTo(401);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void badNames_getAClear4xx_andTheNodeGoesOnServing() {
         assertThat(get("a/b", YEALINK_UA, null, null).statusCode()).isEqualTo(400);
         assertThat(get("..%2F..%2Fetc%2Fpasswd", YEALINK_UA, null, null).statusCode()).isBetween(400, 404);
@@ -198,7 +230,7 @@ class PhoneProvisioningIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anUnknownMac_is404_andRepeatedFetchesFromOneSourceAre429() {
         assertThat(get("001122334455.cfg", YEALINK_UA, null, null).statusCode()).isEqualTo(404);
         // The earlier tests' wrong passwords from this address count too: the limit comes within 10 fetches.
