@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * DNS publishes NAPTR/SRV records for, so the phone finds every live node itself.
  *
  * @param password the SIP password, null when it predates sealed passwords (the phone gets none)
- * @param codecs   in order of preference, by the names the templates map to each vendor's own
+ * @param codecs   in order of preference, by their RTP names (PCMU, PCMA, G722); templates get each as
+ *                 {@code name}, {@code lower} and {@code polycom} (Polycom's own name), with its {@code index}
  * @param timeZone an IANA zone id, e.g. {@code Europe/Paris}
  */
 public record PhoneConfig(String mac, PhoneVendor vendor, String model, String account, String extension,
@@ -19,6 +20,9 @@ public record PhoneConfig(String mac, PhoneVendor vendor, String model, String a
         String timeZone, String language, List<BlfKey> blfKeys, @Nullable String firmwareUrl) {
 
     public static final List<String> DEFAULT_CODECS = List.of("PCMU", "PCMA", "G722");
+    /** Polycom's own codec names ({@code voice.codecPref.G711_Mu}). */
+    private static final Map<String, String> POLYCOM_CODECS = Map.of("PCMU", "G711_Mu", "PCMA", "G711_A",
+            "G722", "G722", "G729", "G729_AB", "OPUS", "OPUS");
 
     /** The variables by name, as a template engine looks them up; absent values are left out. */
     public Map<String, Object> variables() {
@@ -52,7 +56,8 @@ public record PhoneConfig(String mac, PhoneVendor vendor, String model, String a
         java.util.ArrayList<Map<String, Object>> list = new java.util.ArrayList<>();
         for (int i = 0; i < codecs.size(); i++) {
             String name = codecs.get(i);
-            list.add(Map.of("index", i + 1, "name", name, "lower", name.toLowerCase(java.util.Locale.ROOT)));
+            list.add(Map.of("index", i + 1, "name", name, "lower", name.toLowerCase(java.util.Locale.ROOT),
+                    "polycom", POLYCOM_CODECS.getOrDefault(name, name)));
         }
         return list;
     }

@@ -1,5 +1,6 @@
 package io.gridpbx.node.provisioning;
 
+import com.samskivert.mustache.BasicCollector;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import io.gridpbx.core.provisioning.FetchResult;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,16 @@ final class PhoneTemplates {
 
     private static final Mustache.Escaper XML = text -> text.replace("&", "&amp;").replace("<", "&lt;")
             .replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;").replaceAll("[\\r\\n]", " ");
+    /**
+     * Maps, lists and plain values only: no reflection, so a reseller's template reads the variables it
+     * is given and nothing else ({@code {{password.class.classLoader}}} is empty, not a class loader).
+     */
+    private static final Mustache.Collector VARIABLES_ONLY = new BasicCollector() {
+        @Override
+        public <K, V> Map<K, V> createFetcherCache() {
+            return new ConcurrentHashMap<>();
+        }
+    };
     private static final Mustache.Escaper LINE = text -> text.replaceAll("[\\r\\n]", " ");
 
     private final Map<PhoneVendor, String> defaults = new EnumMap<>(PhoneVendor.class);
@@ -61,7 +73,8 @@ final class PhoneTemplates {
     String renderCommon(FetchResult.Common common) {
         return switch (common.vendor()) {
             case YEALINK -> yealinkCommon;
-            case POLYCOM -> Mustache.compiler().compile(polycomMaster).execute(Map.of("mac", "[PHONE_MAC_ADDRESS]"));
+            case POLYCOM -> Mustache.compiler().withCollector(VARIABLES_ONLY).compile(polycomMaster)
+                    .execute(Map.of("mac", "[PHONE_MAC_ADDRESS]"));
             default -> "";
         };
     }
@@ -73,7 +86,8 @@ final class PhoneTemplates {
 
     private static Mustache.Compiler compiler(String fileName) {
         boolean xml = fileName.endsWith(".xml") || fileName.startsWith("cfg") || fileName.endsWith("-phone.cfg");
-        return Mustache.compiler().withEscaper(xml ? XML : LINE).defaultValue("").emptyStringIsFalse(true);
+        return Mustache.compiler().withCollector(VARIABLES_ONLY).withEscaper(xml ? XML : LINE).defaultValue("")
+                .emptyStringIsFalse(true);
     }
 
     private static String resource(String name) {

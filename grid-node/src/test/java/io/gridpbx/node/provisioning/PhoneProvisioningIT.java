@@ -144,7 +144,8 @@ class PhoneProvisioningIT {
         assertThat(phone.statusCode()).isEqualTo(200);
         assertThat(phone.body()).contains("<polycomConfig>", "reg.1.address=\"202@" + OFFICE + "\"",
                 "reg.1.auth.userId=\"202\"", "reg.1.auth.password=\"pass202\"",
-                "attendant.resourceList.1.address=\"sip:201@" + OFFICE + "\"");
+                "attendant.resourceList.1.address=\"sip:201@" + OFFICE + "\"",
+                "voice.codecPref.G711_Mu=\"1\"");
     }
 
     @Test
