@@ -30,6 +30,11 @@ import io.gridpbx.core.manage.UserAdmin;
 import io.gridpbx.core.manage.Voicemails;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
+import io.gridpbx.core.tenancy.SipPasswordSeal;
+import io.gridpbx.core.provisioning.InMemoryPhoneStore;
+import io.gridpbx.core.provisioning.PhoneProvisioning;
+import io.gridpbx.core.provisioning.PhoneSecrets;
+import io.gridpbx.core.provisioning.UnknownMacLimit;
 import io.gridpbx.core.tenancy.TenantProvisioning;
 import io.gridpbx.core.trunking.DidAdmin;
 import io.gridpbx.core.trunking.GatewayAdmin;
@@ -61,8 +66,9 @@ public final class UiFixture {
     public final InMemoryConfigStore configStore = new InMemoryConfigStore();
     public final InMemoryPictureStore pictures = new InMemoryPictureStore();
     public final InMemoryVoicemailStore voicemail = new InMemoryVoicemailStore();
+    public final SipPasswordSeal seal = new SipPasswordSeal(new byte[32], new java.util.SplittableRandom(1));
     public final UserAdmin users = new UserAdmin(directory, bindings, access, hasher, new UserProfiles(configStore),
-            pictures, voicemail);
+            pictures, voicemail, seal);
     public final Voicemails voicemails = new Voicemails(users, voicemail, clock);
     public final SelfCare selfCare = new SelfCare(directory, users, access, pictures);
     public final InMemoryTrunkingStore trunking = new InMemoryTrunkingStore();
@@ -70,6 +76,10 @@ public final class UiFixture {
     public final RouteAdmin routes = new RouteAdmin(trunking);
     public final DidAdmin dids = new DidAdmin(trunking, directory);
     public final FeatureConfig config = new FeatureConfig(configStore, directory);
+    public final InMemoryPhoneStore phoneStore = new InMemoryPhoneStore(directory);
+    public final PhoneProvisioning phones = new PhoneProvisioning(directory, phoneStore, configStore, access, seal,
+            new UnknownMacLimit(10, java.time.Duration.ofMinutes(1), clock), java.time.Duration.ofMinutes(1),
+            new PhoneSecrets(new java.util.SplittableRandom(2)), clock);
     public final InMemoryCalls calls = new InMemoryCalls();
     public final CallRecords callRecords = new CallRecords(calls, calls);
     public final NumberPorts numberPorts = new NumberPorts(configStore, access, clock);
@@ -89,7 +99,7 @@ public final class UiFixture {
     public final Alerts alerts = new Alerts(alertBoard, nodeRoster, access, clock);
 
     UiFixture() {
-        DemoTenants.create(new TenantProvisioning(directory));
+        DemoTenants.create(new TenantProvisioning(directory, seal));
         DemoAccess.create(access, hasher, tokens);
     }
 
@@ -97,7 +107,7 @@ public final class UiFixture {
     List<Object> services() {
         return List.of(clock, directory, bindings, access, tokens, signIn, impersonation, resellers, clients, users,
                 selfCare, voicemails, logos, gateways, routes, dids, config, callRecords, numberPorts, settings,
-                banAdmin, dnsZones, alerts);
+                banAdmin, dnsZones, alerts, phones);
     }
 
     public Actor actor(String email) {

@@ -6,6 +6,7 @@ import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.core.tenancy.SipPasswordSeal;
 import io.gridpbx.core.tenancy.TenantProvisioning;
 import io.gridpbx.node.grid.ClusterFacts;
 import io.gridpbx.node.grid.ClusterSettings;
@@ -72,7 +73,7 @@ class GridConfiguration {
     }
 
     @Bean
-    TenantProvisioning tenantProvisioning(TenantDirectory directory) {
-        return new TenantProvisioning(directory);
+    TenantProvisioning tenantProvisioning(TenantDirectory directory, SipPasswordSeal seal) {
+        return new TenantProvisioning(directory, seal);
     }
 }

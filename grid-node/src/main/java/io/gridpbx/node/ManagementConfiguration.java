@@ -27,6 +27,7 @@ import io.gridpbx.core.manage.ProfileCatalog;
 import io.gridpbx.core.manage.ResellerAdmin;
 import io.gridpbx.core.manage.SelfCare;
 import io.gridpbx.core.manage.UserAdmin;
+import io.gridpbx.core.tenancy.SipPasswordSeal;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.trunking.DidAdmin;
 import io.gridpbx.core.trunking.GatewayAdmin;
@@ -138,8 +139,8 @@ class ManagementConfiguration {
 
     @Bean
     UserAdmin userAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher,
-            ProfileCatalog profiles, PictureStore pictures, VoicemailStore voicemail) {
-        return new UserAdmin(directory, bindings, accounts, hasher, profiles, pictures, voicemail);
+            ProfileCatalog profiles, PictureStore pictures, VoicemailStore voicemail, SipPasswordSeal seal) {
+        return new UserAdmin(directory, bindings, accounts, hasher, profiles, pictures, voicemail, seal);
     }
 
     @Bean

@@ -25,7 +25,8 @@ public record NodeProperties(
         @DefaultValue Dns dns,
         @DefaultValue Metrics metrics,
         @DefaultValue Drain drain,
-        @DefaultValue Alerts alerts) {
+        @DefaultValue Alerts alerts,
+        @DefaultValue Provisioning provisioning) {
 
     /**
      * @param host           address for UDP and TCP
@@ -216,5 +217,21 @@ public record NodeProperties(
             @DefaultValue("50") int internationalCallsPerHour,
             @DefaultValue({"+", "00"}) List<String> internationalPrefixes,
             @DefaultValue("200") int history) {
+    }
+
+    /**
+     * Phone provisioning by MAC over HTTP(S), under {@code /prov/}.
+     *
+     * @param passwordKey      Base64 of the 32-byte AES key that seals SIP passwords for phone configurations;
+     *                         the same on every node and kept out of the database. Unset: one is made by the
+     *                         first member, shared through the grid and kept in {@code data-dir/provisioning}
+     * @param unknownMacMisses fetches of unknown MACs (404) one source may make per {@code unknownMacWindow}
+     *                         before it is answered 429
+     * @param unknownMacWindow the unknown-MAC rule's window
+     */
+    public record Provisioning(
+            @Nullable String passwordKey,
+            @DefaultValue("10") int unknownMacMisses,
+            @DefaultValue("1m") Duration unknownMacWindow) {
     }
 }

@@ -19,6 +19,7 @@ import io.gridpbx.persistence.store.JdbcLocationStore;
 import io.gridpbx.persistence.store.JdbcLogoMapStore;
 import io.gridpbx.persistence.store.JdbcMailboxMapStore;
 import io.gridpbx.persistence.store.JdbcPictureMapStore;
+import io.gridpbx.persistence.store.JdbcPhoneMapStore;
 import io.gridpbx.persistence.store.JdbcRecordingMapStore;
 import io.gridpbx.persistence.store.JdbcPlatformMapStore;
 import io.gridpbx.persistence.store.JdbcResellerMapStore;
@@ -74,7 +75,7 @@ class PersistenceConfiguration {
                 new JdbcDidMapStore(database), new JdbcCdrMapStore(database),
                 new JdbcConfigMapStore(database), new JdbcPictureMapStore(database), new JdbcLogoMapStore(database),
                 new JdbcMailboxMapStore(database),
-                new JdbcRecordingMapStore(database), properties.db().writeDelaySeconds(),
+                new JdbcRecordingMapStore(database), new JdbcPhoneMapStore(database), properties.db().writeDelaySeconds(),
                 properties.db().writeBatchSize());
     }
 }

@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.gridpbx.admin.AdminSettings;
+import io.gridpbx.admin.i18n.Formats;
 import io.gridpbx.admin.layout.MainLayout;
 import io.gridpbx.admin.security.AdminSession;
 import io.gridpbx.admin.security.Connect;
@@ -28,11 +30,15 @@ import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.manage.Page;
 import io.gridpbx.core.manage.UserAdmin;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.provisioning.PhoneProvisioning;
 import io.gridpbx.core.tenancy.User;
 import io.gridpbx.core.voicemail.Mailbox;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The acting client's users, with their registration status now, and their CSV export and import. */
 @Route(value = "users", layout = MainLayout.class)
@@ -48,12 +54,18 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
     UserEditor editor = new UserEditor();
     private final UserAdmin users;
     private final Impersonation impersonation;
+    private final PhoneProvisioning phones;
+    private final AdminSettings settings;
+    /** The phones of the rows fetched last, read once per page. */
+    private final Map<AddressOfRecord, PhoneProvisioning.PhoneStatus> phoneStatuses = new ConcurrentHashMap<>();
     private final Scope scope;
     private final String domain;
 
-    UsersView(UserAdmin users, Impersonation impersonation) {
+    UsersView(UserAdmin users, Impersonation impersonation, PhoneProvisioning phones, AdminSettings settings) {
         this.users = users;
         this.impersonation = impersonation;
+        this.phones = phones;
+        this.settings = settings;
         this.scope = AdminSession.require().scope();
         this.domain = scope.domain();
         setSizeFull();
@@ -87,9 +99,26 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(row -> row.user().department()).setKey("department").setHeader(getTranslation("user.department"));
         grid.addColumn(row -> Macs.display(row.user().mac())).setKey("mac").setHeader(getTranslation("user.mac"));
+        grid.addColumn(this::provisioned).setKey("provisioned").setHeader(getTranslation("user.provisioned"))
+                .setAutoWidth(true);
         grid.addComponentColumn(row -> actions(row.user())).setKey("actions").setAutoWidth(true).setFlexGrow(0)
                 .setFrozenToEnd(true);
-        Paging.bind(grid, (offset, limit) -> users.list(scope, domain, search.getValue(), offset, limit));
+        Paging.bind(grid, (offset, limit) -> {
+            Page<UserAdmin.Row> page = users.list(scope, domain, search.getValue(), offset, limit);
+            phoneStatuses.putAll(phones.statuses(scope, page.items().stream().map(UserAdmin.Row::user).toList()));
+            return page;
+        });
+    }
+
+    /** When the user's phone last fetched its configuration, and a warning when it gets no SIP password. */
+    private String provisioned(UserAdmin.Row row) {
+        PhoneProvisioning.PhoneStatus status = phoneStatuses.get(row.user().addressOfRecord());
+        if (status == null) {
+            return "";
+        }
+        String when = status.lastProvisioned() == null ? getTranslation("user.provisioned.never")
+                : Formats.dateTime(status.lastProvisioned(), settings.zone(), getLocale());
+        return status.withoutPassword() ? when + " · " + getTranslation("user.provisioned.no-password") : when;
     }
 
     /** "2 new of 5", or just the count when all were heard, or nothing for an empty mailbox. */

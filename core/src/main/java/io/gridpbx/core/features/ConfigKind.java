@@ -49,7 +49,8 @@ public enum ConfigKind {
             number("maxMembers", true, 2, 20))),
     FOLLOW_ME(Level.USER, true, List.of(flag("enabled"), of("number", FieldType.DESTINATION, true),
             number("delaySeconds", true, 0, 120), flag("pressOneToAccept"))),
-    MY_PHONE(Level.USER, true, List.of(text("model", true, 50), text("mac", false, 17)));
+    MY_PHONE(Level.USER, true, List.of(text("model", true, 50), text("mac", false, 17),
+            of("blfKeys", FieldType.EXTENSIONS, false), text("timeZone", false, 64)));
 
     private final Level owner;
     private final boolean single;

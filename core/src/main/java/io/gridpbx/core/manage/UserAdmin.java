@@ -17,6 +17,7 @@ import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.DomainName;
 import io.gridpbx.core.tenancy.Languages;
 import io.gridpbx.core.tenancy.SipCredentials;
+import io.gridpbx.core.tenancy.SipPasswordSeal;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.tenancy.User;
 import io.gridpbx.core.voicemail.Mailbox;
@@ -39,6 +40,7 @@ public final class UserAdmin {
     public static final int MAX_NAME = 100;
 
     private final TenantDirectory directory;
+    private final SipPasswordSeal seal;
     private final BindingStore bindings;
     private final AccountStore accounts;
     private final PasswordHasher hasher;
@@ -53,6 +55,13 @@ public final class UserAdmin {
      */
     public UserAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher,
             ProfileCatalog profiles, PictureStore pictures, VoicemailStore voicemail) {
+        this(directory, bindings, accounts, hasher, profiles, pictures, voicemail, SipPasswordSeal.NONE);
+    }
+
+    /** @param seal keeps each SIP password set here retrievable for phone provisioning */
+    public UserAdmin(TenantDirectory directory, BindingStore bindings, AccountStore accounts, PasswordHasher hasher,
+            ProfileCatalog profiles, PictureStore pictures, VoicemailStore voicemail, SipPasswordSeal seal) {
+        this.seal = seal;
         this.directory = directory;
         this.bindings = bindings;
         this.accounts = accounts;
@@ -197,7 +206,8 @@ public final class UserAdmin {
         for (UserForm form : rows) {
             User user = prepare(client, form);
             batch.add(new TenantDirectory.UserWithCredentials(user,
-                    SipCredentials.fromPassword(user.authUser(), user.domain(), user.addressOfRecord(), text(form.sipPassword()))));
+                    SipCredentials.fromPassword(user.authUser(), user.domain(), user.addressOfRecord(), text(form.sipPassword()),
+                            seal)));
         }
         directory.saveUsers(batch);
         for (int i = 0; i < rows.size(); i++) {
@@ -245,7 +255,7 @@ public final class UserAdmin {
     void save(User user, String newSecret) {
         if (!newSecret.isEmpty()) {
             directory.saveUser(user, SipCredentials.fromPassword(user.authUser(), user.domain(), user.addressOfRecord(),
-                    newSecret));
+                    newSecret, seal));
         } else if (directory.credentials(user.authUser(), user.domain()).isPresent()) {
             // Settings and names only: the credentials entry (and its row) is not rewritten.
             directory.saveUser(user);

@@ -12,9 +12,16 @@ import org.jspecify.annotations.Nullable;
 public final class TenantProvisioning {
 
     private final TenantDirectory directory;
+    private final SipPasswordSeal seal;
 
     public TenantProvisioning(TenantDirectory directory) {
+        this(directory, SipPasswordSeal.NONE);
+    }
+
+    /** @param seal keeps each SIP password set here retrievable for phone provisioning */
+    public TenantProvisioning(TenantDirectory directory, SipPasswordSeal seal) {
         this.directory = directory;
+        this.seal = seal;
     }
 
     public Platform createPlatform(String domain) {
@@ -90,7 +97,7 @@ public final class TenantProvisioning {
             }
         });
         return new TenantDirectory.UserWithCredentials(user,
-                SipCredentials.fromPassword(user.authUser(), client.domain(), aor, password));
+                SipCredentials.fromPassword(user.authUser(), client.domain(), aor, password, seal));
     }
 
     /** A provisioning request that breaks a rule of the hierarchy; its message is meant for the caller. */

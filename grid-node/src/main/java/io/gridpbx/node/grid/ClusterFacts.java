@@ -9,6 +9,7 @@ public final class ClusterFacts {
 
     private static final String NONCE_SECRET = "digest-nonce-secret";
     private static final String FIRST_START_CLAIM = "first-start-claimed-by";
+    private static final String PASSWORD_KEY = "sip-password-key";
 
     private final IMap<String, Object> facts;
 
@@ -22,6 +23,12 @@ public final class ClusterFacts {
         random.nextBytes(mine);
         Object existing = facts.putIfAbsent(NONCE_SECRET, mine);
         return existing == null ? mine : (byte[]) existing;
+    }
+
+    /** The key that seals SIP passwords: the first member's offer, agreed by all. */
+    public byte[] passwordKey(byte[] offered) {
+        Object existing = facts.putIfAbsent(PASSWORD_KEY, offered.clone());
+        return existing == null ? offered.clone() : (byte[]) existing;
     }
 
     /** True for exactly one member of the cluster's life: the one that creates the first tenant data. */

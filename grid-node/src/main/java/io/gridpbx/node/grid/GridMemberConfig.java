@@ -89,6 +89,9 @@ public final class GridMemberConfig {
         persistedMap(config, MapNames.LOGOS, stores.logos(), stores);
         persistedMap(config, MapNames.VOICEMAIL_MAILBOXES, stores.mailboxes(), stores);
         persistedMap(config, MapNames.VOICEMAIL_RECORDINGS, stores.recordings(), stores);
+        if (stores.phones() != null) {
+            persistedMap(config, MapNames.PHONES, stores.phones(), stores);
+        }
         config.getMapConfig(MapNames.LOCATIONS).setMapStoreConfig(writeBehind(stores.locations(), stores));
         return config;
     }
@@ -156,11 +159,14 @@ public final class GridMemberConfig {
                 .setNearCacheConfig(tenantNearCache()));
         own(config, MapNames.CLIENTS).addIndexConfig(new IndexConfig(IndexType.HASH, "resellerRealm"));
         own(config, MapNames.USERS).addIndexConfig(new IndexConfig(IndexType.HASH, "domain"));
+        // A phone's fetch finds its user by MAC, at every fetch (so a moved phone follows at once).
+        own(config, MapNames.USERS).addIndexConfig(new IndexConfig(IndexType.HASH, "mac"));
         own(config, MapNames.ROUTES).addIndexConfig(new IndexConfig(IndexType.HASH, "ownerRealm"));
         own(config, MapNames.CONFIG).addIndexConfig(new IndexConfig(IndexType.HASH, "owner"));
         config.addMapConfig(new MapConfig(MapNames.ACCESS_PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
         own(config, MapNames.ACCOUNTS).addIndexConfig(new IndexConfig(IndexType.HASH, "home"));
         own(config, MapNames.API_TOKENS).addIndexConfig(new IndexConfig(IndexType.HASH, "scope"));
+        config.addMapConfig(new MapConfig(MapNames.PHONES).setBackupCount(1).setAsyncBackupCount(0));
         config.addMapConfig(new MapConfig(MapNames.PASSWORD_RESETS).setBackupCount(1).setAsyncBackupCount(0));
         // Pictures load on demand and the least recently used leave the heap past 64 MB per member.
         config.addMapConfig(new MapConfig(MapNames.PICTURES).setBackupCount(1).setAsyncBackupCount(0)

@@ -20,7 +20,7 @@ public final class GridSerialization {
         CompactSerializationConfig compact = config.getCompactSerializationConfig();
         Stream.of(TenantSerializers.all(), TrunkingSerializers.all(), AccessSerializers.all(),
                 LocationSerializers.all(), VoicemailSerializers.all(), SecuritySerializers.all(),
-                AuthSerializers.all(), io.gridpbx.node.dns.DnsSerializers.all(),
+                AuthSerializers.all(), ProvisioningSerializers.all(), io.gridpbx.node.dns.DnsSerializers.all(),
                 io.gridpbx.node.alerts.AlertSerializers.all())
                 .flatMap(List::stream).forEach(compact::addSerializer);
         config.addDataSerializableFactory(GridDataSerializers.FACTORY_ID, new GridDataSerializers());

@@ -74,4 +74,7 @@ public final class MapNames {
 
     private MapNames() {
     }
+
+    /** Desk phones by MAC: provisioning secret hash and last fetch. */
+    public static final String PHONES = "provisioning.phones";
 }

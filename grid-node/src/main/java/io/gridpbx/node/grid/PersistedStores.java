@@ -9,6 +9,7 @@ import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.manage.Picture;
+import io.gridpbx.core.provisioning.Phone;
 import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.OutboundRoute;
@@ -19,6 +20,7 @@ import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.User;
 import io.gridpbx.core.voicemail.Mailbox;
 import io.gridpbx.core.voicemail.Recording;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stores behind the persisted maps, and how eagerly they write. Tenant configuration and
@@ -45,8 +47,22 @@ public record PersistedStores(
         MapStore<String, Picture> logos,
         MapStore<String, Mailbox> mailboxes,
         MapStore<String, Recording> recordings,
+        @Nullable MapStore<String, Phone> phones,
         int writeDelaySeconds,
         int writeBatchSize) {
+
+    /** The stores without phones: the {@code provisioning.phones} map then lives in the grid only. */
+    public PersistedStores(MapStore<String, Platform> platform, MapStore<String, Reseller> resellers,
+            MapStore<String, Client> clients, MapStore<String, User> users, MapStore<String, SipCredentials> credentials,
+            EntryStore<String, BindingSet> locations, MapStore<String, Account> accounts,
+            MapStore<String, ApiToken> apiTokens, MapStore<String, AuditEntry> audit, MapStore<String, Gateway> gateways,
+            MapStore<String, OutboundRoute> routes, MapStore<String, Did> dids, MapStore<String, Cdr> cdrs,
+            MapStore<String, ConfigObject> config, MapStore<String, Picture> pictures, MapStore<String, Picture> logos,
+            MapStore<String, Mailbox> mailboxes, MapStore<String, Recording> recordings, int writeDelaySeconds,
+            int writeBatchSize) {
+        this(platform, resellers, clients, users, credentials, locations, accounts, apiTokens, audit, gateways, routes,
+                dids, cdrs, config, pictures, logos, mailboxes, recordings, null, writeDelaySeconds, writeBatchSize);
+    }
 
     public PersistedStores {
         if (writeDelaySeconds < 1) {

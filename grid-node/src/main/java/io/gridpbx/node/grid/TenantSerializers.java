@@ -196,7 +196,7 @@ final class TenantSerializers {
         public SipCredentials read(CompactReader in) {
             return new SipCredentials(in.readString("authUser"), in.readString("realm"),
                     AddressOfRecord.parse(in.readString("owner")), in.readString("ha1Md5"),
-                    in.readString("ha1Sha256"));
+                    in.readString("ha1Sha256"), optionalString(in, "sealedPassword"));
         }
 
         @Override
@@ -206,6 +206,7 @@ final class TenantSerializers {
             out.writeString("owner", c.owner().toString());
             out.writeString("ha1Md5", c.ha1Md5());
             out.writeString("ha1Sha256", c.ha1Sha256());
+            out.writeString("sealedPassword", c.sealedPassword());
         }
 
         @Override

@@ -24,7 +24,8 @@ public final class WriteBehindBacklog {
     public static final List<String> PERSISTED_MAPS = List.of(MapNames.PLATFORM, MapNames.RESELLERS,
             MapNames.CLIENTS, MapNames.USERS, MapNames.CREDENTIALS, MapNames.LOCATIONS, MapNames.GATEWAYS,
             MapNames.ROUTES, MapNames.DIDS, MapNames.CONFIG, MapNames.CDRS, MapNames.ACCOUNTS, MapNames.API_TOKENS,
-            MapNames.AUDIT, MapNames.PICTURES, MapNames.LOGOS, MapNames.VOICEMAIL_MAILBOXES, MapNames.VOICEMAIL_RECORDINGS);
+            MapNames.AUDIT, MapNames.PICTURES, MapNames.LOGOS, MapNames.VOICEMAIL_MAILBOXES, MapNames.VOICEMAIL_RECORDINGS,
+            MapNames.PHONES);
 
     private final HazelcastInstance grid;
 

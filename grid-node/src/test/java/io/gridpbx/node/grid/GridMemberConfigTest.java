@@ -50,7 +50,7 @@ class GridMemberConfigTest {
                 store(stores, MapNames.DIDS), store(stores, MapNames.CDRS), store(stores, MapNames.CONFIG),
                 store(stores, MapNames.PICTURES), store(stores, MapNames.LOGOS),
                 store(stores, MapNames.VOICEMAIL_MAILBOXES),
-                store(stores, MapNames.VOICEMAIL_RECORDINGS), 1, 100);
+                store(stores, MapNames.VOICEMAIL_RECORDINGS), store(stores, MapNames.PHONES), 1, 100);
 
         Config config = GridMemberConfig.persist(GridMemberConfig.grid("test"), persisted);
 
@@ -58,7 +58,7 @@ class GridMemberConfigTest {
                 .as(name).isSameAs(store));
         assertThat(config.getMapConfigs().get(MapNames.TENANT_PREFIX + "*").getMapStoreConfig().isEnabled()).isFalse();
         assertThat(config.getMapConfigs().get(MapNames.ACCESS_PREFIX + "*").getMapStoreConfig().isEnabled()).isFalse();
-        assertThat(indexes(config.getMapConfigs().get(MapNames.USERS))).containsExactly("domain");
+        assertThat(indexes(config.getMapConfigs().get(MapNames.USERS))).containsExactly("domain", "mac");
         assertThat(indexes(config.getMapConfigs().get(MapNames.CLIENTS))).containsExactly("resellerRealm");
         assertThat(indexes(config.getMapConfigs().get(MapNames.RESELLERS))).isEmpty();
         assertThat(config.getMapConfigs().get(MapNames.USERS).getNearCacheConfig()).as("the template's near cache").isNotNull();

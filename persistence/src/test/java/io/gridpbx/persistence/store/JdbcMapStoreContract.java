@@ -21,6 +21,8 @@ import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.core.tenancy.SipCredentials;
+import io.gridpbx.core.provisioning.Phone;
+import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.tenancy.User;
 import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
@@ -324,6 +326,28 @@ abstract class JdbcMapStoreContract {
                 new Binding("sip:201@192.0.2.9", now + 1_000, 1000, "c9", 1, "udp:192.0.2.9:5060", "n1", null, now)))));
         clock.advance(Duration.ofMinutes(5));
         assertThat(locations.purgeExpired()).isEqualTo(1);
+    }
+
+    @Test
+    void sealedPasswordsAndPhonesRoundTrip() {
+        var credentials = new JdbcCredentialsMapStore(database);
+        var phones = new JdbcPhoneMapStore(database);
+        SipCredentials sealed = new SipCredentials("201", OFFICE, AddressOfRecord.parse("201@" + OFFICE),
+                "a".repeat(32), "b".repeat(64), "v1.c2VhbGVkLXBhc3N3b3JkLWJ5dGVz");
+        Phone seen = new Phone("805ec0a1b2c3", "d".repeat(64), Instant.parse("2026-12-05T10:00:00.123Z"),
+                "201@" + OFFICE);
+        Phone fresh = Phone.unseen("0004f2a1b2c3");
+
+        credentials.store(sealed.key(), sealed);
+        phones.store(seen.mac(), seen);
+        phones.store(fresh.mac(), fresh);
+
+        assertThat(loadedOne(credentials, sealed.key())).isEqualTo(sealed);
+        assertThat(loadedOne(phones, seen.mac())).isEqualTo(seen);
+        assertThat(loadedOne(phones, fresh.mac())).isEqualTo(fresh);
+        assertThat(phones.loadAllKeys()).containsExactlyInAnyOrder(seen.mac(), fresh.mac());
+        phones.delete(fresh.mac());
+        assertThat(loadedOne(phones, fresh.mac())).isNull();
     }
 
     @Test
