@@ -92,7 +92,11 @@ final class Browser implements AutoCloseable {
     }
 
     Browser click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        org.openqa.selenium.WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        // A wide grid scrolls sideways: a button in its last column may lie outside the window, as a
+        // person would scroll to it, the test brings it into view first.
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
+        element.click();
         idle();
         return this;
     }
