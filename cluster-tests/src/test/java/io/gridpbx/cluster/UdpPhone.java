@@ -10,8 +10,10 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bare SIP phone over UDP for tests that time single answers: it sends each request once (loopback
@@ -34,6 +36,24 @@ final class UdpPhone implements AutoCloseable {
         }
     }
 
+    /** A request the phone received, and the address it came from (the packet's, not what its Via says). */
+    record Incoming(String text, InetSocketAddress from) {
+
+        String method() {
+            return text.substring(0, text.indexOf(' '));
+        }
+
+        String requestUri() {
+            int start = text.indexOf(' ') + 1;
+            return text.substring(start, text.indexOf(' ', start));
+        }
+
+        List<String> headers(String name) {
+            return text.lines().takeWhile(line -> !line.isEmpty())
+                    .filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1)).toList();
+        }
+    }
+
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final DatagramSocket socket;
@@ -42,14 +62,24 @@ final class UdpPhone implements AutoCloseable {
     private final String user;
     private final String domain;
     private final String password;
+    private final String contact;
 
     UdpPhone(String host, String user, String domain, String password) throws IOException {
+        this(host, user, domain, password, null);
+    }
+
+    /**
+     * @param contact the {@code host:port} the phone writes in its Contact, as a phone behind NAT writes its
+     *                private address; null for its own socket's
+     */
+    UdpPhone(String host, String user, String domain, String password, @Nullable String contact) throws IOException {
         this.socket = new DatagramSocket(new InetSocketAddress(host, 0));
         this.host = host;
         this.port = socket.getLocalPort();
         this.user = user;
         this.domain = domain;
         this.password = password;
+        this.contact = contact == null ? host + ":" + port : contact;
     }
 
     /** OPTIONS to the node itself (no user part): a keepalive. */
@@ -77,7 +107,7 @@ final class UdpPhone implements AutoCloseable {
 
     private String register(String callId, long cseq, String authorization) {
         return "REGISTER sip:" + domain + " SIP/2.0\r\n" + headers("REGISTER", callId, cseq, domain)
-                + "Contact: <sip:" + user + "@" + host + ":" + port + ">\r\n"
+                + "Contact: <sip:" + user + "@" + contact + ">\r\n"
                 + "Expires: 600\r\n" + authorization + "Content-Length: 0\r\n\r\n";
     }
 
@@ -128,6 +158,48 @@ final class UdpPhone implements AutoCloseable {
                 return new Answer(answer, Duration.ofNanos(System.nanoTime() - started));
             }
         }
+    }
+
+    /** Waits for a request of that method (answers and other requests are skipped). */
+    Incoming awaitRequest(String method, Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        byte[] buffer = new byte[65535];
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no " + method + " reached the phone within " + wait.toMillis() + " ms");
+            }
+            socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (SocketTimeoutException late) {
+                continue;
+            }
+            String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+            if (text.startsWith(method + " ")) {
+                return new Incoming(text, (InetSocketAddress) packet.getSocketAddress());
+            }
+        }
+    }
+
+    /**
+     * Answers a request where it came from, as a phone behind NAT does (RFC 3581): its Vias, From,
+     * To with this phone's tag, Call-ID, CSeq and Record-Routes, and this phone's Contact.
+     */
+    void answer(Incoming request, int status, String reason) throws IOException {
+        StringBuilder response = new StringBuilder("SIP/2.0 " + status + " " + reason + "\r\n");
+        request.headers("Via").forEach(via -> response.append(via).append("\r\n"));
+        request.headers("Record-Route").forEach(route -> response.append(route).append("\r\n"));
+        response.append(request.headers("From").getFirst()).append("\r\n");
+        String to = request.headers("To").getFirst();
+        response.append(to).append(to.contains(";tag=") ? "" : ";tag=t-" + port).append("\r\n");
+        response.append(request.headers("Call-ID").getFirst()).append("\r\n");
+        response.append(request.headers("CSeq").getFirst()).append("\r\n");
+        response.append("Contact: <sip:").append(user).append("@").append(contact).append(">\r\n");
+        response.append("Content-Length: 0\r\n\r\n");
+        byte[] bytes = response.toString().getBytes(StandardCharsets.ISO_8859_1);
+        socket.send(new DatagramPacket(bytes, bytes.length, request.from()));
     }
 
     @Override

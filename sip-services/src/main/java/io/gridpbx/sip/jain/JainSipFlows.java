@@ -9,21 +9,26 @@ import io.gridpbx.core.location.Binding;
 import java.net.InetAddress;
 import java.util.Locale;
 import javax.sip.address.Hop;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
 import javax.sip.message.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which open connection reaches a registered phone. A phone that registered over TCP or TLS
- * through this node keeps that connection open, often from a port nothing listens on, and behind NAT
- * it is the only way in: requests for it go back over it (RFC 5626 section 5.3; RFC 3261 section
- * 18.2.2). The binding remembers the transport, source and receiving node of its REGISTER. A
- * connection held by another member is reached through that member, which relays the request down it
- * (a {@link Handoff}: the edge proxy of RFC 5626, with the node id as its address). When the
- * connection is gone, the Contact is used as RFC 3261 says.
+ * Which open connection, or which NAT binding, reaches a registered phone. A phone that registered
+ * over TCP or TLS through this node keeps that connection open, often from a port nothing listens on,
+ * and behind NAT it is the only way in: requests for it go back over it (RFC 5626 section 5.3; RFC 3261
+ * section 18.2.2). A UDP phone whose Contact names a private address other than the one its REGISTER
+ * came from is behind NAT: it is reached at that source, the pinhole its NAT opened towards the node that
+ * received the REGISTER, and a restricted NAT lets in only what that node sends (the registrar's
+ * "received" of RFC 5626 section 5, Kamailio's fix_nated_register). The binding remembers the transport,
+ * source and receiving node of its REGISTER. A connection or pinhole held by another member is reached
+ * through that member, which relays the request down it (a {@link Handoff}: the edge proxy of RFC 5626,
+ * with the node id as its address). When a connection is gone, the Contact is used as RFC 3261 says.
  */
 final class JainSipFlows {
 
-    /** The far end of a phone's connection, which the {@link JainSipFlowRouter} sends to. */
+    /** The far end of a phone's connection or NAT pinhole, which the {@link JainSipFlowRouter} sends to. */
     record Flow(String host, int port, String transport) {
 
         private static final char SEPARATOR = '~';
@@ -48,7 +53,7 @@ final class JainSipFlows {
 
         /**
          * The flow of {@code transport<sep>host<sep>port} (the host between the first and the last
-         * separator, so an IPv6 literal keeps its colons), or null unless it is TCP or TLS to an address.
+         * separator, so an IPv6 literal keeps its colons), or null unless it is UDP, TCP or TLS to an address.
          */
         static @Nullable Flow split(String text, char separator) {
             int first = text.indexOf(separator);
@@ -57,7 +62,7 @@ final class JainSipFlows {
                 return null;
             }
             String transport = text.substring(0, first).toUpperCase(Locale.ROOT);
-            if (!transport.equals("TCP") && !transport.equals("TLS")) {
+            if (!transport.equals("UDP") && !transport.equals("TCP") && !transport.equals("TLS")) {
                 return null;
             }
             try {
@@ -68,6 +73,35 @@ final class JainSipFlows {
             } catch (IllegalArgumentException notAFlow) {
                 return null;
             }
+        }
+
+        boolean datagram() {
+            return transport.equals("UDP");
+        }
+
+        /**
+         * Whether a phone whose Contact is that URI sits behind a NAT this flow crossed: the Contact
+         * names a private address (RFC 1918, shared RFC 6598, link-local, IPv6 unique-local RFC 4193)
+         * and the packets came from another one (the RFC 1918 test of Kamailio's nat_uac_test). A
+         * Contact with a routable address is taken as written: a phone that learnt its public address
+         * (STUN) or a third party registering on a phone's behalf.
+         */
+        boolean natted(SipURI contact) {
+            String named = contact.getHost();
+            String bare = named.startsWith("[") ? named.substring(1, named.length() - 1) : named;
+            try {
+                InetAddress address = InetAddress.ofLiteral(bare);
+                return isPrivate(address) && !address.equals(InetAddress.ofLiteral(host));
+            } catch (IllegalArgumentException hostName) {
+                return false; // a name: nothing says it is private
+            }
+        }
+
+        private static boolean isPrivate(InetAddress address) {
+            byte[] bytes = address.getAddress();
+            boolean sharedCgnat = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
+            boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+            return address.isSiteLocalAddress() || address.isLinkLocalAddress() || sharedCgnat || uniqueLocal;
         }
     }
 
@@ -97,12 +131,13 @@ final class JainSipFlows {
     }
 
     /**
-     * How to reach the phone of that binding over the connection it registered on: this node's own
-     * connection while it is open, the member that received the REGISTER when that is another, or
-     * null (a UDP phone, or a connection that closed) to send to its Contact.
+     * How to reach the phone of that binding (whose Contact is {@code contact}) over the connection or
+     * NAT pinhole it registered through: this node's own while it is open, the member that received the
+     * REGISTER when that is another, or null (a UDP phone reachable at its Contact, or a connection
+     * that closed) to send to its Contact.
      */
-    @Nullable Reach reach(Binding binding) {
-        Flow flow = flowOf(binding.source());
+    @Nullable Reach reach(Binding binding, URI contact) {
+        Flow flow = flowOf(binding.source(), contact);
         if (flow == null) {
             return null;
         }
@@ -114,6 +149,9 @@ final class JainSipFlows {
 
     /** Whether this node has an open connection that is that flow. */
     boolean holds(Flow flow) {
+        if (flow.datagram()) {
+            return true; // a pinhole has no state here: it is open as long as the phone keeps it so
+        }
         InetAddress address = InetAddress.ofLiteral(flow.host());
         java.util.Iterator<?> points = stack.getListeningPoints();
         while (points.hasNext()) {
@@ -128,9 +166,15 @@ final class JainSipFlows {
 
     /**
      * The flow of a {@code transport:host:port} source (a binding's, or a request's as
-     * {@link JainSipMessages#source} gives it) when it is TCP or TLS, or null.
+     * {@link JainSipMessages#source} gives it) for a party whose Contact is {@code contact}: its TCP or
+     * TLS connection; over UDP its NAT pinhole when its Contact is {@link Flow#natted behind a NAT};
+     * else null.
      */
-    static @Nullable Flow flowOf(String source) {
-        return Flow.split(source, ':');
+    static @Nullable Flow flowOf(String source, @Nullable URI contact) {
+        Flow flow = Flow.split(source, ':');
+        if (flow == null || !flow.datagram()) {
+            return flow;
+        }
+        return contact instanceof SipURI sip && flow.natted(sip) ? flow : null;
     }
 }

@@ -24,6 +24,7 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ProxyAuthorizationHeader;
@@ -210,8 +211,9 @@ final class JainSipProxy {
                 List<URI> targets = new ArrayList<>(fork.contacts().size());
                 List<JainSipFlows.@Nullable Reach> phoneConnections = new ArrayList<>(fork.contacts().size());
                 for (Binding binding : fork.contacts()) {
-                    targets.add(responder.addresses().createURI(binding.contactUri()));
-                    phoneConnections.add(flows.reach(binding));
+                    URI contact = responder.addresses().createURI(binding.contactUri());
+                    targets.add(contact);
+                    phoneConnections.add(flows.reach(binding, contact));
                 }
                 counters.callForwarded(caller.domain());
                 consumeCredentials(request, caller.domain());
@@ -250,9 +252,10 @@ final class JainSipProxy {
         }
         List<ClientTransaction> branches = new ArrayList<>(targets.size());
         String inTransport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
-        // The caller's own connection, when it called over TCP or TLS (not a member handing a call over).
+        // The caller's own connection when it called over TCP or TLS, or its NAT pinhole over UDP (not a
+        // member handing a call over): the callee's requests in the dialog go back through it.
         JainSipFlows.Flow callerConnection = parties != null && parties.recordsInGrid() && invite
-                ? JainSipFlows.flowOf(JainSipMessages.source(request)) : null;
+                ? JainSipFlows.flowOf(JainSipMessages.source(request), contactOf(request)) : null;
         try {
             for (int i = 0; i < targets.size(); i++) {
                 Request out = (Request) request.clone();
@@ -446,6 +449,11 @@ final class JainSipProxy {
         } catch (TransactionAlreadyExistsException retransmission) {
             return null; // the transaction layer answers retransmissions itself
         }
+    }
+
+    private static @Nullable URI contactOf(Request request) {
+        ContactHeader contact = (ContactHeader) request.getHeader(ContactHeader.NAME);
+        return contact == null || contact.getAddress() == null ? null : contact.getAddress().getURI();
     }
 
     private static String loopHash(Request request, String toTag) {

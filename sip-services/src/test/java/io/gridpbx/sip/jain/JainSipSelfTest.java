@@ -142,13 +142,38 @@ class JainSipSelfTest {
     void flowToken_roundTrips_andAnythingElseIsNoFlow() {
         JainSipFlows.Flow v6 = new JainSipFlows.Flow("2001:db8::7", 5061, "TLS");
         assertThat(JainSipFlows.Flow.parse(v6.token())).isEqualTo(v6);
-        assertThat(JainSipFlows.Flow.parse("udp~127.0.0.1~5060")).as("UDP has no connection").isNull();
+        assertThat(JainSipFlows.Flow.parse("udp~198.51.100.7~41000"))
+                .as("a UDP phone's NAT pinhole").isEqualTo(new JainSipFlows.Flow("198.51.100.7", 41000, "UDP"));
+        assertThat(JainSipFlows.Flow.parse("sctp~127.0.0.1~5060")).isNull();
         assertThat(JainSipFlows.Flow.parse("tcp~evil.example~5060")).as("a name, not an address").isNull();
         assertThat(JainSipFlows.Flow.parse("tcp~127.0.0.1~70000")).isNull();
         assertThat(JainSipFlows.Flow.parse("tcp~127.0.0.1")).isNull();
         assertThat(JainSipFlows.Flow.parse(null)).isNull();
-        assertThat(JainSipFlows.flowOf("tls:2001:db8::7:5061")).as("a binding's source").isEqualTo(v6);
-        assertThat(JainSipFlows.flowOf("udp:127.0.0.1:5060")).isNull();
+        assertThat(JainSipFlows.flowOf("tls:2001:db8::7:5061", null)).as("a binding's source").isEqualTo(v6);
+    }
+
+    @Test
+    void udpSource_isAFlowOnlyWhenTheContactNamesAPrivateAddressElsewhere() throws Exception {
+        javax.sip.address.AddressFactory uris = javax.sip.SipFactory.getInstance().createAddressFactory();
+        JainSipFlows.Flow pinhole = new JainSipFlows.Flow("198.51.100.7", 41000, "UDP");
+        String source = "udp:198.51.100.7:41000";
+
+        assertThat(JainSipFlows.flowOf(source, uris.createURI("sip:201@192.168.1.20:5060")))
+                .as("RFC 1918 Contact behind a public source").isEqualTo(pinhole);
+        assertThat(JainSipFlows.flowOf(source, uris.createURI("sip:201@100.72.3.4"))).as("carrier-grade NAT")
+                .isEqualTo(pinhole);
+        assertThat(JainSipFlows.flowOf(source, uris.createURI("sip:201@[fd00::20]:5060"))).as("IPv6 unique-local")
+                .isEqualTo(pinhole);
+        assertThat(JainSipFlows.flowOf(source, uris.createURI("sip:201@198.51.100.7:41000")))
+                .as("a phone that knows its public address").isNull();
+        assertThat(JainSipFlows.flowOf(source, uris.createURI("sip:201@203.0.113.9:5060")))
+                .as("a routable Contact (a third party registering a phone) is taken as written").isNull();
+        assertThat(JainSipFlows.flowOf("udp:192.168.1.20:5060", uris.createURI("sip:201@192.168.1.20:5062")))
+                .as("a private phone on the node's own network").isNull();
+        assertThat(JainSipFlows.flowOf(source, uris.createURI("sip:201@phone.example.test")))
+                .as("a name").isNull();
+        assertThat(JainSipFlows.flowOf(source, uris.createURI("tel:+15551234567"))).isNull();
+        assertThat(JainSipFlows.flowOf(source, null)).as("no Contact").isNull();
     }
 
     @Test
