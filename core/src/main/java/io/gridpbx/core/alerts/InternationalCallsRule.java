@@ -27,20 +27,38 @@ public final class InternationalCallsRule {
         return perHour > 0;
     }
 
+    /** The international prefixes, as a CDR store counts them ({@link io.gridpbx.core.dialog.CdrStore}). */
+    public List<String> prefixes() {
+        return prefixes;
+    }
+
     public boolean isInternational(Cdr cdr) {
-        String dialled = cdr.callee().user();
-        return prefixes.stream().anyMatch(prefix -> !prefix.isEmpty() && dialled.startsWith(prefix)
-                && dialled.length() > prefix.length());
+        return dialsWithPrefix(cdr.callee().user(), prefixes);
+    }
+
+    /** Whether a dialled user part is one of the prefixes followed by a number (a bare "+" is not). */
+    public static boolean dialsWithPrefix(String dialled, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (!prefix.isEmpty() && dialled.startsWith(prefix) && dialled.length() > prefix.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The clients over the limit, given the CDRs of the last hour. */
     public List<Condition> conditions(Collection<Cdr> lastHour) {
+        Map<String, Long> perClient = new TreeMap<>();
+        lastHour.stream().filter(this::isInternational).forEach(cdr -> perClient.merge(cdr.clientDomain(), 1L, Long::sum));
+        return conditions(perClient);
+    }
+
+    /** The clients over the limit, given each client's international calls in the last hour. */
+    public List<Condition> conditions(Map<String, Long> perClient) {
         if (!enabled()) {
             return List.of();
         }
-        Map<String, Long> perClient = new TreeMap<>();
-        lastHour.stream().filter(this::isInternational).forEach(cdr -> perClient.merge(cdr.clientDomain(), 1L, Long::sum));
-        return perClient.entrySet().stream().filter(e -> e.getValue() > perHour)
+        return new TreeMap<>(perClient).entrySet().stream().filter(e -> e.getValue() > perHour)
                 .map(e -> new Condition(AlertKind.INTERNATIONAL_CALLS, e.getKey(), e.getValue()
                         + " international calls in the last hour (threshold " + perHour + ")", e.getValue()))
                 .toList();

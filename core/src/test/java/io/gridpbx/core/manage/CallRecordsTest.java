@@ -85,6 +85,12 @@ class CallRecordsTest {
             return cdrs.stream().filter(c -> DomainName.isWithin(c.clientDomain(), domain))
                     .filter(c -> c.startedAtMillis() >= fromMillis && c.startedAtMillis() < toMillis).toList();
         }
+
+        @Override
+        public java.util.Map<String, Long> dialledWithPrefixPerClient(List<String> prefixes, long fromMillis,
+                long toMillis) {
+            throw new UnsupportedOperationException("not used by call records");
+        }
     }
 
     private final class ListDialogs implements DialogRegistry {

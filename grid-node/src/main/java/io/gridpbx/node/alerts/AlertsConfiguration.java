@@ -81,7 +81,7 @@ class AlertsConfiguration {
                 new RegistrationDropSignal(bindings, new RegistrationDropRule(alerts.registrationDropPercent(),
                         alerts.registrationDropWindow(), alerts.registrationDropMinimum()), clock),
                 new InternationalCallsSignal(cdrs, new InternationalCallsRule(alerts.internationalCallsPerHour(),
-                        alerts.internationalPrefixes()), properties.platformDomain(), clock),
+                        alerts.internationalPrefixes()), clock),
                 new BacklogSignal(roster.self(), backlog::localTotal, properties.db().backlogWarnThreshold()),
                 new DatabaseSignal(roster.self(), () -> database.reachable(DATABASE_CHECK_SECONDS))));
         // Other features add theirs as beans: the trunking work's gateway probes raise gateway-down.

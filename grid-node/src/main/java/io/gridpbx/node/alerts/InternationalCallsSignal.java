@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * International calls per client in the last hour, from the CDRs in the grid. The query scans the
- * hour's CDRs, so it runs once a minute; in between the last answer stands.
+ * International calls per client in the last hour, counted by the members over the CDRs they own
+ * (an aggregation: one number per client crosses the network, not the hour's CDRs). It still reads
+ * every CDR of the hour, so it runs once a minute; in between the last answer stands.
  */
 final class InternationalCallsSignal implements AlertSignal {
 
@@ -21,15 +22,13 @@ final class InternationalCallsSignal implements AlertSignal {
 
     private final CdrStore cdrs;
     private final InternationalCallsRule rule;
-    private final String platformDomain;
     private final Clock clock;
     private List<Condition> last = List.of();
     private long nextMillis = Long.MIN_VALUE;
 
-    InternationalCallsSignal(CdrStore cdrs, InternationalCallsRule rule, String platformDomain, Clock clock) {
+    InternationalCallsSignal(CdrStore cdrs, InternationalCallsRule rule, Clock clock) {
         this.cdrs = cdrs;
         this.rule = rule;
-        this.platformDomain = platformDomain;
         this.clock = clock;
     }
 
@@ -42,7 +41,7 @@ final class InternationalCallsSignal implements AlertSignal {
     public List<Condition> conditions() {
         long now = clock.millis();
         if (rule.enabled() && now >= nextMillis) {
-            last = rule.conditions(cdrs.within(platformDomain, now - HOUR.toMillis(), now + 1));
+            last = rule.conditions(cdrs.dialledWithPrefixPerClient(rule.prefixes(), now - HOUR.toMillis(), now + 1));
             nextMillis = now + EVERY.toMillis();
         }
         return last;

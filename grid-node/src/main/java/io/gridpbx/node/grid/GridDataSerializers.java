@@ -12,6 +12,7 @@ public final class GridDataSerializers implements DataSerializableFactory {
     static final int LOOKUP = 3;
     static final int BACKLOG_PROBE = 4;
     static final int REFRESH_TARGETS = 5;
+    static final int DIALLED_WITH_PREFIX = 6;
     // Digest nonce-counts: ids from 20 up, apart from the registrar's.
     static final int ADVANCE_NONCE_COUNT = 20;
     static final int STORE_NONCE_USE = 21;
@@ -24,6 +25,7 @@ public final class GridDataSerializers implements DataSerializableFactory {
             case LOOKUP -> new LookupProcessor();
             case BACKLOG_PROBE -> new WriteBehindBacklog.Probe();
             case REFRESH_TARGETS -> new RefreshTargetsProcessor();
+            case DIALLED_WITH_PREFIX -> new DialledWithPrefixAggregator();
             case ADVANCE_NONCE_COUNT -> new AdvanceNonceCountProcessor();
             case STORE_NONCE_USE -> new AdvanceNonceCountProcessor.StoreNonceUseProcessor();
             default -> throw new IllegalArgumentException("unknown GridPBX class id " + classId);

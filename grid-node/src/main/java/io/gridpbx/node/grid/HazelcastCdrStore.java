@@ -7,6 +7,7 @@ import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.tenancy.DomainName;
 import java.util.List;
+import java.util.Map;
 
 /** CDRs by Call-ID, written behind to the {@code cdrs} table; the grid keeps the recent ones for reports. */
 public final class HazelcastCdrStore implements CdrStore {
@@ -28,5 +29,11 @@ public final class HazelcastCdrStore implements CdrStore {
                         Predicates.between("startedAt", fromMillis, toMillis - 1)))
                 .stream().filter(c -> DomainName.isWithin(c.clientDomain(), domain)
                         || DomainName.isWithin(c.callee().domain(), domain)).toList();
+    }
+
+    @Override
+    public Map<String, Long> dialledWithPrefixPerClient(List<String> prefixes, long fromMillis, long toMillis) {
+        return cdrs.aggregate(new DialledWithPrefixAggregator(prefixes),
+                Predicates.between("startedAt", fromMillis, toMillis - 1));
     }
 }

@@ -38,6 +38,12 @@ class HazelcastDialogRegistryTest {
         public List<Cdr> within(String domain, long fromMillis, long toMillis) {
             return List.copyOf(cdrs);
         }
+
+        @Override
+        public java.util.Map<String, Long> dialledWithPrefixPerClient(List<String> prefixes, long fromMillis,
+                long toMillis) {
+            throw new UnsupportedOperationException("not used by dialogs");
+        }
     };
     private HazelcastInstance first;
     private HazelcastInstance second;
