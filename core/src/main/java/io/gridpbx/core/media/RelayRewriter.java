@@ -18,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * <p>What changes: each enabled stream's port, its connection ({@code c=} at session and media level,
  * kept consistent), {@code a=rtcp} (RFC 3605), {@code a=rtcp-mux} (RFC 5761) as the endpoint says, the
  * phone's ICE attributes (RFC 8839: dropped, or replaced by the relay's), and the {@code o=} line.
- * Direction attributes and an RFC 2543 hold ({@code c=0.0.0.0}) stay as they are, so a hold stays a hold;
- * a disabled stream keeps port 0. Everything else passes byte for byte.
+ * Direction attributes and an RFC 2543 hold ({@code c=0.0.0.0}) stay as they are, so a hold stays a hold
+ * (the held stream still gets the relay's port, so that resuming changes only its address); a disabled
+ * stream keeps port 0. Everything else passes byte for byte. Bundled streams (RFC 8843) are given the
+ * same endpoint by the caller; DTLS and SDES lines pass untouched, as the relay does not terminate them.
  *
  * <p>The origin (RFC 3264 section 8): on a leg's first description it is the phone's username, sess-id
  * and sess-version, announced from the relay's address (that of the first enabled stream), so the

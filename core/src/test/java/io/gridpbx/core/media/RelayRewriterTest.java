@@ -4,6 +4,7 @@ import static io.gridpbx.core.media.sdp.PhoneSdps.parsed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridpbx.core.media.sdp.Connection;
 import io.gridpbx.core.media.sdp.PhoneSdps;
 import io.gridpbx.core.media.sdp.SessionDescription;
 import java.util.Arrays;
@@ -165,8 +166,8 @@ class RelayRewriterTest {
         SessionDescription sent = RelayRewriter.rewrite(parsed(plain), RelayPlan.removingIce(Map.of(0, AUDIO, 1, VIDEO)),
                 null).sdp();
 
-        assertThat(sent.connection()).contains(io.gridpbx.core.media.sdp.Connection.of(RELAY));
-        assertThat(sent.media().get(1).connection()).contains(io.gridpbx.core.media.sdp.Connection.of("0.0.0.0"));
+        assertThat(sent.connection()).contains(Connection.of(RELAY));
+        assertThat(sent.media().get(1).connection()).contains(Connection.of("0.0.0.0"));
         assertThat(MediaFacts.oldStyleHold(sent, 1)).isTrue();
         assertThat(MediaFacts.oldStyleHold(sent, 0)).isFalse();
     }
@@ -190,7 +191,7 @@ class RelayRewriterTest {
         SessionDescription sent = RelayRewriter.rewrite(parsed(twoAudio),
                 RelayPlan.removingIce(Map.of(0, AUDIO, 1, second)), null).sdp();
 
-        assertThat(sent.connection(0)).contains(io.gridpbx.core.media.sdp.Connection.of(RELAY));
+        assertThat(sent.connection(0)).contains(Connection.of(RELAY));
         assertThat(sent.media().get(0).connection()).isEmpty();
         assertThat(sent.media().get(1).lines().get(1).text()).isEqualTo("c=IN IP4 203.0.113.11");
         assertThat(sent.media().get(1).mediaLine().port()).isEqualTo(40100);

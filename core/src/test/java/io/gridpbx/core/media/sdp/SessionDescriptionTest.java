@@ -81,7 +81,7 @@ class SessionDescriptionTest {
                 "u=http://www.example.com/seminars/sdp.pdf", "e=j.doe@example.com (Jane Doe)",
                 "c=IN IP4 224.2.17.12/127", "t=2873397496 2873404696", "x=an extension nobody knows",
                 "a=recvonly", "m=audio 49170 RTP/AVP 0", "m=video 51372/2 RTP/AVP 99", "y=another",
-                "a=rtpmap:99 h263-1998/90000", "") ;
+                "a=rtpmap:99 h263-1998/90000", "");
 
         SessionDescription sdp = SessionDescription.parse(body);
 
