@@ -6,6 +6,7 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.HopImpl;
 import gov.nist.javax.sip.stack.MessageProcessor;
 import io.gridpbx.core.location.Binding;
+import io.gridpbx.core.media.NatDetection;
 import java.net.InetAddress;
 import java.util.Locale;
 import javax.sip.address.Hop;
@@ -81,27 +82,13 @@ final class JainSipFlows {
 
         /**
          * Whether a phone whose Contact is that URI sits behind a NAT this flow crossed: the Contact
-         * names a private address (RFC 1918, shared RFC 6598, link-local, IPv6 unique-local RFC 4193)
-         * and the packets came from another one (the RFC 1918 test of Kamailio's nat_uac_test). A
-         * Contact with a routable address is taken as written: a phone that learnt its public address
-         * (STUN) or a third party registering on a phone's behalf.
+         * names a private address and the packets came from another one ({@link NatDetection}, the
+         * RFC 1918 test of Kamailio's nat_uac_test). A Contact with a routable address is taken as
+         * written: a phone that learnt its public address (STUN) or a third party registering on a
+         * phone's behalf.
          */
         boolean natted(SipURI contact) {
-            String named = contact.getHost();
-            String bare = named.startsWith("[") ? named.substring(1, named.length() - 1) : named;
-            try {
-                InetAddress address = InetAddress.ofLiteral(bare);
-                return isPrivate(address) && !address.equals(InetAddress.ofLiteral(host));
-            } catch (IllegalArgumentException hostName) {
-                return false; // a name: nothing says it is private
-            }
-        }
-
-        private static boolean isPrivate(InetAddress address) {
-            byte[] bytes = address.getAddress();
-            boolean sharedCgnat = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
-            boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
-            return address.isSiteLocalAddress() || address.isLinkLocalAddress() || sharedCgnat || uniqueLocal;
+            return NatDetection.behindNat(host, contact.getHost(), null);
         }
     }
 
