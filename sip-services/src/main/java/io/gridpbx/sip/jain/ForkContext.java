@@ -43,6 +43,7 @@ final class ForkContext {
     private final Request request;
     private final JainSipResponder responder;
     private final DialogTracker dialogs;
+    private final JainSipMedia media;
     private final Clock clock;
     private final String nodeId;
     private final @Nullable Parties parties;
@@ -56,7 +57,8 @@ final class ForkContext {
     private boolean canceled;
 
     ForkContext(ServerTransaction server, Request request, JainSipResponder responder, DialogTracker dialogs,
-            Clock clock, String nodeId, @Nullable Parties parties, Runnable onFinal) {
+            JainSipMedia media, Clock clock, String nodeId, @Nullable Parties parties, Runnable onFinal) {
+        this.media = media;
         this.server = server;
         this.request = request;
         this.responder = responder;
@@ -82,13 +84,21 @@ final class ForkContext {
         }
     }
 
-    synchronized void onResponse(ClientTransaction branch, Response received) {
-        int status = received.getStatusCode();
-        if (status == 100) {
+    /**
+     * A response from a branch. A relayed call's description in it is rewritten first; that completes at
+     * once unless the relay opens a stream (an offer in a 2xx), and the response is then handled when it does.
+     */
+    void onResponse(ClientTransaction branch, Response received) {
+        if (received.getStatusCode() == 100) {
             return; // hop by hop: we sent our own 100 Trying (section 16.7 step 3)
         }
         Response upstream = (Response) received.clone();
         upstream.removeFirst(ViaHeader.NAME);
+        media.rewrite(upstream, request, true).whenComplete((ready, impossible) -> relay(branch, upstream));
+    }
+
+    private synchronized void relay(ClientTransaction branch, Response upstream) {
+        int status = upstream.getStatusCode();
         if (status < 200) {
             trackEarlyDialog(upstream);
             if (cancelWhenProceeding.remove(branch)) {
@@ -167,6 +177,9 @@ final class ForkContext {
                 chosen.setReasonPhrase("Temporarily Unavailable");
             }
             send(chosen);
+            if (parties != null && Request.INVITE.equals(request.getMethod())) {
+                media.end(JainSipMessages.callId(request)); // the call failed or was cancelled: nothing to relay
+            }
         } catch (ParseException impossible) {
             LOG.warn("cannot build the final response", impossible);
         }

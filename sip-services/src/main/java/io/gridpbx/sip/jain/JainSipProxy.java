@@ -63,13 +63,16 @@ final class JainSipProxy {
     private final String nodeId;
     private final SipCounters counters;
     private final JainSipFlows flows;
+    private final JainSipMedia media;
     private final JainSipFailures failures;
     /** INVITE contexts by the branch of the caller's Via, which its CANCEL repeats (section 9.1). */
     private final ConcurrentHashMap<String, ForkContext> invites = new ConcurrentHashMap<>();
 
     JainSipProxy(JainSipResponder responder, JainSipSelf self, InitialRequestPolicy policy, DialogTracker dialogs,
-            Clock clock, String nodeId, SipCounters counters, JainSipFlows flows, JainSipFailures failures) {
+            Clock clock, String nodeId, SipCounters counters, JainSipFlows flows, JainSipFailures failures,
+            JainSipMedia media) {
         this.responder = responder;
+        this.media = media;
         this.failures = failures;
         this.flows = flows;
         this.self = self;
@@ -158,8 +161,20 @@ final class JainSipProxy {
             responder.reject(request, 482, "Loop Detected");
             return;
         }
-        forward(event, request, List.of(request.getRequestURI()), flow != null && flows.holds(flow)
-                ? List.of(new JainSipFlows.Direct(flow)) : List.of(), loopHash, null);
+        List<JainSipFlows.@Nullable Reach> reach = flow != null && flows.holds(flow)
+                ? List.of(new JainSipFlows.Direct(flow)) : List.of();
+        if (Request.BYE.equals(request.getMethod())) {
+            media.end(JainSipMessages.callId(request));
+            forward(event, request, List.of(request.getRequestURI()), reach, loopHash, null);
+            return;
+        }
+        media.rewrite(request, request, false).whenComplete((ready, impossible) -> {
+            try {
+                forward(event, request, List.of(request.getRequestURI()), reach, loopHash, null);
+            } catch (Exception | StackOverflowError e) {
+                failures.answer(request, e);
+            }
+        });
     }
 
     private void routeInitial(RequestEvent event, Request request, String loopHash)
@@ -196,6 +211,16 @@ final class JainSipProxy {
                 });
     }
 
+    private void refuseMedia(Request request, Throwable refused) throws ParseException, SipException {
+        Throwable cause = refused instanceof java.util.concurrent.CompletionException && refused.getCause() != null
+                ? refused.getCause() : refused;
+        if (cause instanceof JainSipMedia.Refused media) {
+            responder.reject(request, media.status, media.getMessage());
+        } else {
+            failures.answer(request, refused);
+        }
+    }
+
     /** INVITEs forwarded and not yet finally answered. */
     int invitesInProgress() {
         return invites.size();
@@ -217,8 +242,22 @@ final class JainSipProxy {
                 }
                 counters.callForwarded(caller.domain());
                 consumeCredentials(request, caller.domain());
-                forward(event, request, targets, phoneConnections, loopHash,
-                        new ForkContext.Parties(fork.caller().owner(), fork.callee().addressOfRecord(), true));
+                ForkContext.Parties parties = new ForkContext.Parties(fork.caller().owner(), fork.callee().addressOfRecord(), true);
+                if (!Request.INVITE.equals(request.getMethod())) {
+                    forward(event, request, targets, phoneConnections, loopHash, parties);
+                    return;
+                }
+                media.anchor(request, caller.domain(), fork.contacts(), targets).whenComplete((ready, refused) -> {
+                    try {
+                        if (refused != null) {
+                            refuseMedia(request, refused);
+                        } else {
+                            forward(event, request, targets, phoneConnections, loopHash, parties);
+                        }
+                    } catch (Exception | StackOverflowError e) {
+                        failures.answer(request, e);
+                    }
+                });
             }
         }
     }
@@ -245,7 +284,7 @@ final class JainSipProxy {
             responder.send(server, responder.response(request, 100, "Trying"));
         }
         String inviteBranch = invite ? topBranch(request) : null;
-        ForkContext context = new ForkContext(server, request, responder, dialogs, clock, nodeId, parties,
+        ForkContext context = new ForkContext(server, request, responder, dialogs, media, clock, nodeId, parties,
                 inviteBranch == null ? () -> { } : () -> invites.remove(inviteBranch));
         if (inviteBranch != null) {
             invites.put(inviteBranch, context);
@@ -333,7 +372,18 @@ final class JainSipProxy {
         LOG.debug("absorbing a stray ACK, Call-ID {}", JainSipMessages.callId(request));
     }
 
-    private void forwardAck(Request request, String toTag, JainSipFlows.@Nullable Flow flow)
+    /** An ACK may carry the answer to an offer in a 2xx: relayed calls get it rewritten first. */
+    private void forwardAck(Request request, String toTag, JainSipFlows.@Nullable Flow flow) {
+        media.rewrite(request, request, false).whenComplete((ready, impossible) -> {
+            try {
+                sendAck(request, toTag, flow);
+            } catch (Exception | StackOverflowError e) {
+                failures.answer(request, e);
+            }
+        });
+    }
+
+    private void sendAck(Request request, String toTag, JainSipFlows.@Nullable Flow flow)
             throws ParseException, SipException, InvalidArgumentException {
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
         if (maxForwards != null) {

@@ -8,6 +8,8 @@ import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.dialog.RouteSeal;
 import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.media.MediaRelay;
+import io.gridpbx.core.media.NatPolicy;
 import io.gridpbx.core.routing.CallRouter;
 import io.gridpbx.core.security.AllowList;
 import io.gridpbx.core.security.EdgeGuard;
@@ -30,6 +32,7 @@ import javax.sip.SipProvider;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +87,20 @@ public final class JainSipServer implements SipServer {
     public static JainSipServer start(SipNodeSettings settings, OverloadSettings overload, TenantDirectory directory,
             BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
             EdgeGuard guard) {
+        return start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard, null,
+                domain -> NatPolicy.NEVER);
+    }
+
+    /**
+     * Starts listening, relaying the media of calls through {@code relay} as each client's policy says;
+     * the ports are bound when this returns.
+     *
+     * @param relay          this node's media relay, or null to relay no media
+     * @param policyOfClient a client domain's media policy (always, when a party is behind NAT, never)
+     */
+    public static JainSipServer start(SipNodeSettings settings, OverloadSettings overload, TenantDirectory directory,
+            BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
+            EdgeGuard guard, @Nullable MediaRelay relay, java.util.function.Function<String, NatPolicy> policyOfClient) {
         String stackName = "gridpbx-" + settings.nodeId();
         JainSipEdgeGuards.register(stackName, guard);
         try {
@@ -122,7 +139,7 @@ public final class JainSipServer implements SipServer {
             DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS));
             JainSipFailures failures = new JainSipFailures(responder, counters);
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
-                    new JainSipFlows(stack, settings.nodeId()), failures);
+                    new JainSipFlows(stack, settings.nodeId()), failures, new JainSipMedia(relay, policyOfClient));
             JainSipListener listener = new JainSipListener(responder, self,
                     new JainSipRegistrar(responder, registrar, settings.nodeId(), counters, failures), proxy, counters,
                     new OverloadGate(overload, clock), queueDelay, failures);
