@@ -81,8 +81,9 @@ final class LegSocketBinder {
     private void bound(RelayLeg leg, int base, Channel rtp, @Nullable Channel rtcp, Promise<Void> done) {
         if (leg.session().isClosed()) {
             // Closed while binding: the session's teardown ran before these sockets were attached.
-            ChannelFuture closing = rtcp == null ? rtp.close() : rtcp.close();
-            rtp.close().addListener(first -> closing.addListener(second -> {
+            ChannelFuture rtpClosed = rtp.close();
+            ChannelFuture rtcpClosed = rtcp == null ? rtpClosed : rtcp.close();
+            rtpClosed.addListener(first -> rtcpClosed.addListener(second -> {
                 pool.release(base);
                 done.setFailure(new IllegalStateException(leg.session() + " closed while opening"));
             }));

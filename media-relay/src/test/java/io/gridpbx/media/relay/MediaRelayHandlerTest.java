@@ -9,10 +9,12 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,17 @@ class MediaRelayHandlerTest {
         return new DatagramPacket(content, RELAY, sender);
     }
 
+    /** Takes the datagram a socket sent, checks it holds the only reference, releases it; returns whom it went to. */
+    private static InetSocketAddress relayedTo(EmbeddedChannel socket) {
+        DatagramPacket out = socket.readOutbound();
+        assertThat(out).isNotNull();
+        ByteBuf content = out.content();
+        assertThat(content.refCnt()).isEqualTo(1);
+        out.release();
+        assertThat(content.refCnt()).isZero();
+        return out.recipient();
+    }
+
     private LegStats stats(String leg) {
         return session.leg(leg).stats().join();
     }
@@ -94,7 +107,7 @@ class MediaRelayHandlerTest {
     void aliceBehindNat_isLatched_andBobsAnswerGoesToWhereSheReallyIs() {
         open(false);
         aliceRtp.writeInbound(from(ALICE_NAT, RtpPackets.rtpBuf(1)));
-        ((DatagramPacket) bobRtp.readOutbound()).release();
+        relayedTo(bobRtp);
 
         ByteBuf answer = RtpPackets.rtpBuf(7);
         bobRtp.writeInbound(from(BOB_SDP, answer));
@@ -110,7 +123,7 @@ class MediaRelayHandlerTest {
     void hijackAfterTheWindow_isDroppedCountedAndReleased() {
         open(false);
         aliceRtp.writeInbound(from(ALICE_NAT, RtpPackets.rtpBuf(1)));
-        ((DatagramPacket) bobRtp.readOutbound()).release();
+        relayedTo(bobRtp);
         ticker.advance(Duration.ofSeconds(4));
 
         ByteBuf forged = RtpPackets.rtpBuf(2);
@@ -127,9 +140,9 @@ class MediaRelayHandlerTest {
     void inTheWindow_theSdpSourceWinsOverAStrangerWhoCameFirst() {
         open(false);
         aliceRtp.writeInbound(from(MALLORY, RtpPackets.rtpBuf(1)));
-        ((DatagramPacket) bobRtp.readOutbound()).release();
+        relayedTo(bobRtp);
         aliceRtp.writeInbound(from(ALICE_SDP, RtpPackets.rtpBuf(2)));
-        ((DatagramPacket) bobRtp.readOutbound()).release();
+        relayedTo(bobRtp);
         ByteBuf late = RtpPackets.rtpBuf(3);
         aliceRtp.writeInbound(from(MALLORY, late));
 
@@ -233,7 +246,7 @@ class MediaRelayHandlerTest {
     @Test
     void afterTeardown_packetsAreDroppedAndTheSocketsClosed() {
         open(false);
-        List<RelaySession> closed = new java.util.ArrayList<>();
+        List<RelaySession> closed = new ArrayList<>();
         session = new RelaySession("call-2", List.of(LegSpec.pair("alice"), LegSpec.pair("bob")),
                 aliceRtp.eventLoop(), context, closed::add);
         EmbeddedChannel socket = new EmbeddedChannel();
@@ -259,7 +272,7 @@ class MediaRelayHandlerTest {
         open(false);
         for (int seq : new int[] {1, 2, 3, 5, 6}) {
             aliceRtp.writeInbound(from(ALICE_SDP, RtpPackets.rtpBuf(seq)));
-            ((DatagramPacket) bobRtp.readOutbound()).release();
+            relayedTo(bobRtp);
             ticker.advance(Duration.ofMillis(seq == 3 ? 40 : 20));
         }
         LegStats alice = stats("alice");
@@ -267,6 +280,24 @@ class MediaRelayHandlerTest {
         assertThat(alice.packetsLost()).isEqualTo(1);
         assertThat(alice.jitterMillis()).isZero();
         assertThat(stats("bob").packets()).isZero();
+        finish();
+    }
+
+    @Test
+    void aFailedSend_isCounted_andTheSocketStaysOpen() {
+        open(false);
+        bobRtp.pipeline().fireExceptionCaught(new PortUnreachableException("ICMP port unreachable"));
+        bobRtp.checkException(); // nothing reached the end of the pipeline
+        assertThat(bobRtp.isOpen()).isTrue();
+        assertThat(stats("bob").dropped(DropReason.SOCKET_ERROR)).isEqualTo(1);
+        finish();
+    }
+
+    @Test
+    void somethingOtherThanADatagram_passesOnUntouched() {
+        open(false);
+        assertThat(aliceRtp.writeInbound("not a datagram")).isTrue();
+        assertThat((Object) aliceRtp.readInbound()).isEqualTo("not a datagram");
         finish();
     }
 }
