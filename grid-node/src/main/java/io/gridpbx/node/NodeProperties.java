@@ -26,7 +26,8 @@ public record NodeProperties(
         @DefaultValue Metrics metrics,
         @DefaultValue Drain drain,
         @DefaultValue Alerts alerts,
-        @DefaultValue Provisioning provisioning) {
+        @DefaultValue Provisioning provisioning,
+        @DefaultValue Media media) {
 
     /**
      * @param host           address for UDP and TCP
@@ -233,5 +234,27 @@ public record NodeProperties(
             @Nullable String passwordKey,
             @DefaultValue("10") int unknownMacMisses,
             @DefaultValue("1m") Duration unknownMacWindow) {
+    }
+
+    /**
+     * The media relay of this node (RTP anchoring; which calls it anchors is each client's media policy).
+     *
+     * @param enabled        whether this node relays media at all
+     * @param ports          the UDP port range for RTP and RTCP, an even RTP port with its RTCP port beside it
+     * @param advertisedHost the relay's address in SDP, for a node behind 1:1 NAT in a cloud; defaults
+     *                       to the node's advertised SIP address
+     * @param latchWindow    how long after an offer or answer a leg may learn its peer's real source (RFC 4961)
+     * @param timeout        a relayed call with no RTP this long is ended with BYE on both legs
+     * @param holdTimeout    the same while the call is on hold
+     * @param ngPort         the UDP port of the rtpengine-compatible "ng" control protocol, bound on the SIP host; 0 turns it off
+     */
+    public record Media(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30000-40000") String ports,
+            @Nullable String advertisedHost,
+            @DefaultValue("3s") Duration latchWindow,
+            @DefaultValue("60s") Duration timeout,
+            @DefaultValue("1h") Duration holdTimeout,
+            @DefaultValue("22222") int ngPort) {
     }
 }

@@ -7,6 +7,8 @@ import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.location.RegistrationPolicy;
+import io.gridpbx.core.media.MediaRelay;
+import io.gridpbx.core.media.NatPolicy;
 import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.node.NodeIdentity;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -59,7 +62,7 @@ class SipConfiguration {
     @Bean(destroyMethod = "close")
     SipServer sipServer(NodeProperties properties, NodeIdentity identity, TenantDirectory directory,
             BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
-            EdgeGuard guard) {
+            EdgeGuard guard, ObjectProvider<MediaRelay> relay) {
         NodeProperties.Sip sip = properties.sip();
         List<DigestAlgorithm> algorithms = sip.digestAlgorithms().stream()
                 .map(token -> DigestAlgorithm.fromToken(token).orElseThrow(() -> new IllegalArgumentException(
@@ -73,7 +76,8 @@ class SipConfiguration {
                 .withRecordRouteDomain(sip.recordRouteDomain());
         OverloadSettings overload = OverloadSettings.forNode(Duration.ofMillis(sip.shedDelayMs()),
                 Duration.ofSeconds(sip.retryAfterSeconds()));
-        return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard);
+        return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard,
+                relay.getIfAvailable(), domain -> NatPolicy.WHEN_NAT);
     }
 
     private static int listenerThreads(NodeProperties.Sip sip) {
