@@ -30,4 +30,9 @@ class MediaConfiguration {
     NettyMediaRelay mediaRelay(MediaRelayServer server) {
         return new NettyMediaRelay(server);
     }
+
+    @Bean
+    MediaMeters mediaMeters(MediaRelayServer server) {
+        return new MediaMeters(server);
+    }
 }

@@ -5,6 +5,8 @@ import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.security.EdgeGuard;
+import io.gridpbx.media.relay.MediaRelayServer;
+import io.gridpbx.media.relay.RelayTotals;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.drain.NodeDrain;
 import io.gridpbx.node.grid.WriteBehindBacklog;
@@ -12,6 +14,8 @@ import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.SipServer;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,10 +29,12 @@ class NodeStatusController {
     private final DialogRegistry dialogs;
     private final SipServer sip;
     private final NodeDrain drain;
+    private final @Nullable MediaRelayServer media;
 
     NodeStatusController(HazelcastInstance grid, NodeIdentity identity, BindingStore bindings,
-            DialogRegistry dialogs, SipServer sip, NodeDrain drain) {
+            DialogRegistry dialogs, SipServer sip, NodeDrain drain, ObjectProvider<MediaRelayServer> media) {
         this.drain = drain;
+        this.media = media.getIfAvailable();
         this.grid = grid;
         this.identity = identity;
         this.bindings = bindings;
@@ -50,21 +56,30 @@ class NodeStatusController {
         } catch (Exception e) {
             clusterBacklog = -1;
         }
-        return Map.of(
-                "node", identity.nodeId(),
-                "drain", DrainController.json(drain.state()),
-                "clusterSize", members.size(),
-                "members", members,
-                "registeredAddresses", bindings.addressCount(),
-                "activeDialogs", dialogs.activeCount(),
-                "persistence", Map.of("backlog", writeBehind.local(), "clusterBacklog", clusterBacklog,
-                        "synced", clusterBacklog == 0),
-                "sip", Map.of("requests", c.requests(), "registrations", c.registrations(),
+        return Map.ofEntries(
+                Map.entry("node", identity.nodeId()),
+                Map.entry("drain", DrainController.json(drain.state())),
+                Map.entry("clusterSize", members.size()),
+                Map.entry("members", members),
+                Map.entry("registeredAddresses", bindings.addressCount()),
+                Map.entry("activeDialogs", dialogs.activeCount()),
+                Map.entry("persistence", Map.of("backlog", writeBehind.local(), "clusterBacklog", clusterBacklog,
+                        "synced", clusterBacklog == 0)),
+                Map.entry("media", media == null ? Map.of("enabled", false) : media(media.totals())),
+                Map.entry("sip", Map.of("requests", c.requests(), "registrations", c.registrations(),
                         "callsForwarded", c.callsForwarded(), "rejections", c.rejections(),
                         "failures", c.failures(), "inDialogRefused", c.inDialogRefused(),
                         "malformedDropped", c.malformedDropped(), "overload", Map.of("shed", c.shed(),
-                                "staleDrops", c.staleDrops(), "gridTimeouts", c.gridTimeouts())),
-                "security", Map.of("bansIssued", edge.bansIssued(), "lockouts", edge.lockouts(),
-                        "dropped", edge.dropped()));
+                                "staleDrops", c.staleDrops(), "gridTimeouts", c.gridTimeouts()))),
+                Map.entry("security", Map.of("bansIssued", edge.bansIssued(), "lockouts", edge.lockouts(),
+                        "dropped", edge.dropped())));
+    }
+
+    private static Map<String, Object> media(RelayTotals totals) {
+        Map<String, Long> drops = new java.util.TreeMap<>();
+        totals.drops().forEach((reason, count) -> drops.put(reason.name().toLowerCase(java.util.Locale.ROOT), count));
+        return Map.of("enabled", true, "streams", totals.sessions(), "portsInUse", totals.portsInUse(),
+                "legCapacity", totals.portCapacity(), "packetsRelayed", totals.packetsRelayed(),
+                "bytesRelayed", totals.bytesRelayed(), "dropped", drops);
     }
 }
