@@ -5,6 +5,7 @@ import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.alerts.InternationalCallsRule;
 import io.gridpbx.core.tenancy.DomainName;
 import java.util.List;
 import java.util.Map;
@@ -63,5 +64,14 @@ public final class InMemoryCalls implements DialogRegistry, CdrStore {
     public List<Cdr> within(String domain, long fromMillis, long toMillis) {
         return cdrs.stream().filter(c -> DomainName.isWithin(c.clientDomain(), domain))
                 .filter(c -> c.startedAtMillis() >= fromMillis && c.startedAtMillis() < toMillis).toList();
+    }
+
+    @Override
+    public Map<String, Long> dialledWithPrefixPerClient(List<String> prefixes, long fromMillis, long toMillis) {
+        Map<String, Long> perClient = new java.util.HashMap<>();
+        cdrs.stream().filter(c -> c.startedAtMillis() >= fromMillis && c.startedAtMillis() < toMillis)
+                .filter(c -> InternationalCallsRule.dialsWithPrefix(c.callee().user(), prefixes))
+                .forEach(c -> perClient.merge(c.clientDomain(), 1L, Long::sum));
+        return perClient;
     }
 }

@@ -2,6 +2,7 @@ package io.gridpbx.admin.clients;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -10,6 +11,7 @@ import io.gridpbx.admin.shared.Editor;
 import io.gridpbx.admin.shared.Fields;
 import io.gridpbx.admin.shared.FormErrors;
 import io.gridpbx.core.manage.ClientForm;
+import io.gridpbx.core.media.NatPolicy;
 import io.gridpbx.core.tenancy.Client;
 import java.util.List;
 
@@ -27,9 +29,10 @@ final class ClientEditor extends FormLayout implements Editor<Client> {
     final PasswordField password = Fields.password("password", "field.password");
     final TextField maxContacts = Fields.text("max-contacts", "client.max-contacts");
     final ComboBox<DigestOffer> digest = new ComboBox<>(getTranslation("client.digest"));
+    final Select<NatPolicy> mediaRelay = new Select<>();
     final FormErrors errors = new FormErrors("form-error").bind("domain", domain).bind("reseller", reseller)
             .bind("name", name).bind("email", email).bind("language", language).bind("password", password)
-            .bind("maxContactsPerUser", maxContacts).bind("digestAlgorithms", digest);
+            .bind("maxContactsPerUser", maxContacts).bind("digestAlgorithms", digest).bind("mediaRelay", mediaRelay);
 
     /** @param realms the resellers to choose from; empty when a reseller acts */
     ClientEditor(List<String> realms) {
@@ -44,7 +47,12 @@ final class ClientEditor extends FormLayout implements Editor<Client> {
         digest.setItemLabelGenerator(offer -> getTranslation(offer.labelKey()));
         digest.setHelperText(getTranslation("client.digest.help"));
         digest.setValue(DigestOffer.PLATFORM_DEFAULT);
-        add(domain, reseller, name, email, language, password, maxContacts, digest, errors.general());
+        mediaRelay.setId("media-relay");
+        mediaRelay.setLabel(getTranslation("client.media-relay"));
+        mediaRelay.setItems(NatPolicy.values());
+        mediaRelay.setItemLabelGenerator(this::mediaRelayLabel);
+        mediaRelay.setValue(NatPolicy.WHEN_NAT);
+        add(domain, reseller, name, email, language, password, maxContacts, digest, mediaRelay, errors.general());
         setColspan(errors.general(), 2);
     }
 
@@ -60,6 +68,7 @@ final class ClientEditor extends FormLayout implements Editor<Client> {
         language.setValue(client.language());
         maxContacts.setValue(Integer.toString(client.maxContactsPerUser()));
         digest.setValue(DigestOffer.of(client.digestAlgorithms()));
+        mediaRelay.setValue(client.mediaRelay());
         password.clear();
         password.setHelperText(getTranslation("field.password.keep"));
     }
@@ -70,8 +79,17 @@ final class ClientEditor extends FormLayout implements Editor<Client> {
     }
 
     ClientForm form() {
+        NatPolicy relay = mediaRelay.getValue();
         return new ClientForm(domain.getValue(), reseller.getValue(), name.getValue(), email.getValue(),
                 language.getValue(), password.getValue(), maxContacts.getValue(),
-                DigestOffer.tokens(digest.getValue()));
+                DigestOffer.tokens(digest.getValue()), relay == null ? null : relay.token());
+    }
+
+    private String mediaRelayLabel(NatPolicy policy) {
+        return switch (policy) {
+            case ALWAYS -> getTranslation("client.media-relay.always");
+            case WHEN_NAT -> getTranslation("client.media-relay.when-nat");
+            case NEVER -> getTranslation("client.media-relay.never");
+        };
     }
 }

@@ -6,6 +6,9 @@ import io.gridpbx.admin.AdminUiTest;
 import io.gridpbx.admin.shared.NotFoundPanel;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.digest.DigestAlgorithm;
+import io.gridpbx.core.media.NatPolicy;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ClientsViewTest extends AdminUiTest {
@@ -93,6 +96,56 @@ class ClientsViewTest extends AdminUiTest {
         test(again.save).click();
         assertThat(fixture.clients.get(Scope.reseller("demo.gridpbx.test"), "office.demo.gridpbx.test")
                 .digestAlgorithms()).containsExactly(DigestAlgorithm.SHA_256);
+    }
+
+    @Test
+    void theMediaRelayChosenOnTheEditPage_isSaved_andShownAgain() {
+        signIn("reseller@demo.gridpbx.test");
+        ClientView page = navigate("clients/office.demo.gridpbx.test", ClientView.class);
+        assertThat(page.editor.mediaRelay.getValue()).isEqualTo(NatPolicy.WHEN_NAT);
+        assertThat(page.editor.mediaRelay.getLabel()).isEqualTo("Media relay");
+        assertThat(page.editor.mediaRelay.getListDataView().getItems().map(page.editor.mediaRelay.getItemLabelGenerator()))
+                .containsExactly("Always relay media", "Relay when the phone is behind NAT", "Never relay");
+
+        test(page.editor.mediaRelay).selectItem("Always relay media");
+        test(page.save).click();
+        assertThat(fixture.clients.get(Scope.reseller("demo.gridpbx.test"), "office.demo.gridpbx.test")
+                .mediaRelay()).isEqualTo(NatPolicy.ALWAYS);
+
+        ClientView again = navigate("clients/office.demo.gridpbx.test", ClientView.class);
+        assertThat(again.editor.mediaRelay.getValue()).isEqualTo(NatPolicy.ALWAYS);
+        test(again.editor.mediaRelay).selectItem("Never relay");
+        test(again.save).click();
+        assertThat(fixture.clients.get(Scope.reseller("demo.gridpbx.test"), "office.demo.gridpbx.test")
+                .mediaRelay()).isEqualTo(NatPolicy.NEVER);
+    }
+
+    @Test
+    void aClientAddedWithoutTouchingTheMediaRelay_relaysWhenNat() {
+        signIn("reseller@demo.gridpbx.test");
+        ClientsView view = navigate(ClientsView.class);
+        test(view.add).click();
+        roundTrip();
+        test(view.editor.domain).setValue("lab");
+        test(view.editor.name).setValue("Lab");
+        test(view.editor.email).setValue("admin@lab.example");
+        test(view.editor.password).setValue("lab-password");
+        test(view.dialog.save).click();
+
+        assertThat(fixture.clients.get(Scope.reseller("demo.gridpbx.test"), "lab.demo.gridpbx.test").mediaRelay())
+                .isEqualTo(NatPolicy.WHEN_NAT);
+    }
+
+    @Test
+    void theMediaRelayChoices_inFrench() {
+        signIn("reseller@demo.gridpbx.test");
+        VaadinSession.getCurrent().setLocale(Locale.FRENCH);
+        ClientView page = navigate("clients/office.demo.gridpbx.test", ClientView.class);
+
+        assertThat(page.editor.mediaRelay.getLabel()).isEqualTo("Relais média");
+        assertThat(page.editor.mediaRelay.getListDataView().getItems().map(page.editor.mediaRelay.getItemLabelGenerator()))
+                .containsExactly("Toujours relayer le média", "Relayer quand le téléphone est derrière un NAT",
+                        "Ne jamais relayer");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.PasswordHasher;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.digest.DigestAlgorithm;
+import io.gridpbx.core.media.NatPolicy;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.DomainName;
 import io.gridpbx.core.tenancy.Languages;
@@ -149,8 +150,20 @@ public final class ClientAdmin {
         errors.check(maxContacts != null && maxContacts >= 1 && maxContacts <= 100, "maxContactsPerUser",
                 "contacts.range", "a whole number from 1 to 100");
         List<DigestAlgorithm> algorithms = digestAlgorithms(form.digestAlgorithms(), errors);
+        NatPolicy mediaRelay = mediaRelay(form.mediaRelay(), errors);
         errors.throwIfAny();
-        return new Client(domain, name, reseller.realm(), maxContacts, email, language, algorithms);
+        return new Client(domain, name, reseller.realm(), maxContacts, email, language, algorithms, mediaRelay);
+    }
+
+    /** The policy named; none means the usual one, relaying only phones behind NAT. */
+    private static NatPolicy mediaRelay(@Nullable String named, Errors errors) {
+        if (named == null || named.isBlank()) {
+            return NatPolicy.WHEN_NAT;
+        }
+        Optional<NatPolicy> policy = NatPolicy.named(named);
+        errors.check(policy.isPresent(), "mediaRelay", "media.relay",
+                "always, when-nat or never; none for when-nat");
+        return policy.orElse(NatPolicy.WHEN_NAT);
     }
 
     /** The algorithms named, each once; none means the platform's default. */

@@ -1,6 +1,8 @@
 package io.gridpbx.core.media;
 
 import io.gridpbx.core.media.sdp.SessionDescription;
+import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** When a client domain's calls go through the media relay. */
@@ -11,6 +13,25 @@ public enum NatPolicy {
     WHEN_NAT,
     /** Never: phones and gateways that reach each other directly. */
     NEVER;
+
+    /** The policy's name in the API and the forms: {@code always}, {@code when-nat} or {@code never}. */
+    public String token() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * Parses a policy named by an admin or read back from storage: its {@link #token} or its enum
+     * name, in any case ({@code when-nat}, {@code WHEN_NAT}); blank or unknown is empty.
+     */
+    public static Optional<NatPolicy> named(String name) {
+        String normalized = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (NatPolicy policy : values()) {
+            if (policy.name().equals(normalized)) {
+                return Optional.of(policy);
+            }
+        }
+        return Optional.empty();
+    }
 
     /**
      * Whether to relay a call's media, from the packet's source address (an IP literal), the host of

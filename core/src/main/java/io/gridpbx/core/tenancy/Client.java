@@ -1,7 +1,9 @@
 package io.gridpbx.core.tenancy;
 
 import io.gridpbx.core.digest.DigestAlgorithm;
+import io.gridpbx.core.media.NatPolicy;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param digestAlgorithms the algorithms its 401/407 challenges offer, strongest first (RFC 8760);
  *                         empty for the platform's default
+ * @param mediaRelay       when its calls' media go through the relay; {@link NatPolicy#WHEN_NAT} unless chosen
  */
 public record Client(String domain, String name, String resellerRealm, int maxContactsPerUser,
-        @Nullable String email, String language, List<DigestAlgorithm> digestAlgorithms) {
+        @Nullable String email, String language, List<DigestAlgorithm> digestAlgorithms, NatPolicy mediaRelay) {
 
     public static final int DEFAULT_MAX_CONTACTS = 10;
 
@@ -30,6 +33,13 @@ public record Client(String domain, String name, String resellerRealm, int maxCo
         }
         Languages.require(language);
         digestAlgorithms = DigestAlgorithm.strongestFirst(digestAlgorithms);
+        Objects.requireNonNull(mediaRelay, "mediaRelay");
+    }
+
+    /** A client whose calls relay media when the phone is behind NAT, the usual setting. */
+    public Client(String domain, String name, String resellerRealm, int maxContactsPerUser,
+            @Nullable String email, String language, List<DigestAlgorithm> digestAlgorithms) {
+        this(domain, name, resellerRealm, maxContactsPerUser, email, language, digestAlgorithms, NatPolicy.WHEN_NAT);
     }
 
     /** A client whose challenges offer the platform's default algorithms. */

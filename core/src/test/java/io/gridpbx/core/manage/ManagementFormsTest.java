@@ -7,6 +7,7 @@ import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.access.SignInRefused;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.media.NatPolicy;
 import io.gridpbx.core.tenancy.User;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -81,6 +82,42 @@ class ManagementFormsTest {
         }
         assertThat(f.directory.client("office.demo.gridpbx.test")).get()
                 .satisfies(c -> assertThat(c.digestAlgorithms()).isEmpty());
+    }
+
+    @Test
+    void aResellerChoosesAClientsMediaRelay_andNoneMeansWhenNat() {
+        var client = f.clients.create(DEMO, new ClientForm("north", null, "North", "admin@north.test", null,
+                "north-pass-1", null, null));
+        assertThat(client.mediaRelay()).as("not chosen").isEqualTo(NatPolicy.WHEN_NAT);
+
+        var always = f.clients.update(DEMO, "north.demo.gridpbx.test", new ClientForm(null, null, "North",
+                "admin@north.test", null, "", null, null, "always"));
+        assertThat(always.mediaRelay()).isEqualTo(NatPolicy.ALWAYS);
+        assertThat(f.directory.client("north.demo.gridpbx.test")).get()
+                .satisfies(c -> assertThat(c.mediaRelay()).isEqualTo(NatPolicy.ALWAYS));
+
+        var never = f.clients.update(DEMO, "north.demo.gridpbx.test", new ClientForm(null, null, "North",
+                "admin@north.test", null, "", null, null, "NEVER"));
+        assertThat(never.mediaRelay()).as("the enum name too").isEqualTo(NatPolicy.NEVER);
+
+        var byDefault = f.clients.update(DEMO, "north.demo.gridpbx.test", new ClientForm(null, null, "North",
+                "admin@north.test", null, "", null, null, ""));
+        assertThat(byDefault.mediaRelay()).isEqualTo(NatPolicy.WHEN_NAT);
+    }
+
+    @Test
+    void anUnknownMediaRelay_isAFieldErrorAndChangesNothing() {
+        f.clients.update(DEMO, "office.demo.gridpbx.test", new ClientForm(null, null, "Office",
+                "admin@office.demo.gridpbx.test", null, "", null, null, "never"));
+
+        for (var bad : java.util.List.of("sometimes", "when_nat_or_not", "0")) {
+            assertThatThrownBy(() -> f.clients.update(DEMO, "office.demo.gridpbx.test", new ClientForm(null, null,
+                    "Office", "admin@office.demo.gridpbx.test", null, "", null, null, bad))).as("%s", bad)
+                    .isInstanceOfSatisfying(ValidationException.class, e ->
+                            assertThat(e.errors()).extracting(FieldError::field).containsExactly("mediaRelay"));
+        }
+        assertThat(f.directory.client("office.demo.gridpbx.test")).get()
+                .satisfies(c -> assertThat(c.mediaRelay()).isEqualTo(NatPolicy.NEVER));
     }
 
     @Test

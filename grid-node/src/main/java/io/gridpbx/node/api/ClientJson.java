@@ -18,6 +18,8 @@ record ClientJson(
         int maxContactsPerUser,
         @Schema(description = "digest algorithms its 401/407 offer, SHA-256 first; empty: the platform's default")
         List<String> digestAlgorithms,
+        @Schema(description = "when its calls' media go through the relay", allowableValues = {"always", "when-nat", "never"})
+        String mediaRelay,
         @Schema(description = "how many users it has; in lists only")
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer users) {
 
@@ -31,6 +33,6 @@ record ClientJson(
 
     private static ClientJson of(Client c, @Nullable Integer users) {
         return new ClientJson(c.domain(), c.name(), c.resellerRealm(), c.email(), c.language(), c.maxContactsPerUser(),
-                c.digestAlgorithms().stream().map(DigestAlgorithm::token).toList(), users);
+                c.digestAlgorithms().stream().map(DigestAlgorithm::token).toList(), c.mediaRelay().token(), users);
     }
 }

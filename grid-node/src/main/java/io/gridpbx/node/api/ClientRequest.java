@@ -19,10 +19,13 @@ record ClientRequest(
         @ArraySchema(arraySchema = @Schema(description = "digest algorithms its 401/407 offer: MD5, SHA-256 or both "
                 + "(listed SHA-256 first); absent or empty for the platform's default"),
                 schema = @Schema(allowableValues = {"MD5", "SHA-256"}))
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> digestAlgorithms) {
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> digestAlgorithms,
+        @Schema(description = "when its calls' media go through the relay: always, when-nat (the phone looks NATed) "
+                + "or never; absent for when-nat", allowableValues = {"always", "when-nat", "never"})
+        @Nullable String mediaRelay) {
 
     ClientForm toForm(@Nullable String resellerFromQuery) {
         return new ClientForm(domain, reseller == null ? resellerFromQuery : reseller, name, email, language, password,
-                Amounts.typed(maxContactsPerUser), digestAlgorithms);
+                Amounts.typed(maxContactsPerUser), digestAlgorithms, mediaRelay);
     }
 }

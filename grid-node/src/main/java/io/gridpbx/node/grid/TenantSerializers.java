@@ -6,6 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.manage.Picture;
+import io.gridpbx.core.media.NatPolicy;
 import io.gridpbx.core.tenancy.CallSettings;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.Languages;
@@ -98,7 +99,9 @@ final class TenantSerializers {
             return new Client(in.readString("domain"), in.readString("name"), in.readString("resellerRealm"),
                     in.readInt32("maxContactsPerUser"), optionalString(in, "email"),
                     stringOr(in, "language", Languages.DEFAULT),
-                    DigestAlgorithm.fromTokens(stringOr(in, "digestAlgorithms", "")));
+                    DigestAlgorithm.fromTokens(stringOr(in, "digestAlgorithms", "")),
+                    // Absent from records written before the field, unknown if a newer member wrote it: the usual policy.
+                    NatPolicy.named(stringOr(in, "mediaRelay", "")).orElse(NatPolicy.WHEN_NAT));
         }
 
         @Override
@@ -111,6 +114,7 @@ final class TenantSerializers {
             out.writeString("language", c.language());
             // Tokens, not an enum array: a member of an older version reads the field as absent, not as garbage.
             out.writeString("digestAlgorithms", DigestAlgorithm.tokens(c.digestAlgorithms()));
+            out.writeString("mediaRelay", c.mediaRelay().name());
         }
 
         @Override

@@ -107,6 +107,42 @@ class ClientApiIT {
     }
 
     @Test
+    void mediaRelay_isChosenPerClient_spelledLikeItsToken_andAnUnknownOneIsA400OnItsField() {
+        String office = "/api/v1/clients/office.demo.gridpbx.test";
+        assertThat(DEMO_RESELLER.get(office).json().path("mediaRelay").asString()).as("the usual policy")
+                .isEqualTo("when-nat");
+
+        Reply always = DEMO_RESELLER.put(office, """
+                {"name":"Office","email":"admin@office.demo.gridpbx.test","mediaRelay":"always"}""");
+        assertThat(always.status()).isEqualTo(200);
+        assertThat(always.json().path("mediaRelay").asString()).isEqualTo("always");
+        assertThat(DEMO_RESELLER.get(office).json().path("mediaRelay").asString()).isEqualTo("always");
+
+        Reply refused = DEMO_RESELLER.put(office, """
+                {"name":"Office","email":"admin@office.demo.gridpbx.test","mediaRelay":"sometimes"}""");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.fieldsInError()).containsExactly("mediaRelay");
+        assertThat(refused.json().path("fields").get(0).path("message").asString())
+                .isEqualTo("always, when-nat or never; none for when-nat");
+        assertThat(DEMO_RESELLER.get(office).json().path("mediaRelay").asString()).as("nothing saved")
+                .isEqualTo("always");
+
+        Reply never = DEMO_RESELLER.put(office, """
+                {"name":"Office","email":"admin@office.demo.gridpbx.test","mediaRelay":"NEVER"}""");
+        assertThat(never.json().path("mediaRelay").asString()).as("the enum name too").isEqualTo("never");
+        Reply reset = DEMO_RESELLER.put(office, """
+                {"name":"Office","email":"admin@office.demo.gridpbx.test"}""");
+        assertThat(reset.json().path("mediaRelay").asString()).as("absent: when-nat").isEqualTo("when-nat");
+
+        Reply created = DEMO_RESELLER.post("/api/v1/clients", """
+                {"domain":"relay","name":"Relay","email":"admin@relay.example","password":"relay-pass-1",
+                 "mediaRelay":"never"}""");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("mediaRelay").asString()).isEqualTo("never");
+        assertThat(DEMO_RESELLER.delete(created.location()).status()).isEqualTo(204);
+    }
+
+    @Test
     void clientWithUsers_isNotDeleted() {
         Reply refused = DEMO_RESELLER.delete("/api/v1/clients/acme.demo.gridpbx.test");
 

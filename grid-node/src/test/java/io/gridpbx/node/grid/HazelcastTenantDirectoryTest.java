@@ -3,9 +3,12 @@ package io.gridpbx.node.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
+import com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.media.NatPolicy;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.TenantProvisioning;
@@ -22,12 +25,13 @@ class HazelcastTenantDirectoryTest {
     private static final AddressOfRecord AOR = new AddressOfRecord("202", "office.demo.gridpbx.test");
 
     private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory(2);
+    private HazelcastInstance first;
     private HazelcastTenantDirectory onFirst;
     private HazelcastTenantDirectory onSecond;
 
     @BeforeEach
     void startMembers() {
-        HazelcastInstance first = factory.newHazelcastInstance(GridMemberConfig.grid("directory-test"));
+        first = factory.newHazelcastInstance(GridMemberConfig.grid("directory-test"));
         HazelcastInstance second = factory.newHazelcastInstance(GridMemberConfig.grid("directory-test"));
         onFirst = new HazelcastTenantDirectory(first);
         onSecond = new HazelcastTenantDirectory(second);
@@ -87,5 +91,39 @@ class HazelcastTenantDirectoryTest {
         }
         assertThat(onSecond.client("office.demo.gridpbx.test").orElseThrow().digestAlgorithms())
                 .containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
+    }
+
+    @Test
+    void aClientsMediaRelay_crossesTheWire_andAChangeReachesTheOtherMembersNearCache() {
+        DemoTenants.create(new TenantProvisioning(onFirst));
+        Client office = onSecond.client("office.demo.gridpbx.test").orElseThrow(); // in member two's near cache
+        assertThat(office.mediaRelay()).isEqualTo(NatPolicy.WHEN_NAT);
+
+        onFirst.saveClient(new Client(office.domain(), office.name(), office.resellerRealm(),
+                office.maxContactsPerUser(), office.email(), office.language(), office.digestAlgorithms(),
+                NatPolicy.ALWAYS));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (onSecond.client("office.demo.gridpbx.test").orElseThrow().mediaRelay() != NatPolicy.ALWAYS) {
+            assertThat(System.nanoTime()).as("near cache invalidated within 10 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    /** A rolling upgrade: a client written by a member that knew no media relay policy reads as WHEN_NAT. */
+    @Test
+    void aClientWrittenBeforeMediaRelayExisted_relaysWhenNat() {
+        GenericRecord old = GenericRecordBuilder.compact("gridpbx.Client")
+                .setString("domain", "office.demo.gridpbx.test").setString("name", "Office")
+                .setString("resellerRealm", "demo.gridpbx.test").setInt32("maxContactsPerUser", 5)
+                .setString("email", null).setString("language", "fr").setString("digestAlgorithms", "SHA-256")
+                .build();
+
+        first.getMap(MapNames.CLIENTS).set("office.demo.gridpbx.test", old);
+
+        Client read = onSecond.client("office.demo.gridpbx.test").orElseThrow();
+        assertThat(read.mediaRelay()).isEqualTo(NatPolicy.WHEN_NAT);
+        assertThat(read.digestAlgorithms()).containsExactly(DigestAlgorithm.SHA_256);
+        assertThat(read.language()).isEqualTo("fr");
     }
 }

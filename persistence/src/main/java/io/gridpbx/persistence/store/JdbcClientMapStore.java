@@ -1,6 +1,7 @@
 package io.gridpbx.persistence.store;
 
 import io.gridpbx.core.digest.DigestAlgorithm;
+import io.gridpbx.core.media.NatPolicy;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.persistence.jdbc.Database;
 import java.sql.Connection;
@@ -21,11 +22,13 @@ public final class JdbcClientMapStore extends JdbcMapStore<String, Client> {
     @Override
     void write(Connection c, Map<String, Client> entries) throws SQLException {
         batch(c, """
-                INSERT INTO clients (domain, name, reseller_realm, max_contacts, email, language, digest_algorithms)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO clients (domain, name, reseller_realm, max_contacts, email, language, digest_algorithms,
+                    media_relay)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE name = VALUES(name), reseller_realm = VALUES(reseller_realm),
                     max_contacts = VALUES(max_contacts), email = VALUES(email), language = VALUES(language),
-                    digest_algorithms = VALUES(digest_algorithms), updated_at = CURRENT_TIMESTAMP(3)""",
+                    digest_algorithms = VALUES(digest_algorithms), media_relay = VALUES(media_relay),
+                    updated_at = CURRENT_TIMESTAMP(3)""",
                 entries.values(), (s, client) -> {
                     s.setString(1, client.domain());
                     s.setString(2, client.name());
@@ -35,6 +38,7 @@ public final class JdbcClientMapStore extends JdbcMapStore<String, Client> {
                     s.setString(6, client.language());
                     s.setString(7, client.digestAlgorithms().isEmpty() ? null
                             : DigestAlgorithm.tokens(client.digestAlgorithms()));
+                    s.setString(8, client.mediaRelay().name());
                 });
     }
 
@@ -46,12 +50,19 @@ public final class JdbcClientMapStore extends JdbcMapStore<String, Client> {
     @Override
     @Nullable Client read(Connection c, String domain) throws SQLException {
         List<Client> found = query(c, """
-                SELECT domain, name, reseller_realm, max_contacts, email, language, digest_algorithms
+                SELECT domain, name, reseller_realm, max_contacts, email, language, digest_algorithms, media_relay
                 FROM clients WHERE domain = ?""",
                 (s, ignored) -> s.setString(1, domain),
                 row -> new Client(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
-                        row.getString(5), row.getString(6), DigestAlgorithm.fromTokens(Objects.requireNonNullElse(row.getString(7), ""))));
+                        row.getString(5), row.getString(6),
+                        DigestAlgorithm.fromTokens(Objects.requireNonNullElse(row.getString(7), "")),
+                        mediaRelay(row.getString(8))));
         return found.isEmpty() ? null : found.getFirst();
+    }
+
+    /** The stored policy; one this version does not know (a newer node wrote it) reads as the usual WHEN_NAT. */
+    private static NatPolicy mediaRelay(@Nullable String name) {
+        return name == null ? NatPolicy.WHEN_NAT : NatPolicy.named(name).orElse(NatPolicy.WHEN_NAT);
     }
 
     @Override

@@ -3,11 +3,14 @@ package io.gridpbx.persistence.store;
 import static io.gridpbx.persistence.store.JdbcMapStoreContract.loadedOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpbx.core.media.NatPolicy;
 import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.persistence.jdbc.Database;
 import io.gridpbx.persistence.jdbc.DatabaseSettings;
 import io.gridpbx.persistence.jdbc.GaleraRetry;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,5 +33,23 @@ class EmbeddedMapStoreTest extends JdbcMapStoreContract {
         database = Database.open(DatabaseSettings.embedded(dataDir), GaleraRetry.standard());
 
         assertThat(loadedOne(new JdbcResellerMapStore(database), "demo.gridpbx.test")).isNotNull();
+    }
+
+    @Test
+    void clientsStoredBeforeV12_relayMediaWhenNat() throws Exception {
+        database.close();
+        Path before = dataDir.resolve("before-v12");
+        DatabaseSettings settings = DatabaseSettings.embedded(before);
+        Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
+                .locations("classpath:db/migration").target("11").load().migrate();
+        try (var connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+             var insert = connection.createStatement()) {
+            insert.executeUpdate("INSERT INTO clients (domain, name, reseller_realm) VALUES ('" + OFFICE
+                    + "', 'Office', 'demo.gridpbx.test')");
+        }
+
+        database = Database.open(settings, GaleraRetry.standard());
+
+        assertThat(loadedOne(new JdbcClientMapStore(database), OFFICE).mediaRelay()).isEqualTo(NatPolicy.WHEN_NAT);
     }
 }

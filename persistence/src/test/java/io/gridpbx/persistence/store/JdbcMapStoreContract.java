@@ -16,6 +16,7 @@ import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.manage.Picture;
+import io.gridpbx.core.media.NatPolicy;
 import io.gridpbx.core.tenancy.CallSettings;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.Platform;
@@ -109,9 +110,9 @@ abstract class JdbcMapStoreContract {
         Reseller reseller = new Reseller("north.gridpbx.test", "North", "gridpbx.test", "ops@north.test",
                 new java.math.BigDecimal("12.5"), 100_250_000L, "fr");
         Client client = new Client("hq.north.gridpbx.test", "HQ", "north.gridpbx.test", 3, "boss@hq.test", "fr",
-                java.util.List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256));
+                java.util.List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), NatPolicy.ALWAYS);
         Client sha256Only = new Client("lab.north.gridpbx.test", "Lab", "north.gridpbx.test", 3, null, "en",
-                java.util.List.of(DigestAlgorithm.SHA_256));
+                java.util.List.of(DigestAlgorithm.SHA_256), NatPolicy.NEVER);
         User user = new User("250", OFFICE, "250", "Bob", "en", CallSettings.DEFAULTS, "Sales", "001122aabbcc", "Bob",
                 "Lévesque-D'Amour", "a1b2c3d4e5");
         Account account = new Account("ops@north.test", "$2a$10$hash", Scope.reseller("north.gridpbx.test"), "fr", 3,
@@ -138,11 +139,36 @@ abstract class JdbcMapStoreContract {
         clients.store(sha256Only.domain(), new Client(sha256Only.domain(), "Lab", "north.gridpbx.test", 3, null, "en"));
         assertThat(loadedOne(clients, sha256Only.domain()).digestAlgorithms()).as("back to the platform default")
                 .isEmpty();
+        assertThat(loadedOne(clients, client.domain()).mediaRelay()).isEqualTo(NatPolicy.ALWAYS);
+        assertThat(loadedOne(clients, sha256Only.domain()).mediaRelay()).as("back to the usual policy")
+                .isEqualTo(NatPolicy.WHEN_NAT);
         assertThat(loadedOne(users, "250@" + OFFICE)).isEqualTo(user);
         assertThat(loadedOne(accounts, account.email())).isEqualTo(account);
         assertThat(loadedOne(tokens, token.secretHash())).isEqualTo(token);
         assertThat(loadedOne(audit, "0001-a")).isEqualTo(entry);
         assertThat(audit.loadAllKeys()).containsExactly("0001-a");
+    }
+
+    /** A row written before V12 (or by a node that does not know the column) is a client that relays when NATed. */
+    @Test
+    void aClientRowWithoutMediaRelay_readsAsWhenNat() throws Exception {
+        var clients = new JdbcClientMapStore(database);
+        database.transaction("insert a client the old way", connection -> {
+            try (var insert = connection.prepareStatement(
+                    "INSERT INTO clients (domain, name, reseller_realm, max_contacts, email, language) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, OFFICE);
+                insert.setString(2, "Office");
+                insert.setString(3, "demo.gridpbx.test");
+                insert.setInt(4, 5);
+                insert.setString(5, null);
+                insert.setString(6, "en");
+                insert.executeUpdate();
+            }
+            return null;
+        });
+
+        assertThat(loadedOne(clients, OFFICE)).isEqualTo(new Client(OFFICE, "Office", "demo.gridpbx.test", 5));
+        assertThat(loadedOne(clients, OFFICE).mediaRelay()).isEqualTo(NatPolicy.WHEN_NAT);
     }
 
     @Test
