@@ -41,7 +41,7 @@ class BaresipRelayedCallClusterTest {
     private static final Pattern RTP_SUMMARY = Pattern.compile("EX=BareSip;CS=\\d+;CD=\\d+;PR=(\\d+);PS=(\\d+);");
     /** A description that sends the phone's media to the relay: the node's address and a port of its range. */
     private static final Pattern RELAY_SDP = Pattern.compile("c=IN IP4 " + Pattern.quote(NODE.host())
-            + "\\s+t=0 0\\s+m=audio (486\\d\\d) RTP/AVP");
+            + "\\s+t=0 0\\s+(?:a=[^\\r\\n]*\\s+)*m=audio (486\\d\\d) RTP/AVP");
 
     private static @Nullable BaresipLab lab;
 
@@ -51,8 +51,8 @@ class BaresipRelayedCallClusterTest {
                 List.of("--gridpbx.media.ports=" + FIRST_RELAY_PORT + "-" + (FIRST_RELAY_PORT + 99)));
         String office = "/api/v1/clients/" + DOMAIN;
         String client = node().get(office, "demo-reseller-token");
-        String always = client.replaceFirst("\"mediaRelay\":\"[^\"]*\"", "\"mediaRelay\":\"ALWAYS\"");
-        assertThat(node().put(office, always, "demo-reseller-token")).contains("\"mediaRelay\":\"ALWAYS\"");
+        String always = client.replaceFirst("\"mediaRelay\":\"[^\"]*\"", "\"mediaRelay\":\"always\"");
+        assertThat(node().put(office, always, "demo-reseller-token")).contains("\"mediaRelay\":\"always\"");
     }
 
     @AfterAll

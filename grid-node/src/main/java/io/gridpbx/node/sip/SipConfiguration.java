@@ -10,6 +10,7 @@ import io.gridpbx.core.location.RegistrationPolicy;
 import io.gridpbx.core.media.MediaRelay;
 import io.gridpbx.core.media.NatPolicy;
 import io.gridpbx.core.security.EdgeGuard;
+import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
@@ -77,7 +78,7 @@ class SipConfiguration {
         OverloadSettings overload = OverloadSettings.forNode(Duration.ofMillis(sip.shedDelayMs()),
                 Duration.ofSeconds(sip.retryAfterSeconds()));
         return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard,
-                relay.getIfAvailable(), domain -> NatPolicy.WHEN_NAT);
+                relay.getIfAvailable(), domain -> directory.client(domain).map(Client::mediaRelay).orElse(NatPolicy.WHEN_NAT));
     }
 
     private static int listenerThreads(NodeProperties.Sip sip) {
