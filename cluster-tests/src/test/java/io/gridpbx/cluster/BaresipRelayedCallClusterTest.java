@@ -18,23 +18,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Media anchored by the node (issue 10): the demo client's media policy is set to "always relay"
- * through the REST API, then two baresip phones call each other through the node. Each phone must
- * receive a description that names the node's relay, not the other phone, and its own RTP counters
- * must show media both ways; the node's relay must count the packets, and give its ports back when
- * the call ends. Node and phone logs stay in {@code target/baresip-relayed-call/}.
+ * through the REST API, then two baresip phones, registered on two different nodes, call each other.
+ * The node the caller sends its INVITE to anchors the media. Each phone must receive a description
+ * that names that node's relay, not the other phone, and its own RTP counters must show media both
+ * ways; the relay must count the packets, the grid must name the relaying node and its counters to
+ * either node, and the ports must come back when the call ends. Logs stay in
+ * {@code target/baresip-relayed-call/}.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class BaresipRelayedCallClusterTest {
 
     private static final Path RUN_DIR = Path.of("target", "baresip-relayed-call").toAbsolutePath();
     private static final String DOMAIN = "office.demo.gridpbx.test";
-    private static final NodeProcess.Spec NODE = new NodeProcess.Spec("node", "127.0.0.94", 48560, 48561, 48580);
+    private static final NodeProcess.Spec NODE = new NodeProcess.Spec("node1", "127.0.0.94", 48560, 48561, 48580);
+    private static final NodeProcess.Spec OTHER = new NodeProcess.Spec("node2", "127.0.0.97", 48560, 48561, 48581);
     private static final String PROXY = NODE.host() + ":" + NODE.sipPort();
+    private static final String OTHER_PROXY = OTHER.host() + ":" + OTHER.sipPort();
     private static final int FIRST_RELAY_PORT = 48600;
     private static final BaresipConfig CALLER = new BaresipConfig("127.0.0.95", 48562, 48570, "48700-48749", "200",
             DOMAIN, "pass200", PROXY);
     private static final BaresipConfig CALLEE = new BaresipConfig("127.0.0.96", 48562, 48570, "48750-48799", "201",
-            DOMAIN, "pass201", PROXY);
+            DOMAIN, "pass201", OTHER_PROXY);
     private static final Duration SIP_STEP = Duration.ofSeconds(20);
     private static final Duration RTCP_REPORT = Duration.ofSeconds(30);
     private static final int MIN_PACKETS = 50;
@@ -47,7 +51,7 @@ class BaresipRelayedCallClusterTest {
 
     @BeforeAll
     static void startNodeThatAlwaysRelays() throws Exception {
-        lab = BaresipLab.start("baresip-relayed-call", NODE, RUN_DIR,
+        lab = BaresipLab.start("baresip-relayed-call", List.of(NODE, OTHER), RUN_DIR,
                 List.of("--gridpbx.media.ports=" + FIRST_RELAY_PORT + "-" + (FIRST_RELAY_PORT + 99)));
         String office = "/api/v1/clients/" + DOMAIN;
         String client = node().get(office, "demo-reseller-token");
@@ -90,6 +94,22 @@ class BaresipRelayedCallClusterTest {
         JsonNode during = media();
         assertThat(during.path("streams").asInt()).as("the call's one audio stream: %s", during).isEqualTo(1);
         assertThat(during.path("packetsRelayed").asLong()).as("%s", during).isGreaterThanOrEqualTo(2L * MIN_PACKETS);
+        // The grid names the relaying node, with each leg's ports, learnt source and counters, to any node.
+        JsonNode relayed = Eventually.await("the call's media session in the grid, read on the other node", SIP_STEP,
+                () -> JSON.readTree(lab().node(1).get("/api/v1/calls/active", "demo-reseller-token")).path(0)
+                        .path("media"), session -> session.path("streams").path(0).path("caller").path("packets")
+                        .asLong() >= MIN_PACKETS && session.path("streams").path(0).path("callee").path("packets")
+                        .asLong() >= MIN_PACKETS);
+        assertThat(relayed.path("node").asString()).as("%s", relayed).isEqualTo(PROXY);
+        // baresip sends from a wildcard socket, so its packets leave from 127.0.0.1 whatever its SDP says: the
+        // relay learnt that real source (the NAT case), on the port the phone announced.
+        for (String party : List.of("caller", "callee")) {
+            JsonNode leg = relayed.path("streams").path(0).path(party);
+            String announcedPort = leg.path("announced").asString().replaceAll(".*:", "");
+            assertThat(leg.path("latched").asString()).as("%s: %s", party, relayed).endsWith(":" + announcedPort);
+        }
+        assertThat(relayed.path("streams").path(0).path("caller").path("announced").asString()).as("%s", relayed)
+                .startsWith(CALLER.host() + ":");
 
         assertThat(caller.control().command("hangup", "", SIP_STEP).path("ok").asBoolean()).isTrue();
         caller.control().awaitEvent("CALL_CLOSED", SIP_STEP);
@@ -108,8 +128,10 @@ class BaresipRelayedCallClusterTest {
         assertThat(callee.quit(SIP_STEP)).isZero();
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static JsonNode media() throws Exception {
-        return JsonMapper.builder().build().readTree(node().status().json()).path("media");
+        return JSON.readTree(node().status().json()).path("media");
     }
 
     private static NodeProcess node() {

@@ -1,5 +1,8 @@
 package io.gridpbx.node;
 
+import io.gridpbx.core.media.MediaSessions;
+import io.gridpbx.node.media.HazelcastMediaSessions;
+
 import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.core.access.AccountStore;
 import io.gridpbx.core.access.ApiTokenStore;
@@ -149,8 +152,13 @@ class ManagementConfiguration {
     }
 
     @Bean
-    CallRecords callRecords(DialogRegistry dialogs, CdrStore cdrs) {
-        return new CallRecords(dialogs, cdrs);
+    MediaSessions mediaSessions(HazelcastInstance grid) {
+        return new HazelcastMediaSessions(grid);
+    }
+
+    @Bean
+    CallRecords callRecords(DialogRegistry dialogs, CdrStore cdrs, MediaSessions media) {
+        return new CallRecords(dialogs, cdrs, media);
     }
 
     @Bean

@@ -1,5 +1,10 @@
 package io.gridpbx.admin.calls;
 
+import io.gridpbx.core.media.MediaSession;
+import io.gridpbx.core.media.RelayedLeg;
+import io.gridpbx.core.media.RelayedStream;
+import java.util.Map;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -42,6 +47,7 @@ class CallsView extends VerticalLayout implements HasDynamicTitle {
     private final Clock clock;
     private final Scope scope;
     private @Nullable Registration polling;
+    private Map<String, MediaSession> media = Map.of();
 
     CallsView(CallRecords records, Clock clock, AdminSettings settings) {
         this.records = records;
@@ -59,8 +65,31 @@ class CallsView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("duration").setHeader(getTranslation("call.duration")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Dialog::nodeId).setKey("node").setHeader(getTranslation("call.node")).setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addColumn(d -> media(d.id().callId())).setKey("media").setHeader(getTranslation("call.media"))
+                .setAutoWidth(true);
         add(new H2(getTranslation("calls.title")), new Toolbar(count, refresh), grid);
         refresh();
+    }
+
+    /** "relayed by 127.0.0.1:5060 · 1,234 packets · 0.2 % lost · jitter 3 ms", or "direct" when not relayed. */
+    private String media(String callId) {
+        MediaSession session = media.get(callId);
+        if (session == null) {
+            return getTranslation("call.media.direct");
+        }
+        long lost = 0;
+        long expected = 0;
+        double jitter = 0;
+        for (RelayedStream stream : session.streams()) {
+            for (RelayedLeg leg : List.of(stream.caller(), stream.callee())) {
+                lost += Math.max(0, leg.lost());
+                expected += leg.packets() + Math.max(0, leg.lost());
+                jitter = Math.max(jitter, leg.jitterMillis());
+            }
+        }
+        double lossPercent = expected == 0 ? 0 : 100.0 * lost / expected;
+        return getTranslation("call.media.relayed", session.node(), session.packets(),
+                String.format(getLocale(), "%.1f", lossPercent), Math.round(jitter));
     }
 
     @Override
@@ -85,6 +114,7 @@ class CallsView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         List<Dialog> active = records.active(scope);
+        media = records.media(active);
         grid.setItems(active);
         count.setText(getTranslation("calls.count", active.size()));
     }

@@ -1,5 +1,9 @@
 package io.gridpbx.core.manage;
 
+import io.gridpbx.core.media.MediaSession;
+import io.gridpbx.core.media.MediaSessions;
+import java.util.Map;
+
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.CdrStore;
@@ -23,10 +27,16 @@ public final class CallRecords {
 
     private final DialogRegistry dialogs;
     private final CdrStore cdrs;
+    private final MediaSessions media;
 
     public CallRecords(DialogRegistry dialogs, CdrStore cdrs) {
+        this(dialogs, cdrs, MediaSessions.NONE);
+    }
+
+    public CallRecords(DialogRegistry dialogs, CdrStore cdrs, MediaSessions media) {
         this.dialogs = dialogs;
         this.cdrs = cdrs;
+        this.media = media;
     }
 
     /**
@@ -50,6 +60,11 @@ public final class CallRecords {
         return dialogs.activeWithin(actor.domain()).stream()
                 .filter(d -> actor.coversUser(d.caller()) || actor.coversUser(d.callee()))
                 .sorted(Comparator.comparingLong(Dialog::startedAtMillis)).toList();
+    }
+
+    /** The media sessions of calls the actor may see (from {@link #active}), by Call-ID; calls not relayed are absent. */
+    public Map<String, MediaSession> media(List<Dialog> visible) {
+        return media.findAll(visible.stream().map(d -> d.id().callId()).toList());
     }
 
     public Page<Cdr> details(Scope actor, Filter filter, int offset, int limit) {

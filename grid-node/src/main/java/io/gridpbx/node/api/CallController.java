@@ -1,5 +1,9 @@
 package io.gridpbx.node.api;
 
+import io.gridpbx.core.dialog.Dialog;
+import io.gridpbx.core.media.MediaSession;
+import java.util.Map;
+
 import io.gridpbx.core.access.Actor;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.manage.CallRecords;
@@ -32,7 +36,9 @@ class CallController {
         this.calls = calls;
     }
 
-    record ActiveCallJson(String callId, String caller, String callee, Instant since, String node) {
+    /** @param media the relay's view of the call (its node, ports, peers, counters), or null when not relayed */
+    record ActiveCallJson(String callId, String caller, String callee, Instant since, String node,
+            @Nullable MediaSession media) {
     }
 
     record CdrJson(String callId, String caller, String callee, Instant startedAt, Instant answeredAt, Instant endedAt,
@@ -47,8 +53,11 @@ class CallController {
 
     @GetMapping("/calls/active")
     List<ActiveCallJson> active(Actor actor) {
-        return calls.active(actor.scope()).stream().map(d -> new ActiveCallJson(d.id().callId(), d.caller().toString(),
-                d.callee().toString(), Instant.ofEpochMilli(d.startedAtMillis()), d.nodeId())).toList();
+        List<Dialog> active = calls.active(actor.scope());
+        Map<String, MediaSession> media = calls.media(active);
+        return active.stream().map(d -> new ActiveCallJson(d.id().callId(), d.caller().toString(),
+                d.callee().toString(), Instant.ofEpochMilli(d.startedAtMillis()), d.nodeId(),
+                media.get(d.id().callId()))).toList();
     }
 
     /** CDRs started in [from, to) (ISO-8601 instants; the last 24 hours by default), newest first. */

@@ -64,6 +64,8 @@ public final class MapNames {
      * map, so that every answer is read from local memory. Never persisted.
      */
     public static final String DNS_NODES = "dns.nodes";
+    /** Which node relays each call's media, with its ports, peers and counters, by Call-ID. Never persisted. */
+    public static final String MEDIA_SESSIONS = "media.sessions";
 
     /** The active alerts by id ({@code node-left:127.0.0.2:5701}): raised by putIfAbsent, cleared by remove. */
     public static final String ALERTS_ACTIVE = "alerts.active";

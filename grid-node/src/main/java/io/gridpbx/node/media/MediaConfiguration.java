@@ -1,10 +1,13 @@
 package io.gridpbx.node.media;
 
+import io.gridpbx.core.media.MediaSessions;
 import io.gridpbx.media.anchor.NettyMediaRelay;
 import io.gridpbx.media.relay.MediaRelayConfig;
 import io.gridpbx.media.relay.MediaRelayServer;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +16,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "gridpbx.media.enabled", havingValue = "true", matchIfMissing = true)
 class MediaConfiguration {
+
+    /** How stale the grid's view of a relayed call's counters and latched sources may be. */
+    private static final Duration PUBLISH_EVERY = Duration.ofSeconds(2);
 
     @Bean(destroyMethod = "close")
     MediaRelayServer mediaRelayServer(NodeProperties properties, NodeIdentity identity) {
@@ -29,6 +35,12 @@ class MediaConfiguration {
     @Bean
     NettyMediaRelay mediaRelay(MediaRelayServer server) {
         return new NettyMediaRelay(server);
+    }
+
+    @Bean(destroyMethod = "close")
+    MediaSessionPublisher mediaSessionPublisher(NettyMediaRelay relay, MediaSessions sessions, NodeIdentity identity,
+            Clock clock) {
+        return new MediaSessionPublisher(relay, sessions, identity.nodeId(), clock, PUBLISH_EVERY);
     }
 
     @Bean

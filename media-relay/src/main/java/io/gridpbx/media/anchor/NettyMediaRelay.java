@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Core's media relay port on this node's Netty relay: a call's stream {@code i} is the relay session
@@ -28,9 +29,32 @@ public final class NettyMediaRelay implements MediaRelay {
 
     private final MediaRelayServer server;
     private final Map<String, List<RelaySession>> calls = new ConcurrentHashMap<>();
+    /** Where each leg's party said it listens, by session and leg tag: {@code host:port}. */
+    private final Map<RelaySession, Map<String, String>> announced = new ConcurrentHashMap<>();
+    private volatile Consumer<String> onClosed = callKey -> { };
 
     public NettyMediaRelay(MediaRelayServer server) {
         this.server = server;
+    }
+
+    /** Told the key of each call as it is closed (its sessions are then gone from {@link #calls()}). */
+    public void onClosed(Consumer<String> listener) {
+        this.onClosed = listener;
+    }
+
+    /** The open calls and their streams' sessions, in stream order of opening. */
+    public Map<String, List<RelaySession>> calls() {
+        return Map.copyOf(calls);
+    }
+
+    /** Where the party of a leg said it listens ({@code host:port}), or empty before its description. */
+    public String announced(RelaySession session, CallSide side) {
+        return announced.getOrDefault(session, Map.of()).getOrDefault(tag(side), "");
+    }
+
+    /** The tag of the leg facing that party in every session of this relay. */
+    public static String tag(CallSide side) {
+        return side.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -46,7 +70,7 @@ public final class NettyMediaRelay implements MediaRelay {
                     }
                     // A call closed while this stream was opening leaves it silent: the idle sweep closes it.
                     calls.computeIfAbsent(callKey, key -> new CopyOnWriteArrayList<>()).add(session);
-                    return new NettyStream(session);
+                    return new NettyStream(session, announced.computeIfAbsent(session, key -> new ConcurrentHashMap<>()));
                 });
     }
 
@@ -54,20 +78,15 @@ public final class NettyMediaRelay implements MediaRelay {
     public void close(String callKey) {
         List<RelaySession> sessions = calls.remove(callKey);
         if (sessions != null) {
-            sessions.forEach(RelaySession::close);
+            sessions.forEach(session -> {
+                announced.remove(session);
+                session.close();
+            });
+            onClosed.accept(callKey);
         }
     }
 
-    /** Calls with at least one open stream on this node. */
-    public int calls() {
-        return calls.size();
-    }
-
-    private static String tag(CallSide side) {
-        return side.name().toLowerCase(Locale.ROOT);
-    }
-
-    private record NettyStream(RelaySession session) implements RelayStream {
+    private record NettyStream(RelaySession session, Map<String, String> announced) implements RelayStream {
 
         @Override
         public RelayEndpoint facing(CallSide side, boolean rtcpMux) {
@@ -79,6 +98,7 @@ public final class NettyMediaRelay implements MediaRelay {
         public void expect(CallSide side, AnnouncedMedia media) {
             RelayLeg leg = session.leg(tag(side));
             leg.expect(address(media.address()), media.rtpPort(), media.rtcpPort());
+            announced.put(tag(side), media.address() + ":" + media.rtpPort());
             session.onHold(media.held());
         }
 
