@@ -1,7 +1,7 @@
 package io.gridpbx.node;
 
 import io.gridpbx.core.media.MediaSessions;
-import io.gridpbx.node.media.HazelcastMediaSessions;
+import io.gridpbx.node.grid.HazelcastMediaSessions;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.core.access.AccountStore;

@@ -1,10 +1,9 @@
-package io.gridpbx.node.media;
+package io.gridpbx.node.grid;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.gridpbx.core.media.MediaSession;
 import io.gridpbx.core.media.MediaSessions;
-import io.gridpbx.node.grid.MapNames;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
