@@ -22,6 +22,12 @@ public interface SipServer extends AutoCloseable {
     /** INVITEs this node forwarded that have no final response yet: calls still setting up. */
     int callsSettingUp();
 
+    /**
+     * Ends a call whose media this node relays and which went silent: a BYE to each party, its CDR
+     * with {@code disposition}, its relay ports given back. False when this node does not anchor that call.
+     */
+    boolean endRelayedCall(String callId, String disposition);
+
     @Override
     void close();
 }

@@ -16,8 +16,13 @@ public record Cdr(String callId, String clientDomain, AddressOfRecord caller, Ad
     }
 
     public static Cdr answered(Dialog dialog, long endedAtMillis, String endingNode) {
+        return answered(dialog, endedAtMillis, endingNode, "ANSWERED");
+    }
+
+    /** An answered call that ended otherwise than by a party's BYE: {@code MEDIA_TIMEOUT} when its media stopped. */
+    public static Cdr answered(Dialog dialog, long endedAtMillis, String endingNode, String disposition) {
         return new Cdr(dialog.id().callId(), dialog.caller().domain(), dialog.caller(), dialog.callee(),
                 dialog.startedAtMillis(), dialog.startedAtMillis(), Math.max(endedAtMillis, dialog.startedAtMillis()),
-                "ANSWERED", endingNode);
+                disposition, endingNode);
     }
 }

@@ -12,6 +12,14 @@ public interface DialogRegistry {
     void ended(DialogId id);
 
     /**
+     * A dialog the platform ended itself (its media stopped): as {@link #ended(DialogId)}, with that
+     * disposition in its CDR instead of {@code ANSWERED}.
+     */
+    default void ended(DialogId id, String disposition) {
+        ended(id);
+    }
+
+    /**
      * A target refresh succeeded (a re-INVITE or UPDATE got its 2xx): the sender's and the
      * responder's new Contacts become the dialog's targets ({@link Dialog#refreshed}). Asynchronous.
      */

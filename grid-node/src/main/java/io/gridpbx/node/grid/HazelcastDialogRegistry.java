@@ -54,13 +54,18 @@ public final class HazelcastDialogRegistry implements DialogRegistry {
 
     @Override
     public void ended(DialogId id) {
+        ended(id, "ANSWERED");
+    }
+
+    @Override
+    public void ended(DialogId id, String disposition) {
         long endedAt = clock.millis();
         // Only the request that removes the dialog writes its CDR: a retransmitted BYE finds nothing.
         dialogs.removeAsync(id.key()).whenComplete((dialog, failure) -> {
             if (failure != null) {
                 LOG.warn("could not end dialog {}: {}", id.key(), failure.toString());
             } else if (dialog != null) {
-                cdrs.record(Cdr.answered(dialog, endedAt, nodeId));
+                cdrs.record(Cdr.answered(dialog, endedAt, nodeId, disposition));
             }
         });
     }

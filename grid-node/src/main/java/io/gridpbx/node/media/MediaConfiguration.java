@@ -6,6 +6,7 @@ import io.gridpbx.media.relay.MediaRelayConfig;
 import io.gridpbx.media.relay.MediaRelayServer;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
+import io.gridpbx.sip.SipServer;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,6 +20,8 @@ class MediaConfiguration {
 
     /** How stale the grid's view of a relayed call's counters and latched sources may be. */
     private static final Duration PUBLISH_EVERY = Duration.ofSeconds(2);
+    /** How late past its timeout a silent call may be ended. */
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(2);
 
     @Bean(destroyMethod = "close")
     MediaRelayServer mediaRelayServer(NodeProperties properties, NodeIdentity identity) {
@@ -41,6 +44,12 @@ class MediaConfiguration {
     MediaSessionPublisher mediaSessionPublisher(NettyMediaRelay relay, MediaSessions sessions, NodeIdentity identity,
             Clock clock) {
         return new MediaSessionPublisher(relay, sessions, identity.nodeId(), clock, PUBLISH_EVERY);
+    }
+
+    @Bean(destroyMethod = "close")
+    MediaIdleSweep mediaIdleSweep(MediaRelayServer server, SipServer sip, NodeProperties properties) {
+        NodeProperties.Media media = properties.media();
+        return new MediaIdleSweep(server, sip, media.timeout(), media.holdTimeout(), SWEEP_EVERY);
     }
 
     @Bean

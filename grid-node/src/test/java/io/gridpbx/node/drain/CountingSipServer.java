@@ -40,6 +40,11 @@ public final class CountingSipServer implements SipServer {
     }
 
     @Override
+    public boolean endRelayedCall(String callId, String disposition) {
+        return false;
+    }
+
+    @Override
     public int callsSettingUp() {
         return settingUp;
     }

@@ -57,6 +57,12 @@ final class DialogTracker {
         grid.ended(id);
     }
 
+    /** Ended by this node rather than by a party's BYE: the CDR keeps why ({@code MEDIA_TIMEOUT}). */
+    void ended(DialogId id, String disposition) {
+        recent.remove(id.key());
+        grid.ended(id, disposition);
+    }
+
     /**
      * The versions of the dialog to check a request against, cheapest first: this node's early or
      * recent copy (no grid read), then the grid's, which the caller asks for only when the local copy

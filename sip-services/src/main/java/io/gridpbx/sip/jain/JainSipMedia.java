@@ -48,8 +48,21 @@ final class JainSipMedia {
         }
     }
 
-    /** A relayed call on this node: its media, and the From tag of its initial INVITE (the caller's). */
-    private record Anchored(CallMedia media, String callerTag) {
+    /**
+     * A relayed call on this node: its media, the From tag of its initial INVITE (the caller's), the
+     * INVITE, and once it is answered, what ending it from here takes.
+     */
+    private static final class Anchored {
+        final CallMedia media;
+        final String callerTag;
+        final Request invite;
+        volatile @Nullable JainSipHangup hangup;
+
+        Anchored(CallMedia media, String callerTag, Request invite) {
+            this.media = media;
+            this.callerTag = callerTag;
+            this.invite = invite;
+        }
 
         CallSide sideOf(Message request) {
             return JainSipMessages.fromTag(request).equals(callerTag) ? CallSide.CALLER : CallSide.CALLEE;
@@ -58,15 +71,22 @@ final class JainSipMedia {
 
     private final @Nullable MediaRelay relay;
     private final Function<String, NatPolicy> policyOfClient;
+    private final JainSipResponder responder;
+    private final JainSipSelf self;
+    private final DialogTracker dialogs;
     private final Map<String, Anchored> calls = new ConcurrentHashMap<>();
 
     /**
      * @param relay          this node's relay, or null when the node relays no media
      * @param policyOfClient the media policy of a client domain
      */
-    JainSipMedia(@Nullable MediaRelay relay, Function<String, NatPolicy> policyOfClient) {
+    JainSipMedia(@Nullable MediaRelay relay, Function<String, NatPolicy> policyOfClient, JainSipResponder responder,
+            JainSipSelf self, DialogTracker dialogs) {
         this.relay = relay;
         this.policyOfClient = policyOfClient;
+        this.responder = responder;
+        this.self = self;
+        this.dialogs = dialogs;
     }
 
     /** Calls this node relays now. */
@@ -91,12 +111,12 @@ final class JainSipMedia {
             return CompletableFuture.failedFuture(new Refused(488, unreadable.reason()));
         }
         String callId = JainSipMessages.callId(invite);
-        Anchored call = new Anchored(new CallMedia(callId, relay), JainSipMessages.fromTag(invite));
+        Anchored call = new Anchored(new CallMedia(callId, relay), JainSipMessages.fromTag(invite), (Request) invite.clone());
         calls.put(callId, call);
         if (offer == null) {
             return CompletableFuture.completedFuture(null); // the offer comes in the 2xx, the answer in the ACK
         }
-        return call.media().relay(CallSide.CALLER, offer).handle((relayed, failure) -> {
+        return call.media.relay(CallSide.CALLER, offer).handle((relayed, failure) -> {
             if (failure != null) {
                 end(callId);
                 throw new Refused(503, "Media Relay Unavailable");
@@ -145,6 +165,7 @@ final class JainSipMedia {
         }
         CallSide sender = call.sideOf(request);
         CallSide from = isResponse ? sender.other() : sender;
+        learn(call, message, request, isResponse, sender);
         SessionDescription received;
         try {
             received = description(message);
@@ -155,7 +176,7 @@ final class JainSipMedia {
         if (received == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return call.media().relay(from, received).handle((relayed, failure) -> {
+        return call.media.relay(from, received).handle((relayed, failure) -> {
             if (failure != null) {
                 LOG.warn("description of Call-ID {} passes as it is: {}", JainSipMessages.callId(request), failure.toString());
             } else {
@@ -165,12 +186,50 @@ final class JainSipMedia {
         });
     }
 
+    /** Learns from a message of an anchored call what ending it from here takes: the 2xx, and each side's CSeqs. */
+    private void learn(Anchored call, Message message, Request request, boolean isResponse, CallSide sender) {
+        if (isResponse && message instanceof javax.sip.message.Response ok && ok.getStatusCode() / 100 == 2
+                && Request.INVITE.equals(request.getMethod()) && JainSipMessages.toTag(request).isEmpty()
+                && call.hangup == null) {
+            call.hangup = JainSipHangup.of(responder, self, call.invite, ok);
+        }
+        JainSipHangup hangup = call.hangup;
+        if (!isResponse && hangup != null) {
+            hangup.observe(request, sender == CallSide.CALLER);
+        }
+    }
+
     /** The call ended (BYE), failed or was cancelled: its ports go back to the relay. */
     void end(String callId) {
         Anchored call = calls.remove(callId);
         if (call != null) {
-            call.media().close();
+            call.media.close();
         }
+    }
+
+    /**
+     * Ends a relayed call whose media stopped: a BYE to each party, the dialog ended in the grid with
+     * that reason in its CDR, the ports given back. False for a call this node does not anchor.
+     */
+    boolean hangUp(String callId, String disposition) {
+        Anchored call = calls.get(callId);
+        if (call == null) {
+            return false;
+        }
+        JainSipHangup hangup = call.hangup;
+        if (hangup == null) {
+            return true; // ringing, no early media: the INVITE's own timers and its final answer end it
+        }
+        calls.remove(callId, call);
+        call.media.close();
+        try {
+            hangup.hangUp();
+        } catch (javax.sip.SipException unsent) {
+            LOG.warn("media timeout of Call-ID {}: {}", callId, unsent.getMessage());
+        }
+        dialogs.ended(hangup.dialogId(), disposition);
+        LOG.info("ended Call-ID {} ({}): its media stopped; a BYE went to each party", callId, disposition);
+        return true;
     }
 
     /** The SDP body of a message, or null when it carries none. */

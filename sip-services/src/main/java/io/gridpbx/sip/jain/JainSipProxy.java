@@ -221,6 +221,11 @@ final class JainSipProxy {
         }
     }
 
+    /** Ends a relayed call whose media stopped; see {@link JainSipMedia#hangUp}. */
+    boolean hangUp(String callId, String disposition) {
+        return media.hangUp(callId, disposition);
+    }
+
     /** INVITEs forwarded and not yet finally answered. */
     int invitesInProgress() {
         return invites.size();

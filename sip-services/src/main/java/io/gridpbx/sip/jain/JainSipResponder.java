@@ -43,6 +43,10 @@ final class JainSipResponder {
         this.guard = guard;
     }
 
+    MessageFactory messages() {
+        return messages;
+    }
+
     HeaderFactory headers() {
         return headers;
     }

@@ -5,6 +5,7 @@ import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.proxy.LoopDetector;
 import java.text.ParseException;
 import java.util.ListIterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.InvalidArgumentException;
@@ -208,6 +209,32 @@ final class JainSipSelf {
             return hostPort;
         }
         return hostPort + " " + (calleeFlow == null ? "-" : calleeFlow) + " " + (callerFlow == null ? "-" : callerFlow);
+    }
+
+    /**
+     * Where this node's entries sit in a dialog's Record-Route (top first, as in a 2xx): the first and
+     * last of them (two when the call changed transport here, RFC 5658), and the phone connections they
+     * name towards the callee ({@code gf}) and the caller ({@code gc}); null when none is ours.
+     */
+    @Nullable OwnRecordRoute locate(List<URI> recordRoutes) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < recordRoutes.size(); i++) {
+            if (isSealed(recordRoutes.get(i)) && isOurs(recordRoutes.get(i))) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return null;
+        }
+        SipURI ours = (SipURI) recordRoutes.get(first);
+        return new OwnRecordRoute(first, last, JainSipFlows.Flow.parse(ours.getParameter(FLOW_PARAM)),
+                JainSipFlows.Flow.parse(ours.getParameter(CALLER_FLOW_PARAM)));
+    }
+
+    /** This node's place in a Record-Route; see {@link #locate}. */
+    record OwnRecordRoute(int first, int last, JainSipFlows.@Nullable Flow calleeFlow, JainSipFlows.@Nullable Flow callerFlow) {
     }
 
     /** Whether a Record-Route or Route URI is one a cluster member inserted (it carries a seal). */

@@ -139,7 +139,8 @@ public final class JainSipServer implements SipServer {
             DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS));
             JainSipFailures failures = new JainSipFailures(responder, counters);
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
-                    new JainSipFlows(stack, settings.nodeId()), failures, new JainSipMedia(relay, policyOfClient));
+                    new JainSipFlows(stack, settings.nodeId()), failures,
+                    new JainSipMedia(relay, policyOfClient, responder, self, tracker));
             JainSipListener listener = new JainSipListener(responder, self,
                     new JainSipRegistrar(responder, registrar, settings.nodeId(), counters, failures), proxy, counters,
                     new OverloadGate(overload, clock), queueDelay, failures);
@@ -225,6 +226,11 @@ public final class JainSipServer implements SipServer {
     @Override
     public boolean draining() {
         return listener.draining();
+    }
+
+    @Override
+    public boolean endRelayedCall(String callId, String disposition) {
+        return proxy.hangUp(callId, disposition);
     }
 
     @Override
