@@ -47,6 +47,13 @@ class BaresipRelayedCallClusterTest {
     private static final Pattern RELAY_SDP = Pattern.compile("c=IN IP4 " + Pattern.quote(NODE.host())
             + "\\s+t=0 0\\s+(?:a=[^\\r\\n]*\\s+)*m=audio (486\\d\\d) RTP/AVP");
 
+    /** The first origin line a phone received from the relay: its username and sess-id, and its version. */
+    private static final Pattern ORIGIN = Pattern.compile("o=(\\S+ \\d+) (\\d+) IN IP4 " + Pattern.quote(NODE.host()));
+    /** A description with the relay's origin and a sendonly stream: the caller put the call on hold. */
+    private static final Pattern HOLD_SDP = Pattern.compile("o=(\\S+ \\d+) (\\d+) IN IP4 " + Pattern.quote(NODE.host())
+            + "(?:\\s+[a-z]=[^\\r\\n]*)*?\\s+c=IN IP4 " + Pattern.quote(NODE.host())
+            + "(?:\\s+[a-z]=[^\\r\\n]*)*?\\s+a=sendonly");
+
     private static @Nullable BaresipLab lab;
 
     @BeforeAll
@@ -110,6 +117,18 @@ class BaresipRelayedCallClusterTest {
         }
         assertThat(relayed.path("streams").path(0).path("caller").path("announced").asString()).as("%s", relayed)
                 .startsWith(CALLER.host() + ":");
+
+        // Hold and resume: re-INVITEs whose descriptions still name the relay, with the direction kept and
+        // the origin's version moved by one at each change (RFC 3264 sections 8 and 8.4).
+        MatchResult firstOrigin = callee.awaitOutput("the relay's first origin", ORIGIN, SIP_STEP);
+        assertThat(caller.control().command("hold", "", SIP_STEP).path("ok").asBoolean()).as("hold").isTrue();
+        MatchResult held = callee.awaitOutput("a hold re-INVITE through the relay", HOLD_SDP, SIP_STEP);
+        assertThat(held.group(1)).as("the relay's origin on the callee's leg stays").isEqualTo(firstOrigin.group(1));
+        assertThat(Long.parseLong(held.group(2))).as("and its version moves by one")
+                .isEqualTo(Long.parseLong(firstOrigin.group(2)) + 1);
+        assertThat(caller.control().command("resume", "", SIP_STEP).path("ok").asBoolean()).as("resume").isTrue();
+        callee.awaitOutput("a resuming re-INVITE through the relay", Pattern.compile(Pattern.quote(
+                "o=" + held.group(1) + " " + (Long.parseLong(held.group(2)) + 1) + " IN IP4 " + NODE.host())), SIP_STEP);
 
         assertThat(caller.control().command("hangup", "", SIP_STEP).path("ok").asBoolean()).isTrue();
         caller.control().awaitEvent("CALL_CLOSED", SIP_STEP);

@@ -38,7 +38,10 @@ final class JainSipMedia {
 
     private static final Logger LOG = LoggerFactory.getLogger(JainSipMedia.class);
 
-    /** A description the call cannot carry: answered with this status and reason, nothing forwarded. */
+    /**
+     * A description the call cannot carry: answered with this status and reason, nothing forwarded
+     * (status 0: a copy of a request already in hand, dropped without an answer).
+     */
     static final class Refused extends RuntimeException {
         final int status;
 
@@ -112,7 +115,11 @@ final class JainSipMedia {
         }
         String callId = JainSipMessages.callId(invite);
         Anchored call = new Anchored(new CallMedia(callId, relay), JainSipMessages.fromTag(invite), (Request) invite.clone());
-        calls.put(callId, call);
+        if (calls.putIfAbsent(callId, call) != null) {
+            // A copy of an INVITE already being anchored (retransmitted before its transaction existed):
+            // the first one carries the call; this one is dropped, as the transaction layer would.
+            return CompletableFuture.failedFuture(new Refused(0, "retransmission"));
+        }
         if (offer == null) {
             return CompletableFuture.completedFuture(null); // the offer comes in the 2xx, the answer in the ACK
         }

@@ -215,7 +215,9 @@ final class JainSipProxy {
         Throwable cause = refused instanceof java.util.concurrent.CompletionException && refused.getCause() != null
                 ? refused.getCause() : refused;
         if (cause instanceof JainSipMedia.Refused media) {
-            responder.reject(request, media.status, media.getMessage());
+            if (media.status > 0) {
+                responder.reject(request, media.status, media.getMessage());
+            }
         } else {
             failures.answer(request, refused);
         }
