@@ -9,7 +9,12 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 NG_PORT=${1:-${NG_PORT:-2223}}
 JAR=${GRIDPBX_JAR:-$ROOT/grid-node/target/gridpbx-grid-node-0.1.0-SNAPSHOT-exec.jar}
-JAVA=${GRIDPBX_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+# The JDK 25 the launcher would pick: GRIDPBX_JAVA_HOME, JAVA_HOME, then /usr/lib/jvm/*25*.
+JAVA=""
+for c in "${GRIDPBX_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-25-* /usr/lib/jvm/*25*; do
+  [ -n "$c" ] && [ -x "$c/bin/java" ] && "$c/bin/java" -version 2>&1 | grep -q 'version "2[5-9]' && { JAVA="$c/bin/java"; break; }
+done
+[ -n "$JAVA" ] || { echo "ng_node: no JDK 25 (set GRIDPBX_JAVA_HOME, or install one under /usr/lib/jvm)" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "ng_node: no node jar at $JAR (./mvnw -o -q -pl grid-node -am package -Dmaven.test.skip=true)" >&2; exit 2; }
 # The launcher's JVM flags, read from it so that they stay in step.
 eval "$(sed -n '/^JVM_FLAGS=(/,/^)/p' "$ROOT/gridpbx")"
