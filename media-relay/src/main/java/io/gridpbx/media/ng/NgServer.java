@@ -70,7 +70,12 @@ public final class NgServer implements AutoCloseable {
                     .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(Bencode.MAX_LENGTH))
                     .handler(new NgInitializer(new NgDispatcher(calls, counters), cache, counters));
             InetSocketAddress address = new InetSocketAddress(config.bindHost(), config.port());
-            Channel channel = bootstrap.bind(address).syncUninterruptibly().channel();
+            // awaitUninterruptibly, not sync: sync rethrows the bind's IOException unchecked, past the catch below.
+            io.netty.channel.ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+            if (!bound.isSuccess()) {
+                throw new IllegalStateException(String.valueOf(bound.cause()), bound.cause());
+            }
+            Channel channel = bound.channel();
             ScheduledFuture<?> sweep = channel.eventLoop().scheduleAtFixedRate(
                     () -> calls.expireIdle(config.callTimeout(), config.holdTimeout()),
                     SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);

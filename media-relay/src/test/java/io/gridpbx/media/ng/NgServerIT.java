@@ -224,6 +224,14 @@ class NgServerIT {
         assertThat(ng.calls()).isEqualTo(5);
     }
 
+    /** A node whose ng port is taken must hear it as IllegalStateException, to log it and run without ng. */
+    @Test
+    void aPortAlreadyBound_isAnIllegalStateException_notAnEscapedIoException() {
+        int taken = ng.localAddress().getPort();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NgServer.start(NgConfig.of("127.0.0.1", taken), relay))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot bind");
+    }
+
     @Test
     void garbage_isDroppedAndCounted_theServerStillAnswers() throws Exception {
         byte[] junk = "not bencode at all".getBytes(StandardCharsets.US_ASCII);
