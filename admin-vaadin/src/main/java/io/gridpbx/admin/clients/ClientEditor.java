@@ -11,7 +11,7 @@ import io.gridpbx.admin.shared.Editor;
 import io.gridpbx.admin.shared.Fields;
 import io.gridpbx.admin.shared.FormErrors;
 import io.gridpbx.core.manage.ClientForm;
-import io.gridpbx.core.media.NatPolicy;
+import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.Client;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import io.gridpbx.admin.AdminUiTest;
 import io.gridpbx.admin.shared.NotFoundPanel;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.digest.DigestAlgorithm;
-import io.gridpbx.core.media.NatPolicy;
+import io.gridpbx.core.tenancy.NatPolicy;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

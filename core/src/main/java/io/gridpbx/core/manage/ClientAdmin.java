@@ -8,7 +8,7 @@ import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.PasswordHasher;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.digest.DigestAlgorithm;
-import io.gridpbx.core.media.NatPolicy;
+import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.DomainName;
 import io.gridpbx.core.tenancy.Languages;

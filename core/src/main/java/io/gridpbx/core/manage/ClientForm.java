@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param digestAlgorithms the digest algorithms its challenges offer ({@code MD5}, {@code SHA-256}, or
  *                 both); null or empty for the platform's default
  * @param mediaRelay when its calls' media go through the relay ({@code always}, {@code when-nat} or
- *                 {@code never}, see {@link io.gridpbx.core.media.NatPolicy#named}); null or blank for {@code when-nat}
+ *                 {@code never}, see {@link io.gridpbx.core.tenancy.NatPolicy#named}); null or blank for {@code when-nat}
  */
 public record ClientForm(@Nullable String domain, @Nullable String reseller, @Nullable String name,
         @Nullable String email, @Nullable String language, @Nullable String password,

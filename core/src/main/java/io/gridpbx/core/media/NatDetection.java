@@ -2,6 +2,7 @@ package io.gridpbx.core.media;
 
 import io.gridpbx.core.media.sdp.SessionDescription;
 import io.gridpbx.core.security.Cidr;
+import io.gridpbx.core.tenancy.NatPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,20 @@ public final class NatDetection {
             announced.addAll(MediaFacts.mediaAddresses(sdp));
         }
         return announced.stream().anyMatch(address -> hidden(address, sourceAddress));
+    }
+
+    /**
+     * Whether to relay a call's media under a client's policy, from the packet's source address (an IP
+     * literal), the host of the phone's Contact URI and its description ({@code null} for an INVITE
+     * without SDP).
+     */
+    public static boolean relays(NatPolicy policy, String sourceAddress, String contactHost,
+            @Nullable SessionDescription sdp) {
+        return switch (policy) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case WHEN_NAT -> behindNat(sourceAddress, contactHost, sdp);
+        };
     }
 
     /** Whether an address cannot be reached from the public internet: private, shared, link-local or loopback. */

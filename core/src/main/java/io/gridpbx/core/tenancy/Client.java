@@ -1,7 +1,6 @@
 package io.gridpbx.core.tenancy;
 
 import io.gridpbx.core.digest.DigestAlgorithm;
-import io.gridpbx.core.media.NatPolicy;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

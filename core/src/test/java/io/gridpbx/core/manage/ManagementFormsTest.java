@@ -7,7 +7,7 @@ import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.access.SignInRefused;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
-import io.gridpbx.core.media.NatPolicy;
+import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.User;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.gridpbx.core.media;
 
+import io.gridpbx.core.tenancy.NatPolicy;
+
 import static io.gridpbx.core.media.sdp.PhoneSdps.parsed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,11 +95,11 @@ class NatDetectionTest {
     void policies_decideRelaying() {
         SessionDescription natted = parsed(PhoneSdps.YEALINK_T46_OFFER);
 
-        assertThat(NatPolicy.ALWAYS.relays(PUBLIC_SOURCE, PUBLIC_SOURCE, PUBLIC_SDP)).isTrue();
-        assertThat(NatPolicy.NEVER.relays(PUBLIC_SOURCE, "192.168.1.105", natted)).isFalse();
-        assertThat(NatPolicy.WHEN_NAT.relays(PUBLIC_SOURCE, "192.168.1.105", natted)).isTrue();
-        assertThat(NatPolicy.WHEN_NAT.relays(PUBLIC_SOURCE, PUBLIC_SOURCE, PUBLIC_SDP)).isFalse();
-        assertThat(NatPolicy.WHEN_NAT.relays(PUBLIC_SOURCE, "192.168.1.105", null)).as("delayed offer").isTrue();
+        assertThat(NatDetection.relays(NatPolicy.ALWAYS, PUBLIC_SOURCE, PUBLIC_SOURCE, PUBLIC_SDP)).isTrue();
+        assertThat(NatDetection.relays(NatPolicy.NEVER, PUBLIC_SOURCE, "192.168.1.105", natted)).isFalse();
+        assertThat(NatDetection.relays(NatPolicy.WHEN_NAT, PUBLIC_SOURCE, "192.168.1.105", natted)).isTrue();
+        assertThat(NatDetection.relays(NatPolicy.WHEN_NAT, PUBLIC_SOURCE, PUBLIC_SOURCE, PUBLIC_SDP)).isFalse();
+        assertThat(NatDetection.relays(NatPolicy.WHEN_NAT, PUBLIC_SOURCE, "192.168.1.105", null)).as("delayed offer").isTrue();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridpbx.core.digest.DigestAlgorithm;
-import io.gridpbx.core.media.NatPolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.location.RegistrationPolicy;
 import io.gridpbx.core.media.MediaRelay;
-import io.gridpbx.core.media.NatPolicy;
+import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.TenantDirectory;

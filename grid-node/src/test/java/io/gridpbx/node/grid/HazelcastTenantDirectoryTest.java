@@ -8,7 +8,7 @@ import com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
-import io.gridpbx.core.media.NatPolicy;
+import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.TenantProvisioning;

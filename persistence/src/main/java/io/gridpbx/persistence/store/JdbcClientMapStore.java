@@ -1,7 +1,7 @@
 package io.gridpbx.persistence.store;
 
 import io.gridpbx.core.digest.DigestAlgorithm;
-import io.gridpbx.core.media.NatPolicy;
+import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.persistence.jdbc.Database;
 import java.sql.Connection;

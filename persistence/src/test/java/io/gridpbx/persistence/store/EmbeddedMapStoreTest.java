@@ -3,7 +3,7 @@ package io.gridpbx.persistence.store;
 import static io.gridpbx.persistence.store.JdbcMapStoreContract.loadedOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridpbx.core.media.NatPolicy;
+import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.persistence.jdbc.Database;
 import io.gridpbx.persistence.jdbc.DatabaseSettings;

@@ -16,7 +16,7 @@ import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.manage.Picture;
-import io.gridpbx.core.media.NatPolicy;
+import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.CallSettings;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.Platform;

@@ -5,7 +5,7 @@ import io.gridpbx.core.media.CallMedia;
 import io.gridpbx.core.media.CallSide;
 import io.gridpbx.core.media.MediaRelay;
 import io.gridpbx.core.media.NatDetection;
-import io.gridpbx.core.media.NatPolicy;
+import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.media.RelayedSdp;
 import io.gridpbx.core.media.sdp.SdpParseException;
 import io.gridpbx.core.media.sdp.SessionDescription;

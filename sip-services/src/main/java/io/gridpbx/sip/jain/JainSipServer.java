@@ -9,7 +9,7 @@ import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.dialog.RouteSeal;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.media.MediaRelay;
-import io.gridpbx.core.media.NatPolicy;
+import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.routing.CallRouter;
 import io.gridpbx.core.security.AllowList;
 import io.gridpbx.core.security.EdgeGuard;

@@ -1,4 +1,4 @@
-package io.gridpbx.core.media;
+package io.gridpbx.core.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
