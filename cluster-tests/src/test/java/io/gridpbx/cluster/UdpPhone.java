@@ -136,38 +136,22 @@ final class UdpPhone implements AutoCloseable {
         byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
         long started = System.nanoTime();
         socket.send(new DatagramPacket(bytes, bytes.length, node));
-        long deadline = started + wait.toNanos();
-        byte[] buffer = new byte[65535];
         String method = request.substring(0, request.indexOf(' '));
-        while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("no answer to " + method + " " + callId + " from " + node + " within "
-                        + wait.toMillis() + " ms");
-            }
-            socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(packet);
-            } catch (SocketTimeoutException late) {
-                continue;
-            }
-            String answer = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1);
-            if (answer.startsWith("SIP/2.0 ") && answer.contains("Call-ID: " + callId + "\r\n")
-                    && answer.contains("CSeq: " + cseq + " " + method) && !answer.startsWith("SIP/2.0 1")) {
-                return new Answer(answer, Duration.ofNanos(System.nanoTime() - started));
-            }
-        }
+        String answer = receive(wait, started, text -> text.startsWith("SIP/2.0 ")
+                && text.contains("Call-ID: " + callId + "\r\n") && text.contains("CSeq: " + cseq + " " + method)
+                && !text.startsWith("SIP/2.0 1"), "no answer to " + method + " " + callId + " from " + node).text();
+        return new Answer(answer, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Waits for a request of that method (answers and other requests are skipped). */
-    Incoming awaitRequest(String method, Duration wait) throws IOException {
-        long deadline = System.nanoTime() + wait.toNanos();
+    /** The first datagram that {@code wanted} accepts, received within {@code wait} of {@code startedNanos}. */
+    private Incoming receive(Duration wait, long startedNanos, java.util.function.Predicate<String> wanted, String missing)
+            throws IOException {
+        long deadline = startedNanos + wait.toNanos();
         byte[] buffer = new byte[65535];
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("no " + method + " reached the phone within " + wait.toMillis() + " ms");
+                throw new AssertionError(missing + " within " + wait.toMillis() + " ms");
             }
             socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
@@ -177,10 +161,15 @@ final class UdpPhone implements AutoCloseable {
                 continue;
             }
             String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1);
-            if (text.startsWith(method + " ")) {
+            if (wanted.test(text)) {
                 return new Incoming(text, (InetSocketAddress) packet.getSocketAddress());
             }
         }
+    }
+
+    /** Waits for a request of that method (answers and other requests are skipped). */
+    Incoming awaitRequest(String method, Duration wait) throws IOException {
+        return receive(wait, System.nanoTime(), text -> text.startsWith(method + " "), "no " + method + " reached the phone");
     }
 
     /**
