@@ -9,6 +9,8 @@ import io.gridpbx.node.NodeProperties;
 import io.gridpbx.sip.SipServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,16 +42,23 @@ class MediaConfiguration {
         return new NettyMediaRelay(server);
     }
 
-    @Bean(destroyMethod = "close")
-    MediaSessionPublisher mediaSessionPublisher(NettyMediaRelay relay, MediaSessions sessions, NodeIdentity identity,
-            Clock clock) {
-        return new MediaSessionPublisher(relay, sessions, identity.nodeId(), clock, PUBLISH_EVERY);
+    /** One thread for the node's periodic media work: publishing sessions and ending silent calls. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService mediaTimer() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("media-timer").daemon().factory());
     }
 
     @Bean(destroyMethod = "close")
-    MediaIdleSweep mediaIdleSweep(MediaRelayServer server, SipServer sip, NodeProperties properties) {
+    MediaSessionPublisher mediaSessionPublisher(NettyMediaRelay relay, MediaSessions sessions, NodeIdentity identity,
+            Clock clock, ScheduledExecutorService mediaTimer) {
+        return new MediaSessionPublisher(relay, sessions, identity.nodeId(), clock, PUBLISH_EVERY, mediaTimer);
+    }
+
+    @Bean(destroyMethod = "close")
+    MediaIdleSweep mediaIdleSweep(MediaRelayServer server, SipServer sip, NodeProperties properties,
+            ScheduledExecutorService mediaTimer) {
         NodeProperties.Media media = properties.media();
-        return new MediaIdleSweep(server, sip, media.timeout(), media.holdTimeout(), SWEEP_EVERY);
+        return new MediaIdleSweep(server, sip, media.timeout(), media.holdTimeout(), SWEEP_EVERY, mediaTimer);
     }
 
     @Bean

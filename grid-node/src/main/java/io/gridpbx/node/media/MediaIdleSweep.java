@@ -6,8 +6,8 @@ import io.gridpbx.sip.SipServer;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +27,16 @@ final class MediaIdleSweep implements AutoCloseable {
     private final SipServer sip;
     private final Duration timeout;
     private final Duration holdTimeout;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("media-idle").daemon().factory());
+    private final ScheduledFuture<?> job;
 
-    MediaIdleSweep(MediaRelayServer relay, SipServer sip, Duration timeout, Duration holdTimeout, Duration every) {
+    /** @param timer the media timer of the node, shared with the session publisher */
+    MediaIdleSweep(MediaRelayServer relay, SipServer sip, Duration timeout, Duration holdTimeout, Duration every,
+            ScheduledExecutorService timer) {
         this.relay = relay;
         this.sip = sip;
         this.timeout = timeout;
         this.holdTimeout = holdTimeout;
-        timer.scheduleWithFixedDelay(this::sweep, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        job = timer.scheduleWithFixedDelay(this::sweep, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** One pass (the timer's job). */
@@ -61,6 +62,6 @@ final class MediaIdleSweep implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        job.cancel(false);
     }
 }

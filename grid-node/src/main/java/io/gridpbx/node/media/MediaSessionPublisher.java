@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,16 +36,17 @@ final class MediaSessionPublisher implements AutoCloseable {
     private final MediaSessions sessions;
     private final String node;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("media-sessions").daemon().factory());
+    private final ScheduledFuture<?> job;
 
-    MediaSessionPublisher(NettyMediaRelay relay, MediaSessions sessions, String node, Clock clock, Duration every) {
+    /** @param timer the media timer of the node, shared with the idle sweep */
+    MediaSessionPublisher(NettyMediaRelay relay, MediaSessions sessions, String node, Clock clock, Duration every,
+            ScheduledExecutorService timer) {
         this.relay = relay;
         this.sessions = sessions;
         this.node = node;
         this.clock = clock;
         relay.onClosed(sessions::remove);
-        timer.scheduleWithFixedDelay(this::publishAll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        job = timer.scheduleWithFixedDelay(this::publishAll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Publishes every call this node relays now (the timer's job; tests may call it). */
@@ -87,6 +88,6 @@ final class MediaSessionPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        job.cancel(false);
     }
 }
