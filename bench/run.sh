@@ -36,6 +36,9 @@
 #   SIPP_EXTRA  ""                  more options for the SIPp UACs, e.g. "-trace_msg" when debugging
 #   REG_CAPACITY, CALL_CAPACITY (unset)   the capacity the overload modes start from (else climbed)
 #   OVERLOAD_FACTORS "1.0 1.25 1.5"  offered load of the overload modes, as multiples of the capacity
+#   SIPP_NICE   (unset)             e.g. -10 (root): every SIPp runs at this niceness, ahead of the server, so
+#                                   that one SIPp can offer 1.5x a node's capacity on two cores (at normal
+#                                   priority it starves next to an overloaded node: the steps measure SIPp)
 #   GRIDPBX_JVM_OPTS "-Xms1g -Xmx2g"  passed to ./gridpbx run
 #   BENCH_JAR   (unset)             run the nodes from this exec jar (a build of another commit, for a
 #                                   before/after pair measured by the same script); else ./gridpbx run
@@ -68,6 +71,7 @@ CALL_CAPACITY=${CALL_CAPACITY:-}
 OVERLOAD_FACTORS=${OVERLOAD_FACTORS:-"1.0 1.25 1.5"}
 JVM_OPTS=${GRIDPBX_JVM_OPTS:-"-Xms1g -Xmx2g"}
 NODE_ARGS=${NODE_ARGS:-}
+SIPP_NICE=${SIPP_NICE:-}
 KAMAILIO_CHILDREN=${KAMAILIO_CHILDREN:-4}
 KAMAILIO_SHM=${KAMAILIO_SHM:-1024}
 KAMAILIO_PKG=${KAMAILIO_PKG:-8}
@@ -301,7 +305,7 @@ exec > >(tee "$OUT/summary.txt") 2>&1
 echo "# $(date -Is) host: $(nproc) cpus, $(uname -r); $(sipp -v 2>&1 | grep -o 'SIPp v[^ ]*' | head -1);" \
      "$(command -v kamailio >/dev/null && kamailio -v 2>/dev/null | head -1 | sed 's/^version: //')"
 echo "# MODES=\"$MODES\" NODES=\"$NODES\" KAMAILIO=$KAMAILIO DUR=${DUR}s REG_RATES=\"$REG_RATES\" CALL_RATES=\"$CALL_RATES\"" \
-     "RETRY=$RETRY STOP_ON_FAIL=$STOP_ON_FAIL PAUSE_MS=$PAUSE_MS GRIDPBX_JVM_OPTS=\"$JVM_OPTS\" NODE_ARGS=\"$NODE_ARGS\" raw output: $OUT"
+     "RETRY=$RETRY STOP_ON_FAIL=$STOP_ON_FAIL PAUSE_MS=$PAUSE_MS GRIDPBX_JVM_OPTS=\"$JVM_OPTS\" NODE_ARGS=\"$NODE_ARGS\" SIPP_NICE=$SIPP_NICE raw output: $OUT"
 [ -n "$NODES" ] && ensure_built
 SETUPS=()
 [ "$KAMAILIO" = 1 ] && { SETUPS+=(kamailio); bench_kamailio; }

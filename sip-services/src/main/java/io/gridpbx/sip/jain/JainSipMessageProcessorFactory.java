@@ -10,15 +10,16 @@ import gov.nist.javax.sip.stack.NioTlsMessageProcessor;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import gov.nist.javax.sip.stack.UDPMessageProcessor;
 import io.gridpbx.sip.SipCounters;
+import io.gridpbx.sip.overload.AdmissionThrottle;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.channels.SocketChannel;
-import java.time.Clock;
 import javax.sip.ListeningPoint;
 
 /**
  * The RI's NIO transports, with UDP fed through {@link JainSipReceiveQueue} so that the listener
- * knows how long each request waited, and every TCP and TLS connection read through a
+ * knows how long each request waited and an overloaded node sheds new requests at the socket
+ * ({@link JainSipDoor}), and every TCP and TLS connection read through a
  * {@link FramedPipelineParser}. Set on the stack as an instance
  * ({@code SipStackImpl.setMessageProcessorFactory}), since it carries this node's delay gauge.
  */
@@ -26,20 +27,22 @@ final class JainSipMessageProcessorFactory extends NioMessageProcessorFactory {
 
     private final JainSipQueueDelay delay;
     private final SipCounters counters;
-    private final Clock clock;
+    private final AdmissionThrottle throttle;
+    private final long retryAfterSeconds;
 
-    JainSipMessageProcessorFactory(JainSipQueueDelay delay, SipCounters counters, Clock clock) {
+    JainSipMessageProcessorFactory(JainSipQueueDelay delay, SipCounters counters, AdmissionThrottle throttle,
+            long retryAfterSeconds) {
         this.delay = delay;
         this.counters = counters;
-        this.clock = clock;
+        this.throttle = throttle;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     @Override
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
             String transport) throws IOException {
         if (ListeningPoint.UDP.equalsIgnoreCase(transport)) {
-            MessageProcessor udp = new MeasuredUdpProcessor(address, stack, port,
-                    new JainSipReceiveQueue(delay, counters, clock));
+            MessageProcessor udp = new MeasuredUdpProcessor(address, stack, port, this);
             sendFromListeningSocket(stack);
             return udp;
         }
@@ -69,14 +72,18 @@ final class JainSipMessageProcessorFactory extends NioMessageProcessorFactory {
 
     /**
      * The RI's UDP processor with its queue replaced before its threads start: the receiver offers
-     * to and the pool takes from the field {@code messageQueue}, read on every message.
+     * to and the pool takes from the field {@code messageQueue}, read on every message. The door's
+     * 503s leave from the listening socket.
      */
     private static final class MeasuredUdpProcessor extends UDPMessageProcessor {
 
-        MeasuredUdpProcessor(InetAddress address, SIPTransactionStack stack, int port, JainSipReceiveQueue queue)
-                throws IOException {
+        MeasuredUdpProcessor(InetAddress address, SIPTransactionStack stack, int port,
+                JainSipMessageProcessorFactory factory) throws IOException {
             super(address, stack, port);
-            this.messageQueue = queue;
+            java.net.DatagramSocket socket = this.sock;
+            JainSipDoor door = new JainSipDoor(factory.throttle, JainSipEdgeGuards.of(stack), factory.counters,
+                    factory.retryAfterSeconds, socket::send);
+            this.messageQueue = new JainSipReceiveQueue(factory.delay, factory.counters, door);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gridpbx.sip.jain;
 
+import io.gridpbx.sip.overload.AdmissionThrottle;
 import java.time.Clock;
 
 /**
@@ -9,7 +10,8 @@ import java.time.Clock;
  * stamp to the pool thread that takes the datagram, and that same thread parses it and runs the
  * listener (the reentrant listener), so the stamp is kept per thread. A request that did not come
  * through the UDP queue (TCP) is judged by the UDP queue's latest delay while it is fresh: the
- * node's backlog is one, whatever the transport.
+ * node's backlog is one, whatever the transport. Every measurement also goes to the node's
+ * {@link AdmissionThrottle}, which sets the share of new requests let in at the socket.
  */
 final class JainSipQueueDelay {
 
@@ -18,17 +20,27 @@ final class JainSipQueueDelay {
     private static final long FRESH_MILLIS = 1000;
 
     private final Clock clock;
+    private final AdmissionThrottle throttle;
     private final ThreadLocal<long[]> receivedAt = ThreadLocal.withInitial(() -> new long[] {NONE});
     private volatile long latestDelayMillis;
     private volatile long latestAtMillis = NONE;
 
-    JainSipQueueDelay(Clock clock) {
+    JainSipQueueDelay(Clock clock, AdmissionThrottle throttle) {
         this.clock = clock;
+        this.throttle = throttle;
     }
 
-    /** A pool thread took a datagram stamped at {@code receivedAtMillis}; it handles it next. */
-    void taken(long receivedAtMillis) {
+    /**
+     * A pool thread took a datagram stamped at {@code receivedAtMillis}; it handles it next, unless it
+     * is a request too late to be worth it (then the next datagram it takes replaces the stamp).
+     *
+     * @return how long the datagram waited
+     */
+    long taken(long receivedAtMillis) {
         receivedAt.get()[0] = receivedAtMillis;
+        long waited = Math.max(0, clock.millis() - receivedAtMillis);
+        throttle.measured(waited);
+        return waited;
     }
 
     /** The queue delay of the request this thread is about to handle, measured now; consumes the stamp. */

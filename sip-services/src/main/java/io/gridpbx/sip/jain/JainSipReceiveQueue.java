@@ -2,7 +2,6 @@ package io.gridpbx.sip.jain;
 
 import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
 import io.gridpbx.sip.SipCounters;
-import java.time.Clock;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * complete work already done and are not all retransmitted (a 180 is sent once). The queue is
  * bounded too: the RI gives every datagram an 8 KiB buffer, so a flood that outruns the pool would
  * otherwise grow the heap without limit; a datagram that finds it full is dropped by the receiver.
+ * Before a datagram is queued it passes the {@link JainSipDoor}, where an overloaded node turns new
+ * requests away.
  */
 final class JainSipReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessageDispatch> {
 
@@ -26,22 +27,28 @@ final class JainSipReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessag
 
     private final transient JainSipQueueDelay delay;
     private final transient SipCounters counters;
-    private final transient Clock clock;
+    private final transient JainSipDoor door;
 
-    JainSipReceiveQueue(JainSipQueueDelay delay, SipCounters counters, Clock clock) {
-        this(CAPACITY, delay, counters, clock);
+    JainSipReceiveQueue(JainSipQueueDelay delay, SipCounters counters, JainSipDoor door) {
+        this(CAPACITY, delay, counters, door);
     }
 
-    JainSipReceiveQueue(int capacity, JainSipQueueDelay delay, SipCounters counters, Clock clock) {
+    JainSipReceiveQueue(int capacity, JainSipQueueDelay delay, SipCounters counters, JainSipDoor door) {
         super(capacity);
         this.delay = delay;
         this.counters = counters;
-        this.clock = clock;
+        this.door = door;
     }
 
-    /** The receiver thread offers and ignores the answer: a full queue drops the datagram, counted. */
+    /**
+     * The receiver thread offers and ignores the answer: a datagram the door answered or dropped is
+     * not queued, and a full queue drops the datagram, counted.
+     */
     @Override
     public boolean offer(DatagramQueuedMessageDispatch work) {
+        if (!door.admits(work.packet)) {
+            return false;
+        }
         if (super.offer(work)) {
             return true;
         }
@@ -72,12 +79,10 @@ final class JainSipReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessag
     }
 
     private boolean handOver(DatagramQueuedMessageDispatch work) {
-        long receivedAt = work.getReceptionTime();
-        if (clock.millis() - receivedAt > STALE_MILLIS && !isResponse(work)) {
+        if (delay.taken(work.getReceptionTime()) > STALE_MILLIS && !isResponse(work)) {
             counters.staleDrop();
             return false;
         }
-        delay.taken(receivedAt);
         return true;
     }
 

@@ -20,6 +20,7 @@ import io.gridpbx.sip.RejectionLog;
 import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.SipServer;
+import io.gridpbx.sip.overload.AdmissionThrottle;
 import io.gridpbx.sip.overload.OverloadGate;
 import io.gridpbx.sip.overload.OverloadSettings;
 import io.gridpbx.sip.proxy.InitialRequestPolicy;
@@ -110,8 +111,10 @@ public final class JainSipServer implements SipServer {
             SipCounters counters = new SipCounters();
             // Set before the listening points exist: the UDP processor it makes measures queue delay,
             // and TCP and TLS connections are framed by their Content-Length.
-            JainSipQueueDelay queueDelay = new JainSipQueueDelay(clock);
-            stack.setMessageProcessorFactory(new JainSipMessageProcessorFactory(queueDelay, counters, clock));
+            AdmissionThrottle throttle = new AdmissionThrottle(overload, clock);
+            JainSipQueueDelay queueDelay = new JainSipQueueDelay(clock, throttle);
+            stack.setMessageProcessorFactory(new JainSipMessageProcessorFactory(queueDelay, counters, throttle,
+                    Math.max(1, overload.retryAfter().toSeconds())));
             AddressFactory addresses = factory.createAddressFactory();
             HeaderFactory headers = factory.createHeaderFactory();
             MessageFactory messages = factory.createMessageFactory();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
 import io.gridpbx.core.MutableClock;
 import io.gridpbx.sip.SipCounters;
+import io.gridpbx.sip.overload.AdmissionThrottle;
+import io.gridpbx.sip.overload.OverloadSettings;
 import java.net.DatagramPacket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,8 +19,10 @@ class JainSipReceiveQueueTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:00:00Z"));
     private final SipCounters counters = new SipCounters();
-    private final JainSipQueueDelay delay = new JainSipQueueDelay(clock);
-    private final JainSipReceiveQueue queue = new JainSipReceiveQueue(delay, counters, clock);
+    private final AdmissionThrottle throttle = new AdmissionThrottle(OverloadSettings.DEFAULTS, clock);
+    private final JainSipQueueDelay delay = new JainSipQueueDelay(clock, throttle);
+    private final JainSipDoor door = new JainSipDoor(throttle, null, counters, 2, packet -> { });
+    private final JainSipReceiveQueue queue = new JainSipReceiveQueue(delay, counters, door);
 
     @Test
     void theThreadThatTakesADatagram_learnsHowLongItWaited() throws InterruptedException {
@@ -67,12 +71,23 @@ class JainSipReceiveQueueTest {
 
     @Test
     void aFullQueue_dropsTheDatagram_andCountsIt() {
-        JainSipReceiveQueue small = new JainSipReceiveQueue(2, delay, counters, clock);
+        JainSipReceiveQueue small = new JainSipReceiveQueue(2, delay, counters, door);
 
         assertThat(small.offer(datagram("OPTIONS sip:a SIP/2.0\r\n", clock.millis()))).isTrue();
         assertThat(small.offer(datagram("OPTIONS sip:b SIP/2.0\r\n", clock.millis()))).isTrue();
         assertThat(small.offer(datagram("OPTIONS sip:c SIP/2.0\r\n", clock.millis()))).isFalse();
         assertThat(counters.staleDrops()).isEqualTo(1);
+    }
+
+    @Test
+    void everyDelayTaken_feedsTheThrottle_andAStandingQueueThrottlesNewRequests() throws InterruptedException {
+        for (int i = 0; i < 30; i++) {
+            queue.offer(datagram("OPTIONS sip:example.com SIP/2.0\r\n", clock.millis()));
+            clock.advance(Duration.ofMillis(300));
+            queue.take();
+            clock.advance(Duration.ofMillis(100));
+        }
+        assertThat(throttle.admitted()).isLessThan(1.0);
     }
 
     private static DatagramQueuedMessageDispatch datagram(String text, long receivedAt) {
