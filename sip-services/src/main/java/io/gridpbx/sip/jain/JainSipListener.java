@@ -59,7 +59,11 @@ final class JainSipListener implements SipListener {
         counters.request();
         try {
             Urgency urgency = urgencyOf(request);
-            if (!gate.admits(urgency, queueDelay.ofCurrentRequest())) {
+            long delay = queueDelay.ofCurrentRequest();
+            // A new request that came by UDP was let in by the door, as part of the share the node
+            // can serve: shedding it here as well would cut that share twice, at the cost of a parse.
+            Urgency judged = urgency == Urgency.NEW && queueDelay.currentCameByDatagram() ? Urgency.FOLLOW_UP : urgency;
+            if (!gate.admits(judged, delay)) {
                 shed(request);
                 return;
             }

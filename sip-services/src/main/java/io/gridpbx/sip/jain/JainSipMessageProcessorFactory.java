@@ -8,7 +8,6 @@ import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import gov.nist.javax.sip.stack.NioTcpMessageProcessor;
 import gov.nist.javax.sip.stack.NioTlsMessageProcessor;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
-import gov.nist.javax.sip.stack.UDPMessageProcessor;
 import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.overload.AdmissionThrottle;
 import java.io.IOException;
@@ -29,20 +28,24 @@ final class JainSipMessageProcessorFactory extends NioMessageProcessorFactory {
     private final SipCounters counters;
     private final AdmissionThrottle throttle;
     private final long retryAfterSeconds;
+    private final int listenerThreads;
 
     JainSipMessageProcessorFactory(JainSipQueueDelay delay, SipCounters counters, AdmissionThrottle throttle,
-            long retryAfterSeconds) {
+            long retryAfterSeconds, int listenerThreads) {
         this.delay = delay;
         this.counters = counters;
         this.throttle = throttle;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.listenerThreads = listenerThreads;
     }
 
     @Override
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
             String transport) throws IOException {
         if (ListeningPoint.UDP.equalsIgnoreCase(transport)) {
-            MessageProcessor udp = new MeasuredUdpProcessor(address, stack, port, this);
+            MessageProcessor udp = new JainSipUdpProcessor(address, stack, port, new JainSipReceiveQueue(delay, counters),
+                    sender -> new JainSipDoor(throttle, JainSipEdgeGuards.of(stack), counters, retryAfterSeconds, sender),
+                    listenerThreads);
             sendFromListeningSocket(stack);
             return udp;
         }
@@ -67,23 +70,6 @@ final class JainSipMessageProcessorFactory extends NioMessageProcessorFactory {
             flag.setBoolean(stack, true);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IOException("this JAIN-SIP RI has no udpFlag to set: " + e, e);
-        }
-    }
-
-    /**
-     * The RI's UDP processor with its queue replaced before its threads start: the receiver offers
-     * to and the pool takes from the field {@code messageQueue}, read on every message. The door's
-     * 503s leave from the listening socket.
-     */
-    private static final class MeasuredUdpProcessor extends UDPMessageProcessor {
-
-        MeasuredUdpProcessor(InetAddress address, SIPTransactionStack stack, int port,
-                JainSipMessageProcessorFactory factory) throws IOException {
-            super(address, stack, port);
-            java.net.DatagramSocket socket = this.sock;
-            JainSipDoor door = new JainSipDoor(factory.throttle, JainSipEdgeGuards.of(stack), factory.counters,
-                    factory.retryAfterSeconds, socket::send);
-            this.messageQueue = new JainSipReceiveQueue(factory.delay, factory.counters, door);
         }
     }
 

@@ -21,7 +21,8 @@ final class JainSipQueueDelay {
 
     private final Clock clock;
     private final AdmissionThrottle throttle;
-    private final ThreadLocal<long[]> receivedAt = ThreadLocal.withInitial(() -> new long[] {NONE});
+    /** Per thread: the receive stamp of the datagram taken, and whether the request being handled came as one. */
+    private final ThreadLocal<long[]> receivedAt = ThreadLocal.withInitial(() -> new long[] {NONE, 0});
     private volatile long latestDelayMillis;
     private volatile long latestAtMillis = NONE;
 
@@ -48,6 +49,7 @@ final class JainSipQueueDelay {
         long now = clock.millis();
         long[] mine = receivedAt.get();
         long stamp = mine[0];
+        mine[1] = stamp != NONE ? 1 : 0;
         if (stamp != NONE) {
             mine[0] = NONE;
             long delay = Math.max(0, now - stamp);
@@ -57,5 +59,13 @@ final class JainSipQueueDelay {
         }
         long at = latestAtMillis;
         return at != NONE && now - at <= FRESH_MILLIS ? latestDelayMillis : 0;
+    }
+
+    /**
+     * Whether the request last measured by {@link #ofCurrentRequest()} on this thread came as a UDP
+     * datagram, and so past the {@link JainSipDoor}, which already decided whether it is let in.
+     */
+    boolean currentCameByDatagram() {
+        return receivedAt.get()[1] == 1;
     }
 }

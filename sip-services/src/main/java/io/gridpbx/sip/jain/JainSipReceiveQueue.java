@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * complete work already done and are not all retransmitted (a 180 is sent once). The queue is
  * bounded too: the RI gives every datagram an 8 KiB buffer, so a flood that outruns the pool would
  * otherwise grow the heap without limit; a datagram that finds it full is dropped by the receiver.
- * Before a datagram is queued it passes the {@link JainSipDoor}, where an overloaded node turns new
- * requests away.
+ * Before a datagram is queued it has passed the {@link JainSipDoor}, where an overloaded node turns
+ * new requests away ({@link JainSipUdpProcessor}).
  */
 final class JainSipReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessageDispatch> {
 
@@ -27,28 +27,19 @@ final class JainSipReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessag
 
     private final transient JainSipQueueDelay delay;
     private final transient SipCounters counters;
-    private final transient JainSipDoor door;
-
-    JainSipReceiveQueue(JainSipQueueDelay delay, SipCounters counters, JainSipDoor door) {
-        this(CAPACITY, delay, counters, door);
+    JainSipReceiveQueue(JainSipQueueDelay delay, SipCounters counters) {
+        this(CAPACITY, delay, counters);
     }
 
-    JainSipReceiveQueue(int capacity, JainSipQueueDelay delay, SipCounters counters, JainSipDoor door) {
+    JainSipReceiveQueue(int capacity, JainSipQueueDelay delay, SipCounters counters) {
         super(capacity);
         this.delay = delay;
         this.counters = counters;
-        this.door = door;
     }
 
-    /**
-     * The receiver thread offers and ignores the answer: a datagram the door answered or dropped is
-     * not queued, and a full queue drops the datagram, counted.
-     */
+    /** The receiver thread offers and ignores the answer: a full queue drops the datagram, counted. */
     @Override
     public boolean offer(DatagramQueuedMessageDispatch work) {
-        if (!door.admits(work.packet)) {
-            return false;
-        }
         if (super.offer(work)) {
             return true;
         }

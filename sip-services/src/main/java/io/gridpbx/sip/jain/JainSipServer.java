@@ -114,7 +114,7 @@ public final class JainSipServer implements SipServer {
             AdmissionThrottle throttle = new AdmissionThrottle(overload, clock);
             JainSipQueueDelay queueDelay = new JainSipQueueDelay(clock, throttle);
             stack.setMessageProcessorFactory(new JainSipMessageProcessorFactory(queueDelay, counters, throttle,
-                    Math.max(1, overload.retryAfter().toSeconds())));
+                    Math.max(1, overload.retryAfter().toSeconds()), settings.threadPoolSize()));
             AddressFactory addresses = factory.createAddressFactory();
             HeaderFactory headers = factory.createHeaderFactory();
             MessageFactory messages = factory.createMessageFactory();
