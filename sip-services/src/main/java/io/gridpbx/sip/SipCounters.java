@@ -22,6 +22,7 @@ public final class SipCounters {
     private final LongAdder inDialogRefused = new LongAdder();
     private final LongAdder malformed = new LongAdder();
     private final LongAdder shed = new LongAdder();
+    private volatile java.util.function.DoubleSupplier admittedShare = () -> 1.0;
     private final LongAdder staleDrops = new LongAdder();
     private final LongAdder gridTimeouts = new LongAdder();
     private final LongAdder[] responsesByClass = {new LongAdder(), new LongAdder(), new LongAdder(),
@@ -131,6 +132,16 @@ public final class SipCounters {
     /** A request turned away with 503 because the node is overloaded. */
     public void requestShed() {
         shed.increment();
+    }
+
+    /** Where the share of new requests the node lets in is read (its admission throttle). */
+    public void admittedShareFrom(java.util.function.DoubleSupplier share) {
+        admittedShare = share;
+    }
+
+    /** The share of new requests the node lets in now: 1 unless it is overloaded. */
+    public double admittedShare() {
+        return admittedShare.getAsDouble();
     }
 
     /**

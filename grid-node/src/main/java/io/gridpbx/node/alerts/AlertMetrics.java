@@ -31,7 +31,9 @@ final class AlertMetrics {
     static void register(MeterRegistry registry, AlertBoard board, Clock clock) {
         AlertMetrics metrics = new AlertMetrics(board, clock);
         for (AlertKind kind : AlertKind.values()) {
-            Gauge.builder("gridpbx.alerts.active", metrics, m -> m.count(kind)).tag("alert", kind.key())
+            // held strongly: nothing else refers to metrics, and a gauge's weak reference let the first
+            // collection turn every alert gauge into NaN
+            Gauge.builder("gridpbx.alerts.active", metrics, m -> m.count(kind)).strongReference(true).tag("alert", kind.key())
                     .description("active alerts of this kind in the cluster").register(registry);
         }
     }

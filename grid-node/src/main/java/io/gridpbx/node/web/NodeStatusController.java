@@ -70,7 +70,8 @@ class NodeStatusController {
                         "callsForwarded", c.callsForwarded(), "rejections", c.rejections(),
                         "failures", c.failures(), "inDialogRefused", c.inDialogRefused(),
                         "malformedDropped", c.malformedDropped(), "overload", Map.of("shed", c.shed(),
-                                "staleDrops", c.staleDrops(), "gridTimeouts", c.gridTimeouts()))),
+                                "staleDrops", c.staleDrops(), "gridTimeouts", c.gridTimeouts(),
+                                "admittedShare", Math.round(c.admittedShare() * 1000) / 1000.0))),
                 Map.entry("security", Map.of("bansIssued", edge.bansIssued(), "lockouts", edge.lockouts(),
                         "dropped", edge.dropped())));
     }

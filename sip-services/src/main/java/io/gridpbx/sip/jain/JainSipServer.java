@@ -112,6 +112,7 @@ public final class JainSipServer implements SipServer {
             // Set before the listening points exist: the UDP processor it makes measures queue delay,
             // and TCP and TLS connections are framed by their Content-Length.
             AdmissionThrottle throttle = new AdmissionThrottle(overload, clock);
+            counters.admittedShareFrom(throttle::admitted);
             JainSipQueueDelay queueDelay = new JainSipQueueDelay(clock, throttle);
             stack.setMessageProcessorFactory(new JainSipMessageProcessorFactory(queueDelay, counters, throttle,
                     Math.max(1, overload.retryAfter().toSeconds()), settings.threadPoolSize()));
