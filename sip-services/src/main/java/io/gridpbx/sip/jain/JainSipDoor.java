@@ -6,7 +6,6 @@ import io.gridpbx.sip.overload.AdmissionThrottle;
 import io.gridpbx.sip.overload.Urgency;
 import java.io.IOException;
 import java.net.DatagramPacket;
-import java.net.InetSocketAddress;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +74,7 @@ final class JainSipDoor {
         counters.requestShed();
         counters.response(503);
         try {
-            sender.send(new DatagramPacket(answer, answer.length, new InetSocketAddress(packet.getAddress(), packet.getPort())));
+            sender.send(new DatagramPacket(answer, answer.length, packet.getAddress(), packet.getPort()));
         } catch (IOException | RuntimeException e) {
             LOG.debug("could not send a 503 to {}:{}: {}", packet.getAddress(), packet.getPort(), e.toString());
         }

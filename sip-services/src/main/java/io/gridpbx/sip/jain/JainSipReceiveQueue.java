@@ -23,7 +23,6 @@ final class JainSipReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessag
     static final long STALE_MILLIS = 500;
     /** About a second of datagrams at the node's capacity, 128 MiB of buffers at most. */
     static final int CAPACITY = 16_384;
-    private static final byte[] RESPONSE_START = "SIP/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final transient JainSipQueueDelay delay;
     private final transient SipCounters counters;
@@ -78,16 +77,6 @@ final class JainSipReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessag
     }
 
     private static boolean isResponse(DatagramQueuedMessageDispatch work) {
-        byte[] data = work.packet.getData();
-        int offset = work.packet.getOffset();
-        if (work.packet.getLength() < RESPONSE_START.length) {
-            return false;
-        }
-        for (int i = 0; i < RESPONSE_START.length; i++) {
-            if (data[offset + i] != RESPONSE_START[i]) {
-                return false;
-            }
-        }
-        return true;
+        return RawRequest.isResponse(work.packet.getData(), work.packet.getOffset(), work.packet.getLength());
     }
 }

@@ -114,21 +114,32 @@ final class RawMessageCheck {
     }
 
     private static int lineEnd(byte[] bytes, int from) {
+        return lineEnd(bytes, from, bytes.length);
+    }
+
+    /** Where the line starting at {@code from} ends (its CR or LF, or {@code end}). */
+    static int lineEnd(byte[] bytes, int from, int end) {
         int i = from;
-        while (i < bytes.length && bytes[i] != '\r' && bytes[i] != '\n') {
+        while (i < end && bytes[i] != '\r' && bytes[i] != '\n') {
             i++;
         }
         return i;
     }
 
     private static int next(byte[] bytes, int lineEnd) {
-        if (lineEnd < bytes.length && bytes[lineEnd] == '\r') {
-            lineEnd++;
+        return next(bytes, lineEnd, bytes.length);
+    }
+
+    /** The start of the line after the one ending at {@code lineEnd} (CRLF, or a bare LF or CR). */
+    static int next(byte[] bytes, int lineEnd, int end) {
+        int at = lineEnd;
+        if (at < end && bytes[at] == '\r') {
+            at++;
         }
-        if (lineEnd < bytes.length && bytes[lineEnd] == '\n') {
-            lineEnd++;
+        if (at < end && bytes[at] == '\n') {
+            at++;
         }
-        return lineEnd;
+        return at;
     }
 
     private static int indexOf(byte[] bytes, int from, int to, byte wanted) {

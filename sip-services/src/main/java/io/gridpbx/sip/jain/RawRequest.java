@@ -42,13 +42,15 @@ final class RawRequest {
         this.methodEnd = methodEnd;
     }
 
+    /** Whether {@code data[offset, offset + length)} is a response: its start line begins with {@code SIP/}. */
+    static boolean isResponse(byte[] data, int offset, int length) {
+        return startsWith(data, startLine(data, offset, offset + length), offset + length, SIP_SLASH);
+    }
+
     /** The request in {@code data[offset, offset + length)}, or null for a response or no start line at all. */
     static @Nullable RawRequest read(byte[] data, int offset, int length) {
         int end = offset + length;
-        int at = offset;
-        while (at < end && (data[at] == '\r' || data[at] == '\n')) {
-            at++; // RFC 3261 section 7.5: CRLFs before the start line are ignored
-        }
+        int at = startLine(data, offset, end);
         int space = at;
         while (space < end && data[space] != ' ' && data[space] != '\r' && data[space] != '\n') {
             space++;
@@ -57,7 +59,7 @@ final class RawRequest {
             return null;
         }
         RawRequest request = new RawRequest(data, at, space);
-        request.readHeaders(lineEnd(data, space, end), end);
+        request.readHeaders(RawMessageCheck.lineEnd(data, space, end), end);
         return request;
     }
 
@@ -97,9 +99,9 @@ final class RawRequest {
     }
 
     private void readHeaders(int from, int end) {
-        int at = next(data, from, end);
+        int at = RawMessageCheck.next(data, from, end);
         while (at < end) {
-            int lineEnd = lineEnd(data, at, end);
+            int lineEnd = RawMessageCheck.lineEnd(data, at, end);
             if (lineEnd == at) {
                 return; // the blank line: the body follows
             }
@@ -116,7 +118,7 @@ final class RawRequest {
                 return;
             }
             header(at, trimEnd(at, colon), colon + 1, trimEnd(colon + 1, lineEnd));
-            at = next(data, lineEnd, end);
+            at = RawMessageCheck.next(data, lineEnd, end);
         }
     }
 
@@ -238,20 +240,13 @@ final class RawRequest {
         return true;
     }
 
-    private static int lineEnd(byte[] data, int from, int end) {
+    /** RFC 3261 section 7.5: CRLFs before the start line are ignored. */
+    private static int startLine(byte[] data, int from, int end) {
         int at = from;
-        while (at < end && data[at] != '\r' && data[at] != '\n') {
+        while (at < end && (data[at] == '\r' || data[at] == '\n')) {
             at++;
         }
         return at;
-    }
-
-    /** The start of the line after the one ending at {@code lineEnd} (CRLF, or a bare LF or CR). */
-    private static int next(byte[] data, int lineEnd, int end) {
-        if (lineEnd < end && data[lineEnd] == '\r') {
-            return lineEnd + 1 < end && data[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
-        }
-        return lineEnd < end ? lineEnd + 1 : end;
     }
 
     private static byte[] ascii(String text) {
