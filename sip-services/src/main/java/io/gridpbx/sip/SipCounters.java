@@ -22,6 +22,7 @@ public final class SipCounters {
     private final LongAdder inDialogRefused = new LongAdder();
     private final LongAdder malformed = new LongAdder();
     private final LongAdder shed = new LongAdder();
+    private final LongAdder retransmissionsAbsorbed = new LongAdder();
     private volatile java.util.function.DoubleSupplier admittedShare = () -> 1.0;
     private final LongAdder staleDrops = new LongAdder();
     private final LongAdder gridTimeouts = new LongAdder();
@@ -152,6 +153,11 @@ public final class SipCounters {
         staleDrops.increment();
     }
 
+    /** A retransmission dropped because the request it repeats was still being decided. */
+    public void retransmissionAbsorbed() {
+        retransmissionsAbsorbed.increment();
+    }
+
     /** A request answered 503 because the grid did not answer within its deadline. */
     public void gridTimeout() {
         gridTimeouts.increment();
@@ -189,6 +195,10 @@ public final class SipCounters {
 
     public long staleDrops() {
         return staleDrops.sum();
+    }
+
+    public long retransmissionsAbsorbed() {
+        return retransmissionsAbsorbed.sum();
     }
 
     public long gridTimeouts() {

@@ -6,6 +6,7 @@ import io.gridpbx.core.dialog.RouteSeal;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
+import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.location.InMemoryBindingStore;
 import io.gridpbx.core.location.RegistrationPolicy;
 import io.gridpbx.core.tenancy.DemoTenants;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * A real JAIN-SIP node on 127.0.0.1 with the demo tenants, over in-memory doubles of the grid
@@ -89,9 +91,19 @@ final class LoopbackNode implements AutoCloseable {
      * attackers use others), on this clock and with this overload control.
      */
     static LoopbackNode start(int port, SipTls tls, EdgeThresholds limits, Clock clock, OverloadSettings overload) {
+        return start(port, tls, limits, clock, overload, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(int)}, with the in-memory binding store wrapped (to slow it down, for one). */
+    static LoopbackNode start(int port, UnaryOperator<BindingStore> aroundBindings) {
+        return start(port, null, EdgeThresholds.DEFAULTS, Clock.systemUTC(), OverloadSettings.DEFAULTS, aroundBindings);
+    }
+
+    private static LoopbackNode start(int port, SipTls tls, EdgeThresholds limits, Clock clock,
+            OverloadSettings overload, UnaryOperator<BindingStore> aroundBindings) {
         InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
         DemoTenants.create(new TenantProvisioning(directory));
-        SynchronizedBindingStore bindings = new SynchronizedBindingStore(new InMemoryBindingStore(clock));
+        SynchronizedBindingStore bindings = new SynchronizedBindingStore(aroundBindings.apply(new InMemoryBindingStore(clock)));
         InMemoryDialogRegistry dialogs = new InMemoryDialogRegistry();
         NonceService nonces = new NonceService(NONCE_SECRET,
                 clock, new SplittableRandom(port), Duration.ofMinutes(5));

@@ -83,6 +83,10 @@ final class JainSipListener implements SipListener {
                 JainSipUnavailable.send(responder, request, "Draining", gate.settings().retryAfter());
                 return;
             }
+            if (isDecidedAsync(event, method) && !responder.inHand().take(request, System.nanoTime())) {
+                counters.retransmissionAbsorbed();
+                return;
+            }
             switch (method) {
                 case Request.REGISTER -> registrar.onRegister(request);
                 case Request.ACK -> proxy.onAck(request);
@@ -99,6 +103,15 @@ final class JainSipListener implements SipListener {
         } catch (Exception | StackOverflowError e) {
             failures.answer(request, e);
         }
+    }
+
+    /**
+     * Whether the request's answer waits on the grid with no server transaction to absorb its
+     * retransmissions meanwhile ({@link RequestsInHand}): anything but ACK (never answered), CANCEL
+     * (matched to its INVITE's transaction by the stack) and what already has its transaction.
+     */
+    private static boolean isDecidedAsync(RequestEvent event, String method) {
+        return event.getServerTransaction() == null && !Request.ACK.equals(method) && !Request.CANCEL.equals(method);
     }
 
     /**

@@ -505,6 +505,9 @@ final class JainSipProxy {
             return responder.provider().getNewServerTransaction(event.getRequest());
         } catch (TransactionAlreadyExistsException retransmission) {
             return null; // the transaction layer answers retransmissions itself
+        } finally {
+            // from now on the transaction absorbs the request's retransmissions
+            responder.inHand().letGo(event.getRequest());
         }
     }
 

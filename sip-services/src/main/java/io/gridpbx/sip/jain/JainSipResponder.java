@@ -31,6 +31,7 @@ final class JainSipResponder {
     private final RejectionLog rejections;
     private final SipCounters counters;
     private final EdgeGuard guard;
+    private final RequestsInHand inHand = new RequestsInHand();
 
     JainSipResponder(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
             RejectionLog rejections, SipCounters counters, EdgeGuard guard) {
@@ -91,9 +92,15 @@ final class JainSipResponder {
         return OWN_TAG_PREFIX + Long.toHexString(crc.getValue());
     }
 
+    /** The requests being decided, let go here as each is answered. */
+    RequestsInHand inHand() {
+        return inHand;
+    }
+
     /** Sends a response statelessly, back along the request's Via (received and rport honoured). */
     void send(Response response) throws SipException {
         counters.response(response.getStatusCode());
+        inHand.letGo(response);
         provider.sendResponse(response);
     }
 
@@ -101,6 +108,7 @@ final class JainSipResponder {
     void send(@Nullable ServerTransaction transaction, Response response)
             throws SipException, InvalidArgumentException {
         counters.response(response.getStatusCode());
+        inHand.letGo(response);
         if (transaction == null) {
             provider.sendResponse(response);
         } else {

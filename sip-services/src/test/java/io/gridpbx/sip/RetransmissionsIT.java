@@ -1,0 +1,204 @@
+package io.gridpbx.sip;
+
+import static io.gridpbx.sip.LoopbackNode.OFFICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridpbx.core.auth.DigestResponse;
+import io.gridpbx.core.auth.DigestVerifier;
+import io.gridpbx.core.auth.NonceService;
+import io.gridpbx.core.digest.DigestAlgorithm;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.location.Binding;
+import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.location.RegisterOutcome;
+import io.gridpbx.core.location.RegisterRequest;
+import io.gridpbx.core.location.RegistrationPolicy;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A request whose decision waits on the grid has no server transaction yet; its retransmissions
+ * must not be decided again meanwhile (each would cost the grid and digest work of the first, which
+ * is how a late node gets later), and once it is answered a late retransmission is answered alike.
+ * Over real JAIN-SIP, with a binding store that holds registrations until the test lets them go.
+ */
+@Timeout(30)
+class RetransmissionsIT {
+
+    private static final int NODE_PORT = 15068;
+    private static final int PHONE_PORT = 16194;
+    private static final HeldBindingStore held = new HeldBindingStore();
+    private static LoopbackNode node;
+
+    @BeforeAll
+    static void startNode() {
+        node = LoopbackNode.start(NODE_PORT, store -> {
+            held.delegate = store;
+            return held;
+        });
+    }
+
+    @AfterAll
+    static void stopNode() {
+        node.close();
+    }
+
+    @Test
+    void retransmissionsOfARegisterStillBeingDecided_areDropped_andItIsDecidedAndAnsweredOnce() throws IOException {
+        String nonce = new NonceService(LoopbackNode.NONCE_SECRET, Clock.systemUTC(), new SplittableRandom(3),
+                Duration.ofMinutes(5)).issue(OFFICE);
+        String register = register("held-1", authorization(nonce));
+        long absorbedBefore = node.counters().retransmissionsAbsorbed();
+        try (Phone phone = new Phone()) {
+            held.hold();
+            phone.send(register);
+            await(() -> held.registers.get() == 1, "the REGISTER reached the binding store");
+            phone.send(register);
+            phone.send(register);
+            await(() -> node.counters().retransmissionsAbsorbed() - absorbedBefore == 2, "both retransmissions absorbed");
+
+            held.release();
+            List<String> answers = phone.answersWithin(Duration.ofMillis(1500));
+
+            assertThat(answers).hasSize(1);
+            assertThat(answers.getFirst()).startsWith("SIP/2.0 200 OK\r\n").contains("Call-ID: held-1\r\n");
+            assertThat(held.registers).hasValue(1);
+
+            // The registrar answers statelessly: a retransmission after the answer (the 200 was lost)
+            // is decided again, with the same credentials, and gets the same answer: not a stale challenge.
+            phone.send(register);
+            List<String> late = phone.answersWithin(Duration.ofMillis(1500));
+
+            assertThat(late).hasSize(1);
+            assertThat(late.getFirst()).startsWith("SIP/2.0 200 OK\r\n");
+        }
+    }
+
+    private static String register(String callId, String authorization) {
+        return "REGISTER sip:" + OFFICE + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + PHONE_PORT + ";rport;branch=z9hG4bK-" + callId + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:209@" + OFFICE + ">;tag=f-" + callId + "\r\n"
+                + "To: <sip:209@" + OFFICE + ">\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 2 REGISTER\r\n"
+                + "Contact: <sip:209@127.0.0.1:" + PHONE_PORT + ">\r\n"
+                + "Expires: 60\r\n"
+                + authorization
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** Phone 209 (password pass209) answering a nonce, MD5 with qop=auth. */
+    private static String authorization(String nonce) {
+        String uri = "sip:" + OFFICE;
+        DigestResponse unsigned = new DigestResponse("209", OFFICE, nonce, uri, "", "MD5", "auth", "00000001", "5eed");
+        String response = DigestVerifier.expectedResponse(DigestAlgorithm.MD5,
+                DigestAlgorithm.MD5.ha1("209", OFFICE, "pass209"), "REGISTER", unsigned);
+        return "Authorization: Digest username=\"209\",realm=\"" + OFFICE + "\",nonce=\"" + nonce + "\",uri=\"" + uri
+                + "\",response=\"" + response + "\",algorithm=MD5,qop=auth,nc=00000001,cnonce=\"5eed\"\r\n";
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 5 s: " + what);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+    }
+
+    /** The in-memory store, whose registrations wait while it is held, as a slow grid's would. */
+    private static final class HeldBindingStore implements BindingStore {
+
+        volatile @Nullable BindingStore delegate;
+        final AtomicInteger registers = new AtomicInteger();
+        private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
+
+        void hold() {
+            gate = new CompletableFuture<>();
+        }
+
+        void release() {
+            gate.complete(null);
+        }
+
+        @Override
+        public CompletionStage<RegisterOutcome> register(RegisterRequest request, RegistrationPolicy policy) {
+            registers.incrementAndGet();
+            return gate.thenCompose(open -> delegate.register(request, policy));
+        }
+
+        @Override
+        public CompletionStage<List<Binding>> lookup(AddressOfRecord aor) {
+            return delegate.lookup(aor);
+        }
+
+        @Override
+        public int addressCount() {
+            return delegate.addressCount();
+        }
+    }
+
+    /** A bare UDP phone. */
+    private static final class Phone implements AutoCloseable {
+
+        private final DatagramSocket socket;
+        private final InetSocketAddress nodeAddress;
+
+        Phone() throws IOException {
+            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), PHONE_PORT));
+            nodeAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), NODE_PORT);
+        }
+
+        void send(String message) throws IOException {
+            byte[] bytes = message.getBytes(StandardCharsets.ISO_8859_1);
+            socket.send(new DatagramPacket(bytes, bytes.length, nodeAddress));
+        }
+
+        /** Every answer that arrives within the window (the window is how long "no more" is waited for). */
+        List<String> answersWithin(Duration window) throws IOException {
+            List<String> answers = new ArrayList<>();
+            long deadline = System.nanoTime() + window.toNanos();
+            byte[] buffer = new byte[65535];
+            while (true) {
+                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                if (System.nanoTime() >= deadline) {
+                    return answers;
+                }
+                socket.setSoTimeout((int) left);
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(packet);
+                } catch (SocketTimeoutException quiet) {
+                    return answers;
+                }
+                answers.add(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1));
+            }
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+    }
+}
