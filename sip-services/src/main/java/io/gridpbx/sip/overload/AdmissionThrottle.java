@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * smallest delay measured (the standing queue, as in CoDel, RFC 8289; one late request is a burst):
  * <ul>
  *   <li>above the target for the whole {@link OverloadSettings#interval()} (or already throttling):
- *       the share is scaled by taken / queued, less a margin that drains the standing queue
+ *       the share is scaled by taken / queued, less a margin that drains the standing queue, where
+ *       "taken" is the throughput smoothed over the last periods ({@link #SMOOTHING})
  *       ({@link #DRAIN_MILLIS}); a queue that is already shrinking fast enough keeps the share. After
  *       a cut the share holds for one queue delay: the requests queued before the cut, and the
  *       follow-ups they bring, must be through before the cut shows in the measurements;</li>
@@ -41,8 +42,15 @@ public final class AdmissionThrottle {
     /** How often the admitted share is adjusted: a few times per T1 (500 ms). */
     public static final long PERIOD = 100;
     static final double INCREASE = 0.03;
+    /**
+     * Weight of each period's throughput in the estimate the share is scaled by. A real node's
+     * throughput per 100 ms swings threefold and more (GC, JIT, a load generator on the same cores):
+     * scaled by one period's figure, the share chased each swing, cut deep on a slow period and left
+     * the listeners idle on the next fast one.
+     */
+    static final double SMOOTHING = 0.2;
     /** A standing queue is drained at about this pace: its excess over the target, per second. */
-    static final double DRAIN_MILLIS = 1000;
+    static final double DRAIN_MILLIS = 2000;
     /** The smallest drain factor: a long queue is drained over a few seconds, not at once. */
     static final double LEAST_DRAIN = 0.7;
     /** The most one cut takes away: measurements are noisy, and the next cut can take more. */
@@ -63,6 +71,7 @@ public final class AdmissionThrottle {
     private long periodStart = NONE;
     private long periodMinimum = Long.MAX_VALUE;
     private long periodTaken;
+    private double smoothTaken = -1;
     private long highSince = NONE;
     private long holdUntil = NONE;
 
@@ -117,6 +126,7 @@ public final class AdmissionThrottle {
     private void adjust(long now) {
         double share = admitted;
         long put = queued.getAndSet(0);
+        smoothTaken = smoothTaken < 0 ? periodTaken : smoothTaken + SMOOTHING * (periodTaken - smoothTaken);
         if (periodMinimum > targetMillis) {
             if (highSince == NONE) {
                 highSince = periodStart;
@@ -124,7 +134,7 @@ public final class AdmissionThrottle {
             boolean throttling = share < 1.0 || now - highSince >= intervalMillis;
             if (throttling && now >= holdUntil) {
                 double drain = Math.clamp(1 - (periodMinimum - targetMillis) / DRAIN_MILLIS, LEAST_DRAIN, 0.95);
-                double ratio = put == 0 ? 1.0 : periodTaken * drain / put;
+                double ratio = put == 0 ? 1.0 : smoothTaken * drain / put;
                 if (ratio < 1.0) {
                     admitted = Math.max(FLOOR, share * Math.max(ratio, MOST_CUT));
                     // what a cut changes shows once the requests queued before it are through
