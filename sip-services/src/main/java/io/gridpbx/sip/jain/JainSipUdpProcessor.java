@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@link JainSipReceiveQueue} for the listener pool. The RI's loop gives every datagram a fresh
  * 8 KiB buffer: at 20,000 datagrams a second that is 160 MB/s of garbage, and the collections it
  * forces stop this thread while the kernel drops what arrives; a datagram the door answers 503 now
- * costs no allocation but its answer. Everything else is the RI's: its socket (bound by the
- * superclass, with the stack's buffer sizes), its listener threads and channels, its sending.
+ * costs no allocation but its answer. What is sent goes through one sender thread
+ * ({@link JainSipUdpSocket}). Everything else is the RI's: its socket (bound by the superclass, with
+ * the stack's buffer sizes), its listener threads and channels.
  */
 final class JainSipUdpProcessor extends UDPMessageProcessor {
 
@@ -42,7 +43,9 @@ final class JainSipUdpProcessor extends UDPMessageProcessor {
     JainSipUdpProcessor(InetAddress address, SIPTransactionStack stack, int port, JainSipReceiveQueue queue,
             Function<JainSipDoor.Sender, JainSipDoor> door, int listenerThreads) throws IOException {
         super(address, stack, port);
-        java.net.DatagramSocket socket = this.sock;
+        // bound by the superclass with the stack's buffer sizes; from now on written by one thread
+        JainSipUdpSocket socket = new JainSipUdpSocket(this.sock, "sip-udp-sender-" + port);
+        this.sock = socket;
         this.door = door.apply(socket::send);
         this.queue = queue;
         this.messageQueue = queue;
