@@ -83,6 +83,12 @@ final class DigestPhone implements AutoCloseable {
     }
 
     private String authorization(DigestAlgorithm algorithm, String nonce, String nc) {
+        return registerAuthorization(user, domain, password, algorithm, nonce, nc);
+    }
+
+    /** The Authorization line of a REGISTER to {@code sip:domain}, answering the nonce with qop=auth. */
+    static String registerAuthorization(String user, String domain, String password, DigestAlgorithm algorithm,
+            String nonce, String nc) {
         String uri = "sip:" + domain;
         DigestResponse unsigned = new DigestResponse(user, domain, nonce, uri, "", algorithm.token(), "auth", nc,
                 "5eed1e55");

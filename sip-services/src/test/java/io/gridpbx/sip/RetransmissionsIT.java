@@ -3,8 +3,6 @@ package io.gridpbx.sip;
 import static io.gridpbx.sip.LoopbackNode.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridpbx.core.auth.DigestResponse;
-import io.gridpbx.core.auth.DigestVerifier;
 import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
@@ -112,12 +110,7 @@ class RetransmissionsIT {
 
     /** Phone 209 (password pass209) answering a nonce, MD5 with qop=auth. */
     private static String authorization(String nonce) {
-        String uri = "sip:" + OFFICE;
-        DigestResponse unsigned = new DigestResponse("209", OFFICE, nonce, uri, "", "MD5", "auth", "00000001", "5eed");
-        String response = DigestVerifier.expectedResponse(DigestAlgorithm.MD5,
-                DigestAlgorithm.MD5.ha1("209", OFFICE, "pass209"), "REGISTER", unsigned);
-        return "Authorization: Digest username=\"209\",realm=\"" + OFFICE + "\",nonce=\"" + nonce + "\",uri=\"" + uri
-                + "\",response=\"" + response + "\",algorithm=MD5,qop=auth,nc=00000001,cnonce=\"5eed\"\r\n";
+        return DigestPhone.registerAuthorization("209", OFFICE, "pass209", DigestAlgorithm.MD5, nonce, "00000001");
     }
 
     private static void await(IoCondition condition, String what) throws IOException {
