@@ -71,6 +71,24 @@ final class RawSip {
             return Optional.empty();
         }
 
+        /** Every datagram that arrives within the window (the window is how long "no more" is waited for). */
+        java.util.List<String> answersWithin(Duration window) throws IOException {
+            java.util.List<String> answers = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + window.toNanos();
+            byte[] buffer = new byte[65535];
+            for (long left = window.toMillis(); left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+                socket.setSoTimeout((int) left);
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(packet);
+                } catch (SocketTimeoutException quiet) {
+                    break;
+                }
+                answers.add(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1));
+            }
+            return answers;
+        }
+
         @Override
         public void close() {
             socket.close();

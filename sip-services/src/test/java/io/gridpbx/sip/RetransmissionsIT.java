@@ -12,15 +12,8 @@ import io.gridpbx.core.location.RegisterOutcome;
 import io.gridpbx.core.location.RegisterRequest;
 import io.gridpbx.core.location.RegistrationPolicy;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +35,6 @@ import org.junit.jupiter.api.Timeout;
 class RetransmissionsIT {
 
     private static final int NODE_PORT = 15068;
-    private static final int PHONE_PORT = 16194;
     private static final HeldBindingStore held = new HeldBindingStore();
     private static LoopbackNode node;
 
@@ -65,7 +57,7 @@ class RetransmissionsIT {
                 Duration.ofMinutes(5)).issue(OFFICE);
         String register = register("held-1", authorization(nonce));
         long absorbedBefore = node.counters().retransmissionsAbsorbed();
-        try (Phone phone = new Phone()) {
+        try (RawSip.Udp phone = new RawSip.Udp(NODE_PORT)) {
             held.hold();
             phone.send(register);
             await(() -> held.registers.get() == 1, "the REGISTER reached the binding store");
@@ -96,13 +88,13 @@ class RetransmissionsIT {
 
     private static String register(String callId, String authorization) {
         return "REGISTER sip:" + OFFICE + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + PHONE_PORT + ";rport;branch=z9hG4bK-" + callId + "\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:${port};rport;branch=z9hG4bK-" + callId + "\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:209@" + OFFICE + ">;tag=f-" + callId + "\r\n"
                 + "To: <sip:209@" + OFFICE + ">\r\n"
                 + "Call-ID: " + callId + "\r\n"
                 + "CSeq: 2 REGISTER\r\n"
-                + "Contact: <sip:209@127.0.0.1:" + PHONE_PORT + ">\r\n"
+                + "Contact: <sip:209@127.0.0.1:${port}>\r\n"
                 + "Expires: 60\r\n"
                 + authorization
                 + "Content-Length: 0\r\n\r\n";
@@ -157,49 +149,6 @@ class RetransmissionsIT {
         @Override
         public int addressCount() {
             return delegate.addressCount();
-        }
-    }
-
-    /** A bare UDP phone. */
-    private static final class Phone implements AutoCloseable {
-
-        private final DatagramSocket socket;
-        private final InetSocketAddress nodeAddress;
-
-        Phone() throws IOException {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), PHONE_PORT));
-            nodeAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), NODE_PORT);
-        }
-
-        void send(String message) throws IOException {
-            byte[] bytes = message.getBytes(StandardCharsets.ISO_8859_1);
-            socket.send(new DatagramPacket(bytes, bytes.length, nodeAddress));
-        }
-
-        /** Every answer that arrives within the window (the window is how long "no more" is waited for). */
-        List<String> answersWithin(Duration window) throws IOException {
-            List<String> answers = new ArrayList<>();
-            long deadline = System.nanoTime() + window.toNanos();
-            byte[] buffer = new byte[65535];
-            while (true) {
-                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-                if (System.nanoTime() >= deadline) {
-                    return answers;
-                }
-                socket.setSoTimeout((int) left);
-                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-                try {
-                    socket.receive(packet);
-                } catch (SocketTimeoutException quiet) {
-                    return answers;
-                }
-                answers.add(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1));
-            }
-        }
-
-        @Override
-        public void close() {
-            socket.close();
         }
     }
 }
