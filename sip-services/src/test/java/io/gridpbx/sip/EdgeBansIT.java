@@ -49,10 +49,11 @@ class EdgeBansIT {
         Sipp.Result flood = Sipp.scenario("options_flood.xml", 16170).from("127.0.0.21").to(NODE_PORT)
                 .rate(1000).calls(200).timeout(Duration.ofSeconds(30)).run();
 
-        // The first 40 requests of the window are answered; after the ban, nothing at all.
-        // 40 a window, and at most one more: the request that crosses the limit may already be past the
-        // check on another listener thread when the ban is set (CI saw 41).
-        assertThat(flood.successful()).as(flood.describe()).isBetween(1L, 41L);
+        // The first 40 requests of the window are answered; after the ban, nothing at all. At most two
+        // more: the request that crosses the limit may already be past the check on another listener
+        // thread when the ban is set (CI saw 41), and a flood across a window boundary is estimated from
+        // the past window's count as if spread over it (CI saw 80 when the windows were fixed).
+        assertThat(flood.successful()).as(flood.describe()).isBetween(1L, 42L);
         assertThat(flood.failed()).as(flood.describe()).isEqualTo(200 - flood.successful());
         Ban ban = banOf("127.0.0.21");
         assertThat(ban.reason()).isEqualTo(BanReason.FLOOD);

@@ -40,14 +40,47 @@ class EdgeGuardTest {
     }
 
     @Test
-    void theRateIsCountedPerSamplingWindow() {
-        for (int window = 0; window < 5; window++) {
-            for (int i = 0; i < 10; i++) {
-                assertThat(guard.admitsPacket("203.0.113.5")).isTrue();
-            }
-            clock.advance(Duration.ofSeconds(2));
+    void aSteadyRateAtTheLimitIsNeverBanned() {
+        // 10 a window of 2 s: one every 200 ms, for 5 windows.
+        clock.advance(Duration.ofMillis(100));
+        for (int i = 0; i < 50; i++) {
+            assertThat(guard.admitsPacket("203.0.113.5")).as("packet %d", i).isTrue();
+            clock.advance(Duration.ofMillis(200));
         }
         assertThat(bans.active()).isEmpty();
+    }
+
+    @Test
+    void aBurstAcrossAWindowBoundaryIsCountedWhole() {
+        clock.advance(Duration.ofMillis(1990));
+        for (int i = 0; i < 10; i++) {
+            assertThat(guard.admitsPacket("203.0.113.5")).isTrue();
+        }
+        clock.advance(Duration.ofMillis(20));
+        // The estimate takes the past window's 10 as spread over it (9 of them within the last 2 s): at most
+        // one more gets through, where a fixed window alone would let through 10 more.
+        assertThat(guard.admitsPacket("203.0.113.5")).isTrue();
+        assertThat(guard.admitsPacket("203.0.113.5")).as("the 12th within 20 ms, in the next window").isFalse();
+        assertThat(bans.active()).singleElement().extracting(Ban::reason).isEqualTo(BanReason.FLOOD);
+        assertThat(guard.bansIssued()).isEqualTo(1);
+    }
+
+    @Test
+    void thePastWindowWeighsLessAsItSlidesOut() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(guard.admitsPacket("203.0.113.5")).isTrue();
+        }
+        // 3 s later, half of the first window lies within the last 2 s: 5 of its 10 still count.
+        clock.advance(Duration.ofSeconds(3));
+        for (int i = 0; i < 5; i++) {
+            assertThat(guard.admitsPacket("203.0.113.5")).as("packet %d", i).isTrue();
+        }
+        assertThat(guard.admitsPacket("203.0.113.5")).isFalse();
+        // A source quiet for two windows starts over.
+        clock.advance(Duration.ofMinutes(10).plusSeconds(4));
+        for (int i = 0; i < 10; i++) {
+            assertThat(guard.admitsPacket("203.0.113.5")).isTrue();
+        }
     }
 
     @Test
@@ -90,7 +123,9 @@ class EdgeGuardTest {
     void guessesOlderThanTheWindowAreForgotten() {
         guard.failedDigest("203.0.113.7", "200@office.test");
         guard.failedDigest("203.0.113.7", "200@office.test");
-        clock.advance(Duration.ofMinutes(10));
+        // The window slides: the last 10 minutes weigh the previous window's count by the share of it they
+        // still cover; 20 minutes on, nothing of it.
+        clock.advance(Duration.ofMinutes(20));
         guard.failedDigest("203.0.113.7", "200@office.test");
         assertThat(guard.admitsCredentials("203.0.113.7", "200@office.test")).isTrue();
     }
