@@ -108,8 +108,8 @@ final class JainSipResponder {
     void send(@Nullable ServerTransaction transaction, Response response)
             throws SipException, InvalidArgumentException {
         counters.response(response.getStatusCode());
-        inHand.letGo(response);
         if (transaction == null) {
+            inHand.letGo(response); // a request with a transaction was let go when it got it
             provider.sendResponse(response);
         } else {
             transaction.sendResponse(response);

@@ -7,35 +7,27 @@ import gov.nist.javax.sip.stack.UDPMessageChannel;
 import gov.nist.javax.sip.stack.UDPMessageProcessor;
 import java.io.IOException;
 import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.util.Arrays;
 import java.util.LinkedList;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The RI's UDP processor with its own receive loop: one reused buffer, each datagram first judged
- * by the {@link JainSipDoor} in place, and only what passes copied, at its exact size, into
- * {@link JainSipReceiveQueue} for the listener pool. The RI's loop gives every datagram a fresh
- * 8 KiB buffer: at 20,000 datagrams a second that is 160 MB/s of garbage, and the collections it
- * forces stop this thread while the kernel drops what arrives; a datagram the door answers 503 now
- * costs no allocation but its answer. What is sent goes through one sender thread
- * ({@link JainSipUdpSocket}). Everything else is the RI's: its socket (bound by the superclass, with
- * the stack's buffer sizes), its listener threads and channels.
+ * The RI's UDP processor on the node's own socket ({@link JainSipUdpSocket}, a Netty channel read
+ * and written by one event-loop thread, in batches): each datagram read is first judged by the
+ * {@link JainSipDoor}, and only what passes goes, copied at its exact size, into
+ * {@link JainSipReceiveQueue} for the listener pool. The RI's own loop gave every datagram a fresh
+ * 8 KiB buffer (at 20,000 datagrams a second, 160 MB/s of garbage whose collections stopped the
+ * reader while the kernel dropped what arrived) and made one system call per datagram. Everything
+ * else is the RI's: its listener threads and channels, which send through this socket.
  */
 final class JainSipUdpProcessor extends UDPMessageProcessor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JainSipUdpProcessor.class);
-    /** Socket errors logged in a row before the loop goes quiet (a broken socket must not flood the log). */
-    private static final int ERRORS_LOGGED = 10;
-
-    private final JainSipDoor door;
+    /** Set once the socket is bound; a datagram read before that is dropped (nothing can have been sent to us). */
+    private volatile @Nullable JainSipDoor door;
     private final JainSipReceiveQueue queue;
     private final int listenerThreads;
-    private final int datagramSize;
 
     /**
      * @param door the door, given this processor's socket to send its 503s from
@@ -43,59 +35,44 @@ final class JainSipUdpProcessor extends UDPMessageProcessor {
     JainSipUdpProcessor(InetAddress address, SIPTransactionStack stack, int port, JainSipReceiveQueue queue,
             Function<JainSipDoor.Sender, JainSipDoor> door, int listenerThreads) throws IOException {
         super(address, stack, port);
-        // bound by the superclass with the stack's buffer sizes; from now on written by one thread
-        JainSipUdpSocket socket = new JainSipUdpSocket(this.sock, "sip-udp-sender-" + port);
-        this.sock = socket;
-        this.door = door.apply(socket::send);
         this.queue = queue;
         this.messageQueue = queue;
         this.listenerThreads = listenerThreads;
         // as the RI sizes its buffers: the stack's maximum message size, at most its datagram size;
         // a longer datagram arrives cut at that size, which the parser factory then drops and counts
         int max = stack.getMaxMessageSize();
-        this.datagramSize = max > 0 && max < SipStackImpl.MAX_DATAGRAM_SIZE ? max : SipStackImpl.MAX_DATAGRAM_SIZE;
+        int datagramSize = max > 0 && max < SipStackImpl.MAX_DATAGRAM_SIZE ? max : SipStackImpl.MAX_DATAGRAM_SIZE;
+        // The superclass bound a socket (and picked the port when asked for port 0): the same address
+        // and port are bound again on the node's own socket, with the stack's buffer sizes.
+        DatagramSocket bound = this.sock;
+        InetAddress boundAddress = bound.getLocalAddress();
+        int boundPort = bound.getLocalPort();
+        int receiveBuffer = stack.getReceiveUdpBufferSize() > 0 ? stack.getReceiveUdpBufferSize() : bound.getReceiveBufferSize();
+        int sendBuffer = stack.getSendUdpBufferSize() > 0 ? stack.getSendUdpBufferSize() : bound.getSendBufferSize();
+        bound.close();
+        JainSipUdpSocket socket = JainSipUdpSocket.bind(boundAddress, boundPort, datagramSize, receiveBuffer,
+                sendBuffer, "sip-udp-" + boundPort, this::received);
+        this.door = door.apply(socket::send);
+        this.sock = socket;
     }
 
+    /** On the socket's event loop: the door first, then the listeners' queue (which drops when full). */
+    private void received(DatagramPacket datagram, long receivedAtMillis) {
+        JainSipDoor judge = door;
+        if (judge != null && judge.admits(datagram)) {
+            queue.offer(new DatagramQueuedMessageDispatch(datagram, receivedAtMillis));
+        }
+    }
+
+    /** Starts the listener pool; the socket reads on its own event loop, already bound. */
     @Override
     public void run() {
         String stackName = ((SipStackImpl) sipStack).getStackName();
-        messageChannels = new LinkedList<UDPMessageChannel>();
+        LinkedList<UDPMessageChannel> channels = new LinkedList<>();
         for (int i = 0; i < listenerThreads; i++) {
-            messageChannels.add(new PoolChannel(sipStack, this, stackName + "-UDPMessageChannelThread-" + i));
+            channels.add(new PoolChannel(sipStack, this, stackName + "-UDPMessageChannelThread-" + i));
         }
-        byte[] buffer = new byte[datagramSize];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        int errors = 0;
-        while (isRunning) {
-            try {
-                packet.setLength(buffer.length);
-                sock.receive(packet);
-                long receivedAt = System.currentTimeMillis();
-                if (door.admits(packet)) {
-                    byte[] datagram = Arrays.copyOf(buffer, packet.getLength());
-                    queue.offer(new DatagramQueuedMessageDispatch(
-                            new DatagramPacket(datagram, datagram.length, packet.getAddress(), packet.getPort()), receivedAt));
-                }
-                errors = 0;
-            } catch (SocketTimeoutException timeout) {
-                // only with the RI's thread auditor, which this node does not run
-            } catch (SocketException e) {
-                if (!isRunning) {
-                    return; // stop() closed the socket
-                }
-                errors = logged(errors, e);
-            } catch (IOException | RuntimeException e) {
-                errors = logged(errors, e);
-            }
-        }
-    }
-
-    private int logged(int errors, Exception e) {
-        if (errors < ERRORS_LOGGED) {
-            LOG.warn("UDP receive on {}:{} failed{}: {}", getIpAddress().getHostAddress(), getPort(),
-                    errors == ERRORS_LOGGED - 1 ? " (no more are logged until one succeeds)" : "", e.toString());
-        }
-        return errors + 1;
+        messageChannels = channels;
     }
 
     /** A listener thread of the RI's pool: its constructor is protected, and starts the thread. */

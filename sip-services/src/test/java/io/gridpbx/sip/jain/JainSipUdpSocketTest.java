@@ -9,16 +9,18 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class JainSipUdpSocketTest {
 
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
     @Test
-    void datagramsHandedOverFromManyThreads_allLeaveFromTheRealSocket_eachThreadsInItsOrder() throws Exception {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(loopback, 0));
-                JainSipUdpSocket socket = new JainSipUdpSocket(
-                        new DatagramSocket(new InetSocketAddress(loopback, 0)), "test-udp-sender")) {
+    void datagramsHandedOverFromManyThreads_allLeaveFromTheBoundPort_eachThreadsInItsOrder() throws Exception {
+        try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+                JainSipUdpSocket socket = bind((datagram, at) -> { })) {
             peer.setReceiveBufferSize(1 << 20);
             int threads = 4;
             int each = 200;
@@ -42,7 +44,7 @@ class JainSipUdpSocketTest {
             for (int n = 0; n < threads * each; n++) {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 peer.receive(packet);
-                assertThat(packet.getPort()).as("sent from the real socket").isEqualTo(socket.getLocalPort());
+                assertThat(packet.getPort()).as("sent from the bound port").isEqualTo(socket.getLocalPort());
                 String[] parts = new String(buffer, 0, packet.getLength(), StandardCharsets.US_ASCII).split(":");
                 int thread = Integer.parseInt(parts[0]);
                 assertThat(Integer.parseInt(parts[1])).isEqualTo(next[thread]++);
@@ -52,11 +54,44 @@ class JainSipUdpSocketTest {
     }
 
     @Test
-    void closing_closesTheRealSocket() throws Exception {
-        DatagramSocket real = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        JainSipUdpSocket socket = new JainSipUdpSocket(real, "test-udp-sender-close");
+    void datagramsRead_reachTheReceiverWhole_inTheirOrder_withTheirSource_andALongOneCut() throws Exception {
+        LinkedBlockingQueue<DatagramPacket> received = new LinkedBlockingQueue<>();
+        try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+                JainSipUdpSocket socket = bind((datagram, at) -> received.add(datagram))) {
+            assertThat(socket.nativeTransport()).as("epoll on this Linux box").isTrue();
+            for (int i = 0; i < 500; i++) {
+                byte[] bytes = ("datagram " + i).getBytes(StandardCharsets.US_ASCII);
+                peer.send(new DatagramPacket(bytes, bytes.length, socket.getLocalSocketAddress()));
+            }
+            peer.send(new DatagramPacket(new byte[3000], 3000, socket.getLocalSocketAddress()));
+            for (int i = 0; i < 500; i++) {
+                DatagramPacket datagram = received.poll(5, TimeUnit.SECONDS);
+                assertThat(datagram).as("datagram %d", i).isNotNull();
+                assertThat(new String(datagram.getData(), 0, datagram.getLength(), StandardCharsets.US_ASCII))
+                        .isEqualTo("datagram " + i);
+                assertThat(datagram.getSocketAddress()).isEqualTo(peer.getLocalSocketAddress());
+            }
+            DatagramPacket longOne = received.poll(5, TimeUnit.SECONDS);
+            assertThat(longOne).isNotNull();
+            assertThat(longOne.getLength()).as("cut at the datagram size").isEqualTo(2048);
+        }
+    }
+
+    @Test
+    void aBoundPortIsRefused_andClosingFreesThePort() throws Exception {
+        JainSipUdpSocket socket = bind((datagram, at) -> { });
+        int port = socket.getLocalPort();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JainSipUdpSocket.bind(LOOPBACK, port, 2048, 1 << 16,
+                1 << 16, "test-udp-taken", (datagram, at) -> { })).isInstanceOf(java.net.SocketException.class)
+                .hasMessageContaining(String.valueOf(port));
         socket.close();
-        assertThat(real.isClosed()).isTrue();
         assertThat(socket.isClosed()).isTrue();
+        try (DatagramSocket again = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    private static JainSipUdpSocket bind(JainSipUdpSocket.Receiver receiver) throws Exception {
+        return JainSipUdpSocket.bind(LOOPBACK, 0, 2048, 1 << 20, 1 << 20, "test-udp", receiver);
     }
 }
