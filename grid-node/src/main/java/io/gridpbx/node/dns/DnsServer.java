@@ -49,6 +49,7 @@ final class DnsServer implements AutoCloseable {
     private final ServerSocket tcp;
     private final Semaphore connections = new Semaphore(MAX_TCP_CONNECTIONS);
     private volatile boolean running = true;
+    private final List<Thread> serving = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private DnsServer(ZoneAuthority authority, Predicate<InetAddress> mayTransfer, DatagramChannel udp,
             ServerSocket tcp) {
@@ -77,8 +78,8 @@ final class DnsServer implements AutoCloseable {
                 throw e;
             }
             DnsServer server = new DnsServer(authority, mayTransfer, udp, tcp);
-            Thread.ofPlatform().name("dns-udp").daemon().start(server::serveUdp);
-            Thread.ofPlatform().name("dns-tcp").daemon().start(server::acceptTcp);
+            server.serving.add(Thread.ofPlatform().name("dns-udp").daemon().start(server::serveUdp));
+            server.serving.add(Thread.ofPlatform().name("dns-tcp").daemon().start(server::acceptTcp));
             LOG.info("DNS serving on {}:{} (UDP and TCP)", at.getHostString(), at.getPort());
             return Optional.of(server);
         } catch (IOException | RuntimeException e) {
@@ -224,10 +225,23 @@ final class DnsServer implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops serving. Returns once the serving threads are out of their blocking calls: a channel closed
+     * under a thread blocked on it is released by the kernel only when that thread returns, so until
+     * then the port could not be bound again.
+     */
     public void close() {
         running = false;
         closeQuietly(udp);
         closeQuietly(tcp);
+        for (Thread thread : serving) {
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static void closeQuietly(@org.jspecify.annotations.Nullable AutoCloseable closeable) {
