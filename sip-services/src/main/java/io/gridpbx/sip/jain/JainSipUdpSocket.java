@@ -28,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -143,7 +144,11 @@ final class JainSipUdpSocket extends DatagramSocket {
         }
         outgoing.add(packet);
         if (flushing.compareAndSet(false, true)) {
-            loop.execute(writeQueued);
+            try {
+                loop.execute(writeQueued);
+            } catch (RejectedExecutionException closing) {
+                dropped.increment(); // closed while this was handed over: nothing is sent any more
+            }
         }
     }
 
