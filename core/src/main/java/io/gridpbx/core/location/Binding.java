@@ -33,11 +33,6 @@ public record Binding(
         if (qMillis < 0 || qMillis > 1000) {
             throw new IllegalArgumentException("q must be between 0 and 1");
         }
-        // A handful of nodes and phone models: one shared copy each, not one per binding (and per
-        // backup), where every binding arrives with strings of its own from the wire or the grid.
-        // Interned strings no binding holds any more are collected.
-        nodeId = nodeId.intern();
-        userAgent = userAgent == null ? null : userAgent.intern();
     }
 
     public boolean isLiveAt(long nowMillis) {
