@@ -4,8 +4,6 @@ import static io.gridpbx.sip.LoopbackNode.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.core.digest.DigestAlgorithm;
-import io.gridpbx.core.auth.DigestResponse;
-import io.gridpbx.core.auth.DigestVerifier;
 import io.gridpbx.core.security.Ban;
 import io.gridpbx.core.security.BanReason;
 import io.gridpbx.core.security.EdgeThresholds;
@@ -213,11 +211,6 @@ class EdgeBansIT {
     }
 
     private static String authorization(String user, String password, String nonce) {
-        String uri = "sip:" + OFFICE;
-        DigestResponse unsigned = new DigestResponse(user, OFFICE, nonce, uri, "", "MD5", "auth", "00000001", "c0ffee42");
-        String response = DigestVerifier.expectedResponse(DigestAlgorithm.MD5,
-                DigestAlgorithm.MD5.ha1(user, OFFICE, password), "REGISTER", unsigned);
-        return "Authorization: Digest username=\"" + user + "\",realm=\"" + OFFICE + "\",nonce=\"" + nonce
-                + "\",uri=\"" + uri + "\",response=\"" + response + "\",algorithm=MD5,qop=auth,nc=00000001,cnonce=\"c0ffee42\"\r\n";
+        return DigestPhone.registerAuthorization(user, OFFICE, password, DigestAlgorithm.MD5, nonce, "00000001");
     }
 }
