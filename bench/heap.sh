@@ -25,6 +25,8 @@
 #                             shared 2-core box sheds part of 2,000/s, and only what registered counts)
 #   WARM_REG_RATE 1000        rate of the warm-up registration
 #   TOP          15           classes printed
+#   HEAP_DUMP    0            1: also a heap dump of each node at the end (nodeN.hprof), for
+#                             bench/hprof_holders.py (which objects hold the strings and arrays)
 #   ROOT         this checkout if its jar exists, else ../before   JAR  ROOT's exec jar (never built here)
 #   GRIDPBX_JVM_OPTS "-Xms1g -Xmx2g", NODE_ARGS, SIPP_EXTRA: as run.sh
 #   WORK         /tmp/gridpbx-bench: users in WORK/heap-users, results in WORK/heap/<stamp>/
@@ -139,6 +141,9 @@ bench_heap() {   # $1 = number of nodes
   a1=$(registered_count)
   echo "# $SETUP: the grid holds $a1 registered addresses of record ($a0 before the measured registration)"
   histograms after
+  if [ "${HEAP_DUMP:-0}" = 1 ]; then   # for an analysis of who holds what (bench/hprof_holders.py)
+    for i in $(seq "$n"); do "$JDK_BIN/jcmd" "${NODE_PIDS[$((i - 1))]}" GC.heap_dump "$OUT/$SETUP/node$i.hprof" > /dev/null; done
+  fi
   for i in $(seq "$n"); do echo "# node $i status: $(status_of "$i")"; done
   python3 - "$OUT/$SETUP" "$n" "$((a1 - a0))" "$TOP" "$SETUP" <<'PY' | tee "$OUT/$SETUP/heap.txt"
 import re, sys

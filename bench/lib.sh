@@ -72,7 +72,9 @@ require_sipp_curl() {
 # ---------------------------------------------------------------------------------------------
 # users: one injection file for both servers (the domain is a SIPp -key), and the anchor's htable
 gen_users() {
-  [ -s "$DATA/users.csv" ] && [ -s "$DATA/dbtext/htable" ] && [ "$(wc -l < "$DATA/users.csv")" = $((USERS + 1)) ] && return 0
+  # Kept from an earlier run only if it holds the same users (count and first extension).
+  [ -s "$DATA/users.csv" ] && [ -s "$DATA/dbtext/htable" ] && [ "$(wc -l < "$DATA/users.csv")" = $((USERS + 1)) ] \
+    && [ "$(sed -n '2s/;.*//p' "$DATA/users.csv")" = "$FIRST_EXT" ] && return 0
   mkdir -p "$DATA/dbtext"
   # field0 user; field1 password; field2 the whole [authentication] keyword; field3 the callee
   # (the user USERS/2 further on, so callers of the first half call the second half and back)

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * is then its own retransmission); the backup receives the stored use, not the rule. Never blocks.
  */
 public final class AdvanceNonceCountProcessor
-        implements EntryProcessor<String, NonceUse, Boolean>, IdentifiedDataSerializable {
+        implements EntryProcessor<Long, NonceUse, Boolean>, IdentifiedDataSerializable {
 
     private NonceUse use;
     private long retransmissionMillis;
@@ -43,7 +43,7 @@ public final class AdvanceNonceCountProcessor
     }
 
     @Override
-    public Boolean process(Map.Entry<String, NonceUse> entry) {
+    public Boolean process(Map.Entry<Long, NonceUse> entry) {
         NonceUse top = entry.getValue();
         if (top == null && !firstUseInTime) {
             return false;
@@ -56,12 +56,12 @@ public final class AdvanceNonceCountProcessor
         return use.mayFollow(top, retransmissionMillis);
     }
 
-    static void write(Map.Entry<String, NonceUse> entry, NonceUse use, long ttlMillis) {
-        ((ExtendedMapEntry<String, NonceUse>) entry).setValue(use, ttlMillis, TimeUnit.MILLISECONDS);
+    static void write(Map.Entry<Long, NonceUse> entry, NonceUse use, long ttlMillis) {
+        ((ExtendedMapEntry<Long, NonceUse>) entry).setValue(use, ttlMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public @Nullable EntryProcessor<String, NonceUse, Boolean> getBackupProcessor() {
+    public @Nullable EntryProcessor<Long, NonceUse, Boolean> getBackupProcessor() {
         return stored == null ? null : new StoreNonceUseProcessor(stored, ttlMillis);
     }
 
@@ -103,7 +103,7 @@ public final class AdvanceNonceCountProcessor
 
     /** The backup side: stores the use the primary stored, with the same time-to-live. */
     public static final class StoreNonceUseProcessor
-            implements EntryProcessor<String, NonceUse, Boolean>, IdentifiedDataSerializable {
+            implements EntryProcessor<Long, NonceUse, Boolean>, IdentifiedDataSerializable {
 
         private NonceUse use;
         private long ttlMillis;
@@ -119,13 +119,13 @@ public final class AdvanceNonceCountProcessor
         }
 
         @Override
-        public @Nullable Boolean process(Map.Entry<String, NonceUse> entry) {
+        public @Nullable Boolean process(Map.Entry<Long, NonceUse> entry) {
             write(entry, use, ttlMillis);
             return null;
         }
 
         @Override
-        public @Nullable EntryProcessor<String, NonceUse, Boolean> getBackupProcessor() {
+        public @Nullable EntryProcessor<Long, NonceUse, Boolean> getBackupProcessor() {
             return null;
         }
 

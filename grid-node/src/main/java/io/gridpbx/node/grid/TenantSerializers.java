@@ -14,6 +14,7 @@ import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.User;
+import io.gridpbx.core.text.SharedStrings;
 import com.hazelcast.nio.serialization.FieldKind;
 import java.math.BigDecimal;
 import java.util.List;
@@ -198,9 +199,18 @@ final class TenantSerializers {
     static final class CredentialsSerializer implements CompactSerializer<SipCredentials> {
         @Override
         public SipCredentials read(CompactReader in) {
-            return new SipCredentials(in.readString("authUser"), in.readString("realm"),
-                    AddressOfRecord.parse(in.readString("owner")), in.readString("ha1Md5"),
+            // The near-cache keeps every registering user's credentials: one copy of the realm for all of
+            // a tenant's users, and the owner's parts shared with the user name and realm they repeat.
+            String authUser = in.readString("authUser");
+            String realm = SharedStrings.DOMAINS.of(in.readString("realm"));
+            AddressOfRecord owner = AddressOfRecord.parse(in.readString("owner"));
+            owner = new AddressOfRecord(sameOr(authUser, owner.user()), sameOr(realm, SharedStrings.DOMAINS.of(owner.domain())));
+            return new SipCredentials(authUser, realm, owner, in.readString("ha1Md5"),
                     in.readString("ha1Sha256"), optionalString(in, "sealedPassword"));
+        }
+
+        private static String sameOr(String kept, String text) {
+            return kept.equals(text) ? kept : text;
         }
 
         @Override

@@ -1,7 +1,6 @@
 package io.gridpbx.node.grid;
 
 import static com.hazelcast.test.HazelcastTestSupport.assertClusterSizeEventually;
-import static com.hazelcast.test.HazelcastTestSupport.generateKeyOwnedBy;
 import static com.hazelcast.test.HazelcastTestSupport.waitAllForSafeState;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,12 +88,12 @@ class HazelcastNonceCountsGridTest {
         assertClusterSizeEventually(3, first, second, owner);
         first.getMap(MapNames.NONCE_COUNTS).size();
         waitAllForSafeState(first, second, owner);
-        String nonce = generateKeyOwnedBy(owner);
+        String nonce = nonceCountedBy(owner);
         long issued = clock.millis() - 20_000;
 
         assertThat(Stages.await(counts(first).advance(nonce, 1, REGISTER_1, () -> issued))).isTrue();
-        IMap<String, NonceUse> map = second.getMap(MapNames.NONCE_COUNTS);
-        assertThat(map.getEntryView(nonce).getTtl()).as("the nonce's remaining life")
+        IMap<Long, NonceUse> map = second.getMap(MapNames.NONCE_COUNTS);
+        assertThat(map.getEntryView(HazelcastNonceCounts.keyOf(nonce)).getTtl()).as("the nonce's remaining life")
                 .isEqualTo(LIFETIME.toMillis() - 20_000);
 
         owner.getLifecycleService().terminate();
@@ -102,6 +101,17 @@ class HazelcastNonceCountsGridTest {
         assertThat(Stages.await(counts(second).advance(nonce, 1, "REGISTER 9 replayed", () -> issued)))
                 .as("the promoted backup holds the count").isFalse();
         assertThat(Stages.await(counts(second).advance(nonce, 2, "REGISTER 10 next", () -> issued))).isTrue();
+    }
+
+    /** A qualified nonce whose count lives on {@code member}'s partitions. */
+    private static String nonceCountedBy(HazelcastInstance member) {
+        for (int i = 0; ; i++) {
+            String nonce = "200 nonce-" + i;
+            if (member.getPartitionService().getPartition(HazelcastNonceCounts.keyOf(nonce)).getOwner()
+                    .localMember()) {
+                return nonce;
+            }
+        }
     }
 
     private HazelcastNonceCounts counts(HazelcastInstance member) {
