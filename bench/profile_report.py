@@ -40,6 +40,17 @@ LAYERS = [
 ]
 OTHER = "other"
 
+# The SIP edge's checks (issue 7): the in-dialog proof, the door (bans, floods, screens, raw checks)
+# and the nonce-counts, across the layers: a sample is the edge's when the innermost GridPBX frame of
+# its stack is one of them (the check's own code and the library code it calls, such as a URI parse or
+# a hash; not the request handling that runs under a door that let it pass). Work a check hands to
+# another thread counts there only in its own frames (the nonce-count processor on a partition thread,
+# not Hazelcast's handling of the operation), so this is a floor of what the edge costs.
+EDGE = re.compile(
+    r"^io\.gridpbx\.(core\.security\.|core\.auth\.(NonceUse|LocalNonceCounts)|node\.grid\.(HazelcastNonceCounts|AdvanceNonceCountProcessor)"
+    r"|sip\.jain\.(DialogGuard|DialogOf|DialogTracker|RecentDialogs|JainSipEdge\w*|JainSipSourceFilter|JainSipRequestScreen"
+    r"|RawMessageCheck|HeaderFaultRecorder|MessageFault)\b)")
+
 
 def layer_of(frames):
     for f in frames:
@@ -171,8 +182,10 @@ def report(a):
     leaf_caller = {}
     by_thread = Counter()
     layer_by_thread = defaultdict(Counter)
+    edge = 0
     for thread, frames in parse_samples(a.jfr_bin, a.jfr, a.depth, a.event):
         samples += 1
+        edge += bool(EDGE.search(next((f for f in frames if f.startswith("io.gridpbx.")), "")))
         layer = layer_of(frames)
         by_layer[layer] += 1
         leaf = frames[0] if frames else "?"
@@ -191,6 +204,8 @@ def report(a):
     print(f"{'layer':<44} {'samples':>8} {'%':>6}")
     for name in [n for n, _ in LAYERS] + [OTHER]:
         print(f"{name:<44} {by_layer[name]:>8} {pct(by_layer[name]):>6.1f}")
+    print(f"{'of all: the SIP edge checks':<44} {edge:>8} {pct(edge):>6.1f}"
+          "   (in-dialog proof, door, nonce-counts: the innermost GridPBX frame; a floor)")
 
     print(f"\n== top {a.top} leaf frames (the method on CPU), the layer of most of their samples and, for a JDK"
           " method, its most frequent first caller outside the JDK")
