@@ -64,6 +64,7 @@ def main():
                 p = skip_sub(sub, data, p, ids)
 
     layout = {}
+    id_size = segments[0][3] if segments else 8
 
     def offsets(cid):
         if cid in layout:
@@ -73,16 +74,14 @@ def main():
             for t in fields[c]:
                 if t == 2:
                     out.append(off)
-                off += ids_global if t == 2 else BASIC[t]
+                off += id_size if t == 2 else BASIC[t]
             c = supers.get(c, 0)
         layout[cid] = out
         return out
 
     # Pass 2: objects, their class, size and the first holder of each.
     kind, size, holder = {}, {}, {}
-    global ids_global
     for data, pos, end, ids in segments:
-        ids_global = ids
         fmt = '>Q' if ids == 8 else '>I'
         p = pos
         while p < end:
@@ -202,8 +201,6 @@ def skip_sub(sub, data, p, ids):
         raise ValueError('class dump met in the wrong pass')
     raise ValueError(f'unknown heap dump sub-record 0x{sub:02x} at {p}')
 
-
-ids_global = 8
 
 if __name__ == '__main__':
     main()

@@ -92,9 +92,14 @@ public enum DigestAlgorithm {
 
     /** Lower-case hex of the hash of a UTF-8 string. */
     public String hash(String input) {
+        return HexFormat.of().formatHex(digest(input));
+    }
+
+    /** The hash of a UTF-8 string, as bytes. */
+    public byte[] digest(String input) {
         MessageDigest digest = digests.get();
         digest.reset();
-        return HexFormat.of().formatHex(digest.digest(input.getBytes(StandardCharsets.UTF_8)));
+        return digest.digest(input.getBytes(StandardCharsets.UTF_8));
     }
 
     /** HA1 = H(username ":" realm ":" password), RFC 7616 section 3.4.2. */

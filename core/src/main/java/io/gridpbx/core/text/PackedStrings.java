@@ -1,6 +1,5 @@
 package io.gridpbx.core.text;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,19 +13,32 @@ public final class PackedStrings {
     }
 
     public static byte[] pack(String... texts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * texts.length);
-        for (String text : texts) {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            for (int length = bytes.length; ; length >>>= 7) {
-                if (length < 0x80) {
-                    out.write(length);
-                    break;
-                }
-                out.write(length & 0x7F | 0x80);
-            }
-            out.write(bytes, 0, bytes.length);
+        byte[][] encoded = new byte[texts.length][];
+        int size = 0;
+        for (int i = 0; i < texts.length; i++) {
+            encoded[i] = texts[i].getBytes(StandardCharsets.UTF_8);
+            size += lengthBytes(encoded[i].length) + encoded[i].length;
         }
-        return out.toByteArray();
+        byte[] packed = new byte[size];
+        int at = 0;
+        for (byte[] bytes : encoded) {
+            int length = bytes.length;
+            for (; length >= 0x80; length >>>= 7) {
+                packed[at++] = (byte) (length & 0x7F | 0x80);
+            }
+            packed[at++] = (byte) length;
+            System.arraycopy(bytes, 0, packed, at, bytes.length);
+            at += bytes.length;
+        }
+        return packed;
+    }
+
+    private static int lengthBytes(int length) {
+        int bytes = 1;
+        for (; length >= 0x80; length >>>= 7) {
+            bytes++;
+        }
+        return bytes;
     }
 
     /** The {@code index}th string packed (from 0); the array must come from {@link #pack} with more strings. */

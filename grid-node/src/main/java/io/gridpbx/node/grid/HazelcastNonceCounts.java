@@ -4,10 +4,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.gridpbx.core.auth.NonceCounts;
 import io.gridpbx.core.auth.NonceUse;
+import io.gridpbx.core.digest.DigestAlgorithm;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -27,8 +25,6 @@ import org.jspecify.annotations.Nullable;
  * answers a fresh nonce), never accept a replay.
  */
 public final class HazelcastNonceCounts implements NonceCounts {
-
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(HazelcastNonceCounts::sha256);
 
     private final IMap<Long, NonceUse> counts;
     private final Clock clock;
@@ -74,15 +70,6 @@ public final class HazelcastNonceCounts implements NonceCounts {
 
     /** The key of a qualified nonce's count in the map: the first 64 bits of its SHA-256. */
     static long keyOf(String nonce) {
-        MessageDigest digest = SHA_256.get();
-        return ByteBuffer.wrap(digest.digest(nonce.getBytes(StandardCharsets.UTF_8))).getLong();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return ByteBuffer.wrap(DigestAlgorithm.SHA_256.digest(nonce)).getLong();
     }
 }

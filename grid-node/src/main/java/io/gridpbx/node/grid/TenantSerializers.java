@@ -203,14 +203,11 @@ final class TenantSerializers {
             // a tenant's users, and the owner's parts shared with the user name and realm they repeat.
             String authUser = in.readString("authUser");
             String realm = SharedStrings.DOMAINS.of(in.readString("realm"));
-            AddressOfRecord owner = AddressOfRecord.parse(in.readString("owner"));
-            owner = new AddressOfRecord(sameOr(authUser, owner.user()), sameOr(realm, SharedStrings.DOMAINS.of(owner.domain())));
+            AddressOfRecord parsed = AddressOfRecord.parse(in.readString("owner"));
+            AddressOfRecord owner = new AddressOfRecord(authUser.equals(parsed.user()) ? authUser : parsed.user(),
+                    SharedStrings.DOMAINS.of(parsed.domain()));
             return new SipCredentials(authUser, realm, owner, in.readString("ha1Md5"),
                     in.readString("ha1Sha256"), optionalString(in, "sealedPassword"));
-        }
-
-        private static String sameOr(String kept, String text) {
-            return kept.equals(text) ? kept : text;
         }
 
         @Override
