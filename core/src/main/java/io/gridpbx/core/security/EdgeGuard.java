@@ -64,7 +64,11 @@ public final class EdgeGuard {
             dropped.increment();
             return false;
         }
-        if (requests.increment(address) == limits.floodRequests() + 1 && ban(address, BanReason.FLOOD) != null) {
+        // Every count past the threshold bans, not only the one that crosses it: that one may still be on
+        // its way to ban() while other SIP threads count the same source's next datagrams, and the
+        // sliding estimate can dip under the threshold and cross it again. The ban is remembered locally
+        // at once, so after it the datagrams stop at the ban check above.
+        if (requests.increment(address) > limits.floodRequests() && ban(address, BanReason.FLOOD) != null) {
             dropped.increment();
             return false;
         }
@@ -91,7 +95,8 @@ public final class EdgeGuard {
      * for domains and users we do not serve, and is banned.
      */
     public void rejected(String address, int status) {
-        if ((status == 403 || status == 404) && rejections.increment(address) == limits.probes()) {
+        if ((status == 403 || status == 404) && rejections.increment(address) >= limits.probes()
+                && !bans.isBanned(address)) {
             ban(address, BanReason.PROBING);
         }
     }
@@ -101,14 +106,15 @@ public final class EdgeGuard {
      * threshold the source is locked out for that user; past the per-source one it is banned.
      */
     public void failedDigest(String address, String user) {
-        if (guessesByUser.increment(Ban.key(address, user)) == limits.guessesPerUser() && !allowed.covers(address)) {
+        if (guessesByUser.increment(Ban.key(address, user)) >= limits.guessesPerUser() && !allowed.covers(address)
+                && !bans.isLockedOut(address, user)) {
             Instant now = clock.instant();
             Ban lockout = new Ban(address, user, BanReason.PASSWORD_GUESSING, now, now.plus(limits.banDuration()), nodeId);
             bans.add(lockout);
             lockouts.increment();
             lockoutLog.accept(lockout);
         }
-        if (guessesBySource.increment(address) == limits.guessesPerSource()) {
+        if (guessesBySource.increment(address) >= limits.guessesPerSource() && !bans.isBanned(address)) {
             Ban ban = ban(address, BanReason.PASSWORD_GUESSING);
             if (ban != null) {
                 lockouts.increment();

@@ -35,7 +35,8 @@ final class WindowCounter {
 
     /**
      * Counts one more for the key and returns its estimated count within the last window. Between two
-     * counts the estimate rises by one at most, so a threshold is met exactly once as it is crossed.
+     * counts the estimate rises by one at most, but it may fall (the past window's share shrinks), so a
+     * caller compares it with a threshold by {@code >=}, not {@code ==}.
      */
     int increment(String key) {
         long millis = clock.millis();

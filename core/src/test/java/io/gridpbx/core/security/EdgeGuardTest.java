@@ -40,6 +40,31 @@ class EdgeGuardTest {
     }
 
     @Test
+    void aSourceStillPastTheRateIsBannedAgain_whenItsBanIsLiftedEarly() {
+        // An operator lifts the ban (or another thread counted past the threshold before the ban was
+        // set): every count past it bans, not only the one that crossed it.
+        for (int i = 0; i < 11; i++) {
+            guard.admitsPacket("203.0.113.5");
+        }
+        assertThat(bans.lift("203.0.113.5")).isTrue();
+        assertThat(guard.admitsPacket("203.0.113.5")).isFalse();
+        assertThat(bans.isBanned("203.0.113.5")).isTrue();
+        assertThat(guard.bansIssued()).isEqualTo(2);
+    }
+
+    @Test
+    void aBannedProberOrGuesserIsBannedOnce_notOncePerLateAnswer() {
+        for (int i = 0; i < 8; i++) {
+            guard.rejected("203.0.113.9", 403);
+        }
+        for (int i = 0; i < 8; i++) {
+            guard.failedDigest("203.0.113.7", "alice@example.com");
+        }
+        assertThat(guard.bansIssued()).as("a ban each, whatever the answers after it").isEqualTo(2);
+        assertThat(audited).as("one lockout for the user, one ban for the source").hasSize(2);
+    }
+
+    @Test
     void aSteadyRateAtTheLimitIsNeverBanned() {
         // 10 a window of 2 s: one every 200 ms, for 5 windows.
         clock.advance(Duration.ofMillis(100));
