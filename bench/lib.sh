@@ -171,6 +171,10 @@ run_load() {
   load=$(cut -d' ' -f1 /proc/loadavg)
   s0=$(server_ms); h0=$(host_ns); [ -n "$UASPID" ] && u0=$(stat_ms $(descendants "$UASPID"))
   t0=$(date +%s.%N)
+  # The step's wall time includes SIPp's receive timeout after the last call, when the server is idle:
+  # sample the CPU every half second, so the CPU of the load phase itself can be read (load_cpu).
+  ( while :; do echo "$(date +%s.%N) $(server_ms) $(host_ns)"; sleep 0.5; done ) > "$dir/cpu.tsv" 2>/dev/null &
+  local sampler=$!
   LOAD_PIDS=()
   for i in $(seq 0 $((n - 1))); do
     read -r host lport csv <<< "${TARGETS[$i]}"
@@ -186,7 +190,14 @@ run_load() {
   local rc=0 r
   for i in "${!LOAD_PIDS[@]}"; do wait "${LOAD_PIDS[$i]}"; r=$?; [ $r -gt $rc ] && rc=$r; done
   LOAD_PIDS=()
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null
   t1=$(date +%s.%N)
+  # load_cpu: server and host CPU from the start to the sample nearest the end of the offered load
+  local load_cpu
+  load_cpu=$(awk -v t0="$t0" -v s0="$s0" -v h0="$h0" -v until="$(awk -v c="$calls" -v r="$rate" -v h="$hold" 'BEGIN {printf "%.3f", c/r + h/1000}')" '
+      { d = $1 - t0 - until; if (d < 0) d = -d; if (best == "" || d < best) { best = d; t = $1 - t0; s = $2; h = $3 } }
+      END { if (t > 0) printf "load_cpu=%.0f%% load_host_cpu=%.0f%% (first %.1fs)", (s - s0) / 10 / t, (h - h0) / 1e7 / t, t
+            else printf "load_cpu=n/a" }' "$dir/cpu.tsv")
   s1=$(server_ms); h1=$(host_ns); [ -n "$UASPID" ] && u1=$(stat_ms $(descendants "$UASPID"))
   local unexp
   unexp=$(cat "$dir"/uac*/*_errors.log 2>/dev/null | grep -c "call on unexpected message")
@@ -199,7 +210,7 @@ run_load() {
            f="$dir/uac$i/stat.csv"; [ -s "$f" ] && { head -1 "$f"; tail -1 "$f"; } || echo "missing"
          done | awk -F';' -v label="$label" -v setup="$SETUP" -v rate="$rate" -v calls="$calls" -v rc="$rc" \
            -v t0="$t0" -v t1="$t1" -v hold="$hold" -v dur="$DUR" -v s0="$s0" -v s1="$s1" -v h0="$h0" -v h1="$h1" \
-           -v u0="$u0" -v u1="$u1" -v uac="$uac_ms" -v load1="$load" -v unexp="$unexp" -v tdisp="$tdisp" -v idle="$IDLE_PCT" '
+           -v u0="$u0" -v u1="$u1" -v uac="$uac_ms" -v load1="$load" -v unexp="$unexp" -v tdisp="$tdisp" -v idle="$IDLE_PCT" -v loadcpu="$load_cpu" '
       $0 == "missing" { missing++; next }
       /^StartTime/ { for (k = 1; k <= NF; k++) col[$k] = k; rtcol = 0
                      for (k = 1; k <= NF; k++) if ($k ~ /^ResponseTime.*\(C\)$/) { rtcol = k; break }
@@ -224,8 +235,8 @@ run_load() {
         # retransmissions stay under 0.1 % of the calls (the anchor criterion).
         slack = (0.05 * dur > 1.5) ? 0.05 * dur : 1.5
         pass = (rc == 0 && !missing && failed == 0 && total == calls && ok == total && lag <= slack && retr <= 0.001 * total) ? "PASS" : "FAIL"
-        printf "RESULT %-15s %-20s target=%s/s calls=%d ok=%d failed=%d retrans=%d unexpected=%d outofcall=%d rt_avg=%.0fms achieved=%.0f/s lag=%.1fs wall=%.1fs sipp_rc=%s server_cpu=%.0f%% server_cpu_per_op=%.0fus net_of_idle=%.0fus sipp_cpu=%.0f%% host_cpu=%.0f%% other_procs_cpu=%.0f%% load1=%s %s\n",
-          setup, label, tdisp, total, ok, failed, retr, unexp, ooc, rt, achieved, lag, wall, rc, scpu, per_op, net, sipp, host, other, load1, pass }')
+        printf "RESULT %-15s %-20s target=%s/s calls=%d ok=%d failed=%d retrans=%d unexpected=%d outofcall=%d rt_avg=%.0fms achieved=%.0f/s lag=%.1fs wall=%.1fs sipp_rc=%s server_cpu=%.0f%% server_cpu_per_op=%.0fus net_of_idle=%.0fus sipp_cpu=%.0f%% host_cpu=%.0f%% other_procs_cpu=%.0f%% load1=%s %s %s\n",
+          setup, label, tdisp, total, ok, failed, retr, unexp, ooc, rt, achieved, lag, wall, rc, scpu, per_op, net, sipp, host, other, load1, loadcpu, pass }')
   echo "$line"
   RESULTS+=("$line")
   [[ $line == *" PASS" ]]
