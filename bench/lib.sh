@@ -157,6 +157,9 @@ run_load() {
   # and sends no BYE for an aborted registration; a registration that gets no 200 still fails (after
   # -recv_timeout), and the retransmissions that cause the duplicates still count against PASS.
   [[ $sf == reg_* ]] && behave=(-default_behaviors all,-bye,-abortunexp)
+  # Calls: no BYE when a call is aborted. A call fails before its 200 (a 503, a timeout), where a BYE is
+  # nonsense the server must answer; the scenario ACKs a 503 itself (SIPp's abort would not, without it).
+  [[ $sf == uac_call* ]] && behave=(-default_behaviors all,-bye)
   OVL_BEFORE=$(overload_counters)
   per_rate=$(awk -v r="$rate" -v n="$n" 'BEGIN {printf "%g", r/n}')
   if [ -n "$RAMP_TO" ]; then   # warm-ups: start at RATE and climb to RAMP_TO in 5 steps of one second
