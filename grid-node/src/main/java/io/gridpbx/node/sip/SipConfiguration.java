@@ -76,7 +76,7 @@ class SipConfiguration {
                 identity.nodeId(), listenerThreads(sip), algorithms, policy, tls(sip, properties, identity))
                 .withRecordRouteDomain(sip.recordRouteDomain());
         OverloadSettings overload = OverloadSettings.forNode(Duration.ofMillis(sip.shedDelayMs()),
-                Duration.ofSeconds(sip.retryAfterSeconds()));
+                Duration.ofSeconds(sip.retryAfterSeconds())).withSocketNice(sip.socketNice());
         return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard,
                 relay.getIfAvailable(), domain -> directory.client(domain).map(Client::mediaRelay).orElse(NatPolicy.WHEN_NAT));
     }

@@ -29,9 +29,11 @@ final class JainSipMessageProcessorFactory extends NioMessageProcessorFactory {
     private final AdmissionThrottle throttle;
     private final long retryAfterSeconds;
     private final int listenerThreads;
+    private final int socketNice;
 
     JainSipMessageProcessorFactory(JainSipQueueDelay delay, SipCounters counters, AdmissionThrottle throttle,
-            long retryAfterSeconds, int listenerThreads) {
+            long retryAfterSeconds, int listenerThreads, int socketNice) {
+        this.socketNice = socketNice;
         this.delay = delay;
         this.counters = counters;
         this.throttle = throttle;
@@ -45,7 +47,7 @@ final class JainSipMessageProcessorFactory extends NioMessageProcessorFactory {
         if (ListeningPoint.UDP.equalsIgnoreCase(transport)) {
             MessageProcessor udp = new JainSipUdpProcessor(address, stack, port, new JainSipReceiveQueue(delay, counters),
                     sender -> new JainSipDoor(throttle, JainSipEdgeGuards.of(stack), counters, retryAfterSeconds, sender),
-                    listenerThreads);
+                    listenerThreads, socketNice);
             sendFromListeningSocket(stack);
             return udp;
         }

@@ -115,7 +115,7 @@ public final class JainSipServer implements SipServer {
             counters.admittedShareFrom(throttle::admitted);
             JainSipQueueDelay queueDelay = new JainSipQueueDelay(clock, throttle);
             stack.setMessageProcessorFactory(new JainSipMessageProcessorFactory(queueDelay, counters, throttle,
-                    Math.max(1, overload.retryAfter().toSeconds()), settings.threadPoolSize()));
+                    Math.max(1, overload.retryAfter().toSeconds()), settings.threadPoolSize(), overload.socketNice()));
             AddressFactory addresses = factory.createAddressFactory();
             HeaderFactory headers = factory.createHeaderFactory();
             MessageFactory messages = factory.createMessageFactory();

@@ -33,7 +33,7 @@ final class JainSipUdpProcessor extends UDPMessageProcessor {
      * @param door the door, given this processor's socket to send its 503s from
      */
     JainSipUdpProcessor(InetAddress address, SIPTransactionStack stack, int port, JainSipReceiveQueue queue,
-            Function<JainSipDoor.Sender, JainSipDoor> door, int listenerThreads) throws IOException {
+            Function<JainSipDoor.Sender, JainSipDoor> door, int listenerThreads, int socketNice) throws IOException {
         super(address, stack, port);
         this.queue = queue;
         this.messageQueue = queue;
@@ -51,7 +51,7 @@ final class JainSipUdpProcessor extends UDPMessageProcessor {
         int sendBuffer = stack.getSendUdpBufferSize() > 0 ? stack.getSendUdpBufferSize() : bound.getSendBufferSize();
         bound.close();
         JainSipUdpSocket socket = JainSipUdpSocket.bind(boundAddress, boundPort, datagramSize, receiveBuffer,
-                sendBuffer, "sip-udp-" + boundPort, this::received);
+                sendBuffer, "sip-udp-" + boundPort, socketNice, this::received);
         this.door = door.apply(socket::send);
         this.sock = socket;
     }

@@ -10,8 +10,12 @@ import java.time.Duration;
  *                       so that a burst the node absorbs on its own is not refused
  * @param criticalDelay  queue delay past which follow-ups (requests with credentials) are shed too
  * @param retryAfter     the Retry-After of an overload 503: how long a phone should avoid the node
+ * @param socketNice     the nice value of the thread that reads the UDP socket (-20 to 19; 0: the
+ *                       process's), so that it keeps reading on a saturated box and the backlog forms
+ *                       where the throttle measures it, not in the kernel's buffer
  */
-public record OverloadSettings(Duration targetDelay, Duration interval, Duration criticalDelay, Duration retryAfter) {
+public record OverloadSettings(Duration targetDelay, Duration interval, Duration criticalDelay, Duration retryAfter,
+        int socketNice) {
 
     /** The shortest time the delay must stay above its target before a node sheds (declared first: DEFAULTS uses it). */
     private static final Duration NODE_INTERVAL = Duration.ofSeconds(1);
@@ -29,6 +33,19 @@ public record OverloadSettings(Duration targetDelay, Duration interval, Duration
         if (retryAfter.toSeconds() < 1) {
             throw new IllegalArgumentException("Retry-After must be at least one second");
         }
+        if (socketNice < -20 || socketNice > 19) {
+            throw new IllegalArgumentException("the socket thread's nice value is from -20 to 19, not " + socketNice);
+        }
+    }
+
+    /** Settings that leave the socket thread at the process's priority. */
+    public OverloadSettings(Duration targetDelay, Duration interval, Duration criticalDelay, Duration retryAfter) {
+        this(targetDelay, interval, criticalDelay, retryAfter, 0);
+    }
+
+    /** The same with the socket thread at this nice value. */
+    public OverloadSettings withSocketNice(int nice) {
+        return new OverloadSettings(targetDelay, interval, criticalDelay, retryAfter, nice);
     }
 
     /** A target with the interval at twice and the critical delay at three times it. */

@@ -86,7 +86,7 @@ class JainSipUdpSocketTest {
         JainSipUdpSocket socket = bind((datagram, at) -> { });
         int port = socket.getLocalPort();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> JainSipUdpSocket.bind(LOOPBACK, port, 2048, 1 << 16,
-                1 << 16, "test-udp-taken", (datagram, at) -> { })).isInstanceOf(java.net.SocketException.class)
+                1 << 16, "test-udp-taken", 0, (datagram, at) -> { })).isInstanceOf(java.net.SocketException.class)
                 .hasMessageContaining(String.valueOf(port));
         socket.close();
         assertThat(socket.isClosed()).isTrue();
@@ -95,7 +95,25 @@ class JainSipUdpSocketTest {
         }
     }
 
+    @Test
+    void theEventLoopRunsAtTheNiceValueGiven() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ThreadNiceTest.linux(), "thread nice values are Linux's");
+        LinkedBlockingQueue<Integer> readers = new LinkedBlockingQueue<>();
+        // a higher value, which any process may set: raising a priority needs CAP_SYS_NICE
+        JainSipUdpSocket socket = JainSipUdpSocket.bind(LOOPBACK, 0, 2048, 1 << 16, 1 << 16, "test-udp-nice", 3,
+                (datagram, at) -> readers.add(ThreadNice.currentThreadId()));
+        try (DatagramSocket phone = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            byte[] bytes = "OPTIONS sip:n SIP/2.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            phone.send(new DatagramPacket(bytes, bytes.length, LOOPBACK, socket.getLocalPort()));
+            Integer reader = readers.poll(5, TimeUnit.SECONDS);
+            assertThat(reader).as("the datagram was read").isNotNull();
+            assertThat(ThreadNiceTest.niceOf(reader)).isEqualTo(3);
+        } finally {
+            socket.close();
+        }
+    }
+
     private static JainSipUdpSocket bind(JainSipUdpSocket.Receiver receiver) throws Exception {
-        return JainSipUdpSocket.bind(LOOPBACK, 0, 2048, 1 << 20, 1 << 20, "test-udp", receiver);
+        return JainSipUdpSocket.bind(LOOPBACK, 0, 2048, 1 << 20, 1 << 20, "test-udp", 0, receiver);
     }
 }
