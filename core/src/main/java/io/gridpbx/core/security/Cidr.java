@@ -2,6 +2,7 @@ package io.gridpbx.core.security;
 
 import java.net.InetAddress;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * An IPv4 or IPv6 network in CIDR notation (RFC 4632 section 3.1), or one address when the prefix
@@ -9,6 +10,11 @@ import java.util.Arrays;
  * is an error, never a DNS lookup.
  */
 public record Cidr(String text, byte[] network, int prefixLength) {
+
+    // compiled once: the SIP edge asks for every datagram of an allow-listed source past the flood threshold
+    private static final Pattern DOTTED_QUAD = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
 
     public Cidr {
         network = network.clone();
@@ -57,7 +63,7 @@ public record Cidr(String text, byte[] network, int prefixLength) {
 
     private static byte[] literal(String address) {
         // ofLiteral takes IPv4 forms such as "10" or "1.2.3" too; a dotted quad or an IPv6 literal only.
-        if (!address.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") && !address.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+        if (!DOTTED_QUAD.matcher(address).matches() && !IPV6_LITERAL.matcher(address).matches()) {
             throw new IllegalArgumentException("not an IP address: '" + address + "'");
         }
         return InetAddress.ofLiteral(address).getAddress();

@@ -26,6 +26,12 @@ public final class EdgeGuard {
     private final WindowCounter guessesBySource;
     private final WindowCounter guessesByUser;
     private volatile AllowList allowed = AllowList.EMPTY;
+    /**
+     * The last source found on the allow-list, with the list it was found on: a steady allow-listed
+     * sender past a threshold (a peer, the operator's load tool) asks {@link #ban} for every datagram,
+     * and is not looked up in the list each time.
+     */
+    private volatile @Nullable AllowedSource lastAllowed;
     private final LongAdder dropped = new LongAdder();
     private final LongAdder bansIssued = new LongAdder();
     private final LongAdder lockouts = new LongAdder();
@@ -137,7 +143,13 @@ public final class EdgeGuard {
 
     /** Bans the source unless it is allow-listed; the ban, or null when the source is allow-listed. */
     private @Nullable Ban ban(String address, BanReason reason) {
-        if (allowed.covers(address)) {
+        AllowList list = allowed;
+        AllowedSource last = lastAllowed;
+        if (last != null && last.list() == list && last.address().equals(address)) {
+            return null;
+        }
+        if (list.covers(address)) {
+            lastAllowed = new AllowedSource(list, address);
             return null;
         }
         Instant now = clock.instant();
@@ -145,6 +157,9 @@ public final class EdgeGuard {
         bans.add(ban);
         bansIssued.increment();
         return ban;
+    }
+
+    private record AllowedSource(AllowList list, String address) {
     }
 
     /** Datagrams and requests dropped without an answer because their source is banned. */

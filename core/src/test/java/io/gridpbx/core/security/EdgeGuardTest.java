@@ -124,6 +124,17 @@ class EdgeGuardTest {
     }
 
     @Test
+    void aSourceTakenOffTheAllowListIsBannedAtItsNextDatagramPastTheRate() {
+        guard.allow(AllowList.parse(List.of("198.51.100.0/24")));
+        for (int i = 0; i < 20; i++) {
+            assertThat(guard.admitsPacket("198.51.100.9")).isTrue();
+        }
+        guard.allow(AllowList.parse(List.of("192.0.2.0/24")));
+        assertThat(guard.admitsPacket("198.51.100.9")).isFalse();
+        assertThat(bans.isBanned("198.51.100.9")).isTrue();
+    }
+
+    @Test
     void passwordGuessingLocksOutTheSourceForThatUser_notTheUserElsewhere() {
         for (int i = 0; i < 3; i++) {
             guard.failedDigest("203.0.113.7", "200@office.test");
