@@ -36,6 +36,8 @@
 #   SIPP_EXTRA  ""                  more options for the SIPp UACs, e.g. "-trace_msg" when debugging
 #   REG_CAPACITY, CALL_CAPACITY (unset)   the capacity the overload modes start from (else climbed)
 #   OVERLOAD_FACTORS "1.0 1.25 1.5"  offered load of the overload modes, as multiples of the capacity
+#   OVERLOAD_WARM_SECS (DUR)         with a given capacity: seconds at it, unmeasured, before the steps (a
+#                                   fresh node's C2 compiler still works 10-20 s after a 10 s warm-up)
 #   SIPP_NICE   (unset)             e.g. -10 (root): every SIPp runs at this niceness, ahead of the server, so
 #                                   that one SIPp can offer 1.5x a node's capacity on two cores (at normal
 #                                   priority it starves next to an overloaded node: the steps measure SIPp)
@@ -69,6 +71,7 @@ SIPP_EXTRA=${SIPP_EXTRA:-}     # more options for every SIPp UAC, e.g. -trace_ms
 REG_CAPACITY=${REG_CAPACITY:-}
 CALL_CAPACITY=${CALL_CAPACITY:-}
 OVERLOAD_FACTORS=${OVERLOAD_FACTORS:-"1.0 1.25 1.5"}
+OVERLOAD_WARM_SECS=${OVERLOAD_WARM_SECS:-$DUR}
 JVM_OPTS=${GRIDPBX_JVM_OPTS:-"-Xms1g -Xmx2g"}
 NODE_ARGS=${NODE_ARGS:-}
 SIPP_NICE=${SIPP_NICE:-}
@@ -155,8 +158,8 @@ overload() {
     cap=${BEST[$SETUP.$mode]:-}
     [ -n "$cap" ] || { echo "# $SETUP: no $mode rate passed; no overload steps"; return; }
   else
-    # A given capacity: first DUR seconds at it, unmeasured, so that the JIT has compiled the hot path.
-    warm_up "$mode-overload-warmup" "$cap" $((cap * DUR)) "$hold" "$sf" "${extra[@]}" > /dev/null
+    # A given capacity: first OVERLOAD_WARM_SECS at it, unmeasured, so that the JIT has compiled the hot path.
+    warm_up "$mode-overload-warmup" "$cap" $((cap * OVERLOAD_WARM_SECS)) "$hold" "$sf" "${extra[@]}" > /dev/null
   fi
   echo "# $SETUP: $mode capacity ${cap}/s; offering ${OVERLOAD_FACTORS// /x, }x of it for ${DUR} s each"
   for f in $OVERLOAD_FACTORS; do
