@@ -49,9 +49,11 @@ public record NodeProperties(
      * @param gridDeadlineMs how long a request waits for the grid before it is answered 503
      * @param shedDelayMs    queue delay the node keeps under by turning new requests away with 503; 0: never shed
      * @param retryAfterSeconds Retry-After of an overload 503
-     * @param socketNice     nice value of the thread that reads the SIP UDP socket (-20 to 19; 0: the
-     *                       process's). Raising it above the process needs CAP_SYS_NICE or systemd's
-     *                       {@code LimitNICE}; without, the node logs so and runs on
+     * @param socketNice     nice value of the thread that reads the SIP UDP socket (-20 to 19; 0, the
+     *                       default: the process's). At -10 an overloaded node drops nothing unseen in the
+     *                       kernel and answers the excess 503, but served 5-15 % less than at 0 on the
+     *                       bench's two cores (bench/RESULTS.md, 2026-12-07). Raising it above the process
+     *                       needs CAP_SYS_NICE or systemd's {@code LimitNICE}; without, the node logs so and runs on
      * @param recordRouteDomain a domain whose NAPTR/SRV name the live nodes (the platform domain, when the
      *                       nodes serve its DNS): Record-Route names it instead of this node, so that a
      *                       dialog's later requests reach a survivor when this node is gone; unset: the node
@@ -74,7 +76,7 @@ public record NodeProperties(
             @DefaultValue("1000") long gridDeadlineMs,
             @DefaultValue("100") long shedDelayMs,
             @DefaultValue("2") long retryAfterSeconds,
-            @DefaultValue("-10") int socketNice,
+            @DefaultValue("0") int socketNice,
             @Nullable String recordRouteDomain) {
     }
 

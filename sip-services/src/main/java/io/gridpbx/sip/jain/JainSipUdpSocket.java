@@ -140,7 +140,7 @@ final class JainSipUdpSocket extends DatagramSocket {
      * listeners, the grid's partition threads) and a load generator: a fifth of a core while runnable, in a
      * REGISTER overload at 1.5 times the capacity, and 166,603 datagrams dropped in 10 s. Given priority,
      * it reads them all, answers the excess 503 cheaply, and the backlog forms in the listeners' queue,
-     * where the throttle measures it.
+     * where the throttle measures it (the node's default leaves it at 0: see {@code gridpbx.sip.socket-nice}).
      */
     static ThreadFactory prioritized(ThreadFactory threads, String name, int nice) {
         if (nice == 0) {
