@@ -28,8 +28,8 @@ public final class EdgeGuard {
     private volatile AllowList allowed = AllowList.EMPTY;
     /**
      * The last source found on the allow-list, with the list it was found on: a steady allow-listed
-     * sender past a threshold (a peer, the operator's load tool) asks {@link #ban} for every datagram,
-     * and is not looked up in the list each time.
+     * sender past the rate (a peer, the operator's load tool) is asked about for every datagram, and is
+     * not looked up in the list each time.
      */
     private volatile @Nullable AllowedSource lastAllowed;
     private final LongAdder dropped = new LongAdder();
@@ -70,11 +70,15 @@ public final class EdgeGuard {
             dropped.increment();
             return false;
         }
-        // Every count past the threshold bans, not only the one that crosses it: that one may still be on
-        // its way to ban() while other SIP threads count the same source's next datagrams, and the
-        // sliding estimate can dip under the threshold and cross it again. The ban is remembered locally
-        // at once, so after it the datagrams stop at the ban check above.
-        if (requests.increment(address) > limits.floodRequests() && ban(address, BanReason.FLOOD) != null) {
+        // Every datagram past the rate is dropped here, not only those after the ban: the one that crossed
+        // the threshold may still be on its way to ban() while other SIP threads count the same source's
+        // next datagrams, and a ban lifted early leaves the count past it. The ban itself (one grid write,
+        // for the whole cluster) is issued once, by the datagram that crosses.
+        int count = requests.increment(address);
+        if (count > limits.floodRequests() && !allowListed(address)) {
+            if (count == limits.floodRequests() + 1) {
+                ban(address, BanReason.FLOOD);
+            }
             dropped.increment();
             return false;
         }
@@ -143,13 +147,7 @@ public final class EdgeGuard {
 
     /** Bans the source unless it is allow-listed; the ban, or null when the source is allow-listed. */
     private @Nullable Ban ban(String address, BanReason reason) {
-        AllowList list = allowed;
-        AllowedSource last = lastAllowed;
-        if (last != null && last.list() == list && last.address().equals(address)) {
-            return null;
-        }
-        if (list.covers(address)) {
-            lastAllowed = new AllowedSource(list, address);
+        if (allowListed(address)) {
             return null;
         }
         Instant now = clock.instant();
@@ -157,6 +155,19 @@ public final class EdgeGuard {
         bans.add(ban);
         bansIssued.increment();
         return ban;
+    }
+
+    private boolean allowListed(String address) {
+        AllowList list = allowed;
+        AllowedSource last = lastAllowed;
+        if (last != null && last.list() == list && last.address().equals(address)) {
+            return true;
+        }
+        if (list.covers(address)) {
+            lastAllowed = new AllowedSource(list, address);
+            return true;
+        }
+        return false;
     }
 
     private record AllowedSource(AllowList list, String address) {
