@@ -15,7 +15,6 @@ public record Cidr(String text, byte[] network, int prefixLength) {
     private static final Pattern DOTTED_QUAD = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-
     public Cidr {
         network = network.clone();
     }

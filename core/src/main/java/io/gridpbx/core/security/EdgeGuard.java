@@ -116,7 +116,7 @@ public final class EdgeGuard {
      * threshold the source is locked out for that user; past the per-source one it is banned.
      */
     public void failedDigest(String address, String user) {
-        if (guessesByUser.increment(Ban.key(address, user)) >= limits.guessesPerUser() && !allowed.covers(address)
+        if (guessesByUser.increment(Ban.key(address, user)) >= limits.guessesPerUser() && !allowListed(address)
                 && !bans.isLockedOut(address, user)) {
             Instant now = clock.instant();
             Ban lockout = new Ban(address, user, BanReason.PASSWORD_GUESSING, now, now.plus(limits.banDuration()), nodeId);

@@ -35,8 +35,9 @@ final class WindowCounter {
 
     /**
      * Counts one more for the key and returns its estimated count within the last window. Between two
-     * counts the estimate rises by one at most, but it may fall (the past window's share shrinks), so a
-     * caller compares it with a threshold by {@code >=}, not {@code ==}.
+     * counts the estimate rises by one at most, but it may fall (the past window's share shrinks) and
+     * cross a value again: a caller refuses by {@code >=}, and an action meant once per crossing ({@code ==})
+     * may come again after such a fall.
      */
     int increment(String key) {
         long millis = clock.millis();

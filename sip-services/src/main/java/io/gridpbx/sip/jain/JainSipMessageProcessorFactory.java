@@ -33,12 +33,12 @@ final class JainSipMessageProcessorFactory extends NioMessageProcessorFactory {
 
     JainSipMessageProcessorFactory(JainSipQueueDelay delay, SipCounters counters, AdmissionThrottle throttle,
             long retryAfterSeconds, int listenerThreads, int socketNice) {
-        this.socketNice = socketNice;
         this.delay = delay;
         this.counters = counters;
         this.throttle = throttle;
         this.retryAfterSeconds = retryAfterSeconds;
         this.listenerThreads = listenerThreads;
+        this.socketNice = socketNice;
     }
 
     @Override
