@@ -337,13 +337,14 @@ ensure_built() {
 # node_command run ARGS... (run in the background: it execs, so that the node's PID is the JVM's, as
 # with the launcher, which execs java): "ROOT/gridpbx run ARGS", which builds first when a source is
 # newer than the jar; or, with LAUNCH_JAR set, the same JVM started directly on that jar, never
-# building, with the launcher's own JVM flags (its JVM_FLAGS array, read from ROOT/gridpbx).
+# building, with the launcher's own JVM flags (ROOT/gridpbx jvm-flags).
 LAUNCH_JAR=""
 node_command() {
   shift
   [ -z "$LAUNCH_JAR" ] && exec "$ROOT/gridpbx" run "$@"
   local flags
-  flags=$(sed -n '/^JVM_FLAGS=(/,/^)/p' "$ROOT/gridpbx" | sed '1d;$d' | grep -v '^ *#')
+  # an older checkout's launcher has no jvm-flags: its JVM_FLAGS array, read from the script
+  flags=$("$ROOT/gridpbx" jvm-flags 2> /dev/null) || flags=$(sed -n '/^JVM_FLAGS=(/,/^)/p' "$ROOT/gridpbx" | sed '1d;$d' | grep -v '^ *#')
   # shellcheck disable=SC2086
   exec "$(java25)" $flags ${GRIDPBX_JVM_OPTS:-} -jar "$LAUNCH_JAR" "$@"
 }

@@ -16,8 +16,8 @@ for c in "${GRIDPBX_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25* /usr
 done
 [ -n "$JAVA" ] || { echo "ng_node: no JDK 25 (set GRIDPBX_JAVA_HOME, or install one under /usr/lib/jvm)" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "ng_node: no node jar at $JAR (./mvnw -o -q -pl grid-node -am package -Dmaven.test.skip=true)" >&2; exit 2; }
-# The launcher's JVM flags, read from it so that they stay in step.
-eval "$(sed -n '/^JVM_FLAGS=(/,/^)/p' "$ROOT/gridpbx")"
+# The launcher's JVM flags, asked of it so that they stay in step.
+mapfile -t JVM_FLAGS < <("$ROOT/gridpbx" jvm-flags)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 DATA=$(mktemp -d /tmp/gridpbx-ng-node.XXXXXX)
 exec "$JAVA" "${JVM_FLAGS[@]}" -Xms"${NODE_HEAP:-512m}" -Xmx"${NODE_HEAP:-512m}" -jar "$JAR" \

@@ -105,6 +105,13 @@ public record NodeProperties(
      * @param writeDelaySeconds     how long a change waits in the grid before it is written behind
      * @param writeBatchSize        most rows per write-behind batch
      * @param backlogWarnThreshold  pending writes on this node past which a warning is logged
+     * @param persistRegistrations  whether registrations are written behind too (the default), so that a
+     *                              full-cluster restart finds them; false keeps them in the grid only,
+     *                              with their backups (they survive node losses, not a whole-cluster
+     *                              stop, after which phones register again at their next refresh), as
+     *                              Kamailio's and OpenSIPS's usrloc {@code db_mode 0}. A phone refresh is
+     *                              then no database write: on a platform of frequent refreshers that
+     *                              is most of the database's load
      */
     public record Db(
             @Nullable String url,
@@ -113,7 +120,8 @@ public record NodeProperties(
             @DefaultValue("8") int poolSize,
             @DefaultValue("1") int writeDelaySeconds,
             @DefaultValue("1000") int writeBatchSize,
-            @DefaultValue("10000") long backlogWarnThreshold) {
+            @DefaultValue("10000") long backlogWarnThreshold,
+            @DefaultValue("true") boolean persistRegistrations) {
     }
 
     /**

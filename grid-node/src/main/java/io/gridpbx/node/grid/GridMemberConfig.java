@@ -92,7 +92,9 @@ public final class GridMemberConfig {
         if (stores.phones() != null) {
             persistedMap(config, MapNames.PHONES, stores.phones(), stores);
         }
-        config.getMapConfig(MapNames.LOCATIONS).setMapStoreConfig(writeBehind(stores.locations(), stores));
+        if (stores.locations() != null) {
+            config.getMapConfig(MapNames.LOCATIONS).setMapStoreConfig(writeBehind(stores.locations(), stores));
+        }
         return config;
     }
 

@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * The stores behind the persisted maps, and how eagerly they write. Tenant configuration and
  * registrations are written behind (the grid answers first, the database follows within
  * {@code writeDelaySeconds}); both are coalesced, since each value is the key's whole state and the
- * last write is the one that counts.
+ * last write is the one that counts. Without a {@code locations} store, registrations live in the
+ * grid only ({@code gridpbx.db.persist-registrations=false}); without {@code phones}, provisioned
+ * phones do.
  */
 public record PersistedStores(
         MapStore<String, Platform> platform,
@@ -34,7 +36,7 @@ public record PersistedStores(
         MapStore<String, Client> clients,
         MapStore<String, User> users,
         MapStore<String, SipCredentials> credentials,
-        EntryStore<String, BindingSet> locations,
+        @Nullable EntryStore<String, BindingSet> locations,
         MapStore<String, Account> accounts,
         MapStore<String, ApiToken> apiTokens,
         MapStore<String, AuditEntry> audit,
@@ -54,7 +56,7 @@ public record PersistedStores(
     /** The stores without phones: the {@code provisioning.phones} map then lives in the grid only. */
     public PersistedStores(MapStore<String, Platform> platform, MapStore<String, Reseller> resellers,
             MapStore<String, Client> clients, MapStore<String, User> users, MapStore<String, SipCredentials> credentials,
-            EntryStore<String, BindingSet> locations, MapStore<String, Account> accounts,
+            @Nullable EntryStore<String, BindingSet> locations, MapStore<String, Account> accounts,
             MapStore<String, ApiToken> apiTokens, MapStore<String, AuditEntry> audit, MapStore<String, Gateway> gateways,
             MapStore<String, OutboundRoute> routes, MapStore<String, Did> dids, MapStore<String, Cdr> cdrs,
             MapStore<String, ConfigObject> config, MapStore<String, Picture> pictures, MapStore<String, Picture> logos,

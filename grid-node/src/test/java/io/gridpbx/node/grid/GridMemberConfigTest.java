@@ -68,6 +68,25 @@ class GridMemberConfigTest {
                 .containsExactlyInAnyOrderElementsOf(stores.keySet());
     }
 
+    @Test
+    void registrationsKeptInTheGridOnly_haveNoStore_whileTheTenantsKeepTheirs() {
+        Map<String, Object> stores = new java.util.LinkedHashMap<>();
+        PersistedStores persisted = new PersistedStores(store(stores, MapNames.PLATFORM), store(stores, MapNames.RESELLERS),
+                store(stores, MapNames.CLIENTS), store(stores, MapNames.USERS), store(stores, MapNames.CREDENTIALS),
+                null, store(stores, MapNames.ACCOUNTS), store(stores, MapNames.API_TOKENS),
+                store(stores, MapNames.AUDIT), store(stores, MapNames.GATEWAYS), store(stores, MapNames.ROUTES),
+                store(stores, MapNames.DIDS), store(stores, MapNames.CDRS), store(stores, MapNames.CONFIG),
+                store(stores, MapNames.PICTURES), store(stores, MapNames.LOGOS),
+                store(stores, MapNames.VOICEMAIL_MAILBOXES), store(stores, MapNames.VOICEMAIL_RECORDINGS), 1, 100);
+
+        Config config = GridMemberConfig.persist(GridMemberConfig.grid("test"), persisted);
+
+        assertThat(config.getMapConfig(MapNames.LOCATIONS).getMapStoreConfig().isEnabled()).isFalse();
+        assertThat(config.getMapConfig(MapNames.LOCATIONS).getBackupCount()).as("still backed up in the grid").isPositive();
+        assertThat(config.getMapConfigs().get(MapNames.USERS).getMapStoreConfig().getImplementation())
+                .isSameAs(stores.get(MapNames.USERS));
+    }
+
     private static List<String> indexes(MapConfig map) {
         return map.getIndexConfigs().stream().flatMap((IndexConfig i) -> i.getAttributes().stream()).toList();
     }
