@@ -24,7 +24,7 @@
 #               the node is "java <the launcher's JVM_FLAGS> GRIDPBX_JVM_OPTS -jar JAR"
 #   ATTACH_PID  (unset)            profile this running node instead (SIP 127.0.0.1:35060, HTTP 38080,
 #                                  operator TOKEN=... for provisioning); it is not stopped afterwards
-#   NODE_ARGS, GRIDPBX_JVM_OPTS ("-Xms1g -Xmx2g"), PAUSE_MS (1000), SIPP_EXTRA, WARM_REG_RATE (1000): as run.sh
+#   NODE_ARGS, GRIDPBX_JVM_OPTS ("-Xms1g -Xmx2g"), PAUSE_MS (1000), SIPP_EXTRA, WARM_REG_RATE (300): as run.sh
 #   SAMPLER     exec               exec: the report counts jdk.ExecutionSample (Java threads in Java code,
 #                                  every 10 ms); cpu: also records jdk.CPUTimeSample (JDK 25, Linux,
 #                                  experimental: one sample per 10 ms of a thread's CPU time, native
@@ -48,7 +48,7 @@ WARM_SECS=${WARM_SECS:-15}
 JAR=${JAR:-$ROOT/grid-node/target/gridpbx-grid-node-0.1.0-SNAPSHOT-exec.jar}
 ATTACH_PID=${ATTACH_PID:-}
 PAUSE_MS=${PAUSE_MS:-1000}
-WARM_REG_RATE=${WARM_REG_RATE:-1000}
+WARM_REG_RATE=${WARM_REG_RATE:-300}
 IDLE_SECS=${IDLE_SECS:-5}
 SIPP_EXTRA=${SIPP_EXTRA:-}
 JVM_OPTS=${GRIDPBX_JVM_OPTS:-"-Xms1g -Xmx2g"}
