@@ -51,8 +51,8 @@ public record NodeProperties(
      * @param retryAfterSeconds Retry-After of an overload 503
      * @param socketNice     nice value of the thread that reads the SIP UDP socket (-20 to 19; 0, the
      *                       default: the process's). At -10 an overloaded node drops nothing unseen in the
-     *                       kernel and answers the excess 503, but served 5-15 % less than at 0 on the
-     *                       bench's two cores (bench/RESULTS.md, 2026-12-07). Raising it above the process
+     *                       kernel and answers the excess 503; on the bench's two cores it has served both
+     *                       more and less than at 0, by more than the runs agree (bench/RESULTS.md, 2026-12-07). Raising it above the process
      *                       needs CAP_SYS_NICE or systemd's {@code LimitNICE}; without, the node logs so and runs on
      * @param recordRouteDomain a domain whose NAPTR/SRV name the live nodes (the platform domain, when the
      *                       nodes serve its DNS): Record-Route names it instead of this node, so that a

@@ -70,7 +70,8 @@ class PersistenceConfiguration {
     PersistedStores persistedStores(Database database, JdbcLocationStore locations, NodeProperties properties) {
         return new PersistedStores(new JdbcPlatformMapStore(database), new JdbcResellerMapStore(database),
                 new JdbcClientMapStore(database), new JdbcUserMapStore(database), new JdbcCredentialsMapStore(database),
-                properties.db().persistRegistrations() ? locations : null, new JdbcAccountMapStore(database), new JdbcApiTokenMapStore(database),
+                properties.db().persistRegistrations() ? locations : null, new JdbcAccountMapStore(database),
+                new JdbcApiTokenMapStore(database),
                 new JdbcAuditMapStore(database), new JdbcGatewayMapStore(database), new JdbcRouteMapStore(database),
                 new JdbcDidMapStore(database), new JdbcCdrMapStore(database),
                 new JdbcConfigMapStore(database), new JdbcPictureMapStore(database), new JdbcLogoMapStore(database),
