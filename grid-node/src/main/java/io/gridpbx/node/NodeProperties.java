@@ -27,7 +27,8 @@ public record NodeProperties(
         @DefaultValue Drain drain,
         @DefaultValue Alerts alerts,
         @DefaultValue Provisioning provisioning,
-        @DefaultValue Media media) {
+        @DefaultValue Media media,
+        @DefaultValue Trunking trunking) {
 
     /**
      * @param host           address for UDP and TCP
@@ -270,5 +271,15 @@ public record NodeProperties(
             @DefaultValue("60s") Duration timeout,
             @DefaultValue("1h") Duration holdTimeout,
             @DefaultValue("22222") int ngPort) {
+    }
+
+    /**
+     * @param probeInterval how often each gateway with probing on gets an OPTIONS; a dead gateway leaves
+     *                      the routes after two silent probes, so within twice this
+     * @param probeTimeout  how long a probe waits for its answer before it counts as silent
+     */
+    public record Trunking(
+            @DefaultValue("15s") Duration probeInterval,
+            @DefaultValue("2s") Duration probeTimeout) {
     }
 }

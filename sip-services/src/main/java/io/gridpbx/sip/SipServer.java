@@ -19,6 +19,13 @@ public interface SipServer extends AutoCloseable {
 
     boolean draining();
 
+    /**
+     * Sends OPTIONS to a gateway; completes with the status of its final answer, or 408 when none came
+     * within {@code patience}.
+     */
+    java.util.concurrent.CompletionStage<Integer> probe(io.gridpbx.core.trunking.Gateway gateway,
+            java.time.Duration patience);
+
     /** INVITEs this node forwarded that have no final response yet: calls still setting up. */
     int callsSettingUp();
 

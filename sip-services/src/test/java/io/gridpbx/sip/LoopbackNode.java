@@ -11,7 +11,9 @@ import io.gridpbx.core.location.InMemoryBindingStore;
 import io.gridpbx.core.location.RegistrationPolicy;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
+import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.TenantProvisioning;
+import io.gridpbx.core.trunking.TrunkingIndex;
 import io.gridpbx.core.security.AllowList;
 import io.gridpbx.core.security.Ban;
 import io.gridpbx.core.security.EdgeGuard;
@@ -48,10 +50,13 @@ final class LoopbackNode implements AutoCloseable {
     final List<Ban> lockouts;
     /** The bans and lockouts in force on this node. */
     final LocalBanList bans;
+    /** The gateways, routes and DIDs the node's calls to and from the PSTN read; empty until a test fills it. */
+    final TrunkingIndex trunking;
 
     private LoopbackNode(int port, JainSipServer server, InMemoryTenantDirectory directory,
             SynchronizedBindingStore bindings, InMemoryDialogRegistry dialogs, RouteSeal routeSeal,
-            List<Ban> lockouts, LocalBanList bans) {
+            List<Ban> lockouts, LocalBanList bans, TrunkingIndex trunking) {
+        this.trunking = trunking;
         this.lockouts = lockouts;
         this.bans = bans;
         this.port = port;
@@ -113,10 +118,12 @@ final class LoopbackNode implements AutoCloseable {
         LocalBanList bans = new LocalBanList(clock, 1000);
         EdgeGuard guard = new EdgeGuard(limits, bans, lockouts::add, clock, settings.nodeId());
         guard.allow(AllowList.parse(List.of(HOST)));
+        TrunkingIndex trunking = new TrunkingIndex();
         JainSipServer server = JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces,
-                new LocalNonceCounts(clock, nonces.lifetime(), Duration.ofSeconds(32)), clock, guard);
+                new LocalNonceCounts(clock, nonces.lifetime(), Duration.ofSeconds(32)), clock, guard, null,
+                domain -> NatPolicy.NEVER, trunking);
         return new LoopbackNode(port, server, directory, bindings, dialogs,
-                new RouteSeal(nonces.derivedKey("record-route")), lockouts, bans);
+                new RouteSeal(nonces.derivedKey("record-route")), lockouts, bans, trunking);
     }
 
     EdgeGuard guard() {

@@ -86,8 +86,8 @@ final class LevelNavigation extends SideNav {
     private static String section(ConfigKind kind) {
         return switch (kind) {
             case USER_PROFILE, BILLING_PROFILE, RATE -> "offer";
-            case PROVISIONING_TEMPLATE, NUMBER_PORT -> "provisioning";
-            case PLATFORM_SETTINGS, RESELLER_SETTINGS -> "settings";
+            case PROVISIONING_TEMPLATE, NUMBER_PORT, PORTED_NUMBER -> "provisioning";
+            case PLATFORM_SETTINGS, RESELLER_SETTINGS, DIAL_PLAN -> "settings";
             default -> kind.owner() == Level.USER ? "mine" : "features";
         };
     }

@@ -120,6 +120,52 @@ class ConfigViewTest extends AdminUiTest {
         assertThat(test(grid()).getHeaderCell(0)).isEqualTo("Nom");
     }
 
+    @Test
+    void aDialPlanWithBadValues_saysWhichOnTheirFields_inFrench_andSavesNothing() {
+        signIn("admin@office.demo.gridpbx.test");
+        VaadinSession.getCurrent().setLocale(Locale.FRENCH);
+        navigate("config/dial-plan", ConfigView.class);
+        assertThat($(H2.class).first().getText()).isEqualTo("Plan de numérotation");
+        test(text("cfg-countryCode")).setValue("033");
+        test(text("cfg-internationalPrefix")).setValue("00");
+        test($(IntegerField.class).id("cfg-nationalLength")).setValue(9);
+        test(text("cfg-emergencyNumbers")).setValue("15, 1x");
+        test($(Button.class).id("save")).click();
+
+        assertThat(text("cfg-countryCode").getErrorMessage()).isEqualTo("De 1 à 3 chiffres, sans 0 initial");
+        assertThat(text("cfg-emergencyNumbers").getErrorMessage())
+                .isEqualTo("Des numéros de 1 à 15 chiffres, séparés par des virgules");
+        assertThat(text("cfg-internationalPrefix").isInvalid()).isFalse();
+        assertThat(fixture.config.single(OFFICE, ConfigKind.DIAL_PLAN).values()).isEmpty();
+
+        test(text("cfg-countryCode")).setValue("33");
+        test(text("cfg-emergencyNumbers")).setValue("15, 112");
+        test($(Button.class).id("save")).click();
+
+        assertThat(fixture.config.single(OFFICE, ConfigKind.DIAL_PLAN).values()).containsEntry("countryCode", "33")
+                .containsEntry("emergencyNumbers", "15,112");
+    }
+
+    @Test
+    void aPortedNumberWithNowhereToGo_isRefusedOnItsRoutingNumber() {
+        signIn("admin@gridpbx.test");
+        navigate("config/ported-numbers", ConfigView.class);
+        assertThat($(H2.class).first().getText()).isEqualTo("Ported numbers");
+        test($(Button.class).id("add-config")).click();
+        roundTrip();
+        test(text("cfg-number")).setValue("15145550100");
+        test($(Button.class).id("save")).click();
+
+        assertThat(text("cfg-routingNumber").getErrorMessage()).isEqualTo("Give a routing number or a gateway");
+        assertThat(fixture.config.list(Scope.platform("gridpbx.test"), ConfigKind.PORTED_NUMBER)).isEmpty();
+
+        test(text("cfg-gateway")).setValue("carrier-b");
+        test($(Button.class).id("save")).click();
+
+        assertThat($(Dialog.class).withId("config-dialog").exists()).as("the dialog closed").isFalse();
+        assertThat(test(grid()).getCellText(0, test(grid()).getColumnPosition("number"))).isEqualTo("15145550100");
+    }
+
     private TextField text(String id) {
         return $(TextField.class).id(id);
     }

@@ -134,6 +134,23 @@ class HeaderTest extends AdminUiTest {
                 "config/personal-conferences").doesNotContain("dids", "tokens");
     }
 
+    @Test
+    void aDialPlanIsAClientsSetting_andPortedNumbersAreProvisionedByThePlatform() {
+        signIn("admin@gridpbx.test");
+        navigate("resellers", Component.class);
+        assertThat(childPaths("nav-group-provisioning")).containsExactly("config/ported-numbers");
+        assertThat($(SideNavItem.class).id("nav-config-ported-numbers").getLabel()).isEqualTo("Ported numbers");
+
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("users", Component.class);
+        assertThat(childPaths("nav-group-settings")).containsExactly("config/dial-plan");
+        assertThat($(SideNavItem.class).id("nav-config-dial-plan").getLabel()).isEqualTo("Dial plan");
+    }
+
+    private java.util.List<String> childPaths(String group) {
+        return $(SideNavItem.class).id(group).getItems().stream().map(SideNavItem::getPath).toList();
+    }
+
     private java.util.List<String> paths() {
         return $(SideNavItem.class).all().stream().map(SideNavItem::getPath).filter(java.util.Objects::nonNull).toList();
     }

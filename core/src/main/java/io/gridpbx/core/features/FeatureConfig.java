@@ -28,6 +28,8 @@ public final class FeatureConfig {
     private static final Pattern DIGITS = Pattern.compile("[0-9*#]{1,20}");
     private static final Pattern DESTINATION = Pattern.compile("[0-9+*#]{1,32}|sips?:[^\\s@]{1,64}@[A-Za-z0-9.-]{1,253}(:\\d{1,5})?");
     private static final Pattern URL = Pattern.compile("https?://[^\\s]{1,250}");
+    /** A number of the public network without its plus: country code first, 7 to 15 digits (ITU-T E.164). */
+    private static final Pattern E164 = Pattern.compile("[1-9][0-9]{6,14}");
 
     private final ConfigStore store;
     private final TenantDirectory directory;
@@ -68,14 +70,14 @@ public final class FeatureConfig {
     public ConfigObject create(Scope actor, ConfigKind kind, Map<String, String> raw) {
         requireOwner(actor, kind);
         String id = kind.single() ? ConfigObject.SINGLE_ID : Secrets.newToken().substring(0, 10);
-        ConfigObject object = new ConfigObject(kind, id, actor, validated(actor, kind, raw));
+        ConfigObject object = new ConfigObject(kind, id, actor, validated(actor, kind, id, raw));
         store.save(object);
         return object;
     }
 
     public ConfigObject update(Scope actor, ConfigKind kind, String id, Map<String, String> raw) {
         ConfigObject current = kind.single() ? single(actor, kind) : get(actor, kind, id);
-        ConfigObject updated = new ConfigObject(kind, current.id(), actor, validated(actor, kind, raw));
+        ConfigObject updated = new ConfigObject(kind, current.id(), actor, validated(actor, kind, current.id(), raw));
         store.save(updated);
         return updated;
     }
@@ -91,7 +93,8 @@ public final class FeatureConfig {
         }
     }
 
-    private Map<String, String> validated(Scope actor, ConfigKind kind, Map<String, String> raw) {
+    /** The checked values of the object {@code id} (a new one's id when created), or every field error at once. */
+    private Map<String, String> validated(Scope actor, ConfigKind kind, String id, Map<String, String> raw) {
         Errors errors = new Errors();
         Map<String, String> values = new LinkedHashMap<>();
         for (FieldSpec field : kind.fields()) {
@@ -118,6 +121,11 @@ public final class FeatureConfig {
             errors.check(NumberPorts.RESELLER_STATUSES.contains(values.get("status")), "status", "status.platform-only",
                     "a reseller keeps a request a draft or submits it; the platform decides the rest");
         }
+        switch (kind) {
+            case DIAL_PLAN -> DialPlanFields.check(values, errors);
+            case PORTED_NUMBER -> checkPorted(id, values, errors);
+            default -> { }
+        }
         errors.throwIfAny();
         return values;
     }
@@ -130,6 +138,8 @@ public final class FeatureConfig {
                 Integer value = Numbers.integer(text, 0);
                 errors.check(value != null && value >= field.min() && value <= field.max(), name, "integer.range",
                         "a whole number from " + field.min() + " to " + field.max());
+                // Plain decimal, as ConfigObject promises: DialPlan.fromSettings reads no "+9" or "009".
+                return value == null ? null : value.toString();
             }
             case CHOICE -> errors.check(field.choices().contains(text), name, "choice.invalid",
                     "one of " + String.join(", ", field.choices()));
@@ -153,6 +163,28 @@ public final class FeatureConfig {
             case BOOLEAN -> { }
         }
         return field.type() == FieldType.DESTINATION ? text.replace(" ", "") : text;
+    }
+
+    /**
+     * A ported number is E.164 (the call path looks it up by the dialled number's E.164 form, and routes
+     * match its routing number as one), says where its calls go, and is listed once: the trunking index
+     * keeps one entry per number, so a second would silently replace the first.
+     */
+    private void checkPorted(String id, Map<String, String> values, Errors errors) {
+        for (String name : List.of("number", "routingNumber")) {
+            String digits = values.get(name);
+            if (digits != null) {
+                errors.check(E164.matcher(digits).matches(), name, "e164.invalid", "7 to 15 digits, no leading 0");
+            }
+        }
+        errors.check(values.containsKey("routingNumber") || values.containsKey("gateway"), "routingNumber",
+                "ported.route-missing", "a routing number or a gateway");
+        String number = values.get("number");
+        if (number != null && !errors.has("number")) {
+            errors.check(store.all(ConfigKind.PORTED_NUMBER).stream()
+                            .noneMatch(o -> !o.id().equals(id) && number.equals(o.values().get("number"))),
+                    "number", "ported.number-taken", "this number is already listed as ported");
+        }
     }
 
     private boolean isExtension(Scope actor, String extension) {

@@ -27,9 +27,14 @@ public final class CallRouter {
 
     public CompletionStage<CalleeResolution> resolve(SipCredentials caller, AddressOfRecord callee) {
         if (!caller.owner().domain().equals(callee.domain())) {
-            // Routes and DIDs between tenants come with PSTN trunking; until then a domain is closed.
+            // Another client's users are reached through its DIDs, from the PSTN, never directly.
             return refused(403, "Callee Not In Your Domain");
         }
+        return resolveUser(callee);
+    }
+
+    /** Where a call to a user goes whoever calls: a carrier's call to a DID, once the DID named the user. */
+    public CompletionStage<CalleeResolution> resolveUser(AddressOfRecord callee) {
         Optional<User> user = directory.user(callee);
         if (user.isEmpty()) {
             return refused(404, "Not Found");

@@ -2,6 +2,7 @@ package io.gridpbx.core.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.location.AddressOfRecord;
@@ -20,6 +21,7 @@ class FeatureConfigTest {
 
     private static final Scope OFFICE = Scope.client("office.demo.gridpbx.test");
     private static final Scope ACME = Scope.client("acme.demo.gridpbx.test");
+    private static final Scope PLATFORM = Scope.platform("gridpbx.test");
 
     private final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
     private final FeatureConfig config = new FeatureConfig(new InMemoryConfigStore(), directory);
@@ -77,6 +79,47 @@ class FeatureConfigTest {
                 .get().extracting(FeatureConfig.Branding::logoUrl).isEqualTo("https://demo.example/logo.png");
         assertThat(config.brandingFor(Scope.client("shop.other.gridpbx.test"))).isEmpty();
         assertThat(config.brandingFor(Scope.platform("gridpbx.test"))).isEmpty();
+    }
+
+    @Test
+    void aPortedNumberWithNowhereToGo_isRefusedOnItsRoutingNumber() {
+        assertThatThrownBy(() -> config.create(PLATFORM, ConfigKind.PORTED_NUMBER, Map.of("number", "15145550100",
+                "routingNumber", " ", "gateway", "")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::code)
+                        .containsExactly(tuple("routingNumber", "ported.route-missing")));
+        assertThat(config.list(PLATFORM, ConfigKind.PORTED_NUMBER)).isEmpty();
+
+        config.create(PLATFORM, ConfigKind.PORTED_NUMBER, Map.of("number", "15145550100", "gateway", "carrier-b"));
+        config.create(PLATFORM, ConfigKind.PORTED_NUMBER, Map.of("number", "15145550101", "routingNumber", "15149990000"));
+        assertThat(config.list(PLATFORM, ConfigKind.PORTED_NUMBER)).hasSize(2);
+    }
+
+    @Test
+    void aPortedNumberAndItsRoutingNumber_areE164() {
+        assertThatThrownBy(() -> config.create(PLATFORM, ConfigKind.PORTED_NUMBER, Map.of("number", "0145551234",
+                "routingNumber", "1514*", "gateway", "carrier-b")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::code)
+                        .containsExactlyInAnyOrder(tuple("number", "e164.invalid"), tuple("routingNumber", "e164.invalid")));
+        assertThatThrownBy(() -> config.create(PLATFORM, ConfigKind.PORTED_NUMBER, Map.of("number", "151455",
+                "gateway", "carrier-b"))).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aNumberIsPortedOnce_onThePlatform() {
+        ConfigObject first = config.create(PLATFORM, ConfigKind.PORTED_NUMBER, Map.of("number", "15145550100",
+                "gateway", "carrier-b"));
+
+        assertThatThrownBy(() -> config.create(PLATFORM, ConfigKind.PORTED_NUMBER, Map.of("number", "15145550100",
+                "routingNumber", "15149990000")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::code)
+                        .containsExactly(tuple("number", "ported.number-taken")));
+        config.update(PLATFORM, ConfigKind.PORTED_NUMBER, first.id(), Map.of("number", "15145550100",
+                "routingNumber", "15149990000"));
+        assertThat(config.list(PLATFORM, ConfigKind.PORTED_NUMBER)).singleElement()
+                .satisfies(o -> assertThat(o.values()).containsEntry("routingNumber", "15149990000"));
     }
 
     @Test

@@ -195,6 +195,7 @@ public final class GridMemberConfig {
                 .setInMemoryFormat(InMemoryFormat.OBJECT)
                 .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
                         .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(NONCE_COUNTS_PER_MEMBER)));
+        config.addMapConfig(new MapConfig(MapNames.GATEWAY_HEALTH).setBackupCount(1).setAsyncBackupCount(0));
         config.addMapConfig(new MapConfig(MapNames.CLUSTER_FACTS)
                 .setBackupCount(1).setAsyncBackupCount(0)
                 .setMergePolicyConfig(new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(), 100)));

@@ -26,6 +26,11 @@ public final class MapNames {
     public static final String LOGOS = TENANT_PREFIX + "logos";
     /** Configuration objects (features, profiles, settings) by kind|owner|id. */
     public static final String CONFIG = TENANT_PREFIX + "config";
+    /**
+     * What the OPTIONS probes found of each gateway, by gateway id: written by the one member that probes
+     * it, mirrored by every member's call path. Not persisted: a restarted cluster probes again.
+     */
+    public static final String GATEWAY_HEALTH = "trunking.gateway-health";
     /** Prefix of the management plane's maps (no near cache: read at sign-in and per API call). */
     public static final String ACCESS_PREFIX = "access.";
     /** Portal sign-in accounts by email. */

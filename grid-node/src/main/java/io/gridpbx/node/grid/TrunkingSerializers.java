@@ -7,6 +7,7 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
+import io.gridpbx.core.trunking.GatewayHealth;
 import io.gridpbx.core.trunking.OutboundRoute;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.features.ConfigKind;
@@ -22,7 +23,35 @@ final class TrunkingSerializers {
     }
 
     static List<CompactSerializer<?>> all() {
-        return List.of(new GatewaySerializer(), new RouteSerializer(), new DidSerializer(), new ConfigObjectSerializer());
+        return List.of(new GatewaySerializer(), new RouteSerializer(), new DidSerializer(), new ConfigObjectSerializer(),
+                new GatewayHealthSerializer());
+    }
+
+    static final class GatewayHealthSerializer implements CompactSerializer<GatewayHealth> {
+        @Override
+        public GatewayHealth read(CompactReader in) {
+            return new GatewayHealth(in.readString("gatewayId"), GatewayHealth.State.valueOf(in.readString("state")),
+                    in.readInt32("streak"), in.readInt64("sinceMillis"), in.readInt32("lastStatus"));
+        }
+
+        @Override
+        public void write(CompactWriter out, GatewayHealth h) {
+            out.writeString("gatewayId", h.gatewayId());
+            out.writeString("state", h.state().name());
+            out.writeInt32("streak", h.streak());
+            out.writeInt64("sinceMillis", h.sinceMillis());
+            out.writeInt32("lastStatus", h.lastStatus());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "gridpbx.GatewayHealth";
+        }
+
+        @Override
+        public Class<GatewayHealth> getCompactClass() {
+            return GatewayHealth.class;
+        }
     }
 
     static final class GatewaySerializer implements CompactSerializer<Gateway> {

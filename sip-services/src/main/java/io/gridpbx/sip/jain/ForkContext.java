@@ -39,6 +39,22 @@ final class ForkContext {
     record Parties(AddressOfRecord caller, AddressOfRecord callee, boolean recordsInGrid) {
     }
 
+    /**
+     * Sends a call to its next gateway after one failed before ringing (serial forking, RFC 3261
+     * section 16.6 step 8 lets a proxy try targets in turn).
+     */
+    interface Failover {
+        /** Sends the next attempt as a branch of the context; false when none is left or none could be sent. */
+        boolean sendNext(ForkContext context);
+    }
+
+    /**
+     * A gateway's answers that send the call to the next gateway: it timed out or could not take the
+     * call. A called party's own answers (404, 486, 603 ...) never do: ringing the same person through
+     * a second carrier is a defect.
+     */
+    private static final Set<Integer> FAIL_OVER_ON = Set.of(408, 500, 502, 503, 504);
+
     private final ServerTransaction server;
     private final Request request;
     private final JainSipResponder responder;
@@ -48,6 +64,11 @@ final class ForkContext {
     private final String nodeId;
     private final @Nullable Parties parties;
     private final Runnable onFinal;
+    private final @Nullable Failover failover;
+    /** Branches given up for their silence: a late 2xx still answers the call, anything else is dropped. */
+    private final Set<ClientTransaction> abandoned = new HashSet<>();
+    /** A 180 or 183 came: the callee is being alerted, so the call stays on this gateway. */
+    private boolean rang;
     private final List<ClientTransaction> pending = new ArrayList<>(2);
     private final Set<ClientTransaction> cancelWhenProceeding = new HashSet<>();
     /** The keys of the early dialogs this INVITE set up (1xx with a To tag), forgotten at its final response. */
@@ -58,6 +79,13 @@ final class ForkContext {
 
     ForkContext(ServerTransaction server, Request request, JainSipResponder responder, DialogTracker dialogs,
             JainSipMedia media, Clock clock, String nodeId, @Nullable Parties parties, Runnable onFinal) {
+        this(server, request, responder, dialogs, media, clock, nodeId, parties, onFinal, null);
+    }
+
+    ForkContext(ServerTransaction server, Request request, JainSipResponder responder, DialogTracker dialogs,
+            JainSipMedia media, Clock clock, String nodeId, @Nullable Parties parties, Runnable onFinal,
+            @Nullable Failover failover) {
+        this.failover = failover;
         this.media = media;
         this.server = server;
         this.request = request;
@@ -71,6 +99,24 @@ final class ForkContext {
 
     synchronized void addBranch(ClientTransaction branch) {
         pending.add(branch);
+    }
+
+    /**
+     * A trunk branch that sent no response at all within the route's time: the call goes on to the next
+     * gateway, and the branch is cancelled if it ever answers provisionally (section 9.1).
+     */
+    synchronized void branchSilent(ClientTransaction branch) {
+        if (finalSent || !pending.contains(branch) || branch.getState() != TransactionState.CALLING) {
+            return;
+        }
+        branchFailed(branch, 408);
+        abandoned.add(branch);
+        cancelWhenProceeding.add(branch);
+    }
+
+    /** Whether the request to this branch got no answer yet, not even 100 Trying. */
+    synchronized boolean silent(ClientTransaction branch) {
+        return pending.contains(branch) && branch.getState() == TransactionState.CALLING;
     }
 
     /** A branch could not be sent or timed out: it counts as the given final response (408, 503). */
@@ -99,11 +145,18 @@ final class ForkContext {
 
     private synchronized void relay(ClientTransaction branch, Response upstream) {
         int status = upstream.getStatusCode();
+        if (abandoned.contains(branch) && status < 200) {
+            if (cancelWhenProceeding.remove(branch)) {
+                sendCancel(branch);
+            }
+            return;
+        }
         if (status < 200) {
             trackEarlyDialog(upstream);
             if (cancelWhenProceeding.remove(branch)) {
                 sendCancel(branch);
             }
+            rang |= status == 180 || status == 183;
             if (!finalSent) {
                 send(upstream);
             }
@@ -113,9 +166,12 @@ final class ForkContext {
     }
 
     private void finalResponse(ClientTransaction branch, Response upstream) {
+        int status = upstream.getStatusCode();
+        if (status >= 300 && abandoned.contains(branch)) {
+            return; // counted as 408 when it was given up
+        }
         pending.remove(branch);
         cancelWhenProceeding.remove(branch);
-        int status = upstream.getStatusCode();
         if (status < 300) {
             if (finalSent) {
                 if (Request.INVITE.equals(request.getMethod())) {
@@ -142,10 +198,28 @@ final class ForkContext {
             cancelPending(); // section 16.7 step 5: a 6xx ends the search
         }
         if (pending.isEmpty()) {
+            if (failover != null && !canceled && !rang && FAIL_OVER_ON.contains(status) && failover.sendNext(this)) {
+                return;
+            }
             finalSent = true;
             sendBest();
             finished();
         }
+    }
+
+    /** Ends the request with this answer when no branch could be made at all. */
+    synchronized void answer(int status, String reason) {
+        if (finalSent) {
+            return;
+        }
+        try {
+            best = responder.response(request, status, reason);
+        } catch (ParseException impossible) {
+            LOG.warn("cannot build a {}", status, impossible);
+        }
+        finalSent = true;
+        sendBest();
+        finished();
     }
 
     /** CANCEL from upstream (section 16.10): cancel every branch; the final answer becomes 487. */
@@ -166,7 +240,10 @@ final class ForkContext {
                 chosen = responder.response(request, 487, "Request Terminated");
             } else if (chosen == null) {
                 chosen = responder.response(request, 408, "Request Timeout");
-            } else if (chosen.getStatusCode() == 503) {
+            } else if (failover != null) {
+                giveReason(chosen);
+            }
+            if (chosen.getStatusCode() == 503) {
                 // Section 16.7 step 6: a 503 from downstream would make the caller avoid this proxy.
                 chosen.setStatusCode(500);
                 chosen.setReasonPhrase("Downstream Unavailable");
@@ -182,6 +259,23 @@ final class ForkContext {
             }
         } catch (ParseException impossible) {
             LOG.warn("cannot build the final response", impossible);
+        }
+    }
+
+    /**
+     * RFC 3326: the answer of a call that tried its gateways in turn names, in a Reason header, what the
+     * last gateway chosen answered, since a 503 becomes 500 and a synthesized 408 says nothing of whom.
+     */
+    private void giveReason(Response chosen) {
+        if (chosen.getHeader("Reason") != null) {
+            return;
+        }
+        try {
+            String text = chosen.getReasonPhrase() == null ? "" : chosen.getReasonPhrase().replace("\"", "'");
+            chosen.addHeader(responder.headers().createHeader("Reason",
+                    "SIP;cause=" + chosen.getStatusCode() + ";text=\"" + text + "\""));
+        } catch (ParseException impossible) {
+            LOG.debug("no Reason header for {}: {}", chosen.getStatusCode(), impossible.getMessage());
         }
     }
 

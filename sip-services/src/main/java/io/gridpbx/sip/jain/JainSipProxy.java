@@ -65,12 +65,14 @@ final class JainSipProxy {
     private final JainSipFlows flows;
     private final JainSipMedia media;
     private final JainSipFailures failures;
+    private final JainSipTrunks trunks;
     /** INVITE contexts by the branch of the caller's Via, which its CANCEL repeats (section 9.1). */
     private final ConcurrentHashMap<String, ForkContext> invites = new ConcurrentHashMap<>();
 
     JainSipProxy(JainSipResponder responder, JainSipSelf self, InitialRequestPolicy policy, DialogTracker dialogs,
             Clock clock, String nodeId, SipCounters counters, JainSipFlows flows, JainSipFailures failures,
-            JainSipMedia media) {
+            JainSipMedia media, JainSipTrunks trunks) {
+        this.trunks = trunks;
         this.responder = responder;
         this.media = media;
         this.failures = failures;
@@ -197,7 +199,8 @@ final class JainSipProxy {
         policy.decide(request.getMethod(), caller, callee,
                 JainSipMessages.digestResponses(request, ProxyAuthorizationHeader.NAME),
                 DigestAuthenticator.requestKey(request.getMethod(), JainSipMessages.callId(request),
-                        ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()))
+                        ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()),
+                JainSipMessages.sourceAddress(request))
                 .whenComplete((decision, failure) -> {
                     try {
                         if (failure != null) {
@@ -228,6 +231,11 @@ final class JainSipProxy {
         return media.hangUp(callId, disposition);
     }
 
+    /** Stops the timers of calls to the PSTN. */
+    void close() {
+        trunks.close();
+    }
+
     /** INVITEs forwarded and not yet finally answered. */
     int invitesInProgress() {
         return invites.size();
@@ -247,19 +255,42 @@ final class JainSipProxy {
                     targets.add(contact);
                     phoneConnections.add(flows.reach(binding, contact));
                 }
-                counters.callForwarded(caller.domain());
+                counters.callForwarded(fork.clientDomain());
                 consumeCredentials(request, caller.domain());
-                ForkContext.Parties parties = new ForkContext.Parties(fork.caller().owner(), fork.callee().addressOfRecord(), true);
+                ForkContext.Parties parties = new ForkContext.Parties(fork.caller(), fork.callee().addressOfRecord(), true);
                 if (!Request.INVITE.equals(request.getMethod())) {
                     forward(event, request, targets, phoneConnections, loopHash, parties);
                     return;
                 }
-                media.anchor(request, caller.domain(), fork.contacts(), targets).whenComplete((ready, refused) -> {
+                media.anchor(request, fork.clientDomain(), fork.contacts(), targets).whenComplete((ready, refused) -> {
                     try {
                         if (refused != null) {
                             refuseMedia(request, refused);
                         } else {
                             forward(event, request, targets, phoneConnections, loopHash, parties);
+                        }
+                    } catch (Exception | StackOverflowError e) {
+                        failures.answer(request, e);
+                    }
+                });
+            }
+            case RequestDecision.Trunk trunk -> {
+                counters.callForwarded(trunk.clientDomain());
+                consumeCredentials(request, caller.domain());
+                List<URI> gateways = trunks.targets(trunk.plan());
+                trunks.presentIdentity(request, trunk.plan());
+                ForkContext.Parties parties = new ForkContext.Parties(trunk.caller(),
+                        new AddressOfRecord(trunk.plan().number().e164(), trunk.clientDomain()), true);
+                if (!Request.INVITE.equals(request.getMethod())) {
+                    responder.reject(request, 405, "Only Calls Go To The PSTN");
+                    return;
+                }
+                media.anchor(request, trunk.clientDomain(), List.of(), gateways.subList(0, 1)).whenComplete((ready, refused) -> {
+                    try {
+                        if (refused != null) {
+                            refuseMedia(request, refused);
+                        } else {
+                            forwardInTurn(event, request, gateways, loopHash, parties);
                         }
                     } catch (Exception | StackOverflowError e) {
                         failures.answer(request, e);
@@ -277,70 +308,163 @@ final class JainSipProxy {
     private void forward(RequestEvent event, Request request, List<URI> targets,
             List<JainSipFlows.@Nullable Reach> phoneConnections, String loopHash,
             ForkContext.@Nullable Parties parties) throws ParseException, SipException, InvalidArgumentException {
+        Branches branches = open(event, request, loopHash, parties, null);
+        if (branches == null) {
+            return;
+        }
+        List<ClientTransaction> sent = new ArrayList<>(targets.size());
+        try {
+            for (int i = 0; i < targets.size(); i++) {
+                sent.add(branches.create(targets.get(i), i < phoneConnections.size() ? phoneConnections.get(i) : null));
+            }
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException unusable) {
+            branches.abandon(); // no branch went out, so no final response will ever remove the context
+            throw unusable;
+        }
+        for (ClientTransaction branch : sent) {
+            try {
+                branch.sendRequest();
+            } catch (SipException unreachable) {
+                LOG.debug("branch to {} failed: {}", branch.getRequest().getRequestURI(), unreachable.getMessage());
+                branches.context.branchFailed(branch, 503);
+            }
+        }
+    }
+
+    /**
+     * Serial forwarding (section 16.6 step 8): the targets, a call's gateways, are tried one after the
+     * other; the next one only when the last failed before ringing ({@link ForkContext.Failover}).
+     */
+    private void forwardInTurn(RequestEvent event, Request request, List<URI> targets, String loopHash,
+            ForkContext.Parties parties) throws ParseException, SipException, InvalidArgumentException {
+        InTurn inTurn = new InTurn(targets.iterator());
+        Branches branches = open(event, request, loopHash, parties, inTurn);
+        if (branches == null) {
+            return;
+        }
+        inTurn.branches = branches;
+        if (!inTurn.sendNext(branches.context)) {
+            branches.context.answer(500, "No Gateway Could Be Reached");
+        }
+    }
+
+    /** The next gateway of a serial fork, when the last one failed before ringing. */
+    private final class InTurn implements ForkContext.Failover {
+        private final java.util.Iterator<URI> remaining;
+        private @Nullable Branches branches;
+
+        InTurn(java.util.Iterator<URI> remaining) {
+            this.remaining = remaining;
+        }
+
+        @Override
+        public boolean sendNext(ForkContext context) {
+            while (branches != null && remaining.hasNext()) {
+                URI target = remaining.next();
+                ClientTransaction branch;
+                try {
+                    branch = branches.create(target, null);
+                } catch (ParseException | SipException | InvalidArgumentException | RuntimeException unusable) {
+                    LOG.debug("cannot make a branch to {}: {}", target, unusable.getMessage());
+                    continue;
+                }
+                try {
+                    branch.sendRequest();
+                    trunks.watchSilence(context, branch);
+                } catch (SipException unreachable) {
+                    LOG.debug("gateway {} unreachable: {}", target, unreachable.getMessage());
+                    context.branchFailed(branch, 503); // goes on to the next target, or answers the caller
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Takes the request statefully: its server transaction, 100 Trying for an INVITE and a response
+     * context; null when the request is a retransmission or the node sets up too many calls.
+     */
+    private @Nullable Branches open(RequestEvent event, Request request, String loopHash,
+            ForkContext.@Nullable Parties parties, ForkContext.@Nullable Failover failover)
+            throws ParseException, SipException, InvalidArgumentException {
         boolean invite = Request.INVITE.equals(request.getMethod());
         if (invite && invites.size() >= MAX_INVITES_IN_PROGRESS) {
             counters.requestShed();
             JainSipUnavailable.send(responder, request, "Too Many Calls In Set-Up", INVITES_FULL_RETRY_AFTER);
-            return;
+            return null;
         }
         ServerTransaction server = serverTransaction(event);
         if (server == null) {
-            return;
+            return null;
         }
         if (invite) {
             responder.send(server, responder.response(request, 100, "Trying"));
         }
         String inviteBranch = invite ? topBranch(request) : null;
         ForkContext context = new ForkContext(server, request, responder, dialogs, media, clock, nodeId, parties,
-                inviteBranch == null ? () -> { } : () -> invites.remove(inviteBranch));
+                inviteBranch == null ? () -> { } : () -> invites.remove(inviteBranch), failover);
         if (inviteBranch != null) {
             invites.put(inviteBranch, context);
         }
-        List<ClientTransaction> branches = new ArrayList<>(targets.size());
-        String inTransport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
         // The caller's own connection when it called over TCP or TLS, or its NAT pinhole over UDP (not a
         // member handing a call over): the callee's requests in the dialog go back through it.
         JainSipFlows.Flow callerConnection = parties != null && parties.recordsInGrid() && invite
                 ? JainSipFlows.flowOf(JainSipMessages.source(request), contactOf(request)) : null;
-        try {
-            for (int i = 0; i < targets.size(); i++) {
-                Request out = (Request) request.clone();
-                out.setRequestURI(targets.get(i));
-                JainSipFlows.Reach reach = i < phoneConnections.size() ? phoneConnections.get(i) : null;
-                JainSipFlows.Flow ownConnection = reach instanceof JainSipFlows.Direct direct ? direct.flow() : null;
-                if (ownConnection != null) {
-                    ownConnection.attachTo(out);
-                } else if (reach instanceof JainSipFlows.Handoff handoff) {
-                    out.addFirst(self.handoffRoute(handoff.node(), handoff.flow(), JainSipMessages.callId(request),
-                            JainSipMessages.fromTag(request)));
-                }
-                String outTransport = ownConnection != null ? ownConnection.transport()
-                        : JainSipSelf.transportOf(nextHop(out));
-                if (parties != null && invite) {
-                    // Only INVITE dialogs are recorded and proven; other dialog-creating requests (SUBSCRIBE,
-                    // REFER outside a call) leave their in-dialog requests to go end to end.
-                    self.addRecordRoutes(out, inTransport, outTransport, JainSipMessages.callId(request),
-                            JainSipMessages.fromTag(request), ownConnection, callerConnection);
-                }
-                out.addFirst(self.via(outTransport.toLowerCase(java.util.Locale.ROOT), loopHash));
-                ClientTransaction branch = responder.provider().getNewClientTransaction(out);
-                branch.setApplicationData(context);
-                context.addBranch(branch);
-                branches.add(branch);
+        return new Branches(request, context, inviteBranch, loopHash, parties, callerConnection);
+    }
+
+    /** Makes the branches of one proxied request: each a copy to one target, with our Via and Record-Route. */
+    private final class Branches {
+        final Request request;
+        final ForkContext context;
+        final @Nullable String inviteBranch;
+        final String loopHash;
+        final ForkContext.@Nullable Parties parties;
+        final JainSipFlows.@Nullable Flow callerConnection;
+        final String inTransport;
+
+        Branches(Request request, ForkContext context, @Nullable String inviteBranch, String loopHash,
+                ForkContext.@Nullable Parties parties, JainSipFlows.@Nullable Flow callerConnection) {
+            this.request = request;
+            this.context = context;
+            this.inviteBranch = inviteBranch;
+            this.loopHash = loopHash;
+            this.parties = parties;
+            this.callerConnection = callerConnection;
+            this.inTransport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
+        }
+
+        /** A client transaction for one target, registered with the context, not sent yet. */
+        ClientTransaction create(URI target, JainSipFlows.@Nullable Reach reach)
+                throws ParseException, SipException, InvalidArgumentException {
+            Request out = (Request) request.clone();
+            out.setRequestURI(target);
+            JainSipFlows.Flow ownConnection = reach instanceof JainSipFlows.Direct direct ? direct.flow() : null;
+            if (ownConnection != null) {
+                ownConnection.attachTo(out);
+            } else if (reach instanceof JainSipFlows.Handoff handoff) {
+                out.addFirst(self.handoffRoute(handoff.node(), handoff.flow(), JainSipMessages.callId(request),
+                        JainSipMessages.fromTag(request)));
             }
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException unusable) {
-            // No branch went out, so no final response will ever remove the context: remove it here.
+            String outTransport = ownConnection != null ? ownConnection.transport() : JainSipSelf.transportOf(nextHop(out));
+            if (parties != null && inviteBranch != null) {
+                // Only INVITE dialogs are recorded and proven; other dialog-creating requests (SUBSCRIBE,
+                // REFER outside a call) leave their in-dialog requests to go end to end.
+                self.addRecordRoutes(out, inTransport, outTransport, JainSipMessages.callId(request),
+                        JainSipMessages.fromTag(request), ownConnection, callerConnection);
+            }
+            out.addFirst(self.via(outTransport.toLowerCase(java.util.Locale.ROOT), loopHash));
+            ClientTransaction branch = responder.provider().getNewClientTransaction(out);
+            branch.setApplicationData(context);
+            context.addBranch(branch);
+            return branch;
+        }
+
+        /** Forgets the context of a request none of whose branches went out. */
+        void abandon() {
             if (inviteBranch != null) {
                 invites.remove(inviteBranch, context);
-            }
-            throw unusable;
-        }
-        for (ClientTransaction branch : branches) {
-            try {
-                branch.sendRequest();
-            } catch (SipException unreachable) {
-                LOG.debug("branch to {} failed: {}", branch.getRequest().getRequestURI(), unreachable.getMessage());
-                context.branchFailed(branch, 503);
             }
         }
     }
@@ -437,13 +561,19 @@ final class JainSipProxy {
         }
         if (branch.getApplicationData() instanceof ForkContext context) {
             context.onResponse(branch, response);
+        } else if (branch.getApplicationData() instanceof JainSipProbes.Pending probe) {
+            probe.answered(response.getStatusCode());
         }
     }
 
     void onTimeout(TimeoutEvent event) {
-        if (!event.isServerTransaction()
-                && event.getClientTransaction().getApplicationData() instanceof ForkContext context) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        if (event.getClientTransaction().getApplicationData() instanceof ForkContext context) {
             context.branchFailed(event.getClientTransaction(), 408);
+        } else if (event.getClientTransaction().getApplicationData() instanceof JainSipProbes.Pending probe) {
+            probe.answered(408);
         }
     }
 

@@ -16,6 +16,9 @@ import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.core.security.EdgeThresholds;
 import io.gridpbx.core.security.LocalBanList;
 import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.core.trunking.Gateway;
+import io.gridpbx.core.trunking.TrunkingIndex;
+import io.gridpbx.core.trunking.TrunkingView;
 import io.gridpbx.sip.RejectionLog;
 import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.SipNodeSettings;
@@ -52,9 +55,11 @@ public final class JainSipServer implements SipServer {
     private final EdgeGuard guard;
     private final JainSipListener listener;
     private final JainSipProxy proxy;
+    private final JainSipProbes probes;
 
     private JainSipServer(SipStackImpl stack, SipCounters counters, EdgeGuard guard, JainSipListener listener,
-            JainSipProxy proxy) {
+            JainSipProxy proxy, JainSipProbes probes) {
+        this.probes = probes;
         this.stack = stack;
         this.counters = counters;
         this.guard = guard;
@@ -89,7 +94,7 @@ public final class JainSipServer implements SipServer {
             BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
             EdgeGuard guard) {
         return start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard, null,
-                domain -> NatPolicy.NEVER);
+                domain -> NatPolicy.NEVER, new TrunkingIndex());
     }
 
     /**
@@ -98,10 +103,12 @@ public final class JainSipServer implements SipServer {
      *
      * @param relay          this node's media relay, or null to relay no media
      * @param policyOfClient a client domain's media policy (always, when a party is behind NAT, never)
+     * @param trunking       the gateways, routes and DIDs of calls to and from the PSTN, read locally
      */
     public static JainSipServer start(SipNodeSettings settings, OverloadSettings overload, TenantDirectory directory,
             BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
-            EdgeGuard guard, @Nullable MediaRelay relay, java.util.function.Function<String, NatPolicy> policyOfClient) {
+            EdgeGuard guard, @Nullable MediaRelay relay, java.util.function.Function<String, NatPolicy> policyOfClient,
+            TrunkingView trunking) {
         String stackName = "gridpbx-" + settings.nodeId();
         JainSipEdgeGuards.register(stackName, guard);
         try {
@@ -139,12 +146,13 @@ public final class JainSipServer implements SipServer {
                     new ChallengeMemory(clock, RETRANSMISSION_WINDOW), counts, rejections);
             Registrar registrar = new Registrar(directory, authenticator, bindings, settings.registration());
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
-                    new CallRouter(directory, bindings));
+                    new CallRouter(directory, bindings), trunking);
             DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS));
             JainSipFailures failures = new JainSipFailures(responder, counters);
+            JainSipTrunks trunks = new JainSipTrunks(addresses, headers, settings.advertisedHost());
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
                     new JainSipFlows(stack, settings.nodeId()), failures,
-                    new JainSipMedia(relay, policyOfClient, responder, self, tracker));
+                    new JainSipMedia(relay, policyOfClient, responder, self, tracker), trunks);
             JainSipListener listener = new JainSipListener(responder, self,
                     new JainSipRegistrar(responder, registrar, settings.nodeId(), counters, failures), proxy, counters,
                     new OverloadGate(overload, clock), queueDelay, failures);
@@ -152,7 +160,8 @@ public final class JainSipServer implements SipServer {
             stack.start();
             LOG.info("SIP listening on {}:{} (UDP, TCP){} as {}", settings.host(), settings.port(),
                     settings.tls() == null ? "" : " and TLS on " + settings.tls().port(), settings.advertisedHost());
-            return new JainSipServer(stack, counters, guard, listener, proxy);
+            return new JainSipServer(stack, counters, guard, listener, proxy,
+                    new JainSipProbes(responder, self, settings.advertisedHost(), trunks.timers()));
         } catch (Exception e) {
             JainSipEdgeGuards.unregister(stackName);
             throw new IllegalStateException("cannot start SIP on " + settings.host() + ":" + settings.port()
@@ -238,6 +247,11 @@ public final class JainSipServer implements SipServer {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<Integer> probe(Gateway gateway, java.time.Duration patience) {
+        return probes.probe(gateway, patience);
+    }
+
+    @Override
     public int callsSettingUp() {
         return proxy.invitesInProgress();
     }
@@ -245,6 +259,7 @@ public final class JainSipServer implements SipServer {
     @Override
     public void close() {
         stack.stop();
+        proxy.close();
         JainSipEdgeGuards.unregister(stack.getStackName());
     }
 }

@@ -5,43 +5,66 @@ import io.gridpbx.core.auth.DigestResponse;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.routing.CallRouter;
 import io.gridpbx.core.routing.CalleeResolution;
+import io.gridpbx.core.tenancy.Client;
+import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.core.tenancy.User;
+import io.gridpbx.core.trunking.Did;
+import io.gridpbx.core.trunking.OutboundPlan;
+import io.gridpbx.core.trunking.OutboundPlanner;
+import io.gridpbx.core.trunking.TrunkingView;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
 
 /**
- * Decides an out-of-dialog request between users: the caller's domain must be one of ours, the
- * caller must authenticate in its domain's realm as the user its From header names (no spoofing
- * of another extension), and the callee is resolved by the {@link CallRouter}. The decision is a
+ * Decides an out-of-dialog request. From a carrier's address it is a call to one of our DIDs, which
+ * goes to the DID's destination. Otherwise the caller's domain must be one of ours and the caller must
+ * authenticate in its domain's realm as the user its From header names (no spoofing of another
+ * extension); a callee of its client is resolved by the {@link CallRouter}, and a number that is no
+ * extension of its client goes to the PSTN as the {@link OutboundPlanner} says. The decision is a
  * stage: a challenge or a refusal is complete at once, a call waits for the grid (the nonce-count,
  * then the callee's contacts) without holding a thread.
  */
 public final class InitialRequestPolicy {
 
+    /** What a phone dials towards the PSTN: digits with separators, an optional leading plus. */
+    private static final Pattern DIALABLE = Pattern.compile("\\+?[0-9().-]{2,24}");
+
     private final TenantDirectory directory;
     private final DigestAuthenticator authenticator;
     private final CallRouter router;
+    private final TrunkingView trunking;
+    private final OutboundPlanner planner;
 
-    public InitialRequestPolicy(TenantDirectory directory, DigestAuthenticator authenticator, CallRouter router) {
+    public InitialRequestPolicy(TenantDirectory directory, DigestAuthenticator authenticator, CallRouter router,
+            TrunkingView trunking) {
         this.directory = directory;
         this.authenticator = authenticator;
         this.router = router;
+        this.trunking = trunking;
+        this.planner = new OutboundPlanner(trunking);
     }
 
     /**
-     * @param method      the request method (part of the digest)
-     * @param caller      the From address of record
-     * @param callee      the Request-URI as an address of record
-     * @param credentials the Proxy-Authorization headers, any realm
-     * @param requestKey  identifies the request across retransmissions ({@link DigestAuthenticator#requestKey})
+     * @param method        the request method (part of the digest)
+     * @param caller        the From address of record
+     * @param callee        the Request-URI as an address of record
+     * @param credentials   the Proxy-Authorization headers, any realm
+     * @param requestKey    identifies the request across retransmissions ({@link DigestAuthenticator#requestKey})
+     * @param sourceAddress the address the request came from, which tells a carrier
      */
     public CompletionStage<RequestDecision> decide(String method, AddressOfRecord caller, AddressOfRecord callee,
-            List<DigestResponse> credentials, String requestKey) {
+            List<DigestResponse> credentials, String requestKey, String sourceAddress) {
+        if (trunking.carrierAt(sourceAddress).isPresent()) {
+            return fromCarrier(caller, callee);
+        }
         String realm = caller.domain();
         if (directory.client(realm).isEmpty()) {
-            return CompletableFuture.completedFuture(new RequestDecision.Refuse(403, "Relaying Denied"));
+            return refused(403, "Relaying Denied");
         }
         DigestResponse answer = null;
         for (DigestResponse candidate : credentials) {
@@ -59,12 +82,53 @@ public final class InitialRequestPolicy {
     private CompletionStage<RequestDecision> route(SipCredentials authenticated, AddressOfRecord caller,
             AddressOfRecord callee) {
         if (!authenticated.owner().equals(caller)) {
-            return CompletableFuture.completedFuture(new RequestDecision.Refuse(403, "From Does Not Match Credentials"));
+            return refused(403, "From Does Not Match Credentials");
         }
-        return router.resolve(authenticated, callee).thenApply(resolution -> switch (resolution) {
+        if (callee.domain().equals(caller.domain()) && DIALABLE.matcher(callee.user()).matches()
+                && directory.user(callee).isEmpty()) {
+            return CompletableFuture.completedFuture(toThePstn(caller, callee.user()));
+        }
+        return router.resolve(authenticated, callee).thenApply(resolution -> decision(caller, caller.domain(), resolution));
+    }
+
+    private RequestDecision toThePstn(AddressOfRecord caller, String dialled) {
+        Optional<Client> client = directory.client(caller.domain());
+        Optional<User> user = directory.user(caller);
+        if (client.isEmpty() || user.isEmpty()) {
+            return new RequestDecision.Refuse(403, "Caller Not Provisioned");
+        }
+        String platform = directory.platform().map(Platform::domain).orElse("");
+        return switch (planner.plan(client.get(), user.get(), dialled, platform)) {
+            case OutboundPlan.Refused refused -> new RequestDecision.Refuse(refused.status(), refused.reason());
+            case OutboundPlan.Attempts attempts -> new RequestDecision.Trunk(caller, caller.domain(), attempts);
+        };
+    }
+
+    /** A carrier's call: the Request-URI's number must be one of our DIDs, routed to an extension. */
+    private CompletionStage<RequestDecision> fromCarrier(AddressOfRecord caller, AddressOfRecord callee) {
+        String number = Did.normalize(callee.user());
+        Optional<Did> did = Did.isValidNumber(number) ? trunking.did(number) : Optional.empty();
+        if (did.isEmpty()) {
+            return refused(404, "No Such Number");
+        }
+        String clientDomain = did.get().clientDomain();
+        String destination = did.get().destination();
+        if (clientDomain == null || destination == null) {
+            return refused(404, "Number Not In Service");
+        }
+        return router.resolveUser(new AddressOfRecord(destination, clientDomain))
+                .thenApply(resolution -> decision(caller, clientDomain, resolution));
+    }
+
+    private static RequestDecision decision(AddressOfRecord caller, String clientDomain, CalleeResolution resolution) {
+        return switch (resolution) {
             case CalleeResolution.Refused refused -> new RequestDecision.Refuse(refused.status(), refused.reason());
             case CalleeResolution.Contacts contacts ->
-                    new RequestDecision.Fork(authenticated, contacts.callee(), contacts.contacts());
-        });
+                    new RequestDecision.Fork(caller, clientDomain, contacts.callee(), contacts.contacts());
+        };
+    }
+
+    private static CompletionStage<RequestDecision> refused(int status, String reason) {
+        return CompletableFuture.completedFuture(new RequestDecision.Refuse(status, reason));
     }
 }
