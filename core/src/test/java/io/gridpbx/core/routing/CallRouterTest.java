@@ -10,6 +10,7 @@ import io.gridpbx.core.location.InMemoryBindingStore;
 import io.gridpbx.core.location.RegisterOutcome;
 import io.gridpbx.core.location.RegisterRequest;
 import io.gridpbx.core.location.RegistrationPolicy;
+import io.gridpbx.core.tenancy.CallSettings;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
 import io.gridpbx.core.tenancy.SipCredentials;
@@ -94,6 +95,70 @@ class CallRouterTest {
                     "sip:201@192.0.2.21;transport=udp",
                     "sip:201@192.0.2.23;transport=tls");
         });
+    }
+
+    @Test
+    void unconditionalForward_resolvesTheTargetInstead_namingWhoForwarded() {
+        forward("201", new CallSettings(false, true, "202", null, null, 20));
+        register(new AddressOfRecord("202", OFFICE), new ContactRequest("sip:202@192.0.2.22", null, 1000));
+
+        assertThat(resolve(alice, BOB)).isInstanceOfSatisfying(CalleeResolution.Diverted.class, diverted -> {
+            assertThat(diverted.by()).isEqualTo(BOB);
+            assertThat(diverted.reason()).isEqualTo("unconditional");
+            assertThat(diverted.to()).isInstanceOfSatisfying(CalleeResolution.Contacts.class,
+                    c -> assertThat(c.callee().extension()).isEqualTo("202"));
+        });
+    }
+
+    @Test
+    void busyAndNoAnswerForwards_areResolvedAhead_andDoNotDisturbCountsAsBusy() {
+        forward("201", new CallSettings(false, true, null, "203", "204", 12));
+        register(BOB, new ContactRequest("sip:201@192.0.2.21", null, 1000));
+        register(new AddressOfRecord("203", OFFICE), new ContactRequest("sip:203@192.0.2.23", null, 1000));
+
+        assertThat(resolve(alice, BOB)).isInstanceOfSatisfying(CalleeResolution.Contacts.class, contacts -> {
+            assertThat(contacts.onBusy()).isNotNull();
+            assertThat(contacts.onBusy().reason()).isEqualTo("user-busy");
+            assertThat(contacts.onNoAnswer()).as("204 has no phone: no use forwarding there").isNull();
+            assertThat(contacts.noAnswerSeconds()).isEqualTo(12);
+        });
+
+        forward("201", new CallSettings(true, true, null, "203", null, 20));
+        assertThat(resolve(alice, BOB)).isInstanceOfSatisfying(CalleeResolution.Diverted.class,
+                d -> assertThat(d.reason()).isEqualTo("user-busy"));
+    }
+
+    @Test
+    void noPhoneRegistered_forwardsAsUnavailable() {
+        forward("201", new CallSettings(false, true, null, null, "203", 20));
+        register(new AddressOfRecord("203", OFFICE), new ContactRequest("sip:203@192.0.2.23", null, 1000));
+
+        assertThat(resolve(alice, BOB)).isInstanceOfSatisfying(CalleeResolution.Diverted.class,
+                d -> assertThat(d.reason()).isEqualTo("unavailable"));
+    }
+
+    @Test
+    void aForwardingLoop_isRefused482_andChainsAreBounded() {
+        forward("201", new CallSettings(false, true, "202", null, null, 20));
+        forward("202", new CallSettings(false, true, "201", null, null, 20));
+        assertThat(resolve(alice, BOB)).isEqualTo(new CalleeResolution.Refused(482, "Call Forwarding Loop"));
+
+        forward("202", new CallSettings(false, true, "203", null, null, 20));
+        forward("203", new CallSettings(false, true, "204", null, null, 20));
+        forward("204", new CallSettings(false, true, "205", null, null, 20));
+        assertThat(resolve(alice, BOB)).isEqualTo(new CalleeResolution.Refused(482, "Too Many Call Forwards"));
+    }
+
+    @Test
+    void aForwardToANumber_withoutTrunking_isRefused() {
+        forward("201", new CallSettings(false, true, "5145551234", null, null, 20));
+
+        assertThat(resolve(alice, BOB)).isEqualTo(new CalleeResolution.Refused(404, "Forward Target Not Reachable"));
+    }
+
+    private void forward(String extension, CallSettings settings) {
+        User user = directory.user(new AddressOfRecord(extension, OFFICE)).orElseThrow();
+        directory.saveUser(user.withCallSettings(settings));
     }
 
     private void register(AddressOfRecord aor, ContactRequest... contacts) {

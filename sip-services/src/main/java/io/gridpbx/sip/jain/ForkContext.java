@@ -40,20 +40,22 @@ final class ForkContext {
     }
 
     /**
-     * Sends a call to its next gateway after one failed before ringing (serial forking, RFC 3261
-     * section 16.6 step 8 lets a proxy try targets in turn).
+     * What a call does when every branch failed: its next gateway, or where the callee's forwarding
+     * sends it (serial forking: RFC 3261 section 16.6 step 8 lets a proxy try targets in turn).
      */
     interface Failover {
-        /** Sends the next attempt as a branch of the context; false when none is left or none could be sent. */
-        boolean sendNext(ForkContext context);
-    }
+        /**
+         * Sends the call on, as new branches of the context; false when it goes nowhere else, and the
+         * best answer so far goes to the caller.
+         *
+         * @param status the last branch's final answer
+         * @param rang   whether a 180 or 183 came since the call last moved on
+         */
+        boolean sendNext(ForkContext context, int status, boolean rang);
 
-    /**
-     * A gateway's answers that send the call to the next gateway: it timed out or could not take the
-     * call. A called party's own answers (404, 486, 603 ...) never do: ringing the same person through
-     * a second carrier is a defect.
-     */
-    private static final Set<Integer> FAIL_OVER_ON = Set.of(408, 500, 502, 503, 504);
+        /** Whether the call tried more than one target, so that its final answer names its cause (RFC 3326). */
+        boolean triedSeveral();
+    }
 
     private final ServerTransaction server;
     private final Request request;
@@ -69,6 +71,8 @@ final class ForkContext {
     private final Set<ClientTransaction> abandoned = new HashSet<>();
     /** A 180 or 183 came: the callee is being alerted, so the call stays on this gateway. */
     private boolean rang;
+    /** The answer the caller gets once the branches this node cancelled have answered (a no-answer timeout). */
+    private @Nullable Response giveUp;
     private final List<ClientTransaction> pending = new ArrayList<>(2);
     private final Set<ClientTransaction> cancelWhenProceeding = new HashSet<>();
     /** The keys of the early dialogs this INVITE set up (1xx with a To tag), forgotten at its final response. */
@@ -198,9 +202,49 @@ final class ForkContext {
             cancelPending(); // section 16.7 step 5: a 6xx ends the search
         }
         if (pending.isEmpty()) {
-            if (failover != null && !canceled && !rang && FAIL_OVER_ON.contains(status) && failover.sendNext(this)) {
+            if (failover != null && !canceled && giveUp == null && failover.sendNext(this, status, rang)) {
                 return;
             }
+            finalSent = true;
+            sendBest();
+            finished();
+        }
+    }
+
+    /** The call moves on to new targets: what the last ones answered no longer counts. */
+    synchronized void retarget() {
+        best = null;
+        rang = false;
+    }
+
+    /**
+     * Stops ringing the current branches (a no-answer timer): {@code moveOn} runs first, under the
+     * context's lock, so that the failover knows why the branches end; they are cancelled, and when
+     * they have answered the call goes on through the failover.
+     */
+    synchronized void stopRinging(java.util.function.BooleanSupplier moveOn) {
+        if (finalSent || canceled || !moveOn.getAsBoolean()) {
+            return;
+        }
+        cancelPending();
+    }
+
+    /**
+     * Ends the call with {@code status} once the branches it cancels answered: a call that rang
+     * through a carrier for too long (no Timer C in the stack).
+     */
+    synchronized void giveUp(int status, String reason) {
+        if (finalSent || canceled) {
+            return;
+        }
+        try {
+            giveUp = responder.response(request, status, reason);
+        } catch (ParseException impossible) {
+            LOG.warn("cannot build a {}", status, impossible);
+            return;
+        }
+        cancelPending();
+        if (pending.isEmpty()) {
             finalSent = true;
             sendBest();
             finished();
@@ -238,9 +282,11 @@ final class ForkContext {
             Response chosen = best;
             if (canceled) {
                 chosen = responder.response(request, 487, "Request Terminated");
+            } else if (giveUp != null) {
+                chosen = giveUp;
             } else if (chosen == null) {
                 chosen = responder.response(request, 408, "Request Timeout");
-            } else if (failover != null) {
+            } else if (failover != null && failover.triedSeveral()) {
                 giveReason(chosen);
             }
             if (chosen.getStatusCode() == 503) {

@@ -4,6 +4,7 @@ import io.gridpbx.core.auth.DigestAuthenticator;
 import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
+import io.gridpbx.core.routing.CalleeResolution;
 import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.proxy.InitialRequestPolicy;
 import io.gridpbx.sip.proxy.LoopDetector;
@@ -247,50 +248,29 @@ final class JainSipProxy {
         switch (decision) {
             case RequestDecision.Challenge challenge -> responder.challenge(request, challenge.challenges(), challenge.failedUser(), true);
             case RequestDecision.Refuse refuse -> responder.reject(request, refuse.status(), refuse.reason());
-            case RequestDecision.Fork fork -> {
-                List<URI> targets = new ArrayList<>(fork.contacts().size());
-                List<JainSipFlows.@Nullable Reach> phoneConnections = new ArrayList<>(fork.contacts().size());
-                for (Binding binding : fork.contacts()) {
-                    URI contact = responder.addresses().createURI(binding.contactUri());
-                    targets.add(contact);
-                    phoneConnections.add(flows.reach(binding, contact));
-                }
-                counters.callForwarded(fork.clientDomain());
+            case RequestDecision.Route route -> {
+                counters.callForwarded(route.clientDomain());
                 consumeCredentials(request, caller.domain());
-                ForkContext.Parties parties = new ForkContext.Parties(fork.caller(), fork.callee().addressOfRecord(), true);
+                ForkContext.Parties parties = new ForkContext.Parties(route.caller(),
+                        CallLegs.dialled(route.target(), route.clientDomain()), true);
+                CalleeResolution first = CallLegs.firstLeg(route.target());
                 if (!Request.INVITE.equals(request.getMethod())) {
-                    forward(event, request, targets, phoneConnections, loopHash, parties);
-                    return;
-                }
-                media.anchor(request, fork.clientDomain(), fork.contacts(), targets).whenComplete((ready, refused) -> {
-                    try {
-                        if (refused != null) {
-                            refuseMedia(request, refused);
-                        } else {
-                            forward(event, request, targets, phoneConnections, loopHash, parties);
-                        }
-                    } catch (Exception | StackOverflowError e) {
-                        failures.answer(request, e);
+                    if (first instanceof CalleeResolution.Contacts contacts) {
+                        forward(event, request, contactUris(contacts), reaches(contacts), loopHash, parties);
+                    } else {
+                        responder.reject(request, 405, "Only Calls Go To The PSTN");
                     }
-                });
-            }
-            case RequestDecision.Trunk trunk -> {
-                counters.callForwarded(trunk.clientDomain());
-                consumeCredentials(request, caller.domain());
-                List<URI> gateways = trunks.targets(trunk.plan());
-                trunks.presentIdentity(request, trunk.plan());
-                ForkContext.Parties parties = new ForkContext.Parties(trunk.caller(),
-                        new AddressOfRecord(trunk.plan().number().e164(), trunk.clientDomain()), true);
-                if (!Request.INVITE.equals(request.getMethod())) {
-                    responder.reject(request, 405, "Only Calls Go To The PSTN");
                     return;
                 }
-                media.anchor(request, trunk.clientDomain(), List.of(), gateways.subList(0, 1)).whenComplete((ready, refused) -> {
+                List<Binding> callees = first instanceof CalleeResolution.Contacts c ? c.contacts() : List.of();
+                List<URI> targets = first instanceof CalleeResolution.Contacts c ? contactUris(c)
+                        : trunks.targets(((CalleeResolution.Pstn) first).plan()).subList(0, 1);
+                media.anchor(request, route.clientDomain(), callees, targets).whenComplete((ready, refused) -> {
                     try {
                         if (refused != null) {
                             refuseMedia(request, refused);
                         } else {
-                            forwardInTurn(event, request, gateways, loopHash, parties);
+                            call(event, request, loopHash, parties, route.target());
                         }
                     } catch (Exception | StackOverflowError e) {
                         failures.answer(request, e);
@@ -298,6 +278,40 @@ final class JainSipProxy {
                 });
             }
         }
+    }
+
+    /** Sends an INVITE on its way: its first leg now, the next ones as {@link CallLegs} decide. */
+    private void call(RequestEvent event, Request request, String loopHash, ForkContext.Parties parties,
+            CalleeResolution target) throws ParseException, SipException, InvalidArgumentException {
+        CallLegs legs = new CallLegs(trunks, responder.headers(), this::contactUris, this::reaches);
+        ProxyBranches branches = open(event, request, loopHash, parties, legs);
+        if (branches == null) {
+            return;
+        }
+        if (!legs.start(branches, target)) {
+            branches.context.answer(500, "No Gateway Could Be Reached");
+        }
+    }
+
+    private List<URI> contactUris(CalleeResolution.Contacts contacts) {
+        List<URI> uris = new ArrayList<>(contacts.contacts().size());
+        for (Binding binding : contacts.contacts()) {
+            try {
+                uris.add(responder.addresses().createURI(binding.contactUri()));
+            } catch (ParseException stored) {
+                throw new IllegalStateException("a stored contact does not parse: " + binding.contactUri(), stored);
+            }
+        }
+        return uris;
+    }
+
+    private List<JainSipFlows.@Nullable Reach> reaches(CalleeResolution.Contacts contacts) {
+        List<URI> uris = contactUris(contacts);
+        List<JainSipFlows.@Nullable Reach> reaches = new ArrayList<>(uris.size());
+        for (int i = 0; i < uris.size(); i++) {
+            reaches.add(flows.reach(contacts.contacts().get(i), uris.get(i)));
+        }
+        return reaches;
     }
 
     /**
@@ -308,7 +322,7 @@ final class JainSipProxy {
     private void forward(RequestEvent event, Request request, List<URI> targets,
             List<JainSipFlows.@Nullable Reach> phoneConnections, String loopHash,
             ForkContext.@Nullable Parties parties) throws ParseException, SipException, InvalidArgumentException {
-        Branches branches = open(event, request, loopHash, parties, null);
+        ProxyBranches branches = open(event, request, loopHash, parties, null);
         if (branches == null) {
             return;
         }
@@ -332,60 +346,10 @@ final class JainSipProxy {
     }
 
     /**
-     * Serial forwarding (section 16.6 step 8): the targets, a call's gateways, are tried one after the
-     * other; the next one only when the last failed before ringing ({@link ForkContext.Failover}).
-     */
-    private void forwardInTurn(RequestEvent event, Request request, List<URI> targets, String loopHash,
-            ForkContext.Parties parties) throws ParseException, SipException, InvalidArgumentException {
-        InTurn inTurn = new InTurn(targets.iterator());
-        Branches branches = open(event, request, loopHash, parties, inTurn);
-        if (branches == null) {
-            return;
-        }
-        inTurn.branches = branches;
-        if (!inTurn.sendNext(branches.context)) {
-            branches.context.answer(500, "No Gateway Could Be Reached");
-        }
-    }
-
-    /** The next gateway of a serial fork, when the last one failed before ringing. */
-    private final class InTurn implements ForkContext.Failover {
-        private final java.util.Iterator<URI> remaining;
-        private @Nullable Branches branches;
-
-        InTurn(java.util.Iterator<URI> remaining) {
-            this.remaining = remaining;
-        }
-
-        @Override
-        public boolean sendNext(ForkContext context) {
-            while (branches != null && remaining.hasNext()) {
-                URI target = remaining.next();
-                ClientTransaction branch;
-                try {
-                    branch = branches.create(target, null);
-                } catch (ParseException | SipException | InvalidArgumentException | RuntimeException unusable) {
-                    LOG.debug("cannot make a branch to {}: {}", target, unusable.getMessage());
-                    continue;
-                }
-                try {
-                    branch.sendRequest();
-                    trunks.watchSilence(context, branch);
-                } catch (SipException unreachable) {
-                    LOG.debug("gateway {} unreachable: {}", target, unreachable.getMessage());
-                    context.branchFailed(branch, 503); // goes on to the next target, or answers the caller
-                }
-                return true;
-            }
-            return false;
-        }
-    }
-
-    /**
      * Takes the request statefully: its server transaction, 100 Trying for an INVITE and a response
      * context; null when the request is a retransmission or the node sets up too many calls.
      */
-    private @Nullable Branches open(RequestEvent event, Request request, String loopHash,
+    @Nullable ProxyBranches open(RequestEvent event, Request request, String loopHash,
             ForkContext.@Nullable Parties parties, ForkContext.@Nullable Failover failover)
             throws ParseException, SipException, InvalidArgumentException {
         boolean invite = Request.INVITE.equals(request.getMethod());
@@ -411,62 +375,8 @@ final class JainSipProxy {
         // member handing a call over): the callee's requests in the dialog go back through it.
         JainSipFlows.Flow callerConnection = parties != null && parties.recordsInGrid() && invite
                 ? JainSipFlows.flowOf(JainSipMessages.source(request), contactOf(request)) : null;
-        return new Branches(request, context, inviteBranch, loopHash, parties, callerConnection);
-    }
-
-    /** Makes the branches of one proxied request: each a copy to one target, with our Via and Record-Route. */
-    private final class Branches {
-        final Request request;
-        final ForkContext context;
-        final @Nullable String inviteBranch;
-        final String loopHash;
-        final ForkContext.@Nullable Parties parties;
-        final JainSipFlows.@Nullable Flow callerConnection;
-        final String inTransport;
-
-        Branches(Request request, ForkContext context, @Nullable String inviteBranch, String loopHash,
-                ForkContext.@Nullable Parties parties, JainSipFlows.@Nullable Flow callerConnection) {
-            this.request = request;
-            this.context = context;
-            this.inviteBranch = inviteBranch;
-            this.loopHash = loopHash;
-            this.parties = parties;
-            this.callerConnection = callerConnection;
-            this.inTransport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
-        }
-
-        /** A client transaction for one target, registered with the context, not sent yet. */
-        ClientTransaction create(URI target, JainSipFlows.@Nullable Reach reach)
-                throws ParseException, SipException, InvalidArgumentException {
-            Request out = (Request) request.clone();
-            out.setRequestURI(target);
-            JainSipFlows.Flow ownConnection = reach instanceof JainSipFlows.Direct direct ? direct.flow() : null;
-            if (ownConnection != null) {
-                ownConnection.attachTo(out);
-            } else if (reach instanceof JainSipFlows.Handoff handoff) {
-                out.addFirst(self.handoffRoute(handoff.node(), handoff.flow(), JainSipMessages.callId(request),
-                        JainSipMessages.fromTag(request)));
-            }
-            String outTransport = ownConnection != null ? ownConnection.transport() : JainSipSelf.transportOf(nextHop(out));
-            if (parties != null && inviteBranch != null) {
-                // Only INVITE dialogs are recorded and proven; other dialog-creating requests (SUBSCRIBE,
-                // REFER outside a call) leave their in-dialog requests to go end to end.
-                self.addRecordRoutes(out, inTransport, outTransport, JainSipMessages.callId(request),
-                        JainSipMessages.fromTag(request), ownConnection, callerConnection);
-            }
-            out.addFirst(self.via(outTransport.toLowerCase(java.util.Locale.ROOT), loopHash));
-            ClientTransaction branch = responder.provider().getNewClientTransaction(out);
-            branch.setApplicationData(context);
-            context.addBranch(branch);
-            return branch;
-        }
-
-        /** Forgets the context of a request none of whose branches went out. */
-        void abandon() {
-            if (inviteBranch != null) {
-                invites.remove(inviteBranch, context);
-            }
-        }
+        return new ProxyBranches(request, context, inviteBranch, loopHash, parties, callerConnection, self, responder,
+                invites);
     }
 
     /**

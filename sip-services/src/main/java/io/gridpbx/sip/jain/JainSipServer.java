@@ -17,6 +17,7 @@ import io.gridpbx.core.security.EdgeThresholds;
 import io.gridpbx.core.security.LocalBanList;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.trunking.Gateway;
+import io.gridpbx.core.trunking.OutboundPlanner;
 import io.gridpbx.core.trunking.TrunkingIndex;
 import io.gridpbx.core.trunking.TrunkingView;
 import io.gridpbx.sip.RejectionLog;
@@ -145,8 +146,9 @@ public final class JainSipServer implements SipServer {
             DigestAuthenticator authenticator = new DigestAuthenticator(directory, nonces, settings.digestAlgorithms(),
                     new ChallengeMemory(clock, RETRANSMISSION_WINDOW), counts, rejections);
             Registrar registrar = new Registrar(directory, authenticator, bindings, settings.registration());
+            OutboundPlanner planner = new OutboundPlanner(trunking);
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
-                    new CallRouter(directory, bindings), trunking);
+                    new CallRouter(directory, bindings, planner), trunking, planner);
             DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS));
             JainSipFailures failures = new JainSipFailures(responder, counters);
             JainSipTrunks trunks = new JainSipTrunks(addresses, headers, settings.advertisedHost());

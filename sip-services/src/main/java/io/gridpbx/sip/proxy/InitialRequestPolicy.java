@@ -41,12 +41,12 @@ public final class InitialRequestPolicy {
     private final OutboundPlanner planner;
 
     public InitialRequestPolicy(TenantDirectory directory, DigestAuthenticator authenticator, CallRouter router,
-            TrunkingView trunking) {
+            TrunkingView trunking, OutboundPlanner planner) {
         this.directory = directory;
         this.authenticator = authenticator;
         this.router = router;
         this.trunking = trunking;
-        this.planner = new OutboundPlanner(trunking);
+        this.planner = planner;
     }
 
     /**
@@ -100,7 +100,8 @@ public final class InitialRequestPolicy {
         String platform = directory.platform().map(Platform::domain).orElse("");
         return switch (planner.plan(client.get(), user.get(), dialled, platform)) {
             case OutboundPlan.Refused refused -> new RequestDecision.Refuse(refused.status(), refused.reason());
-            case OutboundPlan.Attempts attempts -> new RequestDecision.Trunk(caller, caller.domain(), attempts);
+            case OutboundPlan.Attempts attempts -> new RequestDecision.Route(caller, caller.domain(),
+                    new CalleeResolution.Pstn(user.get(), attempts));
         };
     }
 
@@ -123,8 +124,7 @@ public final class InitialRequestPolicy {
     private static RequestDecision decision(AddressOfRecord caller, String clientDomain, CalleeResolution resolution) {
         return switch (resolution) {
             case CalleeResolution.Refused refused -> new RequestDecision.Refuse(refused.status(), refused.reason());
-            case CalleeResolution.Contacts contacts ->
-                    new RequestDecision.Fork(caller, clientDomain, contacts.callee(), contacts.contacts());
+            default -> new RequestDecision.Route(caller, clientDomain, resolution);
         };
     }
 

@@ -2,9 +2,7 @@ package io.gridpbx.sip.proxy;
 
 import io.gridpbx.core.auth.DigestAuthenticator.DigestChallenge;
 import io.gridpbx.core.location.AddressOfRecord;
-import io.gridpbx.core.location.Binding;
-import io.gridpbx.core.tenancy.User;
-import io.gridpbx.core.trunking.OutboundPlan;
+import io.gridpbx.core.routing.CalleeResolution;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -24,23 +22,18 @@ public sealed interface RequestDecision {
     }
 
     /**
-     * Fork to the callee's contacts (in parallel).
+     * Send the call where its resolution says: a callee's contacts (in parallel, then on to its
+     * forwarding when busy or unanswered), the PSTN's gateways (one after the other), after any diversions.
      *
      * @param caller       who calls: an authenticated user, or a carrier's caller for a call to a DID
      * @param clientDomain the client whose call it is (its media policy and counters)
+     * @param target       never {@link CalleeResolution.Refused}: that is a {@link Refuse}
      */
-    record Fork(AddressOfRecord caller, String clientDomain, User callee, List<Binding> contacts)
-            implements RequestDecision {
-        public Fork {
-            contacts = List.copyOf(contacts);
+    record Route(AddressOfRecord caller, String clientDomain, CalleeResolution target) implements RequestDecision {
+        public Route {
+            if (target instanceof CalleeResolution.Refused) {
+                throw new IllegalArgumentException("a refused call is a Refuse decision");
+            }
         }
-    }
-
-    /**
-     * A user's call to the PSTN: try the plan's gateways one after the other.
-     *
-     * @param caller the authenticated user
-     */
-    record Trunk(AddressOfRecord caller, String clientDomain, OutboundPlan.Attempts plan) implements RequestDecision {
     }
 }

@@ -1,0 +1,215 @@
+package io.gridpbx.sip.jain;
+
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.routing.CalleeResolution;
+import java.text.ParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.address.URI;
+import javax.sip.header.HeaderFactory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The legs of one call, one after the other within its server transaction: a callee's contacts
+ * (rung in parallel), or the PSTN's gateways (tried in turn). A gateway that fails before ringing
+ * (408, 5xx, silence) gives way to the next; a called party's own answer (486, 404, 603) never does,
+ * since ringing the same person through a second carrier is a defect. A callee who is busy, does not
+ * answer within its ring time, or has no phone answering, sends the call where its forwarding says,
+ * with a Diversion header (RFC 5806) naming who forwarded it and why. Every method runs under the
+ * call's {@link ForkContext} lock.
+ */
+final class CallLegs implements ForkContext.Failover {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallLegs.class);
+    /** A gateway's answers that send the call to the next gateway: it timed out or could not take the call. */
+    private static final Set<Integer> FAIL_OVER_ON = Set.of(408, 500, 502, 503, 504);
+    /** A callee's answers that mean busy (RFC 3261 sections 21.4.24 and 21.6.1). */
+    private static final Set<Integer> BUSY = Set.of(486, 600);
+    /** A callee's answers that mean nobody answered: its phones timed out or were not there. */
+    private static final Set<Integer> NO_ANSWER = Set.of(408, 480);
+
+    private final JainSipTrunks trunks;
+    private final HeaderFactory headers;
+    private final Function<CalleeResolution.Contacts, List<URI>> uris;
+    private final Function<CalleeResolution.Contacts, List<JainSipFlows.@Nullable Reach>> reaches;
+    private @Nullable ProxyBranches branches;
+    private final ArrayDeque<URI> gateways = new ArrayDeque<>();
+    private CalleeResolution.@Nullable Diverted onBusy;
+    private CalleeResolution.@Nullable Diverted onNoAnswer;
+    private boolean ringTimeOver;
+    private int leg;
+    private int attempts;
+    private int diversions;
+
+    CallLegs(JainSipTrunks trunks, HeaderFactory headers, Function<CalleeResolution.Contacts, List<URI>> uris,
+            Function<CalleeResolution.Contacts, List<JainSipFlows.@Nullable Reach>> reaches) {
+        this.trunks = trunks;
+        this.headers = headers;
+        this.uris = uris;
+        this.reaches = reaches;
+    }
+
+    /** The first leg a call rings: past its unconditional forwards. */
+    static CalleeResolution firstLeg(CalleeResolution target) {
+        CalleeResolution leg = target;
+        while (leg instanceof CalleeResolution.Diverted diverted) {
+            leg = diverted.to();
+        }
+        return leg;
+    }
+
+    /** Whom the caller dialled, as the dialog records it: the first user reached, or the number. */
+    static AddressOfRecord dialled(CalleeResolution target, String clientDomain) {
+        return switch (target) {
+            case CalleeResolution.Diverted diverted -> diverted.by();
+            case CalleeResolution.Contacts contacts -> contacts.callee().addressOfRecord();
+            case CalleeResolution.Pstn pstn -> new AddressOfRecord(pstn.plan().number().e164(), clientDomain);
+            case CalleeResolution.Refused refused -> throw new IllegalArgumentException("a refused call has no callee");
+        };
+    }
+
+    /** Starts the call on its first leg; false when not one branch could be made. */
+    boolean start(ProxyBranches call, CalleeResolution target) {
+        synchronized (call.context) {
+            this.branches = call;
+            return startLeg(target);
+        }
+    }
+
+    @Override
+    public boolean sendNext(ForkContext context, int status, boolean rang) {
+        if (!gateways.isEmpty() && !rang && FAIL_OVER_ON.contains(status)) {
+            return sendNextGateway();
+        }
+        if (onBusy != null && BUSY.contains(status)) {
+            return moveOn(context, onBusy);
+        }
+        if (onNoAnswer != null && (ringTimeOver || NO_ANSWER.contains(status))) {
+            return moveOn(context, onNoAnswer);
+        }
+        return false;
+    }
+
+    @Override
+    public boolean triedSeveral() {
+        return attempts > 1;
+    }
+
+    private boolean moveOn(ForkContext context, CalleeResolution.Diverted next) {
+        context.retarget();
+        return startLeg(next);
+    }
+
+    private boolean startLeg(CalleeResolution target) {
+        leg++;
+        onBusy = null;
+        onNoAnswer = null;
+        ringTimeOver = false;
+        gateways.clear();
+        CalleeResolution next = target;
+        while (next instanceof CalleeResolution.Diverted diverted) {
+            divert(diverted);
+            next = diverted.to();
+        }
+        try {
+            return switch (next) {
+                case CalleeResolution.Contacts contacts -> ring(contacts);
+                case CalleeResolution.Pstn pstn -> {
+                    trunks.presentIdentity(branches.request, pstn.plan());
+                    gateways.addAll(trunks.targets(pstn.plan()));
+                    yield sendNextGateway();
+                }
+                case CalleeResolution.Diverted diverted -> throw new IllegalStateException("unwrapped above");
+                case CalleeResolution.Refused refused -> false;
+            };
+        } catch (ParseException | RuntimeException unusable) {
+            LOG.warn("cannot send a call's leg {}: {}", leg, unusable.toString());
+            return false;
+        }
+    }
+
+    /** Rings every contact at once; with a forward on no answer, for the callee's ring time only. */
+    private boolean ring(CalleeResolution.Contacts contacts) {
+        attempts++;
+        onBusy = contacts.onBusy();
+        onNoAnswer = contacts.onNoAnswer();
+        List<URI> targets = uris.apply(contacts);
+        List<JainSipFlows.@Nullable Reach> connections = reaches.apply(contacts);
+        List<ClientTransaction> made = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            try {
+                made.add(branches.create(targets.get(i), connections.get(i)));
+            } catch (ParseException | SipException | InvalidArgumentException | RuntimeException unusable) {
+                LOG.debug("cannot make a branch to {}: {}", targets.get(i), unusable.getMessage());
+            }
+        }
+        if (made.isEmpty()) {
+            return false;
+        }
+        if (onNoAnswer != null) {
+            int thisLeg = leg;
+            ForkContext context = branches.context;
+            trunks.timers().schedule(() -> context.stopRinging(() -> {
+                if (leg != thisLeg) {
+                    return false;
+                }
+                ringTimeOver = true;
+                return true;
+            }), contacts.noAnswerSeconds(), TimeUnit.SECONDS);
+        }
+        for (ClientTransaction branch : made) {
+            try {
+                branch.sendRequest();
+            } catch (SipException unreachable) {
+                LOG.debug("branch to {} failed: {}", branch.getRequest().getRequestURI(), unreachable.getMessage());
+                branches.context.branchFailed(branch, 503);
+            }
+        }
+        return true;
+    }
+
+    /** Sends the call to the next gateway of the plan; false when none is left or none could be sent. */
+    private boolean sendNextGateway() {
+        while (!gateways.isEmpty()) {
+            URI target = gateways.poll();
+            ClientTransaction branch;
+            try {
+                branch = branches.create(target, null);
+            } catch (ParseException | SipException | InvalidArgumentException | RuntimeException unusable) {
+                LOG.debug("cannot make a branch to {}: {}", target, unusable.getMessage());
+                continue;
+            }
+            attempts++;
+            try {
+                branch.sendRequest();
+                trunks.watchSilence(branches.context, branch);
+            } catch (SipException unreachable) {
+                LOG.debug("gateway {} unreachable: {}", target, unreachable.getMessage());
+                branches.context.branchFailed(branch, 503); // goes on to the next gateway, or answers the caller
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** RFC 5806: the newest diversion on top, counted. */
+    private void divert(CalleeResolution.Diverted diverted) {
+        diversions++;
+        AddressOfRecord by = diverted.by();
+        try {
+            branches.request.addFirst(headers.createHeader("Diversion",
+                    "<sip:" + by.user() + "@" + by.domain() + ">;reason=" + diverted.reason() + ";counter=" + diversions));
+        } catch (ParseException | SipException impossible) {
+            LOG.debug("no Diversion header for {}: {}", by, impossible.getMessage());
+        }
+    }
+}
