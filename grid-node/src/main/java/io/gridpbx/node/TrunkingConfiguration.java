@@ -2,6 +2,9 @@ package io.gridpbx.node;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.core.trunking.TrunkingView;
+import io.gridpbx.node.grid.CallSlotReconciler;
+import io.gridpbx.node.grid.GridDeadline;
+import io.gridpbx.node.grid.HazelcastCallSlots;
 import io.gridpbx.node.grid.HazelcastGatewayHealth;
 import io.gridpbx.node.grid.TrunkingMirror;
 import io.gridpbx.node.sip.GatewayProber;
@@ -17,6 +20,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TrunkingConfiguration {
 
+    /** How often each member checks the call slots it owns against the live calls. */
+    private static final java.time.Duration RECONCILE_EVERY = java.time.Duration.ofSeconds(15);
+
     /** Reads the maps before the node serves calls; closed before the member shuts down, since it needs the grid. */
     @Bean(destroyMethod = "close")
     TrunkingMirror trunkingMirror(HazelcastInstance grid) {
@@ -26,6 +32,17 @@ class TrunkingConfiguration {
     @Bean
     TrunkingView trunkingView(TrunkingMirror mirror) {
         return mirror.view();
+    }
+
+    /** Cluster-wide call limits: admission where each counter lives. */
+    @Bean
+    HazelcastCallSlots callSlots(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
+        return new HazelcastCallSlots(grid, clock, deadline);
+    }
+
+    @Bean(destroyMethod = "close")
+    CallSlotReconciler callSlotReconciler(HazelcastInstance grid, HazelcastCallSlots slots) {
+        return CallSlotReconciler.start(grid, slots, RECONCILE_EVERY);
     }
 
     @Bean(destroyMethod = "close")

@@ -13,6 +13,7 @@ import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
 import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.TenantProvisioning;
+import io.gridpbx.core.limits.InMemoryCallSlots;
 import io.gridpbx.core.trunking.TrunkingIndex;
 import io.gridpbx.core.security.AllowList;
 import io.gridpbx.core.security.Ban;
@@ -52,11 +53,14 @@ final class LoopbackNode implements AutoCloseable {
     final LocalBanList bans;
     /** The gateways, routes and DIDs the node's calls to and from the PSTN read; empty until a test fills it. */
     final TrunkingIndex trunking;
+    /** The slots of the call limits, counted on this node alone. */
+    final InMemoryCallSlots slots;
 
     private LoopbackNode(int port, JainSipServer server, InMemoryTenantDirectory directory,
             SynchronizedBindingStore bindings, InMemoryDialogRegistry dialogs, RouteSeal routeSeal,
-            List<Ban> lockouts, LocalBanList bans, TrunkingIndex trunking) {
+            List<Ban> lockouts, LocalBanList bans, TrunkingIndex trunking, InMemoryCallSlots slots) {
         this.trunking = trunking;
+        this.slots = slots;
         this.lockouts = lockouts;
         this.bans = bans;
         this.port = port;
@@ -119,11 +123,12 @@ final class LoopbackNode implements AutoCloseable {
         EdgeGuard guard = new EdgeGuard(limits, bans, lockouts::add, clock, settings.nodeId());
         guard.allow(AllowList.parse(List.of(HOST)));
         TrunkingIndex trunking = new TrunkingIndex();
+        InMemoryCallSlots slots = new InMemoryCallSlots();
         JainSipServer server = JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces,
                 new LocalNonceCounts(clock, nonces.lifetime(), Duration.ofSeconds(32)), clock, guard, null,
-                domain -> NatPolicy.NEVER, trunking);
+                domain -> NatPolicy.NEVER, trunking, slots);
         return new LoopbackNode(port, server, directory, bindings, dialogs,
-                new RouteSeal(nonces.derivedKey("record-route")), lockouts, bans, trunking);
+                new RouteSeal(nonces.derivedKey("record-route")), lockouts, bans, trunking, slots);
     }
 
     EdgeGuard guard() {

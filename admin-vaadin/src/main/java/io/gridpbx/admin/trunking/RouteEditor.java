@@ -10,7 +10,10 @@ import io.gridpbx.core.trunking.OutboundRoute;
 import io.gridpbx.core.trunking.RouteForm;
 import java.util.List;
 
-/** The outbound route form: name, dialled pattern, priority, and the gateways in the order they are tried. */
+/**
+ * The outbound route form: name, dialled pattern, priority, and the gateways in the order they are
+ * tried or with the weights by which they share calls.
+ */
 final class RouteEditor extends FormLayout implements Editor<OutboundRoute> {
 
     final TextField name = Fields.text("route-name", "field.name");
@@ -22,7 +25,7 @@ final class RouteEditor extends FormLayout implements Editor<OutboundRoute> {
     RouteEditor(List<Choice> choices) {
         gateways = new GatewayOrder(choices);
         errors = new FormErrors("form-error").bind("name", name).bind("pattern", pattern).bind("priority", priority)
-                .bind("gatewayIds", gateways.choice);
+                .bind("gatewayIds", gateways.choice).bind("weights", gateways.balance);
         pattern.setHelperText(getTranslation("route.pattern.help"));
         priority.setHelperText(getTranslation("route.priority.help"));
         priority.setValue("100");
@@ -36,7 +39,7 @@ final class RouteEditor extends FormLayout implements Editor<OutboundRoute> {
         name.setValue(route.name());
         pattern.setValue(route.pattern());
         priority.setValue(Integer.toString(route.priority()));
-        gateways.show(route.gatewayIds());
+        gateways.show(route.gatewayIds(), route.weights());
     }
 
     @Override
@@ -45,6 +48,7 @@ final class RouteEditor extends FormLayout implements Editor<OutboundRoute> {
     }
 
     RouteForm form() {
-        return new RouteForm(name.getValue(), pattern.getValue(), priority.getValue(), gateways.ids());
+        return new RouteForm(name.getValue(), pattern.getValue(), priority.getValue(), gateways.ids(),
+                gateways.weights());
     }
 }

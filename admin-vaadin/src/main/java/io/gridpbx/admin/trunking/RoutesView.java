@@ -25,6 +25,7 @@ import io.gridpbx.core.trunking.RouteAdmin;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The acting platform's or reseller's own outbound routes, lowest priority first. Gateways are
@@ -52,8 +53,7 @@ class RoutesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(OutboundRoute::name).setKey("name").setHeader(getTranslation("field.name")).setAutoWidth(true);
         grid.addColumn(OutboundRoute::pattern).setKey("pattern").setHeader(getTranslation("route.pattern"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> r.gatewayIds().stream().map(id -> gatewayNames.getOrDefault(id, id))
-                .collect(Collectors.joining(" → "))).setKey("gateways").setHeader(getTranslation("route.gateways"));
+        grid.addColumn(this::gatewaysText).setKey("gateways").setHeader(getTranslation("route.gateways"));
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         add(new H2(getTranslation("route.title")), new Paragraph(getTranslation("route.help")), new Toolbar(add), grid);
         refresh();
@@ -62,6 +62,17 @@ class RoutesView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("route.title") + " · GridPBX";
+    }
+
+    /** Ordered gateways as {@code A → B}; weighted ones as {@code A (70) · B (30)}. */
+    private String gatewaysText(OutboundRoute route) {
+        if (!route.weighted()) {
+            return route.gatewayIds().stream().map(id -> gatewayNames.getOrDefault(id, id))
+                    .collect(Collectors.joining(" → "));
+        }
+        return IntStream.range(0, route.gatewayIds().size()).mapToObj(i -> gatewayNames.getOrDefault(
+                route.gatewayIds().get(i), route.gatewayIds().get(i)) + " (" + route.weights().get(i) + ")")
+                .collect(Collectors.joining(" · "));
     }
 
     private RowActions actions(OutboundRoute route) {

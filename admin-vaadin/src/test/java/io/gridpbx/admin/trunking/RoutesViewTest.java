@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
 import io.gridpbx.admin.AdminUiTest;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.trunking.Gateway;
@@ -74,6 +75,47 @@ class RoutesViewTest extends AdminUiTest {
     }
 
     @Test
+    void aRouteSharedByWeight_roundTrips_andABadWeightIsShownOnTheBalanceBox() {
+        signIn("admin@gridpbx.test");
+        RoutesView view = navigate(RoutesView.class);
+        test(view.add).click();
+        roundTrip();
+        test(view.editor.name).setValue("International");
+        test(view.editor.pattern).setValue("011[0-9]+");
+        for (String name : List.of("Alpha", "Beta")) {
+            test(view.editor.gateways.choice).selectItem(name);
+            test(view.editor.gateways.add).click();
+        }
+        test(view.editor.gateways.balance).click();
+        assertThat(gatewayLine(0)).as("no rank when shared").isEqualTo("Alpha");
+        assertThat($(Button.class).withId("route-gateway-up-0").exists()).isFalse();
+        test(weight(0)).setValue("70");
+        test(weight(1)).setValue("0");
+        test(view.dialog.save).click();
+
+        assertThat(view.dialog.isOpened()).isTrue();
+        assertThat(view.editor.errors.shown()).containsEntry("weights", "Each weight is a whole number from 1 to 1000");
+        test(weight(1)).setValue("30");
+        test(view.dialog.save).click();
+
+        assertThat(view.dialog.isOpened()).isFalse();
+        OutboundRoute saved = fixture.routes.list(PLATFORM).getFirst();
+        assertThat(saved.gatewayIds()).containsExactly(alpha.id(), beta.id());
+        assertThat(saved.weights()).containsExactly(70, 30);
+        var grid = test(view.grid);
+        assertThat(grid.getCellText(0, grid.getColumnPosition("gateways"))).isEqualTo("Alpha (70) · Beta (30)");
+
+        test(rowButton(view.grid, "edit-" + saved.id())).click();
+        roundTrip();
+        assertThat(view.editor.gateways.balance.getValue()).isTrue();
+        assertThat(List.of(weight(0).getValue(), weight(1).getValue())).containsExactly("70", "30");
+        test(view.editor.gateways.balance).click();
+        test(view.dialog.save).click();
+        assertThat(fixture.routes.get(PLATFORM, saved.id()).weighted()).as("back to ordered failover").isFalse();
+        assertThat(test(view.grid).getCellText(0, grid.getColumnPosition("gateways"))).isEqualTo("Alpha → Beta");
+    }
+
+    @Test
     void aRouteWithoutGatewaysOrWithABadPattern_isRefusedFieldByField() {
         signIn("admin@gridpbx.test");
         RoutesView view = navigate(RoutesView.class);
@@ -120,6 +162,10 @@ class RoutesViewTest extends AdminUiTest {
         signIn("admin@office.demo.gridpbx.test");
         navigate("routes", com.vaadin.flow.component.Component.class);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("UsersView");
+    }
+
+    private TextField weight(int index) {
+        return $(TextField.class).id("route-gateway-weight-" + index);
     }
 
     private String gatewayLine(int index) {

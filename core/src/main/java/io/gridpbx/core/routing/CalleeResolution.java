@@ -10,6 +10,20 @@ import org.jspecify.annotations.Nullable;
 /** Where a call goes, or why it goes nowhere, with the SIP status that says so. */
 public sealed interface CalleeResolution {
 
+    /** The first leg a call rings: past its unconditional forwards. */
+    static CalleeResolution firstLeg(CalleeResolution target) {
+        CalleeResolution leg = target;
+        while (leg instanceof Diverted diverted) {
+            leg = diverted.to();
+        }
+        return leg;
+    }
+
+    /** Whether the call goes to an emergency number, which no limit or balance may stop. */
+    static boolean emergency(CalleeResolution target) {
+        return firstLeg(target) instanceof Pstn pstn && pstn.plan().number().emergency();
+    }
+
     /**
      * Fork to these contacts, most preferred first; when they are busy or do not answer, the call may
      * go on where the callee's forwarding says.

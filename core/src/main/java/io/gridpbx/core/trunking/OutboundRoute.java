@@ -7,15 +7,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where calls to numbers matching {@link #pattern} go: the listed gateways, tried in order. A
+ * Where calls to numbers matching {@link #pattern} go: the listed gateways, tried in order, or, when
+ * the route has {@link #weights}, in an order drawn for each call (see {@link OutboundPlanner}). A
  * reseller's routes take precedence over the platform's for its clients; among the routes of an
  * owner, the best match ({@link #specificity()}) comes first, then the lowest priority value.
  *
  * @param ownerRealm the platform domain or a reseller's realm
  * @param pattern    a regular expression the whole dialled number (E.164 digits, optional +) must match
+ * @param weights    empty for ordered failover; else one weight per gateway, {@value #MIN_WEIGHT} to
+ *                   {@value #MAX_WEIGHT}, the share of first attempts each gateway gets
  */
 public record OutboundRoute(String id, String ownerRealm, String name, String pattern, int priority,
-        List<String> gatewayIds) {
+        List<String> gatewayIds, List<Integer> weights) {
+
+    public static final int MIN_WEIGHT = 1;
+    public static final int MAX_WEIGHT = 1000;
 
     /** Compiled patterns by their text: a route is matched on every call, its pattern compiled once. */
     private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
@@ -25,7 +31,27 @@ public record OutboundRoute(String id, String ownerRealm, String name, String pa
 
     public OutboundRoute {
         gatewayIds = List.copyOf(gatewayIds);
+        weights = List.copyOf(weights);
         Pattern.compile(pattern);
+        if (!weights.isEmpty() && weights.size() != gatewayIds.size()) {
+            throw new IllegalArgumentException(weights.size() + " weights for " + gatewayIds.size() + " gateways");
+        }
+        for (int weight : weights) {
+            if (weight < MIN_WEIGHT || weight > MAX_WEIGHT) {
+                throw new IllegalArgumentException("weight " + weight + " outside " + MIN_WEIGHT + "-" + MAX_WEIGHT);
+            }
+        }
+    }
+
+    /** A route whose gateways are tried in the order listed. */
+    public OutboundRoute(String id, String ownerRealm, String name, String pattern, int priority,
+            List<String> gatewayIds) {
+        this(id, ownerRealm, name, pattern, priority, gatewayIds, List.of());
+    }
+
+    /** Whether calls are shared among the gateways by weight rather than tried in the order listed. */
+    public boolean weighted() {
+        return !weights.isEmpty();
     }
 
     /** Whether the number matches, written with its plus ({@code +15145550100}) or without. */

@@ -9,15 +9,17 @@ import io.gridpbx.core.manage.Errors;
 import io.gridpbx.core.manage.ForbiddenException;
 import io.gridpbx.core.manage.NotFoundException;
 import io.gridpbx.core.manage.Numbers;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Outbound routes of the platform and of each reseller: each manages its own, choosing gateways from
- * the platform's; nobody sees another owner's routes.
+ * the platform's, in order or with weights; nobody sees another owner's routes.
  */
 public final class RouteAdmin {
 
@@ -78,8 +80,26 @@ public final class RouteAdmin {
                 "a gateway appears twice");
         errors.check(gateways.stream().allMatch(g -> store.gateway(g).isPresent()), "gatewayIds", "gateways.unknown",
                 "no such gateway");
+        List<Integer> weights = weights(form.weights());
+        errors.check(form.weights().isEmpty() || form.weights().size() == gateways.size(), "weights", "weights.count",
+                "one weight for each gateway");
+        errors.check(weights != null, "weights", "weights.range", "a whole number from " + OutboundRoute.MIN_WEIGHT
+                + " to " + OutboundRoute.MAX_WEIGHT + " for each gateway");
         errors.throwIfAny();
-        return new OutboundRoute(id, owner, name, pattern, priority, gateways);
+        return new OutboundRoute(id, owner, name, pattern, priority, gateways, weights);
+    }
+
+    /** The typed weights as numbers; null when one is not a whole number in range. */
+    private static @Nullable List<Integer> weights(List<@Nullable String> typed) {
+        List<Integer> weights = new ArrayList<>(typed.size());
+        for (String text : typed) {
+            Integer weight = Numbers.integer(text, 0);
+            if (weight == null || weight < OutboundRoute.MIN_WEIGHT || weight > OutboundRoute.MAX_WEIGHT) {
+                return null;
+            }
+            weights.add(weight);
+        }
+        return weights;
     }
 
     private static boolean compiles(String pattern) {

@@ -40,6 +40,12 @@ public final class TrunkingIndex implements TrunkingView {
     /** Configuration key → the number its PORTED_NUMBER object ported, so that an edit forgets the old number. */
     private final Map<String, String> portedByKey = new ConcurrentHashMap<>();
     private final Set<String> down = ConcurrentHashMap.newKeySet();
+    /** {@code reseller-realm|profile-id} → the profile's maxCalls. */
+    private final Map<String, Integer> profileCaps = new ConcurrentHashMap<>();
+    /** Configuration key → the tenant and cap of a CLIENT_CALL_LIMIT or RESELLER_CALL_LIMIT. */
+    private final Map<String, Map.Entry<String, Integer>> capsByKey = new ConcurrentHashMap<>();
+    private final Map<String, Integer> clientCaps = new ConcurrentHashMap<>();
+    private final Map<String, Integer> resellerCaps = new ConcurrentHashMap<>();
     /** Host name → its addresses, as last resolved. */
     private volatile Map<String, List<String>> resolved = Map.of();
     /** Source address → gateway id. */
@@ -155,8 +161,18 @@ public final class TrunkingIndex implements TrunkingView {
                     dialPlans.remove(object.owner().tenant()); // validated when saved; an old object falls back
                 }
             }
-            case USER_PROFILE -> profiles.put(object.owner().tenant() + "|" + object.id(),
-                    CallingRights.fromProfile(object.values()));
+            case USER_PROFILE -> {
+                String key = object.owner().tenant() + "|" + object.id();
+                profiles.put(key, CallingRights.fromProfile(object.values()));
+                Integer max = number(object.values().get("maxCalls"));
+                if (max != null) {
+                    profileCaps.put(key, max);
+                } else {
+                    profileCaps.remove(key);
+                }
+            }
+            case CLIENT_CALL_LIMIT -> putCap(object, "client", clientCaps);
+            case RESELLER_CALL_LIMIT -> putCap(object, "reseller", resellerCaps);
             case PORTED_NUMBER -> {
                 forgetPorted(object.key());
                 PortedNumber number = portedNumber(object);
@@ -167,6 +183,55 @@ public final class TrunkingIndex implements TrunkingView {
             }
             default -> { }
         }
+    }
+
+    private void putCap(ConfigObject object, String tenantField, Map<String, Integer> caps) {
+        forgetCap(object.key(), caps);
+        String tenant = object.values().get(tenantField);
+        Integer max = number(object.values().get("maxCalls"));
+        if (tenant != null && max != null) {
+            String normalized = tenant.strip().toLowerCase(Locale.ROOT);
+            capsByKey.put(object.key(), Map.entry(normalized, max));
+            caps.merge(normalized, max, Math::min); // two caps on one tenant: the lower holds
+        }
+    }
+
+    private void forgetCap(String key, Map<String, Integer> caps) {
+        Map.Entry<String, Integer> before = capsByKey.remove(key);
+        if (before != null) {
+            caps.remove(before.getKey());
+            // another cap object on the same tenant still holds
+            capsByKey.values().stream().filter(e -> e.getKey().equals(before.getKey()))
+                    .forEach(e -> caps.merge(e.getKey(), e.getValue(), Math::min));
+        }
+    }
+
+    private static @Nullable Integer number(@Nullable String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    // ---- the caps of concurrent calls
+
+    @Override
+    public java.util.OptionalInt ofUserProfile(String resellerRealm, @Nullable String profileId) {
+        Integer max = profileId == null ? null : profileCaps.get(resellerRealm + "|" + profileId);
+        return max == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(max);
+    }
+
+    @Override
+    public java.util.OptionalInt ofClient(String clientDomain) {
+        Integer max = clientCaps.get(clientDomain);
+        return max == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(max);
+    }
+
+    @Override
+    public java.util.OptionalInt ofReseller(String resellerRealm) {
+        Integer max = resellerCaps.get(resellerRealm);
+        return max == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(max);
     }
 
     private void forgetPorted(String key) {
@@ -180,7 +245,12 @@ public final class TrunkingIndex implements TrunkingView {
     public void removeConfig(ConfigObject object) {
         switch (object.kind()) {
             case DIAL_PLAN -> dialPlans.remove(object.owner().tenant());
-            case USER_PROFILE -> profiles.remove(object.owner().tenant() + "|" + object.id());
+            case USER_PROFILE -> {
+                profiles.remove(object.owner().tenant() + "|" + object.id());
+                profileCaps.remove(object.owner().tenant() + "|" + object.id());
+            }
+            case CLIENT_CALL_LIMIT -> forgetCap(object.key(), clientCaps);
+            case RESELLER_CALL_LIMIT -> forgetCap(object.key(), resellerCaps);
             case PORTED_NUMBER -> forgetPorted(object.key());
             default -> { }
         }
@@ -188,7 +258,8 @@ public final class TrunkingIndex implements TrunkingView {
 
     /** Whether a configuration kind matters here: the owner may skip the others' events. */
     public static boolean indexes(ConfigKind kind) {
-        return kind == ConfigKind.DIAL_PLAN || kind == ConfigKind.USER_PROFILE || kind == ConfigKind.PORTED_NUMBER;
+        return kind == ConfigKind.DIAL_PLAN || kind == ConfigKind.USER_PROFILE || kind == ConfigKind.PORTED_NUMBER
+                || kind == ConfigKind.CLIENT_CALL_LIMIT || kind == ConfigKind.RESELLER_CALL_LIMIT;
     }
 
     /** A gateway's probes found it down (false) or answering again (true). */

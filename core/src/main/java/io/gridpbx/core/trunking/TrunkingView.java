@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * Trunking configuration as the call path reads it: every read answers from this node's memory
- * (a mirror of the grid's maps), never through a remote call.
+ * (a mirror of the grid's maps), never through a remote call. It also knows the caps of concurrent
+ * calls the configuration sets (user profiles, client and reseller limits).
  */
-public interface TrunkingView {
+public interface TrunkingView extends io.gridpbx.core.limits.CallLimitRules.Caps {
 
     Optional<Gateway> gateway(String id);
 

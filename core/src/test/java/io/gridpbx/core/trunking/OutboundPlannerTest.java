@@ -1,6 +1,7 @@
 package io.gridpbx.core.trunking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.features.ConfigKind;
@@ -10,6 +11,7 @@ import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.User;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class OutboundPlannerTest {
@@ -21,6 +23,7 @@ class OutboundPlannerTest {
 
     private final TrunkingIndex index = new TrunkingIndex();
     private final OutboundPlanner planner = new OutboundPlanner(index);
+    private final OutboundPlanner seeded = new OutboundPlanner(index, new SplittableRandom(20261204L));
 
     OutboundPlannerTest() {
         for (String id : List.of("a", "b", "c", "d", "e", "f", "g")) {
@@ -118,6 +121,76 @@ class OutboundPlannerTest {
         index.removeDid("15145550109");
         assertThat(((OutboundPlan.Attempts) planner.plan(OFFICE, CALLER, "5145551234", PLATFORM)).presentedNumber())
                 .isEqualTo("15145550103");
+    }
+
+    /*
+     * Weighted routes: over 1,000 calls the first attempts must land within 5 points of each weight's
+     * share. A 70 % share of 1,000 calls has a standard deviation of sqrt(1000 x 0.7 x 0.3) = 14.5
+     * calls, so 50 calls either way is 3.4 deviations: any seed passes 99.9 % of the time, the
+     * fixed seed only keeps the run repeatable, and a broken draw (always first, uniform) fails.
+     */
+    private static final int CALLS = 1_000;
+    private static final int TOLERANCE = 50;
+
+    @Test
+    void aWeightedRoute_sharesFirstAttemptsByWeight_andFailsOverToTheOtherGateway() {
+        index.putRoute(new OutboundRoute("mtl", PLATFORM, "Montreal", "\\+?1514[0-9]{7}", 1, List.of("a", "c"),
+                List.of(70, 30)));
+
+        int firstToA = 0;
+        for (int call = 0; call < CALLS; call++) {
+            List<String> order = gateways(seeded.plan(OFFICE, CALLER, "5145551234", PLATFORM));
+            assertThat(order).as("the other gateway backs up the one drawn").containsExactlyInAnyOrder("a", "c");
+            firstToA += order.getFirst().equals("a") ? 1 : 0;
+        }
+
+        assertThat(firstToA).as("calls sent first to the weight-70 gateway")
+                .isBetween(700 - TOLERANCE, 700 + TOLERANCE);
+    }
+
+    @Test
+    void aDownGatewayIsNeverDrawn_andItsShareGoesToTheOthers() {
+        index.putRoute(new OutboundRoute("mtl", PLATFORM, "Montreal", "\\+?1514[0-9]{7}", 1, List.of("a", "c", "d"),
+                List.of(70, 20, 10)));
+        index.setUp("c", false);
+
+        int firstToA = 0;
+        for (int call = 0; call < CALLS; call++) {
+            List<String> order = gateways(seeded.plan(OFFICE, CALLER, "5145551234", PLATFORM));
+            assertThat(order).containsExactlyInAnyOrder("a", "d");
+            firstToA += order.getFirst().equals("a") ? 1 : 0;
+        }
+
+        assertThat(firstToA).as("70 of the 80 left").isBetween(875 - TOLERANCE, 875 + TOLERANCE);
+    }
+
+    @Test
+    void weightedRoutesKeepTheOwnerAndBestMatchRules_andTheSameRandomStateGivesTheSameOrder() {
+        index.putRoute(new OutboundRoute("own", RESELLER, "Own", "\\+?1[0-9]{10}", 90, List.of("e")));
+        index.putRoute(new OutboundRoute("mtl", PLATFORM, "Montreal", "\\+?1514[0-9]{7}", 50, List.of("a", "c", "d"),
+                List.of(1, 1, 1)));
+        index.putRoute(new OutboundRoute("na", PLATFORM, "North America", "\\+?1[0-9]{10}", 1, List.of("f", "a")));
+
+        for (int call = 0; call < 20; call++) {
+            List<String> order = gateways(seeded.plan(OFFICE, CALLER, "5145551234", PLATFORM));
+            assertThat(order.getFirst()).isEqualTo("e");
+            assertThat(order.subList(1, 4)).containsExactlyInAnyOrder("a", "c", "d");
+            assertThat(order.getLast()).isEqualTo("f");
+        }
+        List<String> once = OutboundPlanner.attempts("15145551234", null, RESELLER, PLATFORM, index.routes(),
+                index::gateway, g -> true, new SplittableRandom(7)).stream().map(a -> a.gateway().id()).toList();
+        List<String> again = OutboundPlanner.attempts("15145551234", null, RESELLER, PLATFORM, index.routes(),
+                index::gateway, g -> true, new SplittableRandom(7)).stream().map(a -> a.gateway().id()).toList();
+        assertThat(again).isEqualTo(once);
+    }
+
+    @Test
+    void aRouteHasNoWeightsOrOneInRangeForEachGateway() {
+        assertThat(route("[0-9]+").weighted()).isFalse();
+        assertThatThrownBy(() -> new OutboundRoute("r", PLATFORM, "R", "[0-9]+", 1, List.of("a", "b"), List.of(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutboundRoute("r", PLATFORM, "R", "[0-9]+", 1, List.of("a"), List.of(0)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -81,6 +81,43 @@ class TrunkingAdminTest {
     }
 
     @Test
+    void aWeightedRouteKeepsOneWeightPerGateway_andAnUpdateCanMakeItOrderedAgain() {
+        Gateway a = gateway("Alpha");
+        Gateway b = gateway("Bravo");
+        OutboundRoute shared = routes.create(DEMO, new RouteForm("International", "011[0-9]{7,15}", "10",
+                List.of(a.id(), b.id()), List.of("70", " 30 ")));
+        assertThat(shared.weights()).containsExactly(70, 30);
+        assertThat(routes.get(DEMO, shared.id()).weighted()).isTrue();
+
+        OutboundRoute ordered = routes.update(DEMO, shared.id(), new RouteForm("International", "011[0-9]{7,15}", "10",
+                List.of(b.id(), a.id())));
+        assertThat(ordered.weighted()).isFalse();
+        assertThat(ordered.gatewayIds()).containsExactly(b.id(), a.id());
+    }
+
+    @Test
+    void weightsAreWholeNumbersFrom1To1000_oneForEachGateway() {
+        Gateway a = gateway("Alpha");
+        Gateway b = gateway("Bravo");
+        List<String> both = List.of(a.id(), b.id());
+        for (List<String> bad : List.of(List.of("70"), List.of("70", "30", "10"), List.of("0", "30"),
+                List.of("70", "1001"), List.of("70", "seventy"), List.of("70", "-3"), List.of("70", ""))) {
+            assertThatThrownBy(() -> routes.create(PLATFORM, new RouteForm("Shared", "1[0-9]{10}", "10", both, bad)))
+                    .as("weights %s", bad).isInstanceOfSatisfying(ValidationException.class, e ->
+                            assertThat(e.errors()).extracting(FieldError::field).containsExactly("weights"));
+        }
+        assertThatThrownBy(() -> routes.create(PLATFORM, new RouteForm("Shared", "1[0-9]{10}", "10", both,
+                List.of("70")))).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.errors()).extracting(FieldError::code).containsExactly("weights.count"));
+        assertThatThrownBy(() -> routes.create(PLATFORM, new RouteForm("Shared", "1[0-9]{10}", "10", both,
+                List.of("70", "1001")))).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.errors()).extracting(FieldError::code).containsExactly("weights.range"));
+        assertThat(routes.create(PLATFORM, new RouteForm("Shared", "1[0-9]{10}", "10", both, List.of("1", "1000")))
+                .weights()).containsExactly(1, 1000);
+        assertThat(store.allRoutes()).hasSize(1);
+    }
+
+    @Test
     void didsFlowDownTheHierarchyAndEachLevelSeesOnlyItsOwn() {
         dids.addRange(PLATFORM, "15145550100", "10");
         dids.assign(PLATFORM, List.of("15145550100", "15145550101"), "demo.gridpbx.test");
@@ -115,6 +152,7 @@ class TrunkingAdminTest {
                 .containsExactly("Toll free", "US and Canada", "UK", "International");
         assertThat(routes.list(PLATFORM).get(1).matches("15145550123")).isTrue();
         assertThat(routes.list(PLATFORM).get(0).matches("18005550123")).isTrue();
+        assertThat(routes.list(PLATFORM).get(3).weights()).containsExactly(70, 30);
         assertThat(dids.list(OFFICE, "", 0, 50).items()).extracting(Did::number)
                 .containsExactly("15145550100", "15145550101", "15145550102");
         assertThat(dids.get(OFFICE, "15145550100").destination()).isEqualTo("202");

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The outbound routes of the token's owner (the platform or a reseller), each with its ordered gateways. */
+/**
+ * The outbound routes of the token's owner (the platform or a reseller), each with its ordered gateways
+ * and, when it shares calls among them, their weights.
+ */
 @RestController
 @RequestMapping("/api/v1/routes")
 @Tag(name = "outbound routes")
@@ -29,12 +32,16 @@ class RouteController {
         this.routes = routes;
     }
 
-    /** A route as posted: {@code gatewayIds} in the order to try them. */
+    /**
+     * A route as posted: {@code gatewayIds} in the order to try them, or with {@code weights} (one per
+     * gateway, 1 to 1000; absent or empty for ordered failover) to share calls among them.
+     */
     record RouteRequest(@Nullable String name, @Nullable String pattern, @Nullable String priority,
-            @Nullable List<String> gatewayIds) {
+            @Nullable List<String> gatewayIds, @Nullable List<@Nullable String> weights) {
 
         RouteForm toForm() {
-            return new RouteForm(name, pattern, priority, gatewayIds == null ? List.of() : gatewayIds);
+            return new RouteForm(name, pattern, priority, gatewayIds == null ? List.of() : gatewayIds,
+                    weights == null ? List.of() : weights);
         }
     }
 

@@ -16,6 +16,10 @@ public final class GridDataSerializers implements DataSerializableFactory {
     // Digest nonce-counts: ids from 20 up, apart from the registrar's.
     static final int ADVANCE_NONCE_COUNT = 20;
     static final int STORE_NONCE_USE = 21;
+    // Call slots of the call limits.
+    static final int TAKE_SLOT = 30;
+    static final int RELEASE_SLOT = 31;
+    static final int STORE_SLOTS = 32;
 
     @Override
     public IdentifiedDataSerializable create(int classId) {
@@ -28,6 +32,9 @@ public final class GridDataSerializers implements DataSerializableFactory {
             case DIALLED_WITH_PREFIX -> new DialledWithPrefixAggregator();
             case ADVANCE_NONCE_COUNT -> new AdvanceNonceCountProcessor();
             case STORE_NONCE_USE -> new AdvanceNonceCountProcessor.StoreNonceUseProcessor();
+            case TAKE_SLOT -> new SlotProcessors.Take();
+            case RELEASE_SLOT -> new SlotProcessors.Release();
+            case STORE_SLOTS -> new SlotProcessors.Store();
             default -> throw new IllegalArgumentException("unknown GridPBX class id " + classId);
         };
     }

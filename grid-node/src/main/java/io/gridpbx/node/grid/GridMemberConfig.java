@@ -196,6 +196,11 @@ public final class GridMemberConfig {
                 .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
                         .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(NONCE_COUNTS_PER_MEMBER)));
         config.addMapConfig(new MapConfig(MapNames.GATEWAY_HEALTH).setBackupCount(1).setAsyncBackupCount(0));
+        // Changed by entry processors on the owner: kept as objects, so a check-and-increment does not
+        // deserialize and serialize a busy client's whole list of calls.
+        config.addMapConfig(new MapConfig(MapNames.CALL_SLOTS).setBackupCount(1).setAsyncBackupCount(0)
+                .setInMemoryFormat(InMemoryFormat.OBJECT));
+        config.addMapConfig(new MapConfig(MapNames.CALL_HOLDINGS).setBackupCount(1).setAsyncBackupCount(0));
         config.addMapConfig(new MapConfig(MapNames.CLUSTER_FACTS)
                 .setBackupCount(1).setAsyncBackupCount(0)
                 .setMergePolicyConfig(new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(), 100)));

@@ -21,7 +21,8 @@ public final class GridSerialization {
         Stream.of(TenantSerializers.all(), TrunkingSerializers.all(), AccessSerializers.all(),
                 LocationSerializers.all(), VoicemailSerializers.all(), SecuritySerializers.all(),
                 AuthSerializers.all(), ProvisioningSerializers.all(), io.gridpbx.node.dns.DnsSerializers.all(),
-                io.gridpbx.node.alerts.AlertSerializers.all(), io.gridpbx.node.media.MediaSerializers.all())
+                io.gridpbx.node.alerts.AlertSerializers.all(), io.gridpbx.node.media.MediaSerializers.all(),
+                LimitSerializers.all())
                 .flatMap(List::stream).forEach(compact::addSerializer);
         config.addDataSerializableFactory(GridDataSerializers.FACTORY_ID, new GridDataSerializers());
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);

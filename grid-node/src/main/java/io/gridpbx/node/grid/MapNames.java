@@ -31,6 +31,10 @@ public final class MapNames {
      * it, mirrored by every member's call path. Not persisted: a restarted cluster probes again.
      */
     public static final String GATEWAY_HEALTH = "trunking.gateway-health";
+    /** The call limits' counters: limit key ({@code client:office.example}) → the Call-IDs counted, sorted. */
+    public static final String CALL_SLOTS = "limits.slots";
+    /** The slots each call holds, by Call-ID, for their release and reconciliation. */
+    public static final String CALL_HOLDINGS = "limits.calls";
     /** Prefix of the management plane's maps (no near cache: read at sign-in and per API call). */
     public static final String ACCESS_PREFIX = "access.";
     /** Portal sign-in accounts by email. */

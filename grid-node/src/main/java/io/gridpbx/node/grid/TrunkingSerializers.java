@@ -2,6 +2,7 @@ package io.gridpbx.node.grid;
 
 import static io.gridpbx.node.grid.TenantSerializers.optionalString;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
@@ -15,6 +16,7 @@ import io.gridpbx.core.features.ConfigObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** Compact serializers of the trunking records: gateways, outbound routes, DIDs. */
 final class TrunkingSerializers {
@@ -92,8 +94,13 @@ final class TrunkingSerializers {
         @Override
         public OutboundRoute read(CompactReader in) {
             String[] gateways = in.readArrayOfString("gatewayIds");
+            // Routes written before weights existed have no such field: they try their gateways in order.
+            int[] weights = in.getFieldKind("weights") == FieldKind.ARRAY_OF_INT32
+                    ? in.readArrayOfInt32("weights") : null;
             return new OutboundRoute(in.readString("id"), in.readString("ownerRealm"), in.readString("name"),
-                    in.readString("pattern"), in.readInt32("priority"), gateways == null ? List.of() : List.of(gateways));
+                    in.readString("pattern"), in.readInt32("priority"),
+                    gateways == null ? List.of() : List.of(gateways),
+                    weights == null ? List.of() : IntStream.of(weights).boxed().toList());
         }
 
         @Override
@@ -104,6 +111,7 @@ final class TrunkingSerializers {
             out.writeString("pattern", r.pattern());
             out.writeInt32("priority", r.priority());
             out.writeArrayOfString("gatewayIds", r.gatewayIds().toArray(String[]::new));
+            out.writeArrayOfInt32("weights", r.weights().stream().mapToInt(Integer::intValue).toArray());
         }
 
         @Override

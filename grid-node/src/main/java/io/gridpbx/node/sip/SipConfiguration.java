@@ -12,6 +12,7 @@ import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.trunking.TrunkingView;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
@@ -64,7 +65,7 @@ class SipConfiguration {
     @Bean(destroyMethod = "close")
     SipServer sipServer(NodeProperties properties, NodeIdentity identity, TenantDirectory directory,
             BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
-            EdgeGuard guard, ObjectProvider<MediaRelay> relay, TrunkingView trunking) {
+            EdgeGuard guard, ObjectProvider<MediaRelay> relay, TrunkingView trunking, CallSlots slots) {
         NodeProperties.Sip sip = properties.sip();
         List<DigestAlgorithm> algorithms = sip.digestAlgorithms().stream()
                 .map(token -> DigestAlgorithm.fromToken(token).orElseThrow(() -> new IllegalArgumentException(
@@ -80,7 +81,7 @@ class SipConfiguration {
                 Duration.ofSeconds(sip.retryAfterSeconds())).withSocketNice(sip.socketNice());
         return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard,
                 relay.getIfAvailable(), domain -> directory.client(domain).map(Client::mediaRelay).orElse(NatPolicy.WHEN_NAT),
-                trunking);
+                trunking, slots);
     }
 
     private static int listenerThreads(NodeProperties.Sip sip) {

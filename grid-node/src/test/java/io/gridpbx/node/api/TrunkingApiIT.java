@@ -39,7 +39,7 @@ class TrunkingApiIT {
     }
 
     @Test
-    void aResellersRoutesKeepTheirGatewayOrderAndStayItsOwn() {
+    void aResellersRoutesKeepTheirGatewayOrderOrWeightsAndStayItsOwn() {
         String a = PLATFORM.post("/api/v1/gateways", """
                 {"name":"Route A","host":"a.carrier.test"}""").json().path("id").asString();
         String b = PLATFORM.post("/api/v1/gateways", """
@@ -54,6 +54,17 @@ class TrunkingApiIT {
                 {"name":"International","pattern":"011[0-9]{7,15}","priority":"10","gatewayIds":["%s","%s"]}"""
                 .formatted(b, a));
         assertThat(reordered.json().path("gatewayIds").valueStream().map(n -> n.asString())).containsExactly(b, a);
+        assertThat(reordered.json().path("weights").toString()).as("ordered failover").isEqualTo("[]");
+
+        ApiClient.Reply shared = DEMO_RESELLER.put("/api/v1/routes/" + id, """
+                {"name":"International","pattern":"011[0-9]{7,15}","priority":"10","gatewayIds":["%s","%s"],
+                 "weights":[70,30]}""".formatted(a, b));
+        assertThat(shared.json().path("weights").valueStream().map(n -> n.asInt())).containsExactly(70, 30);
+        ApiClient.Reply unshared = DEMO_RESELLER.put("/api/v1/routes/" + id, """
+                {"name":"International","pattern":"011[0-9]{7,15}","priority":"10","gatewayIds":["%s","%s"],
+                 "weights":[70]}""".formatted(a, b));
+        assertThat(unshared.status()).isEqualTo(400);
+        assertThat(unshared.fieldsInError()).containsExactly("weights");
         assertThat(OTHER_RESELLER.get("/api/v1/routes/" + id).status()).isEqualTo(404);
         assertThat(OTHER_RESELLER.get("/api/v1/routes").body()).doesNotContain(id);
         assertThat(OFFICE_CLIENT.get("/api/v1/routes").status()).isEqualTo(403);

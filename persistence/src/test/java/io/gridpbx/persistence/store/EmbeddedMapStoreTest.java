@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.Reseller;
+import io.gridpbx.core.trunking.OutboundRoute;
 import io.gridpbx.persistence.jdbc.Database;
 import io.gridpbx.persistence.jdbc.DatabaseSettings;
 import io.gridpbx.persistence.jdbc.GaleraRetry;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,5 +53,25 @@ class EmbeddedMapStoreTest extends JdbcMapStoreContract {
         database = Database.open(settings, GaleraRetry.standard());
 
         assertThat(loadedOne(new JdbcClientMapStore(database), OFFICE).mediaRelay()).isEqualTo(NatPolicy.WHEN_NAT);
+    }
+
+    @Test
+    void routesStoredBeforeV13_keepTheirGatewayOrder() throws Exception {
+        database.close();
+        DatabaseSettings settings = DatabaseSettings.embedded(dataDir.resolve("before-v13"));
+        Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
+                .locations("classpath:db/migration").target("12").load().migrate();
+        try (var connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+             var insert = connection.createStatement()) {
+            insert.executeUpdate("INSERT INTO outbound_routes (id, owner_realm, name, pattern, priority)"
+                    + " VALUES ('rt-intl', 'gridpbx.test', 'International', '011[0-9]+', 90)");
+            insert.executeUpdate("INSERT INTO outbound_route_gateways (route_id, position, gateway_id)"
+                    + " VALUES ('rt-intl', 0, 'gw-b'), ('rt-intl', 1, 'gw-a')");
+        }
+
+        database = Database.open(settings, GaleraRetry.standard());
+
+        assertThat(loadedOne(new JdbcRouteMapStore(database), "rt-intl")).isEqualTo(new OutboundRoute("rt-intl",
+                "gridpbx.test", "International", "011[0-9]+", 90, List.of("gw-b", "gw-a")));
     }
 }

@@ -195,6 +195,13 @@ abstract class JdbcMapStoreContract {
                 10, List.of("gw-alpha"));
         routes.store(route.id(), reordered);
         assertThat(loadedOne(routes, route.id())).isEqualTo(reordered);
+        OutboundRoute weighted = new OutboundRoute("rt-intl", "demo.gridpbx.test", "International", "011[0-9]{7,15}",
+                10, List.of("gw-c", "gw-alpha", "gw-b"), List.of(1000, 70, 1));
+        routes.store(route.id(), weighted);
+        routes.store(route.id(), weighted);
+        assertThat(loadedOne(routes, route.id())).isEqualTo(weighted);
+        routes.store(route.id(), reordered);
+        assertThat(loadedOne(routes, route.id())).as("ordered again").isEqualTo(reordered);
         routes.delete(route.id());
         assertThat(loadedOne(routes, route.id())).isNull();
     }

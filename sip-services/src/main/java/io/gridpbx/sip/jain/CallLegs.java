@@ -58,15 +58,6 @@ final class CallLegs implements ForkContext.Failover {
         this.reaches = reaches;
     }
 
-    /** The first leg a call rings: past its unconditional forwards. */
-    static CalleeResolution firstLeg(CalleeResolution target) {
-        CalleeResolution leg = target;
-        while (leg instanceof CalleeResolution.Diverted diverted) {
-            leg = diverted.to();
-        }
-        return leg;
-    }
-
     /** Whom the caller dialled, as the dialog records it: the first user reached, or the number. */
     static AddressOfRecord dialled(CalleeResolution target, String clientDomain) {
         return switch (target) {

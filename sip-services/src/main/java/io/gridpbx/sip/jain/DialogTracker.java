@@ -1,5 +1,6 @@
 package io.gridpbx.sip.jain;
 
+import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.dialog.DialogRegistry;
@@ -18,12 +19,15 @@ final class DialogTracker {
 
     private final DialogRegistry grid;
     private final RecentDialogs recent;
+    private final CallSlots slots;
     /** Early dialogs by dialog key; an INVITE's early dialogs leave when its final response goes out. */
     private final ConcurrentHashMap<String, Dialog> early = new ConcurrentHashMap<>();
 
-    DialogTracker(DialogRegistry grid, RecentDialogs recent) {
+    /** @param slots where the call's slots of its limits go back when it ends */
+    DialogTracker(DialogRegistry grid, RecentDialogs recent, CallSlots slots) {
         this.grid = grid;
         this.recent = recent;
+        this.slots = slots;
     }
 
     void early(Dialog dialog) {
@@ -55,12 +59,14 @@ final class DialogTracker {
     void ended(DialogId id) {
         recent.remove(id.key());
         grid.ended(id);
+        slots.release(id.callId());
     }
 
     /** Ended by this node rather than by a party's BYE: the CDR keeps why ({@code MEDIA_TIMEOUT}). */
     void ended(DialogId id, String disposition) {
         recent.remove(id.key());
         grid.ended(id, disposition);
+        slots.release(id.callId());
     }
 
     /**

@@ -65,7 +65,8 @@ final class ForkContext {
     private final Clock clock;
     private final String nodeId;
     private final @Nullable Parties parties;
-    private final Runnable onFinal;
+    /** Told the status of the final answer the caller got, once. */
+    private final java.util.function.IntConsumer onFinal;
     private final @Nullable Failover failover;
     /** Branches given up for their silence: a late 2xx still answers the call, anything else is dropped. */
     private final Set<ClientTransaction> abandoned = new HashSet<>();
@@ -79,15 +80,17 @@ final class ForkContext {
     private final List<String> earlyDialogs = new ArrayList<>(1);
     private @Nullable Response best;
     private boolean finalSent;
+    /** The status of the final answer that went upstream: a 2xx, or the best failure. */
+    private int finalStatus;
     private boolean canceled;
 
     ForkContext(ServerTransaction server, Request request, JainSipResponder responder, DialogTracker dialogs,
-            JainSipMedia media, Clock clock, String nodeId, @Nullable Parties parties, Runnable onFinal) {
+            JainSipMedia media, Clock clock, String nodeId, @Nullable Parties parties, java.util.function.IntConsumer onFinal) {
         this(server, request, responder, dialogs, media, clock, nodeId, parties, onFinal, null);
     }
 
     ForkContext(ServerTransaction server, Request request, JainSipResponder responder, DialogTracker dialogs,
-            JainSipMedia media, Clock clock, String nodeId, @Nullable Parties parties, Runnable onFinal,
+            JainSipMedia media, Clock clock, String nodeId, @Nullable Parties parties, java.util.function.IntConsumer onFinal,
             @Nullable Failover failover) {
         this.failover = failover;
         this.media = media;
@@ -185,6 +188,7 @@ final class ForkContext {
                 return;
             }
             finalSent = true;
+            finalStatus = status;
             // The dialog is known before the 2xx leaves, so that its ACK, however fast, finds it.
             trackDialog(upstream);
             send(upstream);
@@ -299,6 +303,7 @@ final class ForkContext {
                 chosen.setStatusCode(480);
                 chosen.setReasonPhrase("Temporarily Unavailable");
             }
+            finalStatus = chosen.getStatusCode();
             send(chosen);
             if (parties != null && Request.INVITE.equals(request.getMethod())) {
                 media.end(JainSipMessages.callId(request)); // the call failed or was cancelled: nothing to relay
@@ -349,7 +354,7 @@ final class ForkContext {
 
     private void finished() {
         dialogs.earlyOver(earlyDialogs);
-        onFinal.run();
+        onFinal.accept(finalStatus);
     }
 
     /**

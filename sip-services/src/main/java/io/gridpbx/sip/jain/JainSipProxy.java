@@ -2,6 +2,7 @@ package io.gridpbx.sip.jain;
 
 import io.gridpbx.core.auth.DigestAuthenticator;
 import io.gridpbx.core.dialog.DialogId;
+import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.routing.CalleeResolution;
@@ -67,12 +68,14 @@ final class JainSipProxy {
     private final JainSipMedia media;
     private final JainSipFailures failures;
     private final JainSipTrunks trunks;
+    private final CallSlots slots;
     /** INVITE contexts by the branch of the caller's Via, which its CANCEL repeats (section 9.1). */
     private final ConcurrentHashMap<String, ForkContext> invites = new ConcurrentHashMap<>();
 
     JainSipProxy(JainSipResponder responder, JainSipSelf self, InitialRequestPolicy policy, DialogTracker dialogs,
             Clock clock, String nodeId, SipCounters counters, JainSipFlows flows, JainSipFailures failures,
-            JainSipMedia media, JainSipTrunks trunks) {
+            JainSipMedia media, JainSipTrunks trunks, CallSlots slots) {
+        this.slots = slots;
         this.trunks = trunks;
         this.responder = responder;
         this.media = media;
@@ -201,7 +204,7 @@ final class JainSipProxy {
                 JainSipMessages.digestResponses(request, ProxyAuthorizationHeader.NAME),
                 DigestAuthenticator.requestKey(request.getMethod(), JainSipMessages.callId(request),
                         ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()),
-                JainSipMessages.sourceAddress(request))
+                JainSipMessages.sourceAddress(request), JainSipMessages.callId(request))
                 .whenComplete((decision, failure) -> {
                     try {
                         if (failure != null) {
@@ -253,7 +256,7 @@ final class JainSipProxy {
                 consumeCredentials(request, caller.domain());
                 ForkContext.Parties parties = new ForkContext.Parties(route.caller(),
                         CallLegs.dialled(route.target(), route.clientDomain()), true);
-                CalleeResolution first = CallLegs.firstLeg(route.target());
+                CalleeResolution first = CalleeResolution.firstLeg(route.target());
                 if (!Request.INVITE.equals(request.getMethod())) {
                     if (first instanceof CalleeResolution.Contacts contacts) {
                         forward(event, request, contactUris(contacts), reaches(contacts), loopHash, parties);
@@ -268,11 +271,13 @@ final class JainSipProxy {
                 media.anchor(request, route.clientDomain(), callees, targets).whenComplete((ready, refused) -> {
                     try {
                         if (refused != null) {
+                            slots.release(JainSipMessages.callId(request));
                             refuseMedia(request, refused);
                         } else {
                             call(event, request, loopHash, parties, route.target());
                         }
                     } catch (Exception | StackOverflowError e) {
+                        slots.release(JainSipMessages.callId(request));
                         failures.answer(request, e);
                     }
                 });
@@ -355,6 +360,7 @@ final class JainSipProxy {
         boolean invite = Request.INVITE.equals(request.getMethod());
         if (invite && invites.size() >= MAX_INVITES_IN_PROGRESS) {
             counters.requestShed();
+            slots.release(JainSipMessages.callId(request));
             JainSipUnavailable.send(responder, request, "Too Many Calls In Set-Up", INVITES_FULL_RETRY_AFTER);
             return null;
         }
@@ -366,8 +372,15 @@ final class JainSipProxy {
             responder.send(server, responder.response(request, 100, "Trying"));
         }
         String inviteBranch = invite ? topBranch(request) : null;
+        String callId = JainSipMessages.callId(request);
+        boolean callOfOurs = invite && parties != null && parties.recordsInGrid();
         ForkContext context = new ForkContext(server, request, responder, dialogs, media, clock, nodeId, parties,
-                inviteBranch == null ? () -> { } : () -> invites.remove(inviteBranch), failover);
+                inviteBranch == null ? status -> { } : status -> {
+                    invites.remove(inviteBranch);
+                    if (callOfOurs && status >= 300) {
+                        slots.release(callId); // the call failed or was cancelled: its slots go back
+                    }
+                }, failover);
         if (inviteBranch != null) {
             invites.put(inviteBranch, context);
         }

@@ -16,6 +16,9 @@ import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.core.security.EdgeThresholds;
 import io.gridpbx.core.security.LocalBanList;
 import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.core.limits.CallLimitRules;
+import io.gridpbx.core.limits.CallSlots;
+import io.gridpbx.core.limits.InMemoryCallSlots;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.OutboundPlanner;
 import io.gridpbx.core.trunking.TrunkingIndex;
@@ -95,7 +98,7 @@ public final class JainSipServer implements SipServer {
             BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
             EdgeGuard guard) {
         return start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard, null,
-                domain -> NatPolicy.NEVER, new TrunkingIndex());
+                domain -> NatPolicy.NEVER, new TrunkingIndex(), new InMemoryCallSlots());
     }
 
     /**
@@ -105,11 +108,12 @@ public final class JainSipServer implements SipServer {
      * @param relay          this node's media relay, or null to relay no media
      * @param policyOfClient a client domain's media policy (always, when a party is behind NAT, never)
      * @param trunking       the gateways, routes and DIDs of calls to and from the PSTN, read locally
+     * @param slots          where calls take and give back their slots of the call limits: the grid's, cluster-wide
      */
     public static JainSipServer start(SipNodeSettings settings, OverloadSettings overload, TenantDirectory directory,
             BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
             EdgeGuard guard, @Nullable MediaRelay relay, java.util.function.Function<String, NatPolicy> policyOfClient,
-            TrunkingView trunking) {
+            TrunkingView trunking, CallSlots slots) {
         String stackName = "gridpbx-" + settings.nodeId();
         JainSipEdgeGuards.register(stackName, guard);
         try {
@@ -148,13 +152,14 @@ public final class JainSipServer implements SipServer {
             Registrar registrar = new Registrar(directory, authenticator, bindings, settings.registration());
             OutboundPlanner planner = new OutboundPlanner(trunking);
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
-                    new CallRouter(directory, bindings, planner), trunking, planner);
-            DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS));
+                    new CallRouter(directory, bindings, planner), trunking, planner, new CallLimitRules(trunking), slots,
+                    settings.nodeId());
+            DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS), slots);
             JainSipFailures failures = new JainSipFailures(responder, counters);
             JainSipTrunks trunks = new JainSipTrunks(addresses, headers, settings.advertisedHost());
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
                     new JainSipFlows(stack, settings.nodeId()), failures,
-                    new JainSipMedia(relay, policyOfClient, responder, self, tracker), trunks);
+                    new JainSipMedia(relay, policyOfClient, responder, self, tracker), trunks, slots);
             JainSipListener listener = new JainSipListener(responder, self,
                     new JainSipRegistrar(responder, registrar, settings.nodeId(), counters, failures), proxy, counters,
                     new OverloadGate(overload, clock), queueDelay, failures);

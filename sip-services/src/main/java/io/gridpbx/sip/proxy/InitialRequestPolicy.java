@@ -2,6 +2,10 @@ package io.gridpbx.sip.proxy;
 
 import io.gridpbx.core.auth.DigestAuthenticator;
 import io.gridpbx.core.auth.DigestResponse;
+import io.gridpbx.core.limits.Admission;
+import io.gridpbx.core.limits.CallLimit;
+import io.gridpbx.core.limits.CallLimitRules;
+import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.routing.CallRouter;
 import io.gridpbx.core.routing.CalleeResolution;
@@ -39,14 +43,20 @@ public final class InitialRequestPolicy {
     private final CallRouter router;
     private final TrunkingView trunking;
     private final OutboundPlanner planner;
+    private final CallLimitRules limits;
+    private final CallSlots slots;
+    private final String nodeId;
 
     public InitialRequestPolicy(TenantDirectory directory, DigestAuthenticator authenticator, CallRouter router,
-            TrunkingView trunking, OutboundPlanner planner) {
+            TrunkingView trunking, OutboundPlanner planner, CallLimitRules limits, CallSlots slots, String nodeId) {
         this.directory = directory;
         this.authenticator = authenticator;
         this.router = router;
         this.trunking = trunking;
         this.planner = planner;
+        this.limits = limits;
+        this.slots = slots;
+        this.nodeId = nodeId;
     }
 
     /**
@@ -56,8 +66,40 @@ public final class InitialRequestPolicy {
      * @param credentials   the Proxy-Authorization headers, any realm
      * @param requestKey    identifies the request across retransmissions ({@link DigestAuthenticator#requestKey})
      * @param sourceAddress the address the request came from, which tells a carrier
+     * @param callId        the request's Call-ID: a call's slots of its limits are known by it
      */
     public CompletionStage<RequestDecision> decide(String method, AddressOfRecord caller, AddressOfRecord callee,
+            List<DigestResponse> credentials, String requestKey, String sourceAddress, String callId) {
+        return decide(method, caller, callee, credentials, requestKey, sourceAddress)
+                .thenCompose(decision -> "INVITE".equals(method) && decision instanceof RequestDecision.Route route
+                        ? admit(route, callId) : CompletableFuture.completedFuture(decision));
+    }
+
+    /**
+     * A call takes a slot of each of its limits before it rings anything; a full one refuses it with
+     * the limit's status (486 for the user's own, 403 otherwise) and a reason naming it. An emergency
+     * call takes none, whatever the limits say.
+     */
+    private CompletionStage<RequestDecision> admit(RequestDecision.Route route, String callId) {
+        if (CalleeResolution.emergency(route.target())) {
+            return CompletableFuture.completedFuture(route);
+        }
+        String reseller = directory.client(route.clientDomain()).map(Client::resellerRealm).orElse(route.clientDomain());
+        boolean user = route.caller().domain().equals(route.clientDomain());
+        String profile = user ? directory.user(route.caller()).map(User::profile).orElse(null) : null;
+        List<CallLimit> applicable = limits.limits(user ? route.caller().toString() : null, profile,
+                route.clientDomain(), reseller);
+        if (applicable.isEmpty()) {
+            return CompletableFuture.completedFuture(route);
+        }
+        return slots.admit(callId, applicable, nodeId).thenApply(admission -> switch (admission) {
+            case Admission.Admitted admitted -> route;
+            case Admission.Refused refused -> new RequestDecision.Refuse(refused.limit().refusalStatus(),
+                    refused.limit().reason());
+        });
+    }
+
+    private CompletionStage<RequestDecision> decide(String method, AddressOfRecord caller, AddressOfRecord callee,
             List<DigestResponse> credentials, String requestKey, String sourceAddress) {
         if (trunking.carrierAt(sourceAddress).isPresent()) {
             return fromCarrier(caller, callee);

@@ -1,0 +1,31 @@
+package io.gridpbx.core.limits;
+
+/**
+ * One counter of concurrent calls, and how many it allows.
+ *
+ * @param key           what it counts: {@code user:200@office.example}, {@code client:office.example},
+ *                      {@code reseller:example}
+ * @param max           the calls it allows at once
+ * @param refusalStatus what a call over it gets: 486 for a user's own limit (it is busy), 403 otherwise
+ * @param reason        the reason phrase that names the limit
+ */
+public record CallLimit(String key, int max, int refusalStatus, String reason) {
+
+    public CallLimit {
+        if (max < 0) {
+            throw new IllegalArgumentException("a call limit is at least 0");
+        }
+    }
+
+    public static CallLimit ofUser(String addressOfRecord, int max) {
+        return new CallLimit("user:" + addressOfRecord, max, 486, "User Call Limit Reached");
+    }
+
+    public static CallLimit ofClient(String domain, int max) {
+        return new CallLimit("client:" + domain, max, 403, "Client Call Limit Reached");
+    }
+
+    public static CallLimit ofReseller(String realm, int max) {
+        return new CallLimit("reseller:" + realm, max, 403, "Reseller Call Limit Reached");
+    }
+}

@@ -1,0 +1,28 @@
+package io.gridpbx.core.limits;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Where the slots of concurrent calls are counted, cluster-wide. Admission is a check-and-increment
+ * on the counter's owner, never a read then a write; a call's slots are known by its Call-ID, so that
+ * admitting a retransmitted INVITE again takes nothing more, and releasing twice gives back nothing more.
+ */
+public interface CallSlots {
+
+    /**
+     * Takes a slot of each limit for the call, all or none: a full limit refuses the call and the slots
+     * already taken are given back. Fails with {@link io.gridpbx.core.store.StoreUnavailableException}
+     * past the store's deadline.
+     *
+     * @param nodeId the node that carries the call: if it dies, its calls' slots are reconciled
+     */
+    CompletionStage<Admission> admit(String callId, List<CallLimit> limits, String nodeId);
+
+    /** Gives back the call's slots, if it holds any. Asynchronous, idempotent. */
+    void release(String callId);
+
+    /** The calls counted now against each key, for the admin ({@code client:office.example} → 3). */
+    Map<String, Integer> counts(List<String> keys);
+}
