@@ -72,18 +72,27 @@ require_sipp_curl() {
 # ---------------------------------------------------------------------------------------------
 # users: one injection file for both servers (the domain is a SIPp -key), and the anchor's htable
 gen_users() {
-  # Kept from an earlier run only if it holds the same users (count and first extension).
+  # Kept from an earlier run only if it holds the same users (count and first extension) and the trunk
+  # files of the same dialled prefix.
+  local tp=${TRUNK_PREFIX:-5145}
   [ -s "$DATA/users.csv" ] && [ -s "$DATA/dbtext/htable" ] && [ "$(wc -l < "$DATA/users.csv")" = $((USERS + 1)) ] \
-    && [ "$(sed -n '2s/;.*//p' "$DATA/users.csv")" = "$FIRST_EXT" ] && return 0
+    && [ "$(sed -n '2s/;.*//p' "$DATA/users.csv")" = "$FIRST_EXT" ] \
+    && [ -s "$DATA/trunk.csv" ] && [ "$(sed -n '2s/.*;//p' "$DATA/trunk.csv")" = "$tp$FIRST_EXT" ] && return 0
   mkdir -p "$DATA/dbtext"
   # field0 user; field1 password; field2 the whole [authentication] keyword; field3 the callee
-  # (the user USERS/2 further on, so callers of the first half call the second half and back)
-  awk -v n=$USERS -v f=$FIRST_EXT 'BEGIN {
+  # (the user USERS/2 further on, so callers of the first half call the second half and back).
+  # trunk*.csv: the same callers, field3 a number off the PSTN instead: TRUNK_PREFIX and the caller's
+  # extension (5145 + 100000 = 5145100000, a national number of the North American plan every client
+  # has by default), one number per caller.
+  awk -v n=$USERS -v f=$FIRST_EXT -v tp="$tp" 'BEGIN {
       print "SEQUENTIAL" > "users.csv"; print "SEQUENTIAL" > "users-a.csv"; print "SEQUENTIAL" > "users-b.csv"
+      print "SEQUENTIAL" > "trunk.csv"; print "SEQUENTIAL" > "trunk-a.csv"; print "SEQUENTIAL" > "trunk-b.csv"
       for (i = 0; i < n; i++) {
         u = f + i; c = f + (i + n/2) % n
         line = sprintf("%d;pw%d;[authentication username=%d password=pw%d];%d", u, u, u, u, c)
         print line > "users.csv"; print line > (i < n/2 ? "users-a.csv" : "users-b.csv")
+        line = sprintf("%d;pw%d;[authentication username=%d password=pw%d];%s%d", u, u, u, u, tp, u)
+        print line > "trunk.csv"; print line > (i < n/2 ? "trunk-a.csv" : "trunk-b.csv")
       }
       print "id(int,auto) key_name(string) key_type(int) value_type(int) key_value(string) expires(int) " > "dbtext/htable"
       for (i = 0; i < n; i++) printf "%d:%d:0:0:pw%d:0\n", i + 1, f + i, f + i > "dbtext/htable"
@@ -314,12 +323,24 @@ registered_check() {   # GridPBX only: how many addresses of record the grid hol
   echo "# $SETUP: the grid holds ${c:-?} registered addresses of record (of $USERS users)"
 }
 
-start_uas() {
+start_uas() {   # start_uas LABEL [IP PORT]: the callees' SIPp UAS (127.0.0.1:UAS_PORT), or the trunk mode's carrier
+  local ip=${2:-127.0.0.1} port=${3:-$UAS_PORT}
   mkdir -p "$OUT/$SETUP/uas-$1"
-  ( cd "$OUT/$SETUP/uas-$1" && load_priority && exec timeout -k 5 $((DUR * 40 + 600)) sipp -sf "$SC/uas_call.xml" -i 127.0.0.1 -p $UAS_PORT \
-      -buff_size 4194304 -recv_timeout 10000 -trace_err < /dev/null > sipp_uas.out 2>&1 ) &
+  ( cd "$OUT/$SETUP/uas-$1" && load_priority && exec timeout -k 5 $((DUR * 40 + 600)) sipp -sf "$SC/uas_call.xml" -i "$ip" -p "$port" \
+      -buff_size 4194304 -recv_timeout 10000 -trace_err -trace_stat -stf "$OUT/$SETUP/uas-$1/stat.csv" -fd 1 \
+      < /dev/null > sipp_uas.out 2>&1 ) &
   UASPID=$!
   sleep 1
+  kill -0 "$UASPID" 2>/dev/null || { echo "# the SIPp UAS on $ip:$port did not start, see $OUT/$SETUP/uas-$1/sipp_uas.out"; UASPID=""; return 1; }
+}
+# uas_answered LABEL: calls the UAS started as LABEL has completed so far (its INVITE answered, BYE
+# answered), from the last line of its statistics file; the trunk mode prints it to show that the
+# carrier really took the calls.
+uas_answered() {
+  local f="$OUT/$SETUP/uas-$1/stat.csv"
+  [ -s "$f" ] || { echo "?"; return; }
+  { head -1 "$f"; tail -1 "$f"; } | awk -F';' 'NR == 1 { for (k = 1; k <= NF; k++) col[$k] = k; next }
+      { printf "%d", $col["SuccessfulCall(C)"] }'
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -370,7 +391,7 @@ start_nodes() {   # $1 = number of nodes (1 or 2)
     rm -rf "$OUT/$SETUP/node$i-data"; mkdir -p "$OUT/$SETUP"
     GRIDPBX_JVM_OPTS="$JVM_OPTS" node_command run --gridpbx.sip.host=$host --gridpbx.sip.port=$((35059 + i)) --gridpbx.sip.tls-port=0 \
         --server.port=$((38079 + i)) --gridpbx.cluster.port=$((35700 + i)) --gridpbx.cluster.members="$members" \
-        --gridpbx.api.operator-token="$TOKEN" --gridpbx.demo=false --gridpbx.data-dir="$OUT/$SETUP/node$i-data" $NODE_ARGS \
+        --gridpbx.api.operator-token="$TOKEN" --gridpbx.demo="${NODE_DEMO:-false}" --gridpbx.data-dir="$OUT/$SETUP/node$i-data" $NODE_ARGS \
         > "$OUT/$SETUP/node$i.log" 2>&1 &
     NODE_PIDS+=($!)
     # start one after the other: the first member creates the platform on the empty cluster
@@ -402,4 +423,54 @@ provision() {
   r=$(api user-ranges "{\"domain\":\"$DOMAIN\",\"firstExtension\":$FIRST_EXT,\"count\":$USERS,\"passwordPrefix\":\"pw\"}")
   echo "# POST user-ranges ($USERS users): $r in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b-a}') s"
   [[ $r == 201* ]] || { echo "FATAL: could not create the users"; exit 1; }
+}
+
+# ---------------------------------------------------------------------------------------------
+# trunk mode: one carrier (the SIPp UAS at CARRIER, host:port) and one platform route to it, through
+# the REST API (/api/v1/gateways, /api/v1/routes). Those need a platform-level API token, and a
+# fresh node has one only in its demo data (demo-platform-token; the operator token covers
+# /api/v1/provisioning alone, and a token of the admin account is made in the portal): run.sh starts
+# the nodes with --gridpbx.demo=true when MODES has trunk. The demo's carriers and routes are deleted
+# first, so that route selection sees the bench's route alone and nothing probes the demo's hosts.
+PLATFORM_TOKEN=${PLATFORM_TOKEN:-demo-platform-token}
+rest() {   # rest METHOD PATH [JSON [NODE]] -> prints "HTTP_CODE BODY" (NODE 1 or 2: whose HTTP port)
+  local method=$1 path=$2 body=${3:-} port=$((38079 + ${4:-1})) args
+  args=(-s --max-time 30 -o "$OUT/$SETUP/rest.body" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $PLATFORM_TOKEN")
+  [ -n "$body" ] && args+=(-H 'Content-Type: application/json' -d "$body")
+  curl "${args[@]}" "http://127.0.0.1:$port$path"
+  echo " $(cat "$OUT/$SETUP/rest.body" 2>/dev/null)"
+}
+json_ids() { grep -o '"id":"[^"]*"' | cut -d'"' -f4; }   # the "id" values of a JSON body (not "gatewayIds")
+provision_trunk() {   # CARRIER TRUNK_PATTERN
+  local r id gw route n_routes=0 n_gws=0 i t0
+  r=$(rest GET /api/v1/routes)
+  [[ $r == 200* ]] || { echo "FATAL: GET /api/v1/routes with the platform token failed ($r): the trunk mode needs the demo platform token"; exit 1; }
+  for id in $(echo "${r#* }" | json_ids); do
+    [[ $(rest DELETE "/api/v1/routes/$id") == 204* ]] && n_routes=$((n_routes + 1))
+  done
+  r=$(rest GET /api/v1/gateways)
+  for id in $(echo "${r#* }" | json_ids); do
+    [[ $(rest DELETE "/api/v1/gateways/$id") == 204* ]] && n_gws=$((n_gws + 1))
+  done
+  # No OPTIONS probing: the carrier is a SIPp UAS that answers INVITEs only (the probes would be
+  # unexpected messages to it), and a gateway that is not probed counts as up.
+  r=$(rest POST /api/v1/gateways "{\"name\":\"Bench carrier\",\"host\":\"${CARRIER%:*}\",\"port\":\"${CARRIER##*:}\",\"transport\":\"UDP\",\"probing\":false}")
+  [[ $r == 201* ]] || { echo "FATAL: POST /api/v1/gateways: $r"; exit 1; }
+  gw=$(echo "${r#* }" | json_ids | head -1)
+  r=$(rest POST /api/v1/routes "{\"name\":\"Bench PSTN\",\"pattern\":\"$TRUNK_PATTERN\",\"priority\":\"10\",\"gatewayIds\":[\"$gw\"]}")
+  [[ $r == 201* ]] || { echo "FATAL: POST /api/v1/routes: $r"; exit 1; }
+  route=$(echo "${r#* }" | json_ids | head -1)
+  # A gateway's address is trusted by the SIP edge (never counted as a flood nor banned), as the
+  # allow-list is: a carrier answering 50 calls/s sends more datagrams than the flood rule's 400 per 2 s.
+  # every member serves the route before the first call (each keeps a mirror of the trunking maps)
+  for i in $(seq ${#NODE_PIDS[@]}); do
+    t0=$SECONDS
+    until [[ $(rest GET "/api/v1/routes/$route" "" "$i") == 200* ]]; do
+      [ $((SECONDS - t0)) -gt 30 ] && { echo "FATAL: node $i does not see the route $route after 30 s"; exit 1; }
+      sleep 0.5
+    done
+  done
+  sleep 1
+  echo "# trunk: gateway $gw = udp:$CARRIER (probing off), platform route $route \"$TRUNK_PATTERN\" -> it;" \
+       "the demo's $n_routes routes and $n_gws gateways deleted"
 }

@@ -10,6 +10,14 @@
 #         both servers ask the caller for proxy credentials (407 + ACK + INVITE again with
 #         Proxy-Authorization): Kamailio runs the anchor's -A WITH_AUTH_HT -A WITH_INVITE_AUTH variant,
 #         and both get the same SIPp scenarios (reg_auth.xml for the callees, uac_call_auth.xml).
+#   trunk INVITE/100/180/200/ACK/BYE from an authenticated user to a number off the PSTN (5145<ext>): the
+#         same caller scenario, warm-up and ladder as call, but the callee is a carrier, a SIPp UAS at
+#         CARRIER. GridPBX: the number goes through the client's dial plan (North America by default),
+#         calling rights and route selection to the gateway, all provisioned through the REST API (a
+#         platform route "1514[0-9]{7}" -> gateway CARRIER; the nodes start with the demo data, whose
+#         platform token is the only one a fresh node has; the demo's routes and carriers are deleted).
+#         Kamailio: the anchor's WITH_INVITE_AUTH variant plus a static route (bench/kamailio_trunk.cfg:
+#         an all-digit Request-URI user goes to CARRIER), with no route table, limits or rating.
 #   reg-overload, call-overload   not a ladder: the capacity (REG_CAPACITY / CALL_CAPACITY, or found
 #         by climbing the ladder first) is offered at each factor of OVERLOAD_FACTORS, and one
 #         "OVERLOAD" line per step prints goodput (operations that succeeded within DUR + hold + 1 s,
@@ -20,13 +28,13 @@
 #         MODES=reg NODES=1 KAMAILIO=0 DUR=5 RATES=200 bench/run.sh   # a short smoke run
 #
 # Knobs (environment):
-#   MODES       "reg call"          what to measure
+#   MODES       "reg call"          what to measure: reg, call, trunk, reg-overload, call-overload
 #   NODES       "1 2"               GridPBX cluster sizes to measure (empty: none)
 #   KAMAILIO    1                   0 skips the Kamailio reference
 #   DUR         25                  seconds of offered load per measurement (the anchor used 25)
 #   RATES       (unset)             one rate ladder for every mode; else REG_RATES / CALL_RATES
 #   REG_RATES   "500 1000 2000 3000 4000 6000 8000 10000 12000 15000 20000"
-#   CALL_RATES  "100 250 500 1000 1500 2000 2500 3000 4000 5000"
+#   CALL_RATES  "100 250 500 1000 1500 2000 2500 3000 4000 5000"   (call and trunk)
 #   RETRY       1                   a failing rate is run again this many times before the ladder stops
 #   STOP_ON_FAIL 1                  0: climb the whole ladder even after a failure
 #   PAUSE_MS    1000                call hold time between ACK and BYE
@@ -47,6 +55,10 @@
 #                                   before/after pair measured by the same script); else ./gridpbx run
 #   NODE_ARGS   ""                  more node properties, e.g. "--gridpbx.sip.shed-delay-ms=0" (no shedding)
 #   KAMAILIO_CHILDREN 4, KAMAILIO_SHM 1024, KAMAILIO_PKG 8, KPORT 35070   (the anchor's settings)
+#   CARRIER     127.0.0.20:36020    trunk mode: the carrier's SIPp UAS (a loopback address of its own: GridPBX
+#                                   takes every request from a gateway's host for a carrier's call)
+#   TRUNK_PREFIX 5145               trunk mode: the caller <ext> dials TRUNK_PREFIX<ext> (10 digits, national)
+#   TRUNK_PATTERN 1514[0-9]{7}      trunk mode: the GridPBX route's pattern (over the E.164 digits)
 #   ANCHOR      ../shared/anchors/kamailio (kamailio.cfg is read from there, never changed)
 #   WORK        /tmp/gridpbx-bench  (users, node data, results/<stamp>/ with raw SIPp output)
 set -u
@@ -89,6 +101,15 @@ DOMAIN=load.bench.gridpbx.test
 # 38080/38081, Hazelcast 35701/35702, Kamailio 35070, SIPp 36000 and up.
 KPORT=${KPORT:-35070}
 UAS_PORT=36010
+CARRIER=${CARRIER:-127.0.0.20:36020}
+TRUNK_PREFIX=${TRUNK_PREFIX:-5145}
+TRUNK_PATTERN=${TRUNK_PATTERN:-"1514[0-9]{7}"}
+TRUNK=0
+[[ " $MODES " == *" trunk "* ]] && TRUNK=1
+# The trunk mode provisions its carrier and route with the demo data's platform API token: its nodes
+# start with --gridpbx.demo=true (the demo tenants, 35 users in their own domains, stay idle beside the
+# bench's; the demo's carriers and routes are deleted). Without trunk in MODES nothing changes.
+[ "$TRUNK" = 1 ] && NODE_DEMO=true
 
 STAMP=$(date +%Y%m%d-%H%M%S)
 WORK=${WORK:-/tmp/gridpbx-bench}
@@ -241,7 +262,35 @@ measure_modes() {   # runs MODES against the current set-up; $1 = reg scenario o
           overload call "$call_sf" "$PAUSE_MS"
         fi
         stop_uas ;;
-      *) echo "# unknown mode $m (reg, call, reg-overload, call-overload)" ;;
+      trunk)
+        # The call mode's ladder towards a carrier: no registrations (the callers authenticate their
+        # INVITEs, the carrier is no user), the same warm-up of WARM_CALL_SECS, the same rates and hold.
+        if [ "$SETUP" = kamailio ]; then restart_kam trunk || continue; fi
+        start_uas carrier "${CARRIER%:*}" "${CARRIER##*:}" || continue
+        local saved=("${TARGETS[@]}") t host lport csv
+        TARGETS=()
+        for t in "${saved[@]}"; do   # users*.csv -> trunk*.csv: the same callers, dialling numbers
+          read -r host lport csv <<< "$t"
+          TARGETS+=("$host $lport $(dirname "$csv")/trunk$(basename "$csv" | sed 's/^users//')")
+        done
+        if [ "$WARM_CALL_SECS" -gt 0 ]; then
+          warm_up trunk-warmup "$WARM_CALL_RATE" $((WARM_CALL_RATE * WARM_CALL_SECS)) "$PAUSE_MS" "$call_sf" -d "$PAUSE_MS"
+        fi
+        measure_idle
+        # shellcheck disable=SC2086
+        climb trunk "$call_sf" "$PAUSE_MS" $CALL_RATES
+        sleep 5   # the carrier counts a call once its 4 s timewait is over
+        local offered_ok
+        offered_ok=$(printf '%s\n' "${RESULTS[@]}" | grep " $SETUP .* trunk-" | grep -o ' ok=[0-9]*' | cut -d= -f2 | awk '{ s += $1 } END { print s + 0 }')
+        local bans=""
+        if [ "$SETUP" != kamailio ]; then   # a banned carrier's answers are dropped: calls end in 408
+          bans="; SIP bans issued by the nodes: $(for t in $(seq ${#NODE_PIDS[@]}); do status_of "$t"; echo; done |
+                  grep -o '"bansIssued":[0-9]*' | cut -d: -f2 | awk '{ s += $1 } END { print s + 0 }')"
+        fi
+        echo "# $SETUP: the carrier at $CARRIER completed $(uas_answered carrier) calls; the callers counted $offered_ok successful calls in the trunk runs (warm-up included)$bans"
+        TARGETS=("${saved[@]}")
+        stop_uas ;;
+      *) echo "# unknown mode $m (reg, call, trunk, reg-overload, call-overload)" ;;
     esac
   done
 }
@@ -250,11 +299,21 @@ measure_modes() {   # runs MODES against the current set-up; $1 = reg scenario o
 # Kamailio: the anchor's kamailio.cfg, auth_ht variant (-A WITH_AUTH_HT) for reg, and for call the
 # same plus -A WITH_INVITE_AUTH (initial INVITEs must pass proxy digest auth, passwords from the same
 # htable; callee by usrloc lookup()), so a call costs both servers the same INVITE/407/ACK/INVITE
-# exchange. The copy in $OUT differs only in the listen port (KPORT).
-start_kam() {   # $1 = label, rest = extra kamailio args
+# exchange. The copy in $OUT differs only in the listen port (KPORT). For trunk: the same variant and
+# a static route to the carrier (-A WITH_PSTN_ROUTE, bench/kamailio_trunk.cfg), in $OUT/kamailio-trunk.cfg.
+kam_trunk_cfg() {   # the anchor's file + the hook before "#!ifdef STATIC_ROUTE" + route[PSTN] -> $OUT/kamailio-trunk.cfg
+  local f="$OUT/kamailio-trunk.cfg"
+  awk '/^#!ifdef STATIC_ROUTE/ && !done {
+         print "#!ifdef WITH_PSTN_ROUTE"; print "\tif ($rU =~ \"^[0-9]+$\") {"; print "\t\troute(PSTN);"; print "\t}"
+         print "#!endif"; done = 1 }
+       { print }' "$ANCHOR/kamailio.cfg" | sed "s/127\.0\.0\.1:5070/127.0.0.1:$KPORT/g" > "$f"
+  [ "$(grep -c 'route(PSTN)' "$f")" = 1 ] || { echo "# the anchor's kamailio.cfg has no '#!ifdef STATIC_ROUTE' line: no trunk config"; return 1; }
+  { echo; echo "####### bench/kamailio_trunk.cfg ########"; sed "s/CARRIER_HOSTPORT/$CARRIER/g" "$HERE/kamailio_trunk.cfg"; } >> "$f"
+}
+start_kam() {   # $1 = label, rest = extra kamailio args; KCFG = the config file (default: the anchor's copy)
   local label=$1; shift
   sed "s/127\.0\.0\.1:5070/127.0.0.1:$KPORT/g" "$ANCHOR/kamailio.cfg" > "$OUT/kamailio.cfg"
-  kamailio -f "$OUT/kamailio.cfg" -m "$KAMAILIO_SHM" -M "$KAMAILIO_PKG" -n "$KAMAILIO_CHILDREN" -DD -E \
+  kamailio -f "${KCFG:-$OUT/kamailio.cfg}" -m "$KAMAILIO_SHM" -M "$KAMAILIO_PKG" -n "$KAMAILIO_CHILDREN" -DD -E \
       -A "DBURL=\"text://$DATA/dbtext\"" "$@" > "$OUT/kamailio/kamailio-$label.log" 2>&1 &
   KPID=$!
   local i
@@ -266,13 +325,14 @@ start_kam() {   # $1 = label, rest = extra kamailio args
   if ! kill -0 "$KPID" 2>/dev/null; then
     echo "# kamailio failed to start, see $OUT/kamailio/kamailio-$label.log"; KPID=""; return 1
   fi
-  echo "# kamailio pid $KPID ($label): -m $KAMAILIO_SHM -M $KAMAILIO_PKG -n $KAMAILIO_CHILDREN -DD -E $* on udp:127.0.0.1:$KPORT"
+  echo "# kamailio pid $KPID ($label): $(basename "${KCFG:-$OUT/kamailio.cfg}") -m $KAMAILIO_SHM -M $KAMAILIO_PKG -n $KAMAILIO_CHILDREN -DD -E $* on udp:127.0.0.1:$KPORT"
 }
 restart_kam() {
   stop_kam
   case $1 in
     reg)  start_kam auth_ht -A WITH_AUTH_HT ;;
     call) start_kam invite_auth -A WITH_AUTH_HT -A WITH_INVITE_AUTH ;;
+    trunk) kam_trunk_cfg && KCFG="$OUT/kamailio-trunk.cfg" start_kam invite_auth_pstn -A WITH_AUTH_HT -A WITH_INVITE_AUTH -A WITH_PSTN_ROUTE ;;
   esac
 }
 bench_kamailio() {
@@ -292,6 +352,7 @@ bench_gridpbx() {   # $1 = number of nodes
   mkdir -p "$OUT/$SETUP"
   start_nodes "$n"
   provision
+  [ "$TRUNK" = 1 ] && provision_trunk
   TARGETS=()
   if [ "$n" = 1 ]; then
     TARGETS=("127.0.0.1:35060 36000 $DATA/users.csv")
@@ -308,9 +369,11 @@ bench_gridpbx() {   # $1 = number of nodes
 exec > >(tee "$OUT/summary.txt") 2>&1
 echo "# $(date -Is) host: $(nproc) cpus, $(uname -r); $(sipp -v 2>&1 | grep -o 'SIPp v[^ ]*' | head -1);" \
      "$(command -v kamailio >/dev/null && kamailio -v 2>/dev/null | head -1 | sed 's/^version: //')"
+[ "$TRUNK" = 1 ] && echo "# trunk: carrier (SIPp UAS) at udp:$CARRIER, callers dial $TRUNK_PREFIX<ext>; GridPBX nodes start with the demo data (its platform API token provisions the route)"
 echo "# MODES=\"$MODES\" NODES=\"$NODES\" KAMAILIO=$KAMAILIO DUR=${DUR}s REG_RATES=\"$REG_RATES\" CALL_RATES=\"$CALL_RATES\"" \
      "RETRY=$RETRY STOP_ON_FAIL=$STOP_ON_FAIL PAUSE_MS=$PAUSE_MS GRIDPBX_JVM_OPTS=\"$JVM_OPTS\" NODE_ARGS=\"$NODE_ARGS\" SIPP_NICE=$SIPP_NICE raw output: $OUT"
-[ -n "$NODES" ] && ensure_built
+# With BENCH_JAR the nodes run that jar: the working tree is not built (nor used).
+[ -n "$NODES" ] && [ -z "$LAUNCH_JAR" ] && ensure_built
 SETUPS=()
 [ "$KAMAILIO" = 1 ] && { SETUPS+=(kamailio); bench_kamailio; }
 for n in $NODES; do
@@ -351,5 +414,21 @@ if [ "$KAMAILIO" = 1 ] && [ -n "$NODES" ]; then
     done
   done
   echo "(where a set-up passed the top of its ladder, its rate is only a lower bound and so is any ratio built on it: extend REG_RATES / CALL_RATES)"
+  [ "$TRUNK" = 1 ] && echo "(trunk: Kamailio relays an all-digit number to one static carrier; GridPBX applies the client's dial plan, the caller's calling rights and the route table (with a failover timer per call; gateway probing is off). Neither has limits, CDR or rating in this run)"
+fi
+if [ "$TRUNK" = 1 ] && [[ " $MODES " == *" call "* ]]; then
+  echo
+  echo "TRUNK / CALL per set-up   rate: trunk's best rate / the internal call's;  cpu: CPU per trunk call / per internal call"
+  printf '%-15s %10s %10s %10s %12s %12s\n' setup call_rate trunk_rate rate_ratio cpu_ratio net_cpu_ratio
+  for s in "${SETUPS[@]}"; do
+    awk -v s="$s" -v cb="${BEST[$s.call]:-0}" -v tb="${BEST[$s.trunk]:-0}" \
+        -v cc="${BEST_COST[$s.call]:-0}" -v tc="${BEST_COST[$s.trunk]:-0}" \
+        -v cn="${BEST_NET[$s.call]:-0}" -v tn="${BEST_NET[$s.trunk]:-0}" 'BEGIN {
+      rr = (cb > 0 && tb > 0) ? sprintf("%.2f", tb / cb) : "-"
+      cr = (cc > 0 && tc > 0) ? sprintf("%.2f", tc / cc) : "-"
+      nr = (cn > 0 && tn > 0) ? sprintf("%.2f", tn / cn) : "-"
+      printf "%-15s %10s %10s %10s %12s %12s\n", s, (cb > 0 ? cb "/s" : "-"), (tb > 0 ? tb "/s" : "-"), rr, cr, nr }'
+  done
+  echo "(an internal call and a trunk call are measured at different rates when their best rates differ: compare the cpu ratios of the RESULT lines at one rate too)"
 fi
 echo "# raw output: $OUT"

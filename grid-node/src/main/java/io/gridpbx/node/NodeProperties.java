@@ -277,9 +277,13 @@ public record NodeProperties(
      * @param probeInterval how often each gateway with probing on gets an OPTIONS; a dead gateway leaves
      *                      the routes after two silent probes, so within twice this
      * @param probeTimeout  how long a probe waits for its answer before it counts as silent
+     * @param gatewaySilence how long a gateway may send nothing at all before a call tries the next one
+     * @param ringTimeout   how long a call may ring through a carrier before it ends with 480 (Timer C)
      */
     public record Trunking(
             @DefaultValue("15s") Duration probeInterval,
-            @DefaultValue("2s") Duration probeTimeout) {
+            @DefaultValue("2s") Duration probeTimeout,
+            @DefaultValue("4s") Duration gatewaySilence,
+            @DefaultValue("3m") Duration ringTimeout) {
     }
 }

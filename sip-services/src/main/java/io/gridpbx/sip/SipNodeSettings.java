@@ -29,12 +29,14 @@ public record SipNodeSettings(
         List<DigestAlgorithm> digestAlgorithms,
         RegistrationPolicy registration,
         @Nullable SipTls tls,
-        @Nullable String recordRouteDomain) {
+        @Nullable String recordRouteDomain,
+        TrunkTimers trunkTimers) {
 
     /** A node whose Record-Route names itself. */
     public SipNodeSettings(String host, int port, String advertisedHost, String nodeId, int threadPoolSize,
             List<DigestAlgorithm> digestAlgorithms, RegistrationPolicy registration, @Nullable SipTls tls) {
-        this(host, port, advertisedHost, nodeId, threadPoolSize, digestAlgorithms, registration, tls, null);
+        this(host, port, advertisedHost, nodeId, threadPoolSize, digestAlgorithms, registration, tls, null,
+                TrunkTimers.DEFAULTS);
     }
 
     /** A node without TLS. */
@@ -59,12 +61,19 @@ public record SipNodeSettings(
     /** The node with TLS as given. */
     public SipNodeSettings withTls(@Nullable SipTls sipTls) {
         return new SipNodeSettings(host, port, advertisedHost, nodeId, threadPoolSize, digestAlgorithms, registration,
-                sipTls, recordRouteDomain);
+                sipTls, recordRouteDomain, trunkTimers);
     }
 
     /** The node with its Record-Route naming this domain (null: the node itself). */
     public SipNodeSettings withRecordRouteDomain(@Nullable String domain) {
         return new SipNodeSettings(host, port, advertisedHost, nodeId, threadPoolSize, digestAlgorithms, registration,
-                tls, domain == null || domain.isBlank() ? null : domain.strip().toLowerCase(java.util.Locale.ROOT));
+                tls, domain == null || domain.isBlank() ? null : domain.strip().toLowerCase(java.util.Locale.ROOT),
+                trunkTimers);
+    }
+
+    /** The node with these timers for its calls to the PSTN. */
+    public SipNodeSettings withTrunkTimers(TrunkTimers timers) {
+        return new SipNodeSettings(host, port, advertisedHost, nodeId, threadPoolSize, digestAlgorithms, registration,
+                tls, recordRouteDomain, timers);
     }
 }

@@ -108,8 +108,19 @@ final class LoopbackNode implements AutoCloseable {
         return start(port, null, EdgeThresholds.DEFAULTS, Clock.systemUTC(), OverloadSettings.DEFAULTS, aroundBindings);
     }
 
+    /** As {@link #start(int)}, with these timers for calls to the PSTN. */
+    static LoopbackNode start(int port, TrunkTimers timers) {
+        return start(port, null, EdgeThresholds.DEFAULTS, Clock.systemUTC(), OverloadSettings.DEFAULTS,
+                UnaryOperator.identity(), timers);
+    }
+
     private static LoopbackNode start(int port, SipTls tls, EdgeThresholds limits, Clock clock,
             OverloadSettings overload, UnaryOperator<BindingStore> aroundBindings) {
+        return start(port, tls, limits, clock, overload, aroundBindings, TrunkTimers.DEFAULTS);
+    }
+
+    private static LoopbackNode start(int port, SipTls tls, EdgeThresholds limits, Clock clock,
+            OverloadSettings overload, UnaryOperator<BindingStore> aroundBindings, TrunkTimers timers) {
         InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
         DemoTenants.create(new TenantProvisioning(directory));
         SynchronizedBindingStore bindings = new SynchronizedBindingStore(aroundBindings.apply(new InMemoryBindingStore(clock)));
@@ -118,6 +129,7 @@ final class LoopbackNode implements AutoCloseable {
                 clock, new SplittableRandom(port), Duration.ofMinutes(5));
         SipNodeSettings settings = new SipNodeSettings(HOST, port, HOST, "it-" + port, 4,
                 List.of(DigestAlgorithm.MD5), RegistrationPolicy.DEFAULTS, tls);
+        settings = settings.withTrunkTimers(timers);
         List<Ban> lockouts = new CopyOnWriteArrayList<>();
         LocalBanList bans = new LocalBanList(clock, 1000);
         EdgeGuard guard = new EdgeGuard(limits, bans, lockouts::add, clock, settings.nodeId());

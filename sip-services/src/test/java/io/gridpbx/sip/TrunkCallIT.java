@@ -184,6 +184,14 @@ class TrunkCallIT {
                 .to(NODE_PORT).service("15145550102").key("caller_number", "15145559999").run().assertPassed();
     }
 
+    @Test
+    void aCarriersTraffic_isNeverTakenForAFlood() {
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(node.guard().admitsPacket(CARRIER_B)).isTrue();
+        }
+        assertThat(node.bans.active()).isEmpty();
+    }
+
     private static Sipp.Running carrier(String scenario, String ip, int port) {
         return Sipp.scenario(scenario, port).named(scenario.replace(".xml", "") + "-" + ip).from(ip).start()
                 .awaitListening();

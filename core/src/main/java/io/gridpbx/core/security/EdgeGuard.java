@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,8 @@ public final class EdgeGuard {
     private final WindowCounter guessesBySource;
     private final WindowCounter guessesByUser;
     private volatile AllowList allowed = AllowList.EMPTY;
+    /** Sources trusted besides the allow-list: the platform's carriers, whose traffic is every call's. */
+    private volatile Predicate<String> trusted = address -> false;
     /**
      * The last source found on the allow-list, with the list it was found on: a steady allow-listed
      * sender past the rate (a peer, the operator's load tool) is asked about for every datagram, and is
@@ -55,6 +58,14 @@ public final class EdgeGuard {
     /** Replaces the allow-list (members joined or left, the operator edited it). */
     public void allow(AllowList list) {
         this.allowed = list;
+    }
+
+    /**
+     * Trusts these sources as the allow-list is trusted: a carrier sends a busy platform's calls, and
+     * their answers, from one address, which the flood rule would otherwise ban.
+     */
+    public void trust(Predicate<String> sources) {
+        this.trusted = sources;
     }
 
     public AllowList allowList() {
@@ -158,6 +169,9 @@ public final class EdgeGuard {
     }
 
     private boolean allowListed(String address) {
+        if (trusted.test(address)) {
+            return true;
+        }
         AllowList list = allowed;
         AllowedSource last = lastAllowed;
         if (last != null && last.list() == list && last.address().equals(address)) {

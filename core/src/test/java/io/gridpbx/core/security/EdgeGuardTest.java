@@ -40,6 +40,20 @@ class EdgeGuardTest {
     }
 
     @Test
+    void aCarrierTheGuardTrusts_isNeverCountedAsAFlood() {
+        guard.trust("198.51.100.7"::equals);
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(guard.admitsPacket("198.51.100.7")).isTrue();
+        }
+        assertThat(bans.active()).isEmpty();
+        for (int i = 0; i < 11; i++) {
+            guard.admitsPacket("198.51.100.8");
+        }
+        assertThat(bans.active()).as("its neighbour is not trusted").hasSize(1);
+    }
+
+    @Test
     void everyDatagramPastTheRateIsDropped_evenBeforeOrWithoutTheBan_whichIsIssuedOnce() {
         // An operator lifts the ban early (or another thread counted past the threshold before the ban
         // was set): the datagrams past the rate are still dropped, and the grid hears of one ban only.

@@ -14,6 +14,7 @@ import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.trunking.TrunkingView;
+import io.gridpbx.sip.TrunkTimers;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
 import io.gridpbx.node.grid.ClusterFacts;
@@ -76,7 +77,8 @@ class SipConfiguration {
                 RegistrationPolicy.DEFAULTS.maxContacts());
         SipNodeSettings settings = new SipNodeSettings(sip.host(), sip.port(), identity.advertisedHost(),
                 identity.nodeId(), listenerThreads(sip), algorithms, policy, tls(sip, properties, identity))
-                .withRecordRouteDomain(sip.recordRouteDomain());
+                .withRecordRouteDomain(sip.recordRouteDomain())
+                .withTrunkTimers(new TrunkTimers(properties.trunking().gatewaySilence(), properties.trunking().ringTimeout()));
         OverloadSettings overload = OverloadSettings.forNode(Duration.ofMillis(sip.shedDelayMs()),
                 Duration.ofSeconds(sip.retryAfterSeconds())).withSocketNice(sip.socketNice());
         return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard,

@@ -46,6 +46,7 @@ final class CallLegs implements ForkContext.Failover {
     private CalleeResolution.@Nullable Diverted onBusy;
     private CalleeResolution.@Nullable Diverted onNoAnswer;
     private boolean ringTimeOver;
+    private boolean pstnLeg;
     private int leg;
     private int attempts;
     private int diversions;
@@ -90,6 +91,15 @@ final class CallLegs implements ForkContext.Failover {
         return false;
     }
 
+    /** A call ringing through a carrier rings for the ringing timer at most (Timer C). */
+    @Override
+    public void ringing(ForkContext context) {
+        if (pstnLeg) {
+            int thisLeg = leg;
+            trunks.watchRinging(context, () -> leg == thisLeg);
+        }
+    }
+
     @Override
     public boolean triedSeveral() {
         return attempts > 1;
@@ -105,6 +115,7 @@ final class CallLegs implements ForkContext.Failover {
         onBusy = null;
         onNoAnswer = null;
         ringTimeOver = false;
+        pstnLeg = false;
         gateways.clear();
         CalleeResolution next = target;
         while (next instanceof CalleeResolution.Diverted diverted) {
@@ -115,6 +126,7 @@ final class CallLegs implements ForkContext.Failover {
             return switch (next) {
                 case CalleeResolution.Contacts contacts -> ring(contacts);
                 case CalleeResolution.Pstn pstn -> {
+                    pstnLeg = true;
                     trunks.presentIdentity(branches.request, pstn.plan());
                     gateways.addAll(trunks.targets(pstn.plan()));
                     yield sendNextGateway();

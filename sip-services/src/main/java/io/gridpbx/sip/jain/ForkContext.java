@@ -55,6 +55,10 @@ final class ForkContext {
 
         /** Whether the call tried more than one target, so that its final answer names its cause (RFC 3326). */
         boolean triedSeveral();
+
+        /** The current target rings (its first 180 or 183). */
+        default void ringing(ForkContext context) {
+        }
     }
 
     private final ServerTransaction server;
@@ -163,7 +167,12 @@ final class ForkContext {
             if (cancelWhenProceeding.remove(branch)) {
                 sendCancel(branch);
             }
-            rang |= status == 180 || status == 183;
+            if (!rang && (status == 180 || status == 183)) {
+                rang = true;
+                if (failover != null) {
+                    failover.ringing(this);
+                }
+            }
             if (!finalSent) {
                 send(upstream);
             }

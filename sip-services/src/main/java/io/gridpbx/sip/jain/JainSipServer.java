@@ -151,12 +151,13 @@ public final class JainSipServer implements SipServer {
                     new ChallengeMemory(clock, RETRANSMISSION_WINDOW), counts, rejections);
             Registrar registrar = new Registrar(directory, authenticator, bindings, settings.registration());
             OutboundPlanner planner = new OutboundPlanner(trunking);
+            guard.trust(address -> trunking.carrierAt(address).isPresent());
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
                     new CallRouter(directory, bindings, planner), trunking, planner, new CallLimitRules(trunking), slots,
                     settings.nodeId());
             DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS), slots);
             JainSipFailures failures = new JainSipFailures(responder, counters);
-            JainSipTrunks trunks = new JainSipTrunks(addresses, headers, settings.advertisedHost());
+            JainSipTrunks trunks = new JainSipTrunks(addresses, headers, settings.advertisedHost(), settings.trunkTimers());
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
                     new JainSipFlows(stack, settings.nodeId()), failures,
                     new JainSipMedia(relay, policyOfClient, responder, self, tracker), trunks, slots);

@@ -4,7 +4,6 @@ import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.OutboundPlan;
 import io.gridpbx.core.trunking.TrunkAttempt;
 import java.text.ParseException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -22,19 +21,16 @@ import javax.sip.message.Request;
  */
 final class JainSipTrunks implements AutoCloseable {
 
-    /**
-     * How long a gateway may stay silent (not even 100 Trying) before the call tries the next one.
-     * A carrier that is up answers within a round trip; the transaction's own Timer B would wait 32 s.
-     */
-    static final Duration SILENCE = Duration.ofSeconds(4);
     static final String ASSERTED_IDENTITY = "P-Asserted-Identity";
 
     private final AddressFactory addresses;
     private final HeaderFactory headers;
     private final String advertisedHost;
     private final ScheduledThreadPoolExecutor timers;
+    private final io.gridpbx.sip.TrunkTimers limits;
 
-    JainSipTrunks(AddressFactory addresses, HeaderFactory headers, String advertisedHost) {
+    JainSipTrunks(AddressFactory addresses, HeaderFactory headers, String advertisedHost, io.gridpbx.sip.TrunkTimers limits) {
+        this.limits = limits;
         this.addresses = addresses;
         this.headers = headers;
         this.advertisedHost = advertisedHost;
@@ -80,9 +76,18 @@ final class JainSipTrunks implements AutoCloseable {
         }
     }
 
-    /** Gives up on the branch, and goes on to the next gateway, if it is still silent after {@link #SILENCE}. */
+    /** Gives up on the branch, and goes on to the next gateway, if it is still silent after the silence timer. */
     void watchSilence(ForkContext context, ClientTransaction branch) {
-        timers.schedule(() -> context.branchSilent(branch), SILENCE.toMillis(), TimeUnit.MILLISECONDS);
+        timers.schedule(() -> context.branchSilent(branch), limits.silence().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends the call with 480 if it still rings through a carrier after the ringing timer (Timer C). */
+    void watchRinging(ForkContext context, java.util.function.BooleanSupplier stillThisLeg) {
+        timers.schedule(() -> {
+            if (stillThisLeg.getAsBoolean()) {
+                context.giveUp(480, "No Answer");
+            }
+        }, limits.ringing().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The timers of calls to the PSTN, which gateway probes share. */
