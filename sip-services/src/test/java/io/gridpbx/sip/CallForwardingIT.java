@@ -37,6 +37,7 @@ class CallForwardingIT {
         forward("200", new CallSettings(false, true, "201", null, null, 20));
         forward("203", new CallSettings(false, true, null, "204", null, 20));
         forward("206", new CallSettings(false, true, null, null, "514 555 1234", 5));
+        node.trunking.putDid(new io.gridpbx.core.trunking.Did("15145550106", "demo.gridpbx.test", OFFICE, "206"));
         forward("208", new CallSettings(false, true, "209", null, null, 20));
         forward("209", new CallSettings(false, true, "sip:208@" + OFFICE, null, null, 20));
     }
@@ -89,7 +90,7 @@ class CallForwardingIT {
         carrier.assertPassed();
         assertThat(Files.readString(carrier.dir().resolve("messages.log")))
                 .contains("INVITE sip:15145551234@127.0.0.2:16501;user=phone")
-                .contains("Diversion: <sip:206@" + OFFICE + ">;reason=no-answer");
+                .contains("Diversion: <sip:+15145550106@127.0.0.1;user=phone>;reason=no-answer");
     }
 
     @Test

@@ -204,13 +204,19 @@ final class CallLegs implements ForkContext.Failover {
         return false;
     }
 
-    /** RFC 5806: the newest diversion on top, counted. */
+    /**
+     * RFC 5806: the newest diversion on top, counted. Towards a carrier the forwarding user is named by
+     * its DID, a number the carrier can bill and show, rather than by its extension.
+     */
     private void divert(CalleeResolution.Diverted diverted) {
         diversions++;
         AddressOfRecord by = diverted.by();
+        String uri = CalleeResolution.firstLeg(diverted.to()) instanceof CalleeResolution.Pstn pstn
+                && pstn.chargedUser().addressOfRecord().equals(by) && pstn.plan().presentedNumber() != null
+                ? trunks.numberUri(pstn.plan().presentedNumber()) : "sip:" + by.user() + "@" + by.domain();
         try {
             branches.request.addFirst(headers.createHeader("Diversion",
-                    "<sip:" + by.user() + "@" + by.domain() + ">;reason=" + diverted.reason() + ";counter=" + diversions));
+                    "<" + uri + ">;reason=" + diverted.reason() + ";counter=" + diversions));
         } catch (ParseException | SipException impossible) {
             LOG.debug("no Diversion header for {}: {}", by, impossible.getMessage());
         }

@@ -71,9 +71,13 @@ final class JainSipTrunks implements AutoCloseable {
         request.removeHeader("P-Preferred-Identity");
         request.removeHeader("Remote-Party-ID");
         if (plan.presentedNumber() != null) {
-            request.addHeader(headers.createHeader(ASSERTED_IDENTITY,
-                    "<sip:+" + plan.presentedNumber() + "@" + advertisedHost + ";user=phone>"));
+            request.addHeader(headers.createHeader(ASSERTED_IDENTITY, "<" + numberUri(plan.presentedNumber()) + ">"));
         }
+    }
+
+    /** One of our numbers as a carrier reads it: {@code sip:+15145550100@node;user=phone}. */
+    String numberUri(String e164) {
+        return "sip:+" + e164 + "@" + advertisedHost + ";user=phone";
     }
 
     /** Gives up on the branch, and goes on to the next gateway, if it is still silent after the silence timer. */
