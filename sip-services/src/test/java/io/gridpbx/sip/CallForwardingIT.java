@@ -107,15 +107,10 @@ class CallForwardingIT {
     }
 
     private static void registerAt(String user, int sippPort, String contact) {
-        Sipp.scenario("register.xml", sippPort).named("register-" + user).to(NODE_PORT)
-                .service(user).credentials(user, "pass" + user)
-                .key("domain", OFFICE).key("contact", contact).key("expires", "600")
-                .run().assertPassed();
+        Phones.register(NODE_PORT, user, sippPort, contact);
     }
 
     private static Sipp.Result call(String scenario, String caller, String callee, int sippPort) {
-        return Sipp.scenario(scenario, sippPort).to(NODE_PORT).service(callee).credentials(caller, "pass" + caller)
-                .key("domain", OFFICE).key("caller", caller)
-                .run();
+        return Phones.call(NODE_PORT, scenario, caller, callee, sippPort);
     }
 }

@@ -96,8 +96,6 @@ class CallLimitsIT {
     }
 
     private static Sipp.Result call(String scenario, String caller, String dialled, int sippPort) {
-        return Sipp.scenario(scenario, sippPort).to(NODE_PORT).service(dialled).credentials(caller, "pass" + caller)
-                .key("domain", OFFICE).key("caller", caller)
-                .run();
+        return Phones.call(NODE_PORT, scenario, caller, dialled, sippPort);
     }
 }
