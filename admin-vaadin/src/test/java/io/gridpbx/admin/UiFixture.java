@@ -43,7 +43,10 @@ import io.gridpbx.core.trunking.RouteAdmin;
 import io.gridpbx.core.voicemail.InMemoryVoicemailStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The management services over in-memory stores, filled with the demo tenants and logins: what the
@@ -75,7 +78,10 @@ public final class UiFixture {
     public final GatewayAdmin gateways = new GatewayAdmin(trunking);
     public final RouteAdmin routes = new RouteAdmin(trunking);
     public final DidAdmin dids = new DidAdmin(trunking, directory);
-    public final FeatureConfig config = new FeatureConfig(configStore, directory);
+    /** The grid's calls now by cap key ({@code client:<domain>}); a key left out is one the grid did not count. */
+    public final Map<String, Integer> callsNow = new ConcurrentHashMap<>();
+    public final FeatureConfig config = new FeatureConfig(configStore, directory, keys -> keys.stream()
+            .filter(callsNow::containsKey).collect(Collectors.toMap(key -> key, callsNow::get)));
     public final InMemoryPhoneStore phoneStore = new InMemoryPhoneStore(directory);
     public final PhoneProvisioning phones = new PhoneProvisioning(directory, phoneStore, configStore, access, seal,
             new UnknownMacLimit(10, java.time.Duration.ofMinutes(1), clock), java.time.Duration.ofMinutes(1),

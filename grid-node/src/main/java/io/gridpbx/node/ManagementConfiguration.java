@@ -20,6 +20,7 @@ import io.gridpbx.core.features.ConfigStore;
 import io.gridpbx.core.features.FeatureConfig;
 import io.gridpbx.core.features.NumberPorts;
 import io.gridpbx.core.features.UserProfiles;
+import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.ClientAdmin;
 import io.gridpbx.core.manage.LogoStore;
@@ -161,9 +162,10 @@ class ManagementConfiguration {
         return new CallRecords(dialogs, cdrs, media);
     }
 
+    /** Caps of concurrent calls show the calls the grid's slots count against them now. */
     @Bean
-    FeatureConfig featureConfig(ConfigStore store, TenantDirectory directory) {
-        return new FeatureConfig(store, directory);
+    FeatureConfig featureConfig(ConfigStore store, TenantDirectory directory, CallSlots slots) {
+        return new FeatureConfig(store, directory, slots::counts);
     }
 
     @Bean

@@ -36,8 +36,9 @@ class TrunkingConfiguration {
 
     /** Cluster-wide call limits: admission where each counter lives. */
     @Bean
-    HazelcastCallSlots callSlots(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
-        return new HazelcastCallSlots(grid, clock, deadline);
+    HazelcastCallSlots callSlots(HazelcastInstance grid, Clock clock, GridDeadline deadline, NodeProperties properties) {
+        // With Record-Route naming the cluster, a survivor carries on the calls of a member that died.
+        return new HazelcastCallSlots(grid, clock, deadline, properties.sip().recordRouteDomain() != null);
     }
 
     @Bean(destroyMethod = "close")

@@ -14,10 +14,14 @@ import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.features.FeatureConfig;
 import io.gridpbx.core.features.FieldSpec;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The actor's objects of one kind: a grid of their first fields, {@code add-config}, and per row
  * {@code edit-<id>} and {@code delete-<id>}; both open the generated form in {@code config-dialog}.
+ * A cap of concurrent calls also shows the calls the grid counts against it now ({@code callsNow}),
+ * as of the list's last refresh.
  */
 final class ConfigList extends VerticalLayout {
 
@@ -32,6 +36,8 @@ final class ConfigList extends VerticalLayout {
     private final Scope actor;
     private final ConfigKind kind;
     private final String title;
+    /** Object id → the calls counted against it, read with the list. */
+    private Map<String, Integer> counted = Map.of();
 
     ConfigList(FeatureConfig config, Scope actor, ConfigKind kind, String title) {
         this.config = config;
@@ -44,6 +50,10 @@ final class ConfigList extends VerticalLayout {
         grid.setId("config-grid");
         kind.fields().stream().filter(spec -> !ConfigField.wide(spec)).limit(COLUMNS)
                 .forEach(this::column);
+        if (kind.capsCalls()) {
+            grid.addColumn(this::callsNow).setKey("callsNow").setHeader(getTranslation("config.calls-now"))
+                    .setAutoWidth(true);
+        }
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         add(new Toolbar(add), grid);
         refresh();
@@ -52,6 +62,12 @@ final class ConfigList extends VerticalLayout {
     private void column(FieldSpec spec) {
         grid.addColumn(object -> ConfigField.display(spec, object.values().getOrDefault(spec.name(), ""), getLocale()))
                 .setKey(spec.name()).setHeader(getTranslation("field." + spec.name())).setAutoWidth(true);
+    }
+
+    /** An unknown count (no grid answered for it) reads as a dash, never as a reassuring 0. */
+    private String callsNow(ConfigObject object) {
+        Integer calls = counted.get(object.id());
+        return calls == null ? "–" : calls.toString();
     }
 
     private RowActions actions(ConfigObject object) {
@@ -76,6 +92,8 @@ final class ConfigList extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(config.list(actor, kind));
+        List<ConfigObject> objects = config.list(actor, kind);
+        counted = config.callsNow(actor, objects);
+        grid.setItems(objects);
     }
 }

@@ -166,6 +166,83 @@ class ConfigViewTest extends AdminUiTest {
         assertThat(test(grid()).getCellText(0, test(grid()).getColumnPosition("number"))).isEqualTo("15145550100");
     }
 
+    @Test
+    void aResellersClientCallLimits_showTheCallsTheGridCountsNow() {
+        Scope demo = Scope.reseller("demo.gridpbx.test");
+        fixture.config.create(demo, ConfigKind.CLIENT_CALL_LIMIT, Map.of("client", "office.demo.gridpbx.test",
+                "maxCalls", "10"));
+        fixture.config.create(demo, ConfigKind.CLIENT_CALL_LIMIT, Map.of("client", "acme.demo.gridpbx.test",
+                "maxCalls", "4"));
+        fixture.callsNow.put("client:office.demo.gridpbx.test", 3);
+        signIn("reseller@demo.gridpbx.test");
+        navigate("config/client-call-limits", ConfigView.class);
+
+        assertThat($(H2.class).first().getText()).isEqualTo("Client call limits");
+        var grid = test(grid());
+        assertThat(grid.getHeaderCell(grid.getColumnPosition("callsNow"))).isEqualTo("Calls now");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("client"))).isEqualTo("acme.demo.gridpbx.test");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("callsNow"))).as("not counted").isEqualTo("–");
+        assertThat(grid.getCellText(1, grid.getColumnPosition("maxCalls"))).isEqualTo("10");
+        assertThat(grid.getCellText(1, grid.getColumnPosition("callsNow"))).isEqualTo("3");
+    }
+
+    @Test
+    void aClientCallLimit_isForOneOfTheResellersClients_once() {
+        signIn("reseller@demo.gridpbx.test");
+        navigate("config/client-call-limits", ConfigView.class);
+        test($(Button.class).id("add-config")).click();
+        roundTrip();
+        test(text("cfg-client")).setValue("shop.other.gridpbx.test");
+        test($(IntegerField.class).id("cfg-maxCalls")).setValue(10);
+        test($(Button.class).id("save")).click();
+
+        assertThat(text("cfg-client").getErrorMessage())
+                .isEqualTo("Not one of your clients: give its domain, e.g. office.example.com");
+        test(text("cfg-client")).setValue(" Office.Demo.GridPBX.test");
+        test($(Button.class).id("save")).click();
+        assertThat($(Dialog.class).withId("config-dialog").exists()).as("the dialog closed").isFalse();
+        assertThat(test(grid()).getCellText(0, test(grid()).getColumnPosition("client")))
+                .isEqualTo("office.demo.gridpbx.test");
+
+        test($(Button.class).id("add-config")).click();
+        roundTrip();
+        test(text("cfg-client")).setValue("office.demo.gridpbx.test");
+        test($(IntegerField.class).id("cfg-maxCalls")).setValue(5);
+        test($(Button.class).id("save")).click();
+        assertThat(text("cfg-client").getErrorMessage()).isEqualTo("This client already has a limit: change that one");
+        assertThat(fixture.config.list(Scope.reseller("demo.gridpbx.test"), ConfigKind.CLIENT_CALL_LIMIT)).hasSize(1);
+    }
+
+    @Test
+    void thePlatformsResellerCallLimits_inFrench() {
+        Scope platform = Scope.platform("gridpbx.test");
+        fixture.config.create(platform, ConfigKind.RESELLER_CALL_LIMIT, Map.of("reseller", "demo.gridpbx.test",
+                "maxCalls", "100"));
+        fixture.callsNow.put("reseller:demo.gridpbx.test", 42);
+        signIn("admin@gridpbx.test");
+        VaadinSession.getCurrent().setLocale(Locale.FRENCH);
+        navigate("config/reseller-call-limits", ConfigView.class);
+
+        assertThat($(H2.class).first().getText()).isEqualTo("Limites d’appels des revendeurs");
+        var grid = test(grid());
+        assertThat(grid.getHeaderCell(grid.getColumnPosition("callsNow"))).isEqualTo("Appels en cours");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("callsNow"))).isEqualTo("42");
+        test($(Button.class).id("add-config")).click();
+        roundTrip();
+        test(text("cfg-reseller")).setValue("demo");
+        test($(IntegerField.class).id("cfg-maxCalls")).setValue(50);
+        test($(Button.class).id("save")).click();
+        assertThat(text("cfg-reseller").getErrorMessage())
+                .isEqualTo("Ce revendeur a déjà une limite : modifiez celle-là");
+    }
+
+    @Test
+    void otherKinds_haveNoCallsNowColumn() {
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("config/conferences", ConfigView.class);
+        assertThat(grid().getColumnByKey("callsNow")).isNull();
+    }
+
     private TextField text(String id) {
         return $(TextField.class).id(id);
     }

@@ -147,6 +147,24 @@ class HeaderTest extends AdminUiTest {
         assertThat($(SideNavItem.class).id("nav-config-dial-plan").getLabel()).isEqualTo("Dial plan");
     }
 
+    @Test
+    void callLimitsAreInTheOffer_ofThePlatformForResellers_andOfAResellerForItsClients() {
+        signIn("admin@gridpbx.test");
+        navigate("resellers", Component.class);
+        assertThat(childPaths("nav-group-offer")).containsExactly("config/reseller-call-limits");
+        assertThat($(SideNavItem.class).id("nav-config-reseller-call-limits").getLabel())
+                .isEqualTo("Reseller call limits");
+
+        signIn("reseller@demo.gridpbx.test");
+        navigate("clients", Component.class);
+        assertThat(childPaths("nav-group-offer")).contains("config/user-profiles", "config/client-call-limits");
+        assertThat(paths()).doesNotContain("config/reseller-call-limits");
+
+        signIn("admin@office.demo.gridpbx.test");
+        navigate("users", Component.class);
+        assertThat(paths()).doesNotContain("config/client-call-limits");
+    }
+
     private java.util.List<String> childPaths(String group) {
         return $(SideNavItem.class).id(group).getItems().stream().map(SideNavItem::getPath).toList();
     }

@@ -87,6 +87,11 @@ public enum ConfigKind {
         return fields;
     }
 
+    /** Whether its objects cap concurrent calls: their lists show the calls each counts now. */
+    public boolean capsCalls() {
+        return this == CLIENT_CALL_LIMIT || this == RESELLER_CALL_LIMIT;
+    }
+
     /** The name in URLs and the API: {@code ring-groups} for RING_GROUP. */
     public String path() {
         String base = name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -33,10 +33,22 @@ public final class FeatureConfig {
 
     private final ConfigStore store;
     private final TenantDirectory directory;
+    private final CallCaps caps;
+    private final CallCounts counts;
 
-    public FeatureConfig(ConfigStore store, TenantDirectory directory) {
+    /**
+     * @param counts the grid's counts of concurrent calls, shown beside each cap ({@link #callsNow})
+     */
+    public FeatureConfig(ConfigStore store, TenantDirectory directory, CallCounts counts) {
         this.store = store;
         this.directory = directory;
+        this.caps = new CallCaps(store, directory);
+        this.counts = counts;
+    }
+
+    /** Where no grid counts calls: the caps' counts are unknown. */
+    public FeatureConfig(ConfigStore store, TenantDirectory directory) {
+        this(store, directory, CallCounts.NONE);
     }
 
     public List<ConfigObject> list(Scope actor, ConfigKind kind) {
@@ -65,6 +77,32 @@ public final class FeatureConfig {
         return actor.resellerRealm().flatMap(realm -> store.find(
                         ConfigObject.key(ConfigKind.RESELLER_SETTINGS, Scope.reseller(realm), ConfigObject.SINGLE_ID))
                 .map(o -> new Branding(o.values().getOrDefault("brandName", realm), o.values().get("logoUrl"))));
+    }
+
+    /**
+     * The calls the grid counts now against each cap of concurrent calls among {@code objects} (the
+     * actor's {@link ConfigKind#CLIENT_CALL_LIMIT} or {@link ConfigKind#RESELLER_CALL_LIMIT} objects), by
+     * object id, in one read of the grid; other objects, and caps whose count is unknown, are left out.
+     */
+    public Map<String, Integer> callsNow(Scope actor, List<ConfigObject> objects) {
+        Map<String, String> keyOfId = new LinkedHashMap<>();
+        for (ConfigObject object : objects) {
+            if (object.owner().equals(actor)) {
+                CallCaps.countKey(object).ifPresent(key -> keyOfId.put(object.id(), key));
+            }
+        }
+        if (keyOfId.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> counted = counts.counts(keyOfId.values().stream().distinct().toList());
+        Map<String, Integer> byId = new LinkedHashMap<>();
+        keyOfId.forEach((id, key) -> {
+            Integer calls = counted.get(key);
+            if (calls != null) {
+                byId.put(id, calls);
+            }
+        });
+        return byId;
     }
 
     public ConfigObject create(Scope actor, ConfigKind kind, Map<String, String> raw) {
@@ -124,6 +162,7 @@ public final class FeatureConfig {
         switch (kind) {
             case DIAL_PLAN -> DialPlanFields.check(values, errors);
             case PORTED_NUMBER -> checkPorted(id, values, errors);
+            case CLIENT_CALL_LIMIT, RESELLER_CALL_LIMIT -> caps.check(actor, kind, id, values, errors);
             default -> { }
         }
         errors.throwIfAny();

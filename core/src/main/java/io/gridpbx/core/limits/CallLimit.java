@@ -22,10 +22,20 @@ public record CallLimit(String key, int max, int refusalStatus, String reason) {
     }
 
     public static CallLimit ofClient(String domain, int max) {
-        return new CallLimit("client:" + domain, max, 403, "Client Call Limit Reached");
+        return new CallLimit(clientKey(domain), max, 403, "Client Call Limit Reached");
     }
 
     public static CallLimit ofReseller(String realm, int max) {
-        return new CallLimit("reseller:" + realm, max, 403, "Reseller Call Limit Reached");
+        return new CallLimit(resellerKey(realm), max, 403, "Reseller Call Limit Reached");
+    }
+
+    /** The key a client's calls are counted under. */
+    public static String clientKey(String domain) {
+        return "client:" + domain;
+    }
+
+    /** The key a reseller's calls are counted under. */
+    public static String resellerKey(String realm) {
+        return "reseller:" + realm;
     }
 }

@@ -16,7 +16,8 @@ public interface CallSlots {
      * already taken are given back. Fails with {@link io.gridpbx.core.store.StoreUnavailableException}
      * past the store's deadline.
      *
-     * @param nodeId the node that carries the call: if it dies, its calls' slots are reconciled
+     * @param nodeId the node that carries the call (the grid's adapter records its own member instead, whose
+     *               death it can see)
      */
     CompletionStage<Admission> admit(String callId, List<CallLimit> limits, String nodeId);
 

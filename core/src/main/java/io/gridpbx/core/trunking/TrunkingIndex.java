@@ -189,8 +189,12 @@ public final class TrunkingIndex implements TrunkingView {
         forgetCap(object.key(), caps);
         String tenant = object.values().get(tenantField);
         Integer max = number(object.values().get("maxCalls"));
+        String owner = object.owner().tenant();
         if (tenant != null && max != null) {
             String normalized = tenant.strip().toLowerCase(Locale.ROOT);
+            if (object.kind() == ConfigKind.CLIENT_CALL_LIMIT && !normalized.endsWith("." + owner)) {
+                return; // a reseller caps its own clients only (the admin refuses others; an old object may not)
+            }
             capsByKey.put(object.key(), Map.entry(normalized, max));
             caps.merge(normalized, max, Math::min); // two caps on one tenant: the lower holds
         }

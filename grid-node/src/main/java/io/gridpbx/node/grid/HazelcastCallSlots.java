@@ -35,8 +35,21 @@ public final class HazelcastCallSlots implements CallSlots {
     private final HazelcastInstance grid;
     private final Clock clock;
     private final GridDeadline deadline;
+    private final boolean callsOutliveTheirMember;
 
+    /** Slots for a cluster whose calls die with the member in their path (Record-Route names the node). */
     public HazelcastCallSlots(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
+        this(grid, clock, deadline, false);
+    }
+
+    /**
+     * @param callsOutliveTheirMember whether a call goes on when the member that set it up dies (the nodes'
+     *                                Record-Route names the cluster's domain): its slots then stay while
+     *                                its dialog does, and go back with its BYE on a survivor
+     */
+    public HazelcastCallSlots(HazelcastInstance grid, Clock clock, GridDeadline deadline,
+            boolean callsOutliveTheirMember) {
+        this.callsOutliveTheirMember = callsOutliveTheirMember;
         this.grid = grid;
         this.slots = grid.getMap(MapNames.CALL_SLOTS);
         this.calls = grid.getMap(MapNames.CALL_HOLDINGS);
@@ -98,9 +111,10 @@ public final class HazelcastCallSlots implements CallSlots {
 
     /**
      * Gives back the slots of the calls this member owns the holdings of that no longer run: their
-     * member left the cluster (a {@code kill -9}: its calls cannot go on through it), or they set up
-     * longer ago than {@code setup} and have no dialog (a failure that no answer reported). Then drops
-     * slots whose call holds nothing. Returns how many calls it released.
+     * member left the cluster (a {@code kill -9}: its calls cannot go on through it, unless calls outlive
+     * their member and the call's dialog is still up), or they set up longer ago than {@code setup} and
+     * have no dialog (a failure that no answer reported). Then drops slots whose call holds nothing.
+     * Returns how many calls it released.
      */
     public int reconcile(Duration setup) {
         Set<String> members = new HashSet<>();
@@ -120,8 +134,9 @@ public final class HazelcastCallSlots implements CallSlots {
             if (holding == null) {
                 continue;
             }
-            boolean memberGone = !members.contains(holding.member());
-            boolean stale = !live.contains(callId) && now - holding.admittedAtMillis() > setup.toMillis();
+            boolean dialogUp = live.contains(callId);
+            boolean memberGone = !members.contains(holding.member()) && !(callsOutliveTheirMember && dialogUp);
+            boolean stale = !dialogUp && now - holding.admittedAtMillis() > setup.toMillis();
             if (memberGone || stale) {
                 gone.add(callId);
             }

@@ -5,6 +5,10 @@ import static io.gridpbx.node.api.ApiClient.OFFICE_CLIENT;
 import static io.gridpbx.node.api.ApiClient.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpbx.core.limits.CallLimit;
+import io.gridpbx.core.limits.CallSlots;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,5 +81,50 @@ class ConfigAndCallsApiIT {
                 .asString()).isEqualTo("completed");
         assertThat(PLATFORM.put("/api/v1/number-ports/other.gridpbx.test/" + id + "/status", """
                 {"status":"completed"}""").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCallLimitShowsTheCallsTheClusterCountsNow_readOnly() throws Exception {
+        ApiClient.Reply created = DEMO_RESELLER.post("/api/v1/config/client-call-limits", """
+                {"client":" Acme.demo.gridpbx.test","maxCalls":"5"}""");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("values").path("client").asString()).isEqualTo("acme.demo.gridpbx.test");
+        assertThat(created.json().path("callsNow").isNumber()).isTrue();
+        assertThat(created.json().path("callsNow").asInt()).isZero();
+
+        CallSlots slots = ApiNode.bean(CallSlots.class);
+        slots.admit("api-it-capped-call", List.of(CallLimit.ofClient("acme.demo.gridpbx.test", 5)), "api-it")
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try {
+            assertThat(DEMO_RESELLER.get(created.location()).json().path("callsNow").asInt()).isEqualTo(1);
+            assertThat(DEMO_RESELLER.get("/api/v1/config/client-call-limits").json().valueStream()
+                    .map(o -> o.path("callsNow").asInt())).containsExactly(1);
+        } finally {
+            slots.release("api-it-capped-call");
+        }
+
+        assertThat(DEMO_RESELLER.post("/api/v1/config/client-call-limits", """
+                {"client":"acme.demo.gridpbx.test","maxCalls":"3"}""").fieldsInError())
+                .as("one cap per client").containsExactly("client");
+        assertThat(DEMO_RESELLER.post("/api/v1/config/client-call-limits", """
+                {"client":"shop.other.gridpbx.test","maxCalls":"3"}""").fieldsInError())
+                .as("another reseller's client").containsExactly("client");
+        assertThat(DEMO_RESELLER.put(created.location(), """
+                {"client":"acme.demo.gridpbx.test","maxCalls":"4","callsNow":"9"}""").fieldsInError())
+                .as("callsNow is no field to write").containsExactly("callsNow");
+        assertThat(OFFICE_CLIENT.get("/api/v1/config/ring-groups").body()).doesNotContain("callsNow");
+        assertThat(DEMO_RESELLER.delete(created.location()).status()).isEqualTo(204);
+    }
+
+    @Test
+    void thePlatformCapsAnExistingReseller() {
+        assertThat(PLATFORM.post("/api/v1/config/reseller-call-limits", """
+                {"reseller":"nowhere.gridpbx.test","maxCalls":"100"}""").fieldsInError()).containsExactly("reseller");
+        ApiClient.Reply created = PLATFORM.post("/api/v1/config/reseller-call-limits", """
+                {"reseller":"OTHER.gridpbx.test","maxCalls":"100"}""");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("values").path("reseller").asString()).isEqualTo("other.gridpbx.test");
+        assertThat(created.json().path("callsNow").asInt(-1)).isZero();
+        assertThat(PLATFORM.delete(created.location()).status()).isEqualTo(204);
     }
 }

@@ -109,6 +109,31 @@ class HazelcastCallSlotsTest {
     }
 
     @Test
+    void whenCallsOutliveTheirMember_aDeadMembersCallKeepsItsSlotWhileItsDialogIsUp() {
+        HazelcastInstance third = factory.newHazelcastInstance(GridMemberConfig.grid("call-slots-test"));
+        assertClusterSizeEventually(3, first, second, third);
+        HazelcastCallSlots onThird = new HazelcastCallSlots(third, Clock.systemUTC(), new GridDeadline(Duration.ofSeconds(5)), true);
+        HazelcastCallSlots survivor = new HazelcastCallSlots(first, Clock.systemUTC(), new GridDeadline(Duration.ofSeconds(5)), true);
+        HazelcastCallSlots other = new HazelcastCallSlots(second, Clock.systemUTC(), new GridDeadline(Duration.ofSeconds(5)), true);
+        admit(onThird, "carried-on", CLIENT_OF_TWO);
+        admit(onThird, "in-set-up", CLIENT_OF_TWO);
+        first.getMap(MapNames.DIALOGS).set("carried-on;tag-a;tag-b", new io.gridpbx.core.dialog.Dialog(
+                new io.gridpbx.core.dialog.DialogId("carried-on", "tag-a", "tag-b"),
+                new io.gridpbx.core.location.AddressOfRecord("200", "office.example"),
+                new io.gridpbx.core.location.AddressOfRecord("201", "office.example"), 0, "node"));
+
+        third.getLifecycleService().terminate();
+        assertClusterSizeEventually(2, first, second);
+        assertTrueEventually(() -> {
+            survivor.reconcile(Duration.ofMinutes(3));
+            other.reconcile(Duration.ofMinutes(3));
+            assertThat(survivor.counts(List.of(CLIENT_OF_TWO.key()))).containsEntry(CLIENT_OF_TWO.key(), 1);
+        });
+        assertThat(admit(survivor, "another", CLIENT_OF_TWO)).isEqualTo(Admission.ADMITTED);
+        assertThat(admit(survivor, "one-too-many", CLIENT_OF_TWO)).isInstanceOf(Admission.Refused.class);
+    }
+
+    @Test
     void aCallWithNoDialogLongAfterItsSetUp_isGivenBack_whileALiveOneIsKept() {
         admit(onFirst, "stale", CLIENT_OF_TWO);
         admit(onFirst, "fresh", CLIENT_OF_TWO);
@@ -126,7 +151,7 @@ class HazelcastCallSlotsTest {
             onSecond.reconcile(Duration.ZERO);
             assertThat(onFirst.counts(List.of(CLIENT_OF_TWO.key()))).containsEntry(CLIENT_OF_TWO.key(), 1);
         });
-        assertThat(admit(onSecond, "stale", CLIENT_OF_TWO)).as("the stale call's slot was the one given back")
+        assertThat(admit(onSecond, "next", CLIENT_OF_TWO)).as("the stale call's slot was the one given back")
                 .isEqualTo(Admission.ADMITTED);
         assertThat(onFirst.counts(List.of(CLIENT_OF_TWO.key()))).containsEntry(CLIENT_OF_TWO.key(), 2);
     }
