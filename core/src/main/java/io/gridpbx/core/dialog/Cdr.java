@@ -1,28 +1,84 @@
 package io.gridpbx.core.dialog;
 
 import io.gridpbx.core.location.AddressOfRecord;
+import java.util.List;
 
 /**
- * A call detail record: one call that ended, as billing and reports see it.
+ * A call detail record: one call as its caller saw it, as billing and reports see it, written once
+ * when it ends, whether it was answered or not.
  *
- * @param clientDomain the client the call belongs to (the caller's)
- * @param disposition  {@code ANSWERED} for now; unanswered calls arrive with the B2BUA work
+ * @param clientDomain   the client the call belongs to (the caller's; the DID's for an inbound call)
+ * @param startedAtMillis when the call began: its INVITE
+ * @param answeredAtMillis when it was answered; equal to {@code endedAtMillis} for an unanswered call
+ * @param disposition    {@code ANSWERED}, {@code MEDIA_TIMEOUT}, {@code MAX_DURATION}, {@code CREDIT_EXHAUSTED},
+ *                       {@code DIALOG_TIMEOUT}, {@code HANGUP}; for an unanswered call {@code BUSY},
+ *                       {@code NO_ANSWER}, {@code CANCELLED}, {@code REFUSED} or {@code FAILED}
+ * @param finalStatus    the final SIP status the caller got
+ * @param facts          direction, numbers, gateway and attempts
+ * @param charge         what it cost; {@link io.gridpbx.core.billing.Charge#NONE} until rated
  */
 public record Cdr(String callId, String clientDomain, AddressOfRecord caller, AddressOfRecord callee,
-        long startedAtMillis, long answeredAtMillis, long endedAtMillis, String disposition, String nodeId) {
+        long startedAtMillis, long answeredAtMillis, long endedAtMillis, String disposition, String nodeId,
+        int finalStatus, CallFacts facts, io.gridpbx.core.billing.Charge charge) {
+
+    public static final String ANSWERED = "ANSWERED";
+
+    /** A record from before calls kept their facts: an answered internal call. */
+    public Cdr(String callId, String clientDomain, AddressOfRecord caller, AddressOfRecord callee,
+            long startedAtMillis, long answeredAtMillis, long endedAtMillis, String disposition, String nodeId) {
+        this(callId, clientDomain, caller, callee, startedAtMillis, answeredAtMillis, endedAtMillis, disposition, nodeId,
+                200, CallFacts.internal(startedAtMillis, clientDomain), io.gridpbx.core.billing.Charge.NONE);
+    }
 
     public long billableSeconds() {
-        return Math.max(0, (endedAtMillis - answeredAtMillis + 999) / 1000);
+        return answered() ? Math.max(0, (endedAtMillis - answeredAtMillis + 999) / 1000) : 0;
+    }
+
+    public boolean answered() {
+        return finalStatus / 100 == 2;
+    }
+
+    public Direction direction() {
+        return facts.direction();
+    }
+
+    public List<CdrLeg> legs() {
+        return facts.legs();
+    }
+
+    public Cdr rated(io.gridpbx.core.billing.Charge cost) {
+        return new Cdr(callId, clientDomain, caller, callee, startedAtMillis, answeredAtMillis, endedAtMillis,
+                disposition, nodeId, finalStatus, facts, cost);
     }
 
     public static Cdr answered(Dialog dialog, long endedAtMillis, String endingNode) {
-        return answered(dialog, endedAtMillis, endingNode, "ANSWERED");
+        return answered(dialog, endedAtMillis, endingNode, ANSWERED);
     }
 
     /** An answered call that ended otherwise than by a party's BYE: {@code MEDIA_TIMEOUT} when its media stopped. */
     public static Cdr answered(Dialog dialog, long endedAtMillis, String endingNode, String disposition) {
-        return new Cdr(dialog.id().callId(), dialog.caller().domain(), dialog.caller(), dialog.callee(),
-                dialog.startedAtMillis(), dialog.startedAtMillis(), Math.max(endedAtMillis, dialog.startedAtMillis()),
-                disposition, endingNode);
+        CallFacts facts = dialog.factsOrInternal();
+        return new Cdr(dialog.id().callId(), dialog.clientDomain(), dialog.caller(), dialog.callee(),
+                Math.min(facts.invitedAtMillis(), dialog.startedAtMillis()), dialog.startedAtMillis(),
+                Math.max(endedAtMillis, dialog.startedAtMillis()), disposition, endingNode, 200, facts,
+                io.gridpbx.core.billing.Charge.NONE);
+    }
+
+    /** A call that got a final answer other than 2xx: never answered, costs nothing. */
+    public static Cdr unanswered(String callId, String clientDomain, AddressOfRecord caller, AddressOfRecord callee,
+            long endedAtMillis, String nodeId, int finalStatus, CallFacts facts) {
+        return new Cdr(callId, clientDomain, caller, callee, facts.invitedAtMillis(), endedAtMillis, endedAtMillis,
+                dispositionOf(finalStatus), nodeId, finalStatus, facts, io.gridpbx.core.billing.Charge.NONE);
+    }
+
+    /** The disposition of an unanswered call by its final status. */
+    public static String dispositionOf(int finalStatus) {
+        return switch (finalStatus) {
+            case 486, 600 -> "BUSY";
+            case 408, 480 -> "NO_ANSWER";
+            case 487 -> "CANCELLED";
+            case 401, 402, 403, 407, 603 -> "REFUSED";
+            default -> "FAILED";
+        };
     }
 }

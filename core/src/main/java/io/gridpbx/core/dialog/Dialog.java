@@ -11,9 +11,17 @@ import org.jspecify.annotations.Nullable;
  *
  * @param callerTarget where requests towards the caller go; null for a dialog tracked before targets were kept
  * @param calleeTarget where requests towards the callee go; null likewise
+ * @param facts        what its CDR needs beyond the parties; null for a dialog tracked before they were kept
+ * @param endsAtMillis when the platform ends it (its funds or the longest call allowed run out); 0 for never
  */
 public record Dialog(DialogId id, AddressOfRecord caller, AddressOfRecord callee, long startedAtMillis, String nodeId,
-        @Nullable DialogTarget callerTarget, @Nullable DialogTarget calleeTarget) {
+        @Nullable DialogTarget callerTarget, @Nullable DialogTarget calleeTarget, @Nullable CallFacts facts,
+        long endsAtMillis) {
+
+    public Dialog(DialogId id, AddressOfRecord caller, AddressOfRecord callee, long startedAtMillis, String nodeId,
+            @Nullable DialogTarget callerTarget, @Nullable DialogTarget calleeTarget) {
+        this(id, caller, callee, startedAtMillis, nodeId, callerTarget, calleeTarget, null, 0);
+    }
 
     /** A dialog known only by its parties (the management views and reports need no targets). */
     public Dialog(DialogId id, AddressOfRecord caller, AddressOfRecord callee, long startedAtMillis, String nodeId) {
@@ -54,6 +62,21 @@ public record Dialog(DialogId id, AddressOfRecord caller, AddressOfRecord callee
     }
 
     private Dialog withTargets(DialogTarget toCaller, DialogTarget toCallee) {
-        return new Dialog(id, caller, callee, startedAtMillis, nodeId, toCaller, toCallee);
+        return new Dialog(id, caller, callee, startedAtMillis, nodeId, toCaller, toCallee, facts, endsAtMillis);
+    }
+
+    /** The dialog with what its CDR needs, and when the platform ends it (0: never). */
+    public Dialog withFacts(CallFacts callFacts, long endsAt) {
+        return new Dialog(id, caller, callee, startedAtMillis, nodeId, callerTarget, calleeTarget, callFacts, endsAt);
+    }
+
+    /** Its facts, or those of an internal call of the caller's client for a dialog that kept none. */
+    public CallFacts factsOrInternal() {
+        return facts != null ? facts : CallFacts.internal(startedAtMillis, caller.domain());
+    }
+
+    /** The client the call belongs to: the one that pays it, else the caller's. */
+    public String clientDomain() {
+        return facts != null && !facts.chargedClient().isEmpty() ? facts.chargedClient() : caller.domain();
     }
 }

@@ -25,7 +25,11 @@ public enum ConfigKind {
     USER_PROFILE(Level.RESELLER, false, List.of(text("name", true, 100), number("maxCalls", true, 1, 100),
             flag("international"), flag("voicemail"), flag("recording"), flag("premium"))),
     BILLING_PROFILE(Level.RESELLER, false, List.of(text("name", true, 100), choice("currency", "USD", "EUR", "CAD", "GBP"),
-            number("incrementSeconds", true, 1, 60), number("minimumSeconds", true, 0, 60))),
+            number("incrementSeconds", true, 1, 60), number("minimumSeconds", true, 0, 60),
+            of("connectionFee", FieldType.MONEY, false))),
+    /** How a reseller bills one of its clients: the billing profile that rates its calls, prepaid or postpaid. */
+    CLIENT_BILLING(Level.RESELLER, false, List.of(text("client", true, 253), text("billingProfile", true, 100),
+            choice("mode", "prepaid", "postpaid"), of("creditLimit", FieldType.MONEY, false))),
     RATE(Level.RESELLER, false, List.of(text("description", true, 100), text("billingProfile", true, 100),
             of("prefix", FieldType.DIGITS, true), of("pricePerMinute", FieldType.MONEY, true))),
     NUMBER_PORT(Level.RESELLER, false, List.of(of("number", FieldType.DIGITS, true), text("losingCarrier", true, 100),
