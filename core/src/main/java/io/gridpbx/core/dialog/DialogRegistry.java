@@ -9,6 +9,13 @@ public interface DialogRegistry {
 
     void started(Dialog dialog);
 
+    /**
+     * A call that ended without being answered (a final answer other than 2xx, a CANCEL): its record,
+     * written once per Call-ID. Asynchronous. A registry that keeps no records ignores it.
+     */
+    default void unanswered(Cdr cdr) {
+    }
+
     void ended(DialogId id);
 
     /**
