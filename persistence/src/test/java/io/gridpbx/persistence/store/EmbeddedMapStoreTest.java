@@ -74,4 +74,24 @@ class EmbeddedMapStoreTest extends JdbcMapStoreContract {
         assertThat(loadedOne(new JdbcRouteMapStore(database), "rt-intl")).isEqualTo(new OutboundRoute("rt-intl",
                 "gridpbx.test", "International", "011[0-9]+", 90, List.of("gw-b", "gw-a")));
     }
+
+    @Test
+    void resellersBalancesBeforeV14_moveToTheBalancesTable() throws Exception {
+        database.close();
+        DatabaseSettings settings = DatabaseSettings.embedded(dataDir.resolve("before-v14"));
+        Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
+                .locations("classpath:db/migration").target("13").load().migrate();
+        try (var connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+             var insert = connection.createStatement()) {
+            insert.executeUpdate("INSERT INTO resellers (realm, name, platform_domain, balance_micros)"
+                    + " VALUES ('north.gridpbx.test', 'North', 'gridpbx.test', 150250000),"
+                    + " ('south.gridpbx.test', 'South', 'gridpbx.test', 0)");
+        }
+
+        database = Database.open(settings, GaleraRetry.standard());
+
+        JdbcBalanceMapStore balances = new JdbcBalanceMapStore(database);
+        assertThat(balances.loadAll(List.of("north.gridpbx.test", "south.gridpbx.test")))
+                .isEqualTo(java.util.Map.of("north.gridpbx.test", 150_250_000L, "south.gridpbx.test", 0L));
+    }
 }

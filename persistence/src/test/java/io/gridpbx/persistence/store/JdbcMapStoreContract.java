@@ -9,7 +9,11 @@ import io.gridpbx.core.access.Account;
 import io.gridpbx.core.access.ApiToken;
 import io.gridpbx.core.access.AuditEntry;
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.billing.Charge;
+import io.gridpbx.core.dialog.CallFacts;
 import io.gridpbx.core.dialog.Cdr;
+import io.gridpbx.core.dialog.CdrLeg;
+import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.ConfigObject;
@@ -261,6 +265,85 @@ abstract class JdbcMapStoreContract {
         cdrs.store(cdr.callId(), cdr);
         assertThat(loadedOne(cdrs, cdr.callId())).isEqualTo(cdr);
         assertThat(cdrs.loadAllKeys()).containsExactly(cdr.callId());
+    }
+
+    @Test
+    void aRatedOutboundCdrRoundTripsWithItsLegsInOrder_andAReplayChangesNothing() {
+        var cdrs = new JdbcCdrMapStore(database, clock);
+        long invited = clock.millis() - 120_000;
+        CallFacts facts = new CallFacts(Direction.OUTBOUND, "9011442079460000", "442079460000", "gw-b", invited,
+                OFFICE, List.of(CdrLeg.gateway("gw-a", 503, "Service Unavailable"),
+                        CdrLeg.forward("sip:300@" + OFFICE, "busy"), CdrLeg.gateway("gw-b", 200, "OK")));
+        Cdr cdr = new Cdr("out-1@host", OFFICE, new AddressOfRecord("200", OFFICE),
+                new AddressOfRecord("9011442079460000", OFFICE), invited, invited + 5_000, invited + 65_500,
+                Cdr.ANSWERED, "127.0.0.1:5060", 200, facts, new Charge(12_000, 10_200, "4420"));
+
+        cdrs.store(cdr.callId(), cdr);
+        cdrs.store(cdr.callId(), cdr.rated(Charge.NONE));
+
+        assertThat(loadedOne(cdrs, cdr.callId())).as("the first write stays").isEqualTo(cdr);
+        assertThat(loadedOne(cdrs, cdr.callId()).legs()).extracting(CdrLeg::target)
+                .containsExactly("gw-a", "sip:300@" + OFFICE, "gw-b");
+    }
+
+    @Test
+    void anUnansweredInboundCdrRoundTrips_withTextLongerThanItsColumnsCut() {
+        var cdrs = new JdbcCdrMapStore(database, clock);
+        long invited = clock.millis() - 30_000;
+        CallFacts facts = new CallFacts(Direction.INBOUND, "15145550100", "15145550100", "", invited, OFFICE,
+                List.of(CdrLeg.forward("sip:201@" + OFFICE, "x".repeat(500))));
+        Cdr cdr = Cdr.unanswered("in-1@carrier", OFFICE, new AddressOfRecord("15145550199", "carrier.test"),
+                new AddressOfRecord("202", OFFICE), clock.millis(), "127.0.0.1:5060", 486, facts);
+
+        cdrs.store(cdr.callId(), cdr);
+
+        Cdr loaded = loadedOne(cdrs, cdr.callId());
+        assertThat(loaded.disposition()).isEqualTo("BUSY");
+        assertThat(loaded.finalStatus()).isEqualTo(486);
+        assertThat(loaded.answered()).isFalse();
+        assertThat(loaded.facts().direction()).isEqualTo(Direction.INBOUND);
+        assertThat(loaded.charge()).isEqualTo(Charge.NONE);
+        assertThat(loaded.legs().getFirst().reason()).hasSize(200);
+    }
+
+    /** A row written before V14 (or by a node that does not know the columns) is an answered internal call. */
+    @Test
+    void aCdrRowWithoutFacts_readsAsAnAnsweredInternalCallOfItsClient() throws Exception {
+        var cdrs = new JdbcCdrMapStore(database, clock);
+        long now = clock.millis();
+        database.transaction("insert a CDR the old way", connection -> {
+            try (var insert = connection.prepareStatement("INSERT INTO cdrs (call_id, client_domain, caller, callee,"
+                    + " started_at, answered_at, ended_at, disposition, node_id)"
+                    + " VALUES ('old-1', ?, ?, ?, ?, ?, ?, 'ANSWERED', 'n1')")) {
+                insert.setString(1, OFFICE);
+                insert.setString(2, "200@" + OFFICE);
+                insert.setString(3, "201@" + OFFICE);
+                insert.setLong(4, now - 60_000);
+                insert.setLong(5, now - 50_000);
+                insert.setLong(6, now);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+
+        assertThat(loadedOne(cdrs, "old-1")).isEqualTo(new Cdr("old-1", OFFICE, new AddressOfRecord("200", OFFICE),
+                new AddressOfRecord("201", OFFICE), now - 60_000, now - 50_000, now, "ANSWERED", "n1"));
+    }
+
+    @Test
+    void balancesRoundTrip_aReplayWritesTheSameNumber_andADeleteRemovesTheRow() {
+        var balances = new JdbcBalanceMapStore(database);
+        balances.store(OFFICE, 25_000_000L);
+        balances.store("demo.gridpbx.test", -1_250_000L);
+        balances.store(OFFICE, 24_988_000L);
+        balances.store(OFFICE, 24_988_000L);
+
+        assertThat(balances.loadAll(List.of(OFFICE, "demo.gridpbx.test", "none.gridpbx.test")))
+                .isEqualTo(Map.of(OFFICE, 24_988_000L, "demo.gridpbx.test", -1_250_000L));
+        assertThat(balances.loadAllKeys()).containsExactlyInAnyOrder(OFFICE, "demo.gridpbx.test");
+
+        balances.delete("demo.gridpbx.test");
+        assertThat(balances.loadAllKeys()).containsExactly(OFFICE);
     }
 
     @Test
