@@ -1,5 +1,6 @@
 package io.gridpbx.sip;
 
+import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.dialog.DialogRegistry;
@@ -14,6 +15,7 @@ final class InMemoryDialogRegistry implements DialogRegistry {
 
     private final ConcurrentHashMap<String, Dialog> active = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Dialog> started = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Cdr> records = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
@@ -24,7 +26,25 @@ final class InMemoryDialogRegistry implements DialogRegistry {
 
     @Override
     public void ended(DialogId id) {
-        active.remove(id.key());
+        ended(id, Cdr.ANSWERED);
+    }
+
+    @Override
+    public void ended(DialogId id, String disposition) {
+        Dialog dialog = active.remove(id.key());
+        if (dialog != null) {
+            records.add(Cdr.answered(dialog, System.currentTimeMillis(), dialog.nodeId(), disposition));
+        }
+    }
+
+    @Override
+    public void unanswered(Cdr cdr) {
+        records.add(cdr);
+    }
+
+    /** The records of the calls that ended, answered or not, in the order they ended. */
+    List<Cdr> records() {
+        return List.copyOf(records);
     }
 
     @Override

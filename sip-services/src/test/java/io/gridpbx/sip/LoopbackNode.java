@@ -2,6 +2,9 @@ package io.gridpbx.sip;
 
 import io.gridpbx.core.auth.LocalNonceCounts;
 import io.gridpbx.core.auth.NonceService;
+import io.gridpbx.core.billing.BillingIndex;
+import io.gridpbx.core.billing.CallBilling;
+import io.gridpbx.core.billing.InMemoryBalances;
 import io.gridpbx.core.dialog.RouteSeal;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
@@ -55,10 +58,17 @@ final class LoopbackNode implements AutoCloseable {
     final TrunkingIndex trunking;
     /** The slots of the call limits, counted on this node alone. */
     final InMemoryCallSlots slots;
+    /** The billing profiles, rates and client accounts the node's calls to the PSTN read; empty until a test fills it. */
+    final BillingIndex billing;
+    /** The balances of the clients, in this node's memory. */
+    final InMemoryBalances balances;
 
     private LoopbackNode(int port, JainSipServer server, InMemoryTenantDirectory directory,
             SynchronizedBindingStore bindings, InMemoryDialogRegistry dialogs, RouteSeal routeSeal,
-            List<Ban> lockouts, LocalBanList bans, TrunkingIndex trunking, InMemoryCallSlots slots) {
+            List<Ban> lockouts, LocalBanList bans, TrunkingIndex trunking, InMemoryCallSlots slots, BillingIndex billing,
+            InMemoryBalances balances) {
+        this.billing = billing;
+        this.balances = balances;
         this.trunking = trunking;
         this.slots = slots;
         this.lockouts = lockouts;
@@ -136,11 +146,13 @@ final class LoopbackNode implements AutoCloseable {
         guard.allow(AllowList.parse(List.of(HOST)));
         TrunkingIndex trunking = new TrunkingIndex();
         InMemoryCallSlots slots = new InMemoryCallSlots();
+        BillingIndex billing = new BillingIndex();
+        InMemoryBalances balances = new InMemoryBalances();
         JainSipServer server = JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces,
                 new LocalNonceCounts(clock, nonces.lifetime(), Duration.ofSeconds(32)), clock, guard, null,
-                domain -> NatPolicy.NEVER, trunking, slots);
+                domain -> NatPolicy.NEVER, trunking, slots, new CallBilling(billing, balances, directory));
         return new LoopbackNode(port, server, directory, bindings, dialogs,
-                new RouteSeal(nonces.derivedKey("record-route")), lockouts, bans, trunking, slots);
+                new RouteSeal(nonces.derivedKey("record-route")), lockouts, bans, trunking, slots, billing, balances);
     }
 
     EdgeGuard guard() {

@@ -25,6 +25,11 @@ public record CallFacts(Direction direction, String dialled, String e164, String
         return new CallFacts(Direction.INTERNAL, "", "", "", invitedAtMillis, clientDomain, List.of());
     }
 
+    /** These facts, of a call whose INVITE came at {@code millis}. */
+    public CallFacts invitedAt(long millis) {
+        return new CallFacts(direction, dialled, e164, gateway, millis, chargedClient, legs);
+    }
+
     public CallFacts withLeg(CdrLeg leg) {
         List<CdrLeg> more = new ArrayList<>(legs);
         more.add(leg);

@@ -41,8 +41,10 @@ final class CallLegs implements ForkContext.Failover {
     private final HeaderFactory headers;
     private final Function<CalleeResolution.Contacts, List<URI>> uris;
     private final Function<CalleeResolution.Contacts, List<JainSipFlows.@Nullable Reach>> reaches;
+    private final @Nullable CallSheet sheet;
     private @Nullable ProxyBranches branches;
-    private final ArrayDeque<URI> gateways = new ArrayDeque<>();
+    /** The gateways still to try in this leg, with the Request-URI each takes. */
+    private final ArrayDeque<Hop> gateways = new ArrayDeque<>();
     private CalleeResolution.@Nullable Diverted onBusy;
     private CalleeResolution.@Nullable Diverted onNoAnswer;
     private boolean ringTimeOver;
@@ -51,8 +53,13 @@ final class CallLegs implements ForkContext.Failover {
     private int attempts;
     private int diversions;
 
+    private record Hop(String gatewayId, URI uri) {
+    }
+
+    /** @param sheet where the call's record learns its gateways and forwards; null for a call that keeps none */
     CallLegs(JainSipTrunks trunks, HeaderFactory headers, Function<CalleeResolution.Contacts, List<URI>> uris,
-            Function<CalleeResolution.Contacts, List<JainSipFlows.@Nullable Reach>> reaches) {
+            Function<CalleeResolution.Contacts, List<JainSipFlows.@Nullable Reach>> reaches, @Nullable CallSheet sheet) {
+        this.sheet = sheet;
         this.trunks = trunks;
         this.headers = headers;
         this.uris = uris;
@@ -79,6 +86,9 @@ final class CallLegs implements ForkContext.Failover {
 
     @Override
     public boolean sendNext(ForkContext context, int status, boolean rang) {
+        if (pstnLeg && sheet != null) {
+            sheet.gatewayFailed(status);
+        }
         if (!gateways.isEmpty() && !rang && FAIL_OVER_ON.contains(status)) {
             return sendNextGateway();
         }
@@ -128,7 +138,13 @@ final class CallLegs implements ForkContext.Failover {
                 case CalleeResolution.Pstn pstn -> {
                     pstnLeg = true;
                     trunks.presentIdentity(branches.request, pstn.plan());
-                    gateways.addAll(trunks.targets(pstn.plan()));
+                    if (sheet != null) {
+                        sheet.toThePstn(pstn.chargedUser().addressOfRecord().domain(), pstn.plan().number().e164());
+                    }
+                    List<URI> targets = trunks.targets(pstn.plan());
+                    for (int i = 0; i < targets.size(); i++) {
+                        gateways.add(new Hop(pstn.plan().attempts().get(i).gateway().id(), targets.get(i)));
+                    }
                     yield sendNextGateway();
                 }
                 case CalleeResolution.Diverted diverted -> throw new IllegalStateException("unwrapped above");
@@ -183,7 +199,8 @@ final class CallLegs implements ForkContext.Failover {
     /** Sends the call to the next gateway of the plan; false when none is left or none could be sent. */
     private boolean sendNextGateway() {
         while (!gateways.isEmpty()) {
-            URI target = gateways.poll();
+            Hop hop = gateways.poll();
+            URI target = hop.uri();
             ClientTransaction branch;
             try {
                 branch = branches.create(target, null);
@@ -192,6 +209,9 @@ final class CallLegs implements ForkContext.Failover {
                 continue;
             }
             attempts++;
+            if (sheet != null) {
+                sheet.trying(hop.gatewayId());
+            }
             try {
                 branch.sendRequest();
                 trunks.watchSilence(branches.context, branch);
@@ -211,6 +231,13 @@ final class CallLegs implements ForkContext.Failover {
     private void divert(CalleeResolution.Diverted diverted) {
         diversions++;
         AddressOfRecord by = diverted.by();
+        if (sheet != null) {
+            sheet.forwarded(switch (CalleeResolution.firstLeg(diverted.to())) {
+                case CalleeResolution.Pstn pstn -> "+" + pstn.plan().number().e164();
+                case CalleeResolution.Contacts contacts -> contacts.callee().addressOfRecord().toString();
+                default -> "";
+            }, diverted.reason());
+        }
         String uri = CalleeResolution.firstLeg(diverted.to()) instanceof CalleeResolution.Pstn pstn
                 && pstn.chargedUser().addressOfRecord().equals(by) && pstn.plan().presentedNumber() != null
                 ? trunks.numberUri(pstn.plan().presentedNumber()) : "sip:" + by.user() + "@" + by.domain();

@@ -1,6 +1,7 @@
 package io.gridpbx.sip.jain;
 
 import io.gridpbx.core.limits.CallSlots;
+import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.dialog.DialogRegistry;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
 
 /**
  * Where the proxy keeps the dialogs it set up, and where the dialog check finds them: early dialogs
@@ -20,11 +23,16 @@ final class DialogTracker {
     private final DialogRegistry grid;
     private final RecentDialogs recent;
     private final CallSlots slots;
+    private final CallDeadlines deadlines;
     /** Early dialogs by dialog key; an INVITE's early dialogs leave when its final response goes out. */
     private final ConcurrentHashMap<String, Dialog> early = new ConcurrentHashMap<>();
 
-    /** @param slots where the call's slots of its limits go back when it ends */
-    DialogTracker(DialogRegistry grid, RecentDialogs recent, CallSlots slots) {
+    /**
+     * @param slots     where the call's slots of its limits go back when it ends
+     * @param deadlines the calls this node ends when their funds run out
+     */
+    DialogTracker(DialogRegistry grid, RecentDialogs recent, CallSlots slots, CallDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.grid = grid;
         this.recent = recent;
         this.slots = slots;
@@ -46,6 +54,21 @@ final class DialogTracker {
         grid.started(dialog);
     }
 
+    /** A 2xx confirmed a call its funds end in {@code seconds}: a BYE to each party then, unless it ended before. */
+    void endsIn(Request invite, Response ok, long seconds) {
+        deadlines.start(invite, ok, seconds, this::ended);
+    }
+
+    /** A request passing in a dialog: the deadlines follow its CSeq. */
+    void observe(Request inDialog) {
+        deadlines.observe(inDialog);
+    }
+
+    /** A call of ours ended unanswered: its record. */
+    void unanswered(Cdr cdr) {
+        grid.unanswered(cdr);
+    }
+
     /** A 2xx confirmed a dialog that another member routed and records: kept here only, for its ACK. */
     void relayed(Dialog dialog) {
         recent.put(dialog);
@@ -57,6 +80,7 @@ final class DialogTracker {
     }
 
     void ended(DialogId id) {
+        deadlines.cancel(id.callId());
         recent.remove(id.key());
         grid.ended(id);
         slots.release(id.callId());
@@ -64,6 +88,7 @@ final class DialogTracker {
 
     /** Ended by this node rather than by a party's BYE: the CDR keeps why ({@code MEDIA_TIMEOUT}). */
     void ended(DialogId id, String disposition) {
+        deadlines.cancel(id.callId());
         recent.remove(id.key());
         grid.ended(id, disposition);
         slots.release(id.callId());

@@ -35,9 +35,17 @@ final class ForkContext {
      * @param recordsInGrid false on the member that only relays a call down the callee's connection
      *                      for another: that one keeps the dialog in its memory (for the ACK and the
      *                      2xx retransmissions), the member that routed the call records it in the grid
+     * @param sheet         what the call's record learns as it is set up; null for a call that keeps none
      */
-    record Parties(AddressOfRecord caller, AddressOfRecord callee, boolean recordsInGrid) {
+    record Parties(AddressOfRecord caller, AddressOfRecord callee, boolean recordsInGrid, @Nullable CallSheet sheet) {
+
+        Parties(AddressOfRecord caller, AddressOfRecord callee, boolean recordsInGrid) {
+            this(caller, callee, recordsInGrid, null);
+        }
     }
+
+    /** The longest a call's funds may keep it up before this node ends it: beyond, the grid's dialog timeout holds. */
+    private static final long LONGEST_FUNDED_SECONDS = 30L * 86_400;
 
     /**
      * What a call does when every branch failed: its next gateway, or where the callee's forwarding
@@ -363,7 +371,19 @@ final class ForkContext {
 
     private void finished() {
         dialogs.earlyOver(earlyDialogs);
+        recordUnanswered();
         onFinal.accept(finalStatus);
+    }
+
+    /** A call of ours that got no 2xx gets its record here, on the node that routed it. */
+    private void recordUnanswered() {
+        CallSheet sheet = parties == null ? null : parties.sheet();
+        if (sheet == null || !parties.recordsInGrid() || finalStatus < 300 || !Request.INVITE.equals(request.getMethod())) {
+            return;
+        }
+        var facts = sheet.unanswered(finalStatus);
+        dialogs.unanswered(io.gridpbx.core.dialog.Cdr.unanswered(JainSipMessages.callId(request), facts.chargedClient(),
+                parties.caller(), parties.callee(), clock.millis(), nodeId, finalStatus, facts));
     }
 
     /**
@@ -391,6 +411,15 @@ final class ForkContext {
             Dialog dialog = DialogOf.between(request, ok, parties.caller(), parties.callee(), clock.millis(), nodeId);
             Dialog confirmed = dialog != null ? dialog : new Dialog(id, parties.caller(), parties.callee(), clock.millis(), nodeId);
             if (parties.recordsInGrid()) {
+                CallSheet sheet = parties.sheet();
+                if (sheet != null) {
+                    long funded = Math.min(sheet.fundedSeconds(), LONGEST_FUNDED_SECONDS);
+                    confirmed = confirmed.withFacts(sheet.answered(ok.getStatusCode()),
+                            sheet.timed() ? confirmed.startedAtMillis() + funded * 1000 : 0);
+                    if (sheet.timed()) {
+                        dialogs.endsIn(request, ok, funded);
+                    }
+                }
                 dialogs.confirmed(confirmed);
             } else {
                 dialogs.relayed(confirmed);

@@ -169,6 +169,7 @@ final class JainSipProxy {
         }
         List<JainSipFlows.@Nullable Reach> reach = flow != null && flows.holds(flow)
                 ? List.of(new JainSipFlows.Direct(flow)) : List.of();
+        dialogs.observe(request);
         if (Request.BYE.equals(request.getMethod())) {
             media.end(JainSipMessages.callId(request));
             forward(event, request, List.of(request.getRequestURI()), reach, loopHash, null);
@@ -254,8 +255,10 @@ final class JainSipProxy {
             case RequestDecision.Route route -> {
                 counters.callForwarded(route.clientDomain());
                 consumeCredentials(request, caller.domain());
+                boolean invite = Request.INVITE.equals(request.getMethod());
                 ForkContext.Parties parties = new ForkContext.Parties(route.caller(),
-                        CallLegs.dialled(route.target(), route.clientDomain()), true);
+                        CallLegs.dialled(route.target(), route.clientDomain()), true,
+                        invite ? new CallSheet(route.facts().invitedAt(clock.millis()), route.fundedSeconds()) : null);
                 CalleeResolution first = CalleeResolution.firstLeg(route.target());
                 if (!Request.INVITE.equals(request.getMethod())) {
                     if (first instanceof CalleeResolution.Contacts contacts) {
@@ -288,7 +291,7 @@ final class JainSipProxy {
     /** Sends an INVITE on its way: its first leg now, the next ones as {@link CallLegs} decide. */
     private void call(RequestEvent event, Request request, String loopHash, ForkContext.Parties parties,
             CalleeResolution target) throws ParseException, SipException, InvalidArgumentException {
-        CallLegs legs = new CallLegs(trunks, responder.headers(), this::contactUris, this::reaches);
+        CallLegs legs = new CallLegs(trunks, responder.headers(), this::contactUris, this::reaches, parties.sheet());
         ProxyBranches branches = open(event, request, loopHash, parties, legs);
         if (branches == null) {
             return;

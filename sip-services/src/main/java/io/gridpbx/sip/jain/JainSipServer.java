@@ -5,6 +5,9 @@ import io.gridpbx.core.auth.ChallengeMemory;
 import io.gridpbx.core.auth.DigestAuthenticator;
 import io.gridpbx.core.auth.NonceCounts;
 import io.gridpbx.core.auth.NonceService;
+import io.gridpbx.core.billing.BillingIndex;
+import io.gridpbx.core.billing.CallBilling;
+import io.gridpbx.core.billing.InMemoryBalances;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.dialog.RouteSeal;
 import io.gridpbx.core.location.BindingStore;
@@ -101,6 +104,15 @@ public final class JainSipServer implements SipServer {
                 domain -> NatPolicy.NEVER, new TrunkingIndex(), new InMemoryCallSlots());
     }
 
+    /** A node whose clients no reseller bills: their calls to the PSTN go unrated and unlimited. */
+    public static JainSipServer start(SipNodeSettings settings, OverloadSettings overload, TenantDirectory directory,
+            BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
+            EdgeGuard guard, @Nullable MediaRelay relay, java.util.function.Function<String, NatPolicy> policyOfClient,
+            TrunkingView trunking, CallSlots slots) {
+        return start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard, relay, policyOfClient,
+                trunking, slots, new CallBilling(new BillingIndex(), new InMemoryBalances(), directory));
+    }
+
     /**
      * Starts listening, relaying the media of calls through {@code relay} as each client's policy says;
      * the ports are bound when this returns.
@@ -113,7 +125,7 @@ public final class JainSipServer implements SipServer {
     public static JainSipServer start(SipNodeSettings settings, OverloadSettings overload, TenantDirectory directory,
             BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
             EdgeGuard guard, @Nullable MediaRelay relay, java.util.function.Function<String, NatPolicy> policyOfClient,
-            TrunkingView trunking, CallSlots slots) {
+            TrunkingView trunking, CallSlots slots, CallBilling billing) {
         String stackName = "gridpbx-" + settings.nodeId();
         JainSipEdgeGuards.register(stackName, guard);
         try {
@@ -154,10 +166,11 @@ public final class JainSipServer implements SipServer {
             guard.trust(address -> trunking.carrierAt(address).isPresent());
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
                     new CallRouter(directory, bindings, planner), trunking, planner, new CallLimitRules(trunking), slots,
-                    settings.nodeId());
-            DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS), slots);
-            JainSipFailures failures = new JainSipFailures(responder, counters);
+                    billing, settings.nodeId());
             JainSipTrunks trunks = new JainSipTrunks(addresses, headers, settings.advertisedHost(), settings.trunkTimers());
+            DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS), slots,
+                    new CallDeadlines(responder, self, trunks.timers()));
+            JainSipFailures failures = new JainSipFailures(responder, counters);
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
                     new JainSipFlows(stack, settings.nodeId()), failures,
                     new JainSipMedia(relay, policyOfClient, responder, self, tracker), trunks, slots);

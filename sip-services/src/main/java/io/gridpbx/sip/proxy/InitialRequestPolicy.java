@@ -2,6 +2,10 @@ package io.gridpbx.sip.proxy;
 
 import io.gridpbx.core.auth.DigestAuthenticator;
 import io.gridpbx.core.auth.DigestResponse;
+import io.gridpbx.core.billing.CallBilling;
+import io.gridpbx.core.billing.CallCredit;
+import io.gridpbx.core.dialog.CallFacts;
+import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.limits.Admission;
 import io.gridpbx.core.limits.CallLimit;
 import io.gridpbx.core.limits.CallLimitRules;
@@ -45,10 +49,14 @@ public final class InitialRequestPolicy {
     private final OutboundPlanner planner;
     private final CallLimitRules limits;
     private final CallSlots slots;
+    private final CallBilling billing;
     private final String nodeId;
 
+    /** @param billing what a billed client's call to the PSTN may cost, checked once its slots are taken */
     public InitialRequestPolicy(TenantDirectory directory, DigestAuthenticator authenticator, CallRouter router,
-            TrunkingView trunking, OutboundPlanner planner, CallLimitRules limits, CallSlots slots, String nodeId) {
+            TrunkingView trunking, OutboundPlanner planner, CallLimitRules limits, CallSlots slots, CallBilling billing,
+            String nodeId) {
+        this.billing = billing;
         this.directory = directory;
         this.authenticator = authenticator;
         this.router = router;
@@ -77,13 +85,33 @@ public final class InitialRequestPolicy {
 
     /**
      * A call takes a slot of each of its limits before it rings anything; a full one refuses it with
-     * the limit's status (486 for the user's own, 403 otherwise) and a reason naming it. An emergency
-     * call takes none, whatever the limits say.
+     * the limit's status (486 for the user's own, 403 otherwise) and a reason naming it. Then a call to
+     * the PSTN of a billed client must be paid for: its funds set how long it may last, and a client
+     * whose funds cannot pay its first step is refused (403, the slots given back). An emergency call
+     * takes no slot and owes nothing, whatever the limits and the balance say.
      */
     private CompletionStage<RequestDecision> admit(RequestDecision.Route route, String callId) {
         if (CalleeResolution.emergency(route.target())) {
             return CompletableFuture.completedFuture(route);
         }
+        return slotsFor(route, callId).thenCompose(decision -> decision instanceof RequestDecision.Route admitted
+                && CalleeResolution.firstLeg(admitted.target()) instanceof CalleeResolution.Pstn pstn
+                ? fund(admitted, pstn, callId) : CompletableFuture.completedFuture(decision));
+    }
+
+    private CompletionStage<RequestDecision> fund(RequestDecision.Route route, CalleeResolution.Pstn pstn, String callId) {
+        return billing.before(pstn.chargedUser().addressOfRecord().domain(), pstn.plan().number().e164())
+                .thenApply(verdict -> switch (verdict) {
+                    case CallCredit.Unbilled unbilled -> route;
+                    case CallCredit.Allowed allowed -> route.funded(allowed.maxSeconds());
+                    case CallCredit.Refused refused -> {
+                        slots.release(callId);
+                        yield new RequestDecision.Refuse(403, refused.reason());
+                    }
+                });
+    }
+
+    private CompletionStage<RequestDecision> slotsFor(RequestDecision.Route route, String callId) {
         String reseller = directory.client(route.clientDomain()).map(Client::resellerRealm).orElse(route.clientDomain());
         boolean user = route.caller().domain().equals(route.clientDomain());
         String profile = user ? directory.user(route.caller()).map(User::profile).orElse(null) : null;
@@ -130,7 +158,9 @@ public final class InitialRequestPolicy {
                 && directory.user(callee).isEmpty()) {
             return CompletableFuture.completedFuture(toThePstn(caller, callee.user()));
         }
-        return router.resolve(authenticated, callee).thenApply(resolution -> decision(caller, caller.domain(), resolution));
+        CallFacts facts = new CallFacts(Direction.INTERNAL, callee.user(), "", "", 0, caller.domain(), List.of());
+        return router.resolve(authenticated, callee)
+                .thenApply(resolution -> decision(caller, caller.domain(), resolution, facts));
     }
 
     private RequestDecision toThePstn(AddressOfRecord caller, String dialled) {
@@ -143,7 +173,8 @@ public final class InitialRequestPolicy {
         return switch (planner.plan(client.get(), user.get(), dialled, platform)) {
             case OutboundPlan.Refused refused -> new RequestDecision.Refuse(refused.status(), refused.reason());
             case OutboundPlan.Attempts attempts -> new RequestDecision.Route(caller, caller.domain(),
-                    new CalleeResolution.Pstn(user.get(), attempts));
+                    new CalleeResolution.Pstn(user.get(), attempts), new CallFacts(Direction.OUTBOUND, dialled,
+                            attempts.number().e164(), "", 0, caller.domain(), List.of()), Long.MAX_VALUE);
         };
     }
 
@@ -159,14 +190,16 @@ public final class InitialRequestPolicy {
         if (clientDomain == null || destination == null) {
             return refused(404, "Number Not In Service");
         }
+        CallFacts facts = new CallFacts(Direction.INBOUND, callee.user(), number, "", 0, clientDomain, List.of());
         return router.resolveUser(new AddressOfRecord(destination, clientDomain))
-                .thenApply(resolution -> decision(caller, clientDomain, resolution));
+                .thenApply(resolution -> decision(caller, clientDomain, resolution, facts));
     }
 
-    private static RequestDecision decision(AddressOfRecord caller, String clientDomain, CalleeResolution resolution) {
+    private static RequestDecision decision(AddressOfRecord caller, String clientDomain, CalleeResolution resolution,
+            CallFacts facts) {
         return switch (resolution) {
             case CalleeResolution.Refused refused -> new RequestDecision.Refuse(refused.status(), refused.reason());
-            default -> new RequestDecision.Route(caller, clientDomain, resolution);
+            default -> new RequestDecision.Route(caller, clientDomain, resolution, facts, Long.MAX_VALUE);
         };
     }
 

@@ -1,6 +1,7 @@
 package io.gridpbx.sip.proxy;
 
 import io.gridpbx.core.auth.DigestAuthenticator.DigestChallenge;
+import io.gridpbx.core.dialog.CallFacts;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.routing.CalleeResolution;
 import java.util.List;
@@ -28,12 +29,27 @@ public sealed interface RequestDecision {
      * @param caller       who calls: an authenticated user, or a carrier's caller for a call to a DID
      * @param clientDomain the client whose call it is (its media policy and counters)
      * @param target       never {@link CalleeResolution.Refused}: that is a {@link Refuse}
+     * @param facts        what the call's record starts from: its direction, the number dialled, who pays
+     * @param fundedSeconds how long the payer's funds let the call last once answered ({@link Long#MAX_VALUE}: no end)
      */
-    record Route(AddressOfRecord caller, String clientDomain, CalleeResolution target) implements RequestDecision {
+    record Route(AddressOfRecord caller, String clientDomain, CalleeResolution target, CallFacts facts,
+            long fundedSeconds) implements RequestDecision {
         public Route {
             if (target instanceof CalleeResolution.Refused) {
                 throw new IllegalArgumentException("a refused call is a Refuse decision");
             }
+            if (fundedSeconds <= 0) {
+                throw new IllegalArgumentException("a call its funds cannot pay is a Refuse decision");
+            }
+        }
+
+        /** An internal call of the caller's client, unlimited. */
+        public Route(AddressOfRecord caller, String clientDomain, CalleeResolution target) {
+            this(caller, clientDomain, target, CallFacts.internal(0, clientDomain), Long.MAX_VALUE);
+        }
+
+        public Route funded(long seconds) {
+            return new Route(caller, clientDomain, target, facts, seconds);
         }
     }
 }
