@@ -1,6 +1,7 @@
 package io.gridpbx.admin.features;
 
 import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.HasHelper;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -9,16 +10,20 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.i18n.I18NProvider;
 import io.gridpbx.admin.i18n.AdminTranslations;
+import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.FieldSpec;
 import io.gridpbx.core.features.FieldType;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One field of a generated form ({@code cfg-<name>}, label {@code field.<name>}): the component its
- * type calls for, and how its value travels as the service's text (booleans {@code true}/{@code false},
- * numbers in decimal, blank for none).
+ * One field of a generated form ({@code cfg-<name>}): the component its type calls for, and how its
+ * value travels as the service's text (booleans {@code true}/{@code false}, numbers in decimal, blank
+ * for none). Its label is {@code field.<kind>.<name>} where a kind words a shared field its own way
+ * (a client billing's {@code mode} is not music on hold's), else {@code field.<name>}; its help, likewise
+ * {@code field.<kind>.<name>.help} or {@code field.<name>.help}, else what its type expects.
  */
 record ConfigField(FieldSpec spec, AbstractField<?, ?> component, Supplier<String> read, Consumer<String> write) {
 
@@ -33,8 +38,8 @@ record ConfigField(FieldSpec spec, AbstractField<?, ?> component, Supplier<Strin
         return spec.type() == FieldType.TEXT && spec.max() > LONG_TEXT;
     }
 
-    static ConfigField of(FieldSpec spec, Locale locale) {
-        String label = I18NProvider.translate("field." + spec.name());
+    static ConfigField of(ConfigKind kind, FieldSpec spec, Locale locale) {
+        String label = label(kind, spec, locale);
         ConfigField field = switch (spec.type()) {
             case BOOLEAN -> checkbox(spec, label);
             case INTEGER -> integer(spec, label);
@@ -42,9 +47,25 @@ record ConfigField(FieldSpec spec, AbstractField<?, ?> component, Supplier<Strin
             case TEXT -> wide(spec) ? area(spec, label) : text(spec, label);
             case DIGITS, DESTINATION, EXTENSION, EXTENSIONS, MONEY, URL -> text(spec, label);
         };
+        help(kind, spec, locale).ifPresent(help -> ((HasHelper) field.component()).setHelperText(help));
         field.component().setId("cfg-" + spec.name());
         field.component().setRequiredIndicatorVisible(spec.required());
         return field;
+    }
+
+    /** The field's label in forms and its column's header in lists. */
+    static String label(ConfigKind kind, FieldSpec spec, Locale locale) {
+        return AdminTranslations.find("field." + kind.path() + "." + spec.name(), locale)
+                .orElseGet(() -> I18NProvider.translate(locale, "field." + spec.name()));
+    }
+
+    /** What the field is for, when the bundle says more than its type does; an integer's range stays. */
+    private static Optional<String> help(ConfigKind kind, FieldSpec spec, Locale locale) {
+        if (spec.type() == FieldType.INTEGER || spec.type() == FieldType.BOOLEAN) {
+            return Optional.empty();
+        }
+        return AdminTranslations.find("field." + kind.path() + "." + spec.name() + ".help", locale)
+                .or(() -> AdminTranslations.find("field." + spec.name() + ".help", locale));
     }
 
     /** A stored value as a list shows it: yes/no, a choice's label, the text itself. */

@@ -16,7 +16,7 @@ final class ConfigForm extends FormLayout implements Editor<Map<String, String>>
     private final List<ConfigField> fields;
 
     ConfigForm(ConfigKind kind, Locale locale) {
-        fields = kind.fields().stream().map(spec -> ConfigField.of(spec, locale)).toList();
+        fields = kind.fields().stream().map(spec -> ConfigField.of(kind, spec, locale)).toList();
         for (ConfigField field : fields) {
             add(field.component());
             errors.bind(field.spec().name(), field.validation());

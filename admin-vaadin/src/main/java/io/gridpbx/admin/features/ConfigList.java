@@ -61,7 +61,7 @@ final class ConfigList extends VerticalLayout {
 
     private void column(FieldSpec spec) {
         grid.addColumn(object -> ConfigField.display(spec, object.values().getOrDefault(spec.name(), ""), getLocale()))
-                .setKey(spec.name()).setHeader(getTranslation("field." + spec.name())).setAutoWidth(true);
+                .setKey(spec.name()).setHeader(ConfigField.label(kind, spec, getLocale())).setAutoWidth(true);
     }
 
     /** An unknown count (no grid answered for it) reads as a dash, never as a reassuring 0. */

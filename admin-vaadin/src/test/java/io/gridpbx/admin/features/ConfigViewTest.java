@@ -237,6 +237,61 @@ class ConfigViewTest extends AdminUiTest {
     }
 
     @Test
+    void aClientsBilling_namesTheResellersClientAndProfile_withItsOwnModeLabel() {
+        Scope demo = Scope.reseller("demo.gridpbx.test");
+        fixture.config.create(demo, ConfigKind.BILLING_PROFILE, Map.of("name", "Retail", "currency", "EUR",
+                "incrementSeconds", "6", "minimumSeconds", "30", "connectionFee", "0.05"));
+        signIn("reseller@demo.gridpbx.test");
+        navigate("config/client-billings", ConfigView.class);
+        assertThat($(H2.class).first().getText()).isEqualTo("Client billing");
+        test($(Button.class).id("add-config")).click();
+        roundTrip();
+        assertThat(combo("cfg-mode").getLabel()).as("not music on hold's source").isEqualTo("Billing mode");
+        assertThat(text("cfg-creditLimit").getHelperText()).startsWith("How far below zero");
+        test(text("cfg-client")).setValue("shop.other.gridpbx.test");
+        test(text("cfg-billingProfile")).setValue("Gold");
+        test(combo("cfg-mode")).selectItem("Prepaid");
+        test(text("cfg-creditLimit")).setValue("10");
+        test($(Button.class).id("save")).click();
+
+        assertThat(text("cfg-client").getErrorMessage())
+                .isEqualTo("Not one of your clients: give its domain, e.g. office.example.com");
+        assertThat(text("cfg-billingProfile").getErrorMessage()).isEqualTo("Not one of your billing profiles: give its name");
+        assertThat(text("cfg-creditLimit").getErrorMessage())
+                .isEqualTo("A credit limit is for postpaid clients: leave it blank or make the client postpaid");
+        test(text("cfg-client")).setValue("office");
+        test(text("cfg-billingProfile")).setValue("retail");
+        test(combo("cfg-mode")).selectItem("Postpaid");
+        test($(Button.class).id("save")).click();
+
+        assertThat($(Dialog.class).withId("config-dialog").exists()).as("the dialog closed").isFalse();
+        var grid = test(grid());
+        assertThat(grid.getHeaderCell(grid.getColumnPosition("mode"))).isEqualTo("Billing mode");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("client"))).isEqualTo("office.demo.gridpbx.test");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("billingProfile"))).isEqualTo("Retail");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("mode"))).isEqualTo("Postpaid");
+    }
+
+    @Test
+    void aBillingProfileInUse_isNotDeleted_andTheListSaysWhy() {
+        Scope demo = Scope.reseller("demo.gridpbx.test");
+        ConfigObject retail = fixture.config.create(demo, ConfigKind.BILLING_PROFILE, Map.of("name", "Retail",
+                "currency", "EUR", "incrementSeconds", "6", "minimumSeconds", "30"));
+        fixture.config.create(demo, ConfigKind.RATE, Map.of("description", "UK", "billingProfile", "Retail",
+                "prefix", "44", "pricePerMinute", "0.036"));
+        signIn("reseller@demo.gridpbx.test");
+        VaadinSession.getCurrent().setLocale(Locale.FRENCH);
+        navigate("config/billing-profiles", ConfigView.class);
+        test(rowButton(grid(), "delete-" + retail.id())).click();
+        roundTrip();
+        test($(Button.class).id("confirm-delete")).click();
+
+        assertThat(test($(com.vaadin.flow.component.notification.Notification.class).last()).getText())
+                .isEqualTo("Des tarifs ou des facturations de clients utilisent ce profil : modifiez-les d’abord");
+        assertThat(test(grid()).size()).isEqualTo(1);
+    }
+
+    @Test
     void otherKinds_haveNoCallsNowColumn() {
         signIn("admin@office.demo.gridpbx.test");
         navigate("config/conferences", ConfigView.class);

@@ -33,7 +33,8 @@ public final class FeatureConfig {
 
     private final ConfigStore store;
     private final TenantDirectory directory;
-    private final CallCaps caps;
+    private final TenantFields tenants;
+    private final BillingFields billing;
     private final CallCounts counts;
 
     /**
@@ -42,7 +43,8 @@ public final class FeatureConfig {
     public FeatureConfig(ConfigStore store, TenantDirectory directory, CallCounts counts) {
         this.store = store;
         this.directory = directory;
-        this.caps = new CallCaps(store, directory);
+        this.tenants = new TenantFields(store, directory);
+        this.billing = new BillingFields(store);
         this.counts = counts;
     }
 
@@ -120,8 +122,11 @@ public final class FeatureConfig {
         return updated;
     }
 
+    /** Deletes one of the actor's objects; a billing profile that rates or clients' billing name is kept (conflict). */
     public void delete(Scope actor, ConfigKind kind, String id) {
-        store.delete(get(actor, kind, id).key());
+        ConfigObject object = get(actor, kind, id);
+        billing.checkDelete(object);
+        store.delete(object.key());
     }
 
     private static void requireOwner(Scope actor, ConfigKind kind) {
@@ -162,7 +167,12 @@ public final class FeatureConfig {
         switch (kind) {
             case DIAL_PLAN -> DialPlanFields.check(values, errors);
             case PORTED_NUMBER -> checkPorted(id, values, errors);
-            case CLIENT_CALL_LIMIT, RESELLER_CALL_LIMIT -> caps.check(actor, kind, id, values, errors);
+            case CLIENT_CALL_LIMIT, RESELLER_CALL_LIMIT -> tenants.check(actor, kind, id, values, errors);
+            case CLIENT_BILLING -> {
+                tenants.check(actor, kind, id, values, errors);
+                billing.check(actor, kind, id, values, errors);
+            }
+            case BILLING_PROFILE, RATE -> billing.check(actor, kind, id, values, errors);
             default -> { }
         }
         errors.throwIfAny();
