@@ -13,10 +13,20 @@ import org.jspecify.annotations.Nullable;
  * @param calleeTarget where requests towards the callee go; null likewise
  * @param facts        what its CDR needs beyond the parties; null for a dialog tracked before they were kept
  * @param endsAtMillis when the platform ends it (its funds or the longest call allowed run out); 0 for never
+ * @param cseqShift    what the callee's side adds to the CSeq of the caller's requests: the INVITE the
+ *                     callee answered was sent again with a higher CSeq to answer a carrier's digest
+ *                     challenge, so the caller's ACK and later requests go up by as much, and their
+ *                     responses come back down (what Kamailio's dialog module does after uac_auth)
  */
 public record Dialog(DialogId id, AddressOfRecord caller, AddressOfRecord callee, long startedAtMillis, String nodeId,
         @Nullable DialogTarget callerTarget, @Nullable DialogTarget calleeTarget, @Nullable CallFacts facts,
-        long endsAtMillis) {
+        long endsAtMillis, long cseqShift) {
+
+    public Dialog(DialogId id, AddressOfRecord caller, AddressOfRecord callee, long startedAtMillis, String nodeId,
+            @Nullable DialogTarget callerTarget, @Nullable DialogTarget calleeTarget, @Nullable CallFacts facts,
+            long endsAtMillis) {
+        this(id, caller, callee, startedAtMillis, nodeId, callerTarget, calleeTarget, facts, endsAtMillis, 0);
+    }
 
     public Dialog(DialogId id, AddressOfRecord caller, AddressOfRecord callee, long startedAtMillis, String nodeId,
             @Nullable DialogTarget callerTarget, @Nullable DialogTarget calleeTarget) {
@@ -62,12 +72,24 @@ public record Dialog(DialogId id, AddressOfRecord caller, AddressOfRecord callee
     }
 
     private Dialog withTargets(DialogTarget toCaller, DialogTarget toCallee) {
-        return new Dialog(id, caller, callee, startedAtMillis, nodeId, toCaller, toCallee, facts, endsAtMillis);
+        return new Dialog(id, caller, callee, startedAtMillis, nodeId, toCaller, toCallee, facts, endsAtMillis, cseqShift);
     }
 
     /** The dialog with what its CDR needs, and when the platform ends it (0: never). */
     public Dialog withFacts(CallFacts callFacts, long endsAt) {
-        return new Dialog(id, caller, callee, startedAtMillis, nodeId, callerTarget, calleeTarget, callFacts, endsAt);
+        return new Dialog(id, caller, callee, startedAtMillis, nodeId, callerTarget, calleeTarget, callFacts, endsAt,
+                cseqShift);
+    }
+
+    /** The dialog whose callee took the INVITE with a CSeq {@code shift} above the caller's. */
+    public Dialog withCSeqShift(long shift) {
+        return new Dialog(id, caller, callee, startedAtMillis, nodeId, callerTarget, calleeTarget, facts, endsAtMillis,
+                shift);
+    }
+
+    /** What to add to the CSeq of a request sent by the party with {@code senderTag}: the shift for the caller's, else 0. */
+    public long cseqShiftOf(String senderTag) {
+        return senderTag.equals(id.fromTag()) ? cseqShift : 0;
     }
 
     /** Its facts, or those of an internal call of the caller's client for a dialog that kept none. */
