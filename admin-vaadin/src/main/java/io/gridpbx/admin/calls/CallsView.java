@@ -58,6 +58,12 @@ class CallsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("calls-grid");
         grid.addColumn(d -> d.caller().toString()).setKey("caller").setHeader(getTranslation("call.caller"));
         grid.addColumn(d -> d.callee().toString()).setKey("callee").setHeader(getTranslation("call.callee"));
+        grid.addColumn(d -> CallFactsText.direction(d.facts(), getLocale())).setKey("direction")
+                .setHeader(getTranslation("call.direction")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(d -> CallFactsText.number(d.facts())).setKey("number").setHeader(getTranslation("call.number"))
+                .setAutoWidth(true);
+        grid.addColumn(d -> CallFactsText.gateway(d.facts())).setKey("gateway").setHeader(getTranslation("call.gateway"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(d -> Formats.dateTime(Instant.ofEpochMilli(d.startedAtMillis()), settings.zone(), getLocale()))
                 .setKey("started").setHeader(getTranslation("call.started")).setAutoWidth(true);
         grid.addColumn(d -> Formats.duration(Duration.between(Instant.ofEpochMilli(d.startedAtMillis()),

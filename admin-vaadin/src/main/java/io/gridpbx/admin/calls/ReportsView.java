@@ -1,6 +1,7 @@
 package io.gridpbx.admin.calls;
 
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +53,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
     final FormErrors errors;
     private final CallRecords records;
     private final ZoneId zone;
+    private final Currency currency;
     private final Scope scope;
     // Read by the CSV download, which runs outside the UI lock.
     private volatile CallRecords.@Nullable Filter filter;
@@ -58,6 +61,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
     ReportsView(CallRecords records, Clock clock, AdminSettings settings) {
         this.records = records;
         this.zone = settings.zone();
+        this.currency = settings.currency();
         this.scope = AdminSession.require().scope();
         setSizeFull();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
@@ -89,11 +93,23 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("started").setHeader(getTranslation("call.started")).setAutoWidth(true);
         grid.addColumn(c -> c.caller().toString()).setKey("caller").setHeader(getTranslation("call.caller"));
         grid.addColumn(c -> c.callee().toString()).setKey("callee").setHeader(getTranslation("call.callee"));
+        grid.addColumn(c -> CallFactsText.direction(c.facts(), getLocale())).setKey("direction")
+                .setHeader(getTranslation("call.direction")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> CallFactsText.number(c.facts())).setKey("number").setHeader(getTranslation("call.number"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> CallFactsText.gateway(c.facts())).setKey("gateway").setHeader(getTranslation("call.gateway"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> Formats.duration(Duration.ofSeconds(c.billableSeconds()))).setKey("duration")
                 .setHeader(getTranslation("call.duration")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Cdr::finalStatus).setKey("status").setHeader(getTranslation("call.status")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(c -> AdminTranslations.find("cdr.disposition." + c.disposition().toLowerCase(Locale.ROOT),
                 getLocale()).orElse(c.disposition())).setKey("disposition").setHeader(getTranslation("cdr.disposition"))
                 .setAutoWidth(true).setFlexGrow(0);
+        // The client's charge: what the actor's level bills or pays; a reseller's own cost is not a client's to see.
+        grid.addColumn(c -> CallRecords.chargeOf(c).map(ignored -> Formats.money(c.charge().clientMicros(), currency,
+                getLocale())).orElse("")).setKey("charge").setHeader(getTranslation("call.charge"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         Paging.bind(grid, (offset, limit) -> {
             CallRecords.Filter current = filter;
             return current == null ? new Page<>(List.of(), offset, limit, 0)

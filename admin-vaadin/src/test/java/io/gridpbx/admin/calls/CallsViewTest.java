@@ -3,10 +3,15 @@ package io.gridpbx.admin.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.admin.AdminUiTest;
+import com.vaadin.flow.server.VaadinSession;
+import io.gridpbx.core.dialog.CallFacts;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
+import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.location.AddressOfRecord;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class CallsViewTest extends AdminUiTest {
@@ -57,5 +62,28 @@ class CallsViewTest extends AdminUiTest {
         signIn("202@office.demo.gridpbx.test");
         CallsView view = navigate(CallsView.class);
         assertThat(test(view.grid).size()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallThroughACarrier_showsItsDirectionNumberAndGateway_anInternalOneBlanks() {
+        long now = fixture.clock.instant().toEpochMilli();
+        Dialog outbound = new Dialog(new DialogId("pstn", "f", "t"), new AddressOfRecord("202", OFFICE),
+                new AddressOfRecord("0044207946", OFFICE), now, "node1");
+        fixture.calls.started(outbound.withFacts(new CallFacts(Direction.OUTBOUND, "0044207946", "44207946", "carrier-b",
+                now - 4_000, OFFICE, List.of()), 0));
+        fixture.clock.advance(Duration.ofSeconds(5));
+        call("c1", "200", "201", OFFICE);
+        signIn("admin@office.demo.gridpbx.test");
+        VaadinSession.getCurrent().setLocale(Locale.FRENCH);
+        CallsView view = navigate(CallsView.class);
+
+        var grid = test(view.grid);
+        assertThat(grid.getHeaderCell(grid.getColumnPosition("direction"))).isEqualTo("Sens");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("direction"))).isEqualTo("Sortant");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("number"))).isEqualTo("44207946");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("gateway"))).isEqualTo("carrier-b");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("duration"))).isEqualTo("0:05");
+        assertThat(grid.getCellText(1, grid.getColumnPosition("direction"))).as("kept no facts").isEmpty();
+        assertThat(grid.getCellText(1, grid.getColumnPosition("gateway"))).isEmpty();
     }
 }

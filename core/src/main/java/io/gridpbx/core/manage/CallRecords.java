@@ -5,7 +5,9 @@ import io.gridpbx.core.media.MediaSessions;
 import java.util.Map;
 
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.billing.Charge;
 import io.gridpbx.core.dialog.Cdr;
+import io.gridpbx.core.dialog.CdrLeg;
 import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogRegistry;
@@ -14,6 +16,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +46,7 @@ public final class CallRecords {
     /**
      * A report's filter.
      *
-     * @param party part of the caller's or callee's address; blank for all
+     * @param party part of the caller's or callee's address, or of the number dialled; blank for all
      */
     public record Filter(Instant from, Instant to, @Nullable String party) {
 
@@ -72,16 +76,40 @@ public final class CallRecords {
                 Comparator.comparingLong(Cdr::startedAtMillis).reversed(), offset, limit);
     }
 
-    /** The whole filtered report as CSV (RFC 4180), newest first. */
+    /**
+     * The whole filtered report as CSV (RFC 4180), newest first. The columns of the first reports come
+     * first, as they were; the calls' facts follow: the charge is the client's (blank for a call no rate
+     * applied to), and the attempts are one column of {@code kind:target:status} items separated by
+     * semicolons, e.g. {@code gateway:gw1:503;gateway:gw2:200}.
+     */
     public String csv(Scope actor, Filter filter) {
-        StringBuilder out = new StringBuilder("call_id,caller,callee,started_at,answered_at,ended_at,seconds,disposition\r\n");
+        StringBuilder out = new StringBuilder("call_id,caller,callee,started_at,answered_at,ended_at,seconds,disposition,"
+                + "final_status,direction,dialled,e164,gateway,charged_client,charge,legs\r\n");
         matching(actor, filter).stream().sorted(Comparator.comparingLong(Cdr::startedAtMillis).reversed())
                 .forEach(c -> out.append(Csv.row(c.callId(), c.caller().toString(), c.callee().toString(),
                         Instant.ofEpochMilli(c.startedAtMillis()).toString(),
                         Instant.ofEpochMilli(c.answeredAtMillis()).toString(),
                         Instant.ofEpochMilli(c.endedAtMillis()).toString(), Long.toString(c.billableSeconds()),
-                        c.disposition())));
+                        c.disposition(), Integer.toString(c.finalStatus()), c.direction().name(), c.facts().dialled(),
+                        c.facts().e164(), c.facts().gateway(), c.facts().chargedClient(), chargeOf(c).orElse(""),
+                        legs(c))));
         return out.toString();
+    }
+
+    /** What the call cost its client as a plain decimal ({@code 0.41}); empty when no rate applied to it. */
+    public static Optional<String> chargeOf(Cdr cdr) {
+        Charge charge = cdr.charge();
+        return charge.ratePrefix() == null && charge.clientMicros() == 0 ? Optional.empty()
+                : Optional.of(Numbers.amount(charge.clientMicros()));
+    }
+
+    /** The attempts in one field: {@code gateway:gw1:503;gateway:gw2:200}. */
+    static String legs(Cdr cdr) {
+        StringJoiner legs = new StringJoiner(";");
+        for (CdrLeg leg : cdr.legs()) {
+            legs.add(leg.kind().toLowerCase(Locale.ROOT) + ":" + leg.target() + ":" + leg.status());
+        }
+        return legs.toString();
     }
 
     private List<Cdr> matching(Scope actor, Filter filter) {
@@ -89,7 +117,8 @@ public final class CallRecords {
         return cdrs.within(actor.domain(), filter.from().toEpochMilli(), filter.to().toEpochMilli()).stream()
                 .filter(c -> actor.coversUser(c.caller()) || actor.coversUser(c.callee()))
                 .filter(c -> party.isEmpty() || c.caller().toString().toLowerCase(Locale.ROOT).contains(party)
-                        || c.callee().toString().toLowerCase(Locale.ROOT).contains(party))
+                        || c.callee().toString().toLowerCase(Locale.ROOT).contains(party)
+                        || c.facts().dialled().contains(party) || c.facts().e164().contains(party))
                 .toList();
     }
 }

@@ -32,6 +32,12 @@ public final class Numbers {
         return amount.multiply(MILLION).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
     }
 
+    /** Millionths as a plain decimal with at least two places, e.g. {@code 12500000} as {@code 12.50}, {@code 23400} as {@code 0.0234}. */
+    public static String amount(long micros) {
+        BigDecimal amount = BigDecimal.valueOf(micros, 6).stripTrailingZeros();
+        return (amount.scale() < 2 ? amount.setScale(2) : amount).toPlainString();
+    }
+
     public static @Nullable Integer integer(@Nullable String text, int whenBlank) {
         if (text == null || text.isBlank()) {
             return whenBlank;

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.billing.Charge;
+import io.gridpbx.core.dialog.CallFacts;
 import io.gridpbx.core.dialog.Cdr;
+import io.gridpbx.core.dialog.CdrLeg;
+import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
@@ -55,9 +59,34 @@ class CallRecordsTest {
     void theCsvHasAHeaderAndOneLinePerCall() {
         String csv = records.csv(Scope.client(OFFICE), new CallRecords.Filter(T0.minusSeconds(3600), T0.plusSeconds(3600), "203"));
         assertThat(csv.split("\r\n")).containsExactly(
-                "call_id,caller,callee,started_at,answered_at,ended_at,seconds,disposition",
+                "call_id,caller,callee,started_at,answered_at,ended_at,seconds,disposition,"
+                        + "final_status,direction,dialled,e164,gateway,charged_client,charge,legs",
                 "b,202@office.demo.gridpbx.test,203@office.demo.gridpbx.test,2026-11-26T10:01:00Z,2026-11-26T10:01:00Z,"
-                        + "2026-11-26T10:02:30Z,90,ANSWERED");
+                        + "2026-11-26T10:02:30Z,90,ANSWERED,200,INTERNAL,,,,office.demo.gridpbx.test,,");
+    }
+
+    @Test
+    void aCallToThePstn_showsItsNumbersGatewayAttemptsAndCharge_andIsFoundByTheNumberDialled() {
+        long start = T0.plusSeconds(300).toEpochMilli();
+        CallFacts facts = new CallFacts(Direction.OUTBOUND, "00442079460000", "442079460000", "gw2", start, OFFICE,
+                List.of(CdrLeg.gateway("gw1", 503, "Service Unavailable"), CdrLeg.gateway("gw2", 200, "OK")));
+        cdrs.add(new Cdr("pstn", OFFICE, aor("202", OFFICE), aor("00442079460000", OFFICE), start, start + 4_000,
+                start + 65_000, Cdr.ANSWERED, "n1", 200, facts, Charge.NONE).rated(new Charge(86_000, 77_400, "44")));
+        cdrs.add(Cdr.unanswered("busy", OFFICE, aor("202", OFFICE), aor("15145550199", OFFICE), start + 9_000, "n1",
+                486, new CallFacts(Direction.OUTBOUND, "15145550199", "15145550199", "gw1", start, OFFICE,
+                        List.of(CdrLeg.gateway("gw1", 486, "Busy Here")))));
+
+        String csv = records.csv(Scope.reseller("demo.gridpbx.test"),
+                new CallRecords.Filter(T0.minusSeconds(3600), T0.plusSeconds(3600), "4420794"));
+
+        assertThat(csv.lines().toList()).hasSize(2).last().isEqualTo("pstn,202@office.demo.gridpbx.test,"
+                + "00442079460000@office.demo.gridpbx.test,2026-11-26T10:05:00Z,2026-11-26T10:05:04Z,2026-11-26T10:06:05Z,"
+                + "61,ANSWERED,200,OUTBOUND,00442079460000,442079460000,gw2,office.demo.gridpbx.test,0.086,"
+                + "gateway:gw1:503;gateway:gw2:200");
+        assertThat(records.csv(Scope.client(OFFICE), new CallRecords.Filter(T0.minusSeconds(3600),
+                T0.plusSeconds(3600), "5550199")).lines().toList()).last().asString()
+                .as("unanswered: no seconds, no charge").contains(",0,BUSY,486,OUTBOUND,").endsWith(",,gateway:gw1:486");
+        assertThat(CallRecords.chargeOf(cdrs.getFirst())).as("an internal call is not rated").isEmpty();
     }
 
     @Test
