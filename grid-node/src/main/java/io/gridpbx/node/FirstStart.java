@@ -8,6 +8,8 @@ import io.gridpbx.core.access.PasswordHasher;
 import io.gridpbx.core.access.PasswordPolicy;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.access.Secrets;
+import io.gridpbx.core.billing.DemoBilling;
+import io.gridpbx.core.features.FeatureConfig;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.tenancy.Languages;
 import io.gridpbx.core.trunking.DemoTrunking;
@@ -42,10 +44,12 @@ class FirstStart implements InitializingBean {
     private final GatewayAdmin gateways;
     private final RouteAdmin routes;
     private final DidAdmin dids;
+    private final FeatureConfig config;
 
     FirstStart(NodeProperties properties, TenantDirectory directory, TenantProvisioning provisioning,
             ClusterFacts facts, NodeIdentity identity, AccountStore accounts, PasswordHasher hasher, ApiTokens tokens,
-            GatewayAdmin gateways, RouteAdmin routes, DidAdmin dids) {
+            GatewayAdmin gateways, RouteAdmin routes, DidAdmin dids, FeatureConfig config) {
+        this.config = config;
         this.gateways = gateways;
         this.routes = routes;
         this.dids = dids;
@@ -68,7 +72,9 @@ class FirstStart implements InitializingBean {
             DemoTenants.create(provisioning);
             DemoAccess.create(accounts, hasher, tokens);
             DemoTrunking.create(gateways, routes, dids);
-            LOG.info("created the demo tenants (platform {}), logins (password {}), API tokens, carriers, routes and DIDs: see the README",
+            DemoBilling.create(config);
+            LOG.info("created the demo tenants (platform {}), logins (password {}), API tokens, carriers, routes, DIDs"
+                            + " and a billing profile: see the README",
                     DemoTenants.PLATFORM_DOMAIN, DemoAccess.PASSWORD);
         } else {
             provisioning.createPlatform(properties.platformDomain());
