@@ -33,6 +33,8 @@ class TrunkCallIT {
     private static final String CARRIER_A = "127.0.0.2";
     private static final String CARRIER_B = "127.0.0.3";
     private static final String DEAD_CARRIER = "127.0.0.4";
+    private static final String STRICT_CARRIER = "127.0.0.6";
+    private static final int STRICT_CARRIER_PORT = 16304;
     private static final int CARRIER_A_PORT = 16301;
     private static final int CARRIER_B_PORT = 16302;
     private static final int DEAD_CARRIER_PORT = 16303;
@@ -48,6 +50,9 @@ class TrunkCallIT {
                 null, null, 0, null, false));
         node.trunking.putGateway(new Gateway("dead", "Dead carrier", DEAD_CARRIER, DEAD_CARRIER_PORT,
                 Gateway.Transport.UDP, null, null, 0, null, false));
+        node.trunking.putGateway(new Gateway("strict", "Strict carrier", STRICT_CARRIER, STRICT_CARRIER_PORT,
+                Gateway.Transport.UDP, "trunk-7", "s3cret", 0, null, false));
+        node.trunking.putRoute(new OutboundRoute("toronto", platform, "Toronto", "\\+?1416[0-9]{7}", 10, List.of("strict")));
         node.trunking.putRoute(new OutboundRoute("montreal", platform, "Montreal", "\\+?1514[0-9]{7}", 10, List.of("a")));
         node.trunking.putRoute(new OutboundRoute("nanp", platform, "North America", "\\+?1[2-9][0-9]{9}", 50, List.of("b")));
         node.trunking.putRoute(new OutboundRoute("laval", platform, "Laval", "\\+?1450[0-9]{7}", 10, List.of("a", "b")));
@@ -182,6 +187,29 @@ class TrunkCallIT {
                 .service("15145559876").key("caller_number", "15145559999").run().assertPassed();
         Sipp.scenario("carrier_call_refused_404.xml", CARRIER_A_PORT).named("unassigned-did").from(CARRIER_A)
                 .to(NODE_PORT).service("15145550102").key("caller_number", "15145559999").run().assertPassed();
+    }
+
+    @Test
+    void aCarrierThatChallengesTheCall_getsTheTrunksCredentials_andTheDialogsCSeqsFollow() {
+        // The caller's INVITE has CSeq 2 (after the node's own 407); the carrier takes it again as 3, so the
+        // caller's ACK (2) must reach it as 3 and its BYE (3) as 4.
+        try (Sipp.Running strict = Sipp.scenario("uas_challenge.xml", STRICT_CARRIER_PORT).named("carrier-strict")
+                .from(STRICT_CARRIER).key("trunk_user", "trunk-7").key("trunk_password", "s3cret")
+                .start().awaitListening()) {
+            call("uac_call.xml", "211", "4165551234", 16318).assertPassed();
+            strict.await().assertPassed();
+        }
+    }
+
+    @Test
+    void aCarrierThatRefusesOurCredentials_isNotTheCallersToAnswer() throws IOException {
+        try (Sipp.Running strict = Sipp.scenario("uas_challenge.xml", STRICT_CARRIER_PORT).named("carrier-strict-wrong")
+                .from(STRICT_CARRIER).key("trunk_user", "trunk-7").key("trunk_password", "another")
+                .start().awaitListening()) {
+            Sipp.Result refused = call("uac_downstream_unavailable.xml", "212", "4165551235", 16319);
+            assertThat(messages(refused)).doesNotContain("carrier.test");
+            strict.await();
+        }
     }
 
     @Test

@@ -42,9 +42,14 @@ final class CallDeadlines implements AutoCloseable {
     /**
      * The call of this INVITE, answered by this 2xx, ends in {@code seconds}: {@code end} is then told its
      * dialog and why. Nothing happens when the 2xx does not route the dialog through this node.
+     *
+     * @param cseqShift what the callee's side adds to the caller's CSeqs
      */
-    void start(Request invite, Response ok, long seconds, BiConsumer<DialogId, String> end) {
+    void start(Request invite, Response ok, long seconds, long cseqShift, BiConsumer<DialogId, String> end) {
         JainSipHangup hangup = JainSipHangup.of(responder, self, invite, ok);
+        if (hangup != null) {
+            hangup.shiftCallerCSeq(cseqShift);
+        }
         if (hangup == null) {
             LOG.warn("Call-ID {} cannot be ended from here when its funds run out: its dialog does not pass here",
                     JainSipMessages.callId(invite));

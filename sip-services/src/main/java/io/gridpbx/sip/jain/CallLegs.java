@@ -1,11 +1,14 @@
 package io.gridpbx.sip.jain;
 
+import io.gridpbx.core.digest.DigestClient;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.routing.CalleeResolution;
+import io.gridpbx.core.trunking.Gateway;
 import java.text.ParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -14,6 +17,8 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.address.URI;
 import javax.sip.header.HeaderFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +35,11 @@ import org.slf4j.LoggerFactory;
 final class CallLegs implements ForkContext.Failover {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallLegs.class);
-    /** A gateway's answers that send the call to the next gateway: it timed out or could not take the call. */
-    private static final Set<Integer> FAIL_OVER_ON = Set.of(408, 500, 502, 503, 504);
+    /**
+     * A gateway's answers that send the call to the next gateway: it timed out, could not take the call,
+     * or did not take our credentials (a challenge this node could not, or no longer, answer).
+     */
+    private static final Set<Integer> FAIL_OVER_ON = Set.of(408, 500, 502, 503, 504, 401, 407);
     /** A callee's answers that mean busy (RFC 3261 sections 21.4.24 and 21.6.1). */
     private static final Set<Integer> BUSY = Set.of(486, 600);
     /** A callee's answers that mean nobody answered: its phones timed out or were not there. */
@@ -45,6 +53,9 @@ final class CallLegs implements ForkContext.Failover {
     private @Nullable ProxyBranches branches;
     /** The gateways still to try in this leg, with the Request-URI each takes. */
     private final ArrayDeque<Hop> gateways = new ArrayDeque<>();
+    /** The gateway the call was sent to last, and whether its challenge was answered already (once per attempt). */
+    private @Nullable Hop current;
+    private boolean challengeAnswered;
     private CalleeResolution.@Nullable Diverted onBusy;
     private CalleeResolution.@Nullable Diverted onNoAnswer;
     private boolean ringTimeOver;
@@ -53,7 +64,7 @@ final class CallLegs implements ForkContext.Failover {
     private int attempts;
     private int diversions;
 
-    private record Hop(String gatewayId, URI uri) {
+    private record Hop(Gateway gateway, URI uri) {
     }
 
     /** @param sheet where the call's record learns its gateways and forwards; null for a call that keeps none */
@@ -101,6 +112,50 @@ final class CallLegs implements ForkContext.Failover {
         return false;
     }
 
+    /**
+     * A carrier challenged the call: answered once, with the gateway's credentials, on a new branch
+     * with the next CSeq. A gateway with no credentials, a second challenge, or one that cannot be read
+     * leaves the 401/407 as the gateway's answer (and the call goes on to the next gateway as for any
+     * final answer that is not the called party's).
+     */
+    @Override
+    public boolean answerChallenge(ForkContext context, ClientTransaction challenged, Response challenge) {
+        Hop hop = current;
+        if (!pstnLeg || hop == null || challengeAnswered || hop.gateway().username() == null
+                || hop.gateway().password() == null) {
+            return false;
+        }
+        boolean proxy = challenge.getStatusCode() == 407;
+        List<String> offered = new ArrayList<>(1);
+        var headers = challenge.getHeaders(proxy ? "Proxy-Authenticate" : "WWW-Authenticate");
+        while (headers != null && headers.hasNext()) {
+            String line = headers.next().toString();
+            offered.add(line.substring(line.indexOf(':') + 1).strip());
+        }
+        Optional<DigestClient.Challenge> chosen = DigestClient.strongest(offered);
+        if (chosen.isEmpty()) {
+            LOG.info("gateway {} challenged with nothing this node can answer: {}", hop.gateway().id(), offered);
+            return false;
+        }
+        String credentials = DigestClient.answer(chosen.get(), hop.gateway().username(), hop.gateway().password(),
+                Request.INVITE, challenged.getRequest().getRequestURI().toString(), cnonce(), 1);
+        try {
+            ClientTransaction branch = branches.answering(challenged, proxy ? "Proxy-Authorization" : "Authorization",
+                    credentials);
+            challengeAnswered = true;
+            branch.sendRequest();
+            trunks.watchSilence(context, branch);
+            return true;
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException unsent) {
+            LOG.warn("cannot answer the challenge of gateway {}: {}", hop.gateway().id(), unsent.toString());
+            return false;
+        }
+    }
+
+    private static String cnonce() {
+        return java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    }
+
     /** A call ringing through a carrier rings for the ringing timer at most (Timer C). */
     @Override
     public void ringing(ForkContext context) {
@@ -108,6 +163,11 @@ final class CallLegs implements ForkContext.Failover {
             int thisLeg = leg;
             trunks.watchRinging(context, () -> leg == thisLeg);
         }
+    }
+
+    @Override
+    public boolean onCarrier() {
+        return pstnLeg;
     }
 
     @Override
@@ -143,7 +203,7 @@ final class CallLegs implements ForkContext.Failover {
                     }
                     List<URI> targets = trunks.targets(pstn.plan());
                     for (int i = 0; i < targets.size(); i++) {
-                        gateways.add(new Hop(pstn.plan().attempts().get(i).gateway().id(), targets.get(i)));
+                        gateways.add(new Hop(pstn.plan().attempts().get(i).gateway(), targets.get(i)));
                     }
                     yield sendNextGateway();
                 }
@@ -209,8 +269,10 @@ final class CallLegs implements ForkContext.Failover {
                 continue;
             }
             attempts++;
+            current = hop;
+            challengeAnswered = false;
             if (sheet != null) {
-                sheet.trying(hop.gatewayId());
+                sheet.trying(hop.gateway().id());
             }
             try {
                 branch.sendRequest();

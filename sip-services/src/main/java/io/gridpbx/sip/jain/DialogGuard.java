@@ -29,8 +29,12 @@ final class DialogGuard {
 
     /** What to do with an in-dialog request. */
     sealed interface Verdict {
-        /** Goes on; down {@code flow}, the phone connection this node holds, when the route named one. */
-        record Forward(JainSipFlows.@Nullable Flow flow) implements Verdict {
+        /**
+         * Goes on; down {@code flow}, the phone connection this node holds, when the route named one,
+         * with {@code cseqShift} added to its CSeq ({@link Dialog#cseqShift}: a caller's request to a
+         * carrier whose challenge was answered).
+         */
+        record Forward(JainSipFlows.@Nullable Flow flow, long cseqShift) implements Verdict {
         }
 
         record Refuse(int status, String reason) implements Verdict {
@@ -38,7 +42,7 @@ final class DialogGuard {
     }
 
     /** The dialog lets the request pass (the route decides where it goes). */
-    private static final Verdict FORWARD = new Verdict.Forward(null);
+    private static final Verdict FORWARD = new Verdict.Forward(null, 0);
     private static final Verdict NOT_OURS = new Verdict.Refuse(403, "Not A Dialog Of This Cluster");
     private static final Verdict GONE = new Verdict.Refuse(481, "Call/Transaction Does Not Exist");
     private static final Verdict NOT_A_PARTY = new Verdict.Refuse(403, "Not A Party Of This Dialog");
@@ -63,20 +67,27 @@ final class DialogGuard {
         if (route == null) {
             return CompletableFuture.completedFuture(NOT_OURS);
         }
-        Verdict forward = route.flow() == null ? FORWARD : new Verdict.Forward(route.flow());
         DialogId id = new DialogId(callId, fromTag, toTag);
         Verdict local = GONE;
         for (Dialog dialog : dialogs.local(id)) {
             local = against(dialog, request, fromTag, toTag);
             if (local == FORWARD) {
-                return CompletableFuture.completedFuture(forward);
+                return CompletableFuture.completedFuture(forward(route, dialog, fromTag));
             }
         }
         Verdict fallback = local;
         return dialogs.inGrid(id).thenApply(inGrid -> {
-            Verdict verdict = inGrid.map(dialog -> against(dialog, request, fromTag, toTag)).orElse(fallback);
-            return verdict == FORWARD ? forward : verdict;
+            if (inGrid.isEmpty()) {
+                return fallback;
+            }
+            Verdict verdict = against(inGrid.get(), request, fromTag, toTag);
+            return verdict == FORWARD ? forward(route, inGrid.get(), fromTag) : verdict;
         });
+    }
+
+    private static Verdict forward(JainSipSelf.ProvenRoute route, Dialog dialog, String senderTag) {
+        long shift = dialog.cseqShiftOf(senderTag);
+        return route.flow() == null && shift == 0 ? FORWARD : new Verdict.Forward(route.flow(), shift);
     }
 
     private Verdict against(Dialog dialog, Request request, String senderTag, String toTag) {

@@ -55,8 +55,8 @@ final class DialogTracker {
     }
 
     /** A 2xx confirmed a call its funds end in {@code seconds}: a BYE to each party then, unless it ended before. */
-    void endsIn(Request invite, Response ok, long seconds) {
-        deadlines.start(invite, ok, seconds, this::ended);
+    void endsIn(Request invite, Response ok, long seconds, long cseqShift) {
+        deadlines.start(invite, ok, seconds, cseqShift, this::ended);
     }
 
     /** A request passing in a dialog: the deadlines follow its CSeq. */

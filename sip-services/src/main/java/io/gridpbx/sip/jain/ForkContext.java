@@ -64,8 +64,21 @@ final class ForkContext {
         /** Whether the call tried more than one target, so that its final answer names its cause (RFC 3326). */
         boolean triedSeveral();
 
+        /** Whether the call is on a carrier now: their challenges are this node's to answer, never the caller's. */
+        default boolean onCarrier() {
+            return false;
+        }
+
         /** The current target rings (its first 180 or 183). */
         default void ringing(ForkContext context) {
+        }
+
+        /**
+         * A branch got a 401 or 407: true when the failover answered the challenge on a new branch of
+         * the context (a carrier it holds credentials for, not yet answered on this attempt).
+         */
+        default boolean answerChallenge(ForkContext context, ClientTransaction challenged, Response challenge) {
+            return false;
         }
     }
 
@@ -143,7 +156,7 @@ final class ForkContext {
         try {
             Response synthesized = responder.response(request, status,
                     status == 408 ? "Request Timeout" : "Service Unavailable");
-            finalResponse(branch, synthesized);
+            finalResponse(branch, synthesized, 0);
         } catch (ParseException impossible) {
             LOG.warn("cannot build a {} for a failed branch", status, impossible);
         }
@@ -159,10 +172,16 @@ final class ForkContext {
         }
         Response upstream = (Response) received.clone();
         upstream.removeFirst(ViaHeader.NAME);
-        media.rewrite(upstream, request, true).whenComplete((ready, impossible) -> relay(branch, upstream));
+        // A branch sent again to answer a carrier's challenge went out with a higher CSeq: the caller
+        // hears of its own.
+        long shift = JainSipMessages.cseq(upstream) - JainSipMessages.cseq(request);
+        if (shift != 0) {
+            JainSipMessages.setCSeq(upstream, JainSipMessages.cseq(request));
+        }
+        media.rewrite(upstream, request, true).whenComplete((ready, impossible) -> relay(branch, upstream, shift));
     }
 
-    private synchronized void relay(ClientTransaction branch, Response upstream) {
+    private synchronized void relay(ClientTransaction branch, Response upstream, long shift) {
         int status = upstream.getStatusCode();
         if (abandoned.contains(branch) && status < 200) {
             if (cancelWhenProceeding.remove(branch)) {
@@ -171,7 +190,7 @@ final class ForkContext {
             return;
         }
         if (status < 200) {
-            trackEarlyDialog(upstream);
+            trackEarlyDialog(upstream, shift);
             if (cancelWhenProceeding.remove(branch)) {
                 sendCancel(branch);
             }
@@ -186,20 +205,26 @@ final class ForkContext {
             }
             return;
         }
-        finalResponse(branch, upstream);
+        finalResponse(branch, upstream, shift);
     }
 
-    private void finalResponse(ClientTransaction branch, Response upstream) {
+    private void finalResponse(ClientTransaction branch, Response upstream, long shift) {
         int status = upstream.getStatusCode();
         if (status >= 300 && abandoned.contains(branch)) {
             return; // counted as 408 when it was given up
+        }
+        if ((status == 401 || status == 407) && !finalSent && !canceled && failover != null
+                && failover.answerChallenge(this, branch, upstream)) {
+            pending.remove(branch); // the carrier's challenge is answered on a new branch, with credentials
+            cancelWhenProceeding.remove(branch);
+            return;
         }
         pending.remove(branch);
         cancelWhenProceeding.remove(branch);
         if (status < 300) {
             if (finalSent) {
                 if (Request.INVITE.equals(request.getMethod())) {
-                    trackDialog(upstream); // another fork answered too: the caller will ACK and BYE it
+                    trackDialog(upstream, shift); // another fork answered too: the caller will ACK and BYE it
                     forwardStatelessly(upstream); // section 16.7 step 5: every 2xx to an INVITE goes upstream
                 }
                 return;
@@ -207,7 +232,7 @@ final class ForkContext {
             finalSent = true;
             finalStatus = status;
             // The dialog is known before the 2xx leaves, so that its ACK, however fast, finds it.
-            trackDialog(upstream);
+            trackDialog(upstream, shift);
             send(upstream);
             cancelPending();
             finished();
@@ -310,7 +335,14 @@ final class ForkContext {
             } else if (failover != null && failover.triedSeveral()) {
                 giveReason(chosen);
             }
-            if (chosen.getStatusCode() == 503) {
+            if ((chosen.getStatusCode() == 401 || chosen.getStatusCode() == 407) && failover != null
+                    && failover.onCarrier()) {
+                // A carrier that refused our credentials: the caller has none to give it.
+                chosen.removeHeader("WWW-Authenticate");
+                chosen.removeHeader("Proxy-Authenticate");
+                chosen.setStatusCode(500);
+                chosen.setReasonPhrase("Carrier Refused Our Credentials");
+            } else if (chosen.getStatusCode() == 503) {
                 // Section 16.7 step 6: a 503 from downstream would make the caller avoid this proxy.
                 chosen.setStatusCode(500);
                 chosen.setReasonPhrase("Downstream Unavailable");
@@ -390,12 +422,13 @@ final class ForkContext {
      * A provisional response with a To tag to an initial INVITE sets up an early dialog (RFC 3261
      * section 12.1): PRACK, UPDATE or INFO may be sent in it before the call is answered.
      */
-    private void trackEarlyDialog(Response provisional) {
+    private void trackEarlyDialog(Response provisional, long shift) {
         if (parties == null || !Request.INVITE.equals(request.getMethod())
                 || JainSipMessages.toTag(provisional).isEmpty()) {
             return;
         }
-        Dialog early = DialogOf.between(request, provisional, parties.caller(), parties.callee(), clock.millis(), nodeId);
+        Dialog between = DialogOf.between(request, provisional, parties.caller(), parties.callee(), clock.millis(), nodeId);
+        Dialog early = between == null ? null : between.withCSeqShift(shift);
         if (early != null) {
             if (!earlyDialogs.contains(early.id().key())) {
                 earlyDialogs.add(early.id().key());
@@ -404,12 +437,13 @@ final class ForkContext {
         }
     }
 
-    private void trackDialog(Response ok) {
+    private void trackDialog(Response ok, long shift) {
         String method = request.getMethod();
         DialogId id = new DialogId(JainSipMessages.callId(ok), JainSipMessages.fromTag(ok), JainSipMessages.toTag(ok));
         if (parties != null && Request.INVITE.equals(method)) {
             Dialog dialog = DialogOf.between(request, ok, parties.caller(), parties.callee(), clock.millis(), nodeId);
-            Dialog confirmed = dialog != null ? dialog : new Dialog(id, parties.caller(), parties.callee(), clock.millis(), nodeId);
+            Dialog confirmed = (dialog != null ? dialog
+                    : new Dialog(id, parties.caller(), parties.callee(), clock.millis(), nodeId)).withCSeqShift(shift);
             if (parties.recordsInGrid()) {
                 CallSheet sheet = parties.sheet();
                 if (sheet != null) {
@@ -417,7 +451,7 @@ final class ForkContext {
                     confirmed = confirmed.withFacts(sheet.answered(ok.getStatusCode()),
                             sheet.timed() ? confirmed.startedAtMillis() + funded * 1000 : 0);
                     if (sheet.timed()) {
-                        dialogs.endsIn(request, ok, funded);
+                        dialogs.endsIn(request, ok, funded, shift);
                     }
                 }
                 dialogs.confirmed(confirmed);

@@ -40,6 +40,8 @@ final class JainSipHangup {
     private final Party callee;
     private volatile long callerCSeq;
     private volatile long calleeCSeq;
+    /** What the callee's side adds to the caller's CSeqs ({@link io.gridpbx.core.dialog.Dialog#cseqShift}). */
+    private volatile long callerShift;
 
     private JainSipHangup(JainSipResponder responder, JainSipSelf self, String callId, Party caller, Party callee,
             long callerCSeq) {
@@ -97,11 +99,16 @@ final class JainSipHangup {
         }
     }
 
+    /** The callee took the INVITE with a CSeq {@code shift} above the caller's: the BYE in the caller's name goes above it. */
+    void shiftCallerCSeq(long shift) {
+        callerShift = shift;
+    }
+
     /** Sends both BYEs; one that cannot be sent does not keep the other from going. */
     void hangUp() throws SipException {
         SipException failed = null;
         try {
-            send(callee, caller, callerCSeq + 1);
+            send(callee, caller, callerCSeq + callerShift + 1);
         } catch (SipException | ParseException | InvalidArgumentException e) {
             failed = new SipException("BYE to the callee of " + callId + ": " + e.getMessage(), e);
         }

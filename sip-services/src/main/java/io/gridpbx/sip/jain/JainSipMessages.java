@@ -40,6 +40,19 @@ final class JainSipMessages {
         }
     }
 
+    static long cseq(Message message) {
+        return ((javax.sip.header.CSeqHeader) message.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+    }
+
+    /** Sets the number of a message's CSeq, keeping its method. */
+    static void setCSeq(Message message, long number) {
+        try {
+            ((javax.sip.header.CSeqHeader) message.getHeader(javax.sip.header.CSeqHeader.NAME)).setSeqNumber(number);
+        } catch (javax.sip.InvalidArgumentException outOfRange) {
+            throw new IllegalArgumentException("CSeq out of range: " + number, outOfRange);
+        }
+    }
+
     static String callId(Message message) {
         return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
     }

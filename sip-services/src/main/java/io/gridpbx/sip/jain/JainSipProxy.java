@@ -149,7 +149,8 @@ final class JainSipProxy {
                     counters.inDialogRefusal();
                     responder.reject(request, refuse.status(), refuse.reason());
                 } else {
-                    forwardInDialog(event, request, toTag, ((DialogGuard.Verdict.Forward) verdict).flow());
+                    DialogGuard.Verdict.Forward forward = (DialogGuard.Verdict.Forward) verdict;
+                    forwardInDialog(event, request, toTag, forward.flow(), forward.cseqShift());
                 }
             } catch (Exception | StackOverflowError e) {
                 failures.answer(request, e);
@@ -157,8 +158,9 @@ final class JainSipProxy {
         });
     }
 
-    private void forwardInDialog(RequestEvent event, Request request, String toTag, JainSipFlows.@Nullable Flow flow)
-            throws ParseException, SipException, InvalidArgumentException {
+    /** @param cseqShift what the request's CSeq goes up by on its way ({@link io.gridpbx.core.dialog.Dialog#cseqShift}) */
+    private void forwardInDialog(RequestEvent event, Request request, String toTag, JainSipFlows.@Nullable Flow flow,
+            long cseqShift) throws ParseException, SipException, InvalidArgumentException {
         if (!checkMaxForwards(request)) {
             return;
         }
@@ -172,12 +174,12 @@ final class JainSipProxy {
         dialogs.observe(request);
         if (Request.BYE.equals(request.getMethod())) {
             media.end(JainSipMessages.callId(request));
-            forward(event, request, List.of(request.getRequestURI()), reach, loopHash, null);
+            forward(event, request, List.of(request.getRequestURI()), reach, loopHash, null, cseqShift);
             return;
         }
         media.rewrite(request, request, false).whenComplete((ready, impossible) -> {
             try {
-                forward(event, request, List.of(request.getRequestURI()), reach, loopHash, null);
+                forward(event, request, List.of(request.getRequestURI()), reach, loopHash, null, cseqShift);
             } catch (Exception | StackOverflowError e) {
                 failures.answer(request, e);
             }
@@ -330,10 +332,18 @@ final class JainSipProxy {
     private void forward(RequestEvent event, Request request, List<URI> targets,
             List<JainSipFlows.@Nullable Reach> phoneConnections, String loopHash,
             ForkContext.@Nullable Parties parties) throws ParseException, SipException, InvalidArgumentException {
+        forward(event, request, targets, phoneConnections, loopHash, parties, 0);
+    }
+
+    /** As above, each branch's CSeq {@code cseqShift} above the request's (the context answers the request's own). */
+    private void forward(RequestEvent event, Request request, List<URI> targets,
+            List<JainSipFlows.@Nullable Reach> phoneConnections, String loopHash,
+            ForkContext.@Nullable Parties parties, long cseqShift) throws ParseException, SipException, InvalidArgumentException {
         ProxyBranches branches = open(event, request, loopHash, parties, null);
         if (branches == null) {
             return;
         }
+        branches.shiftCSeq(cseqShift);
         List<ClientTransaction> sent = new ArrayList<>(targets.size());
         try {
             for (int i = 0; i < targets.size(); i++) {
@@ -414,6 +424,9 @@ final class JainSipProxy {
         guard.check(request, toTag).whenComplete((verdict, failure) -> {
             try {
                 if (failure == null && verdict instanceof DialogGuard.Verdict.Forward forward) {
+                    if (forward.cseqShift() != 0) {
+                        JainSipMessages.setCSeq(request, JainSipMessages.cseq(request) + forward.cseqShift());
+                    }
                     forwardAck(request, toTag, forward.flow());
                 } else {
                     absorbStrayAck(request);

@@ -24,6 +24,8 @@ final class ProxyBranches {
     private final JainSipSelf self;
     private final JainSipResponder responder;
     private final Map<String, ForkContext> invites;
+    /** What each branch adds to the request's CSeq (a caller's in-dialog request to a carrier that challenged). */
+    private long cseqShift;
 
     ProxyBranches(Request request, ForkContext context, @Nullable String inviteBranch, String loopHash,
             ForkContext.@Nullable Parties parties, JainSipFlows.@Nullable Flow callerConnection, JainSipSelf self,
@@ -45,6 +47,9 @@ final class ProxyBranches {
             throws ParseException, SipException, InvalidArgumentException {
         Request out = (Request) request.clone();
         out.setRequestURI(target);
+        if (cseqShift != 0) {
+            JainSipMessages.setCSeq(out, JainSipMessages.cseq(request) + cseqShift);
+        }
         JainSipFlows.Flow ownConnection = reach instanceof JainSipFlows.Direct direct ? direct.flow() : null;
         if (ownConnection != null) {
             ownConnection.attachTo(out);
@@ -60,6 +65,28 @@ final class ProxyBranches {
                     JainSipMessages.fromTag(request), ownConnection, callerConnection);
         }
         out.addFirst(self.via(outTransport.toLowerCase(java.util.Locale.ROOT), loopHash));
+        ClientTransaction branch = responder.provider().getNewClientTransaction(out);
+        branch.setApplicationData(context);
+        context.addBranch(branch);
+        return branch;
+    }
+
+    void shiftCSeq(long shift) {
+        cseqShift = shift;
+    }
+
+    /**
+     * A branch that answers a challenge: the challenged branch's request sent again with the next CSeq
+     * (RFC 3261 section 22.2), the credentials in {@code header}, and a Via of its own (a new transaction).
+     */
+    ClientTransaction answering(ClientTransaction challenged, String header, String credentials)
+            throws ParseException, SipException, InvalidArgumentException {
+        Request out = (Request) challenged.getRequest().clone();
+        ViaHeader ours = (ViaHeader) out.getHeader(ViaHeader.NAME);
+        out.removeFirst(ViaHeader.NAME);
+        JainSipMessages.setCSeq(out, JainSipMessages.cseq(out) + 1);
+        out.setHeader(responder.headers().createHeader(header, credentials));
+        out.addFirst(self.via(ours.getTransport().toLowerCase(java.util.Locale.ROOT), loopHash));
         ClientTransaction branch = responder.provider().getNewClientTransaction(out);
         branch.setApplicationData(context);
         context.addBranch(branch);
