@@ -213,11 +213,38 @@ class TrunkCallIT {
     }
 
     @Test
+    void aCarriersRedirect_isFollowedThroughRouteSelection() {
+        // Montreal goes to carrier A, which redirects to a New York number: that one's route is carrier B's.
+        try (Sipp.Running redirecting = carrier("uas_redirect.xml", CARRIER_A, CARRIER_A_PORT, "+12125551234");
+                Sipp.Running answering = carrier("uas_answer.xml", CARRIER_B, CARRIER_B_PORT)) {
+            call("uac_call.xml", "213", "5145551240", 16325).assertPassed();
+            redirecting.await().assertPassed();
+            answering.await().assertPassed();
+        }
+    }
+
+    @Test
+    void aRedirectToANumberTheCallersProfileForbids_isRefusedAsIfDialled() throws IOException {
+        try (Sipp.Running redirecting = carrier("uas_redirect.xml", CARRIER_A, CARRIER_A_PORT, "+442071234567")) {
+            Sipp.Result caller = call("uac_call_refused.xml", "214", "5145551241", 16326);
+            caller.assertPassed();
+            assertThat(messages(caller)).contains("SIP/2.0 403 Calls To International Numbers Not Allowed")
+                    .doesNotContain("198.51.100.7");
+            redirecting.await().assertPassed();
+        }
+    }
+
+    @Test
     void aCarriersTraffic_isNeverTakenForAFlood() {
         for (int i = 0; i < 5_000; i++) {
             assertThat(node.guard().admitsPacket(CARRIER_B)).isTrue();
         }
         assertThat(node.bans.active()).isEmpty();
+    }
+
+    private static Sipp.Running carrier(String scenario, String ip, int port, String redirectTo) {
+        return Sipp.scenario(scenario, port).named(scenario.replace(".xml", "") + "-" + ip).from(ip)
+                .key("redirect_to", redirectTo).start().awaitListening();
     }
 
     private static Sipp.Running carrier(String scenario, String ip, int port) {

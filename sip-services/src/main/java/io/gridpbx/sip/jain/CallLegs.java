@@ -3,7 +3,9 @@ package io.gridpbx.sip.jain;
 import io.gridpbx.core.digest.DigestClient;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.routing.CalleeResolution;
+import io.gridpbx.core.tenancy.User;
 import io.gridpbx.core.trunking.Gateway;
+import io.gridpbx.sip.proxy.InitialRequestPolicy;
 import java.text.ParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
@@ -49,7 +53,14 @@ final class CallLegs implements ForkContext.Failover {
     private final HeaderFactory headers;
     private final Function<CalleeResolution.Contacts, List<URI>> uris;
     private final Function<CalleeResolution.Contacts, List<JainSipFlows.@Nullable Reach>> reaches;
+    /** How many redirects of carriers a call follows at most. */
+    static final int MAX_REDIRECTS = 3;
+
     private final @Nullable CallSheet sheet;
+    private final BiFunction<User, String, CompletionStage<InitialRequestPolicy.Redirect>> redirects;
+    /** The PSTN leg the call is on, if it is on one: whose profile and funds a redirect goes through. */
+    private CalleeResolution.@Nullable Pstn pstn;
+    private int redirected;
     private @Nullable ProxyBranches branches;
     /** The gateways still to try in this leg, with the Request-URI each takes. */
     private final ArrayDeque<Hop> gateways = new ArrayDeque<>();
@@ -67,10 +78,15 @@ final class CallLegs implements ForkContext.Failover {
     private record Hop(Gateway gateway, URI uri) {
     }
 
-    /** @param sheet where the call's record learns its gateways and forwards; null for a call that keeps none */
+    /**
+     * @param sheet     where the call's record learns its gateways and forwards; null for a call that keeps none
+     * @param redirects where a carrier's redirect to a number may take the call ({@link InitialRequestPolicy#redirect})
+     */
     CallLegs(JainSipTrunks trunks, HeaderFactory headers, Function<CalleeResolution.Contacts, List<URI>> uris,
-            Function<CalleeResolution.Contacts, List<JainSipFlows.@Nullable Reach>> reaches, @Nullable CallSheet sheet) {
+            Function<CalleeResolution.Contacts, List<JainSipFlows.@Nullable Reach>> reaches, @Nullable CallSheet sheet,
+            BiFunction<User, String, CompletionStage<InitialRequestPolicy.Redirect>> redirects) {
         this.sheet = sheet;
+        this.redirects = redirects;
         this.trunks = trunks;
         this.headers = headers;
         this.uris = uris;
@@ -96,9 +112,18 @@ final class CallLegs implements ForkContext.Failover {
     }
 
     @Override
-    public boolean sendNext(ForkContext context, int status, boolean rang) {
+    public boolean sendNext(ForkContext context, Response last, boolean rang) {
+        int status = last.getStatusCode();
         if (pstnLeg && sheet != null) {
             sheet.gatewayFailed(status);
+        }
+        if (pstnLeg && !rang && status / 100 == 3 && redirected < MAX_REDIRECTS && pstn != null) {
+            String number = redirectedNumber(last);
+            if (number != null) {
+                redirected++;
+                follow(context, pstn.chargedUser(), number);
+                return true;
+            }
         }
         if (!gateways.isEmpty() && !rang && FAIL_OVER_ON.contains(status)) {
             return sendNextGateway();
@@ -175,6 +200,55 @@ final class CallLegs implements ForkContext.Failover {
         return attempts > 1;
     }
 
+    /**
+     * Follows a carrier's redirect once the new number passed the payer's profile, routes and funds; the
+     * caller meanwhile hears nothing new. A CANCEL in between ends the call as usual.
+     */
+    private void follow(ForkContext context, User payer, String number) {
+        if (sheet != null) {
+            sheet.forwarded("+" + number.replace("+", ""), "deflection");
+        }
+        redirects.apply(payer, number).whenComplete((redirect, failure) -> {
+            synchronized (context) {
+                if (context.over()) {
+                    return;
+                }
+                switch (failure != null ? new InitialRequestPolicy.Redirect.Refused(500, "Redirect Not Checked") : redirect) {
+                    case InitialRequestPolicy.Redirect.Refused refused -> context.answer(refused.status(), refused.reason());
+                    case InitialRequestPolicy.Redirect.Retarget retarget -> {
+                        context.retarget();
+                        if (sheet != null) {
+                            sheet.refunded(retarget.fundedSeconds());
+                        }
+                        if (!startLeg(retarget.pstn())) {
+                            context.answer(500, "No Gateway Could Be Reached");
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * The number a carrier's 3xx redirects to: the user part of its first Contact ({@code sip:+1514...@host},
+     * {@code tel:+1514...}), when it is a number; null for anything else, which is not followed.
+     */
+    static @Nullable String redirectedNumber(Response redirect) {
+        var contact = (javax.sip.header.ContactHeader) redirect.getHeader(javax.sip.header.ContactHeader.NAME);
+        if (contact == null || contact.getAddress() == null) {
+            return null;
+        }
+        URI uri = contact.getAddress().getURI();
+        String user = uri instanceof javax.sip.address.SipURI sip ? sip.getUser()
+                : uri instanceof javax.sip.address.TelURL tel ? (tel.isGlobal() ? "+" : "") + tel.getPhoneNumber() : null;
+        if (user == null) {
+            return null;
+        }
+        int parameters = user.indexOf(';');
+        String number = (parameters < 0 ? user : user.substring(0, parameters)).replaceAll("[-.()]", "");
+        return number.matches("\\+?[0-9]{2,20}") ? number : null;
+    }
+
     private boolean moveOn(ForkContext context, CalleeResolution.Diverted next) {
         context.retarget();
         return startLeg(next);
@@ -197,6 +271,7 @@ final class CallLegs implements ForkContext.Failover {
                 case CalleeResolution.Contacts contacts -> ring(contacts);
                 case CalleeResolution.Pstn pstn -> {
                     pstnLeg = true;
+                    this.pstn = pstn;
                     trunks.presentIdentity(branches.request, pstn.plan());
                     if (sheet != null) {
                         sheet.toThePstn(pstn.chargedUser().addressOfRecord().domain(), pstn.plan().number().e164());

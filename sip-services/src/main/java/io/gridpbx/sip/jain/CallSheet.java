@@ -11,7 +11,7 @@ import io.gridpbx.core.dialog.CdrLeg;
 final class CallSheet {
 
     private CallFacts facts;
-    private final long fundedSeconds;
+    private long fundedSeconds;
     private String gateway = "";
     private String number = "";
     private String payer = "";
@@ -63,6 +63,11 @@ final class CallSheet {
     CallFacts unanswered(int status) {
         gatewayFailed(status);
         return facts;
+    }
+
+    /** The call was sent to another number, whose price lets the funds pay {@code seconds} of it. */
+    void refunded(long seconds) {
+        fundedSeconds = seconds;
     }
 
     long fundedSeconds() {

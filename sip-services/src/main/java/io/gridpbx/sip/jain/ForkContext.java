@@ -56,10 +56,10 @@ final class ForkContext {
          * Sends the call on, as new branches of the context; false when it goes nowhere else, and the
          * best answer so far goes to the caller.
          *
-         * @param status the last branch's final answer
-         * @param rang   whether a 180 or 183 came since the call last moved on
+         * @param last the last branch's final answer
+         * @param rang whether a 180 or 183 came since the call last moved on
          */
-        boolean sendNext(ForkContext context, int status, boolean rang);
+        boolean sendNext(ForkContext context, Response last, boolean rang);
 
         /** Whether the call tried more than one target, so that its final answer names its cause (RFC 3326). */
         boolean triedSeveral();
@@ -248,13 +248,18 @@ final class ForkContext {
             cancelPending(); // section 16.7 step 5: a 6xx ends the search
         }
         if (pending.isEmpty()) {
-            if (failover != null && !canceled && giveUp == null && failover.sendNext(this, status, rang)) {
+            if (failover != null && !canceled && giveUp == null && failover.sendNext(this, upstream, rang)) {
                 return;
             }
             finalSent = true;
             sendBest();
             finished();
         }
+    }
+
+    /** Whether the caller has its final answer, or cancelled: a call that moves on later must not. */
+    synchronized boolean over() {
+        return finalSent || canceled;
     }
 
     /** The call moves on to new targets: what the last ones answered no longer counts. */
@@ -342,6 +347,11 @@ final class ForkContext {
                 chosen.removeHeader("Proxy-Authenticate");
                 chosen.setStatusCode(500);
                 chosen.setReasonPhrase("Carrier Refused Our Credentials");
+            } else if (chosen.getStatusCode() / 100 == 3 && failover != null && failover.onCarrier()) {
+                // A carrier's redirect this node did not follow: never the caller's to follow either.
+                chosen.removeHeader("Contact");
+                chosen.setStatusCode(480);
+                chosen.setReasonPhrase("Redirect Not Followed");
             } else if (chosen.getStatusCode() == 503) {
                 // Section 16.7 step 6: a 503 from downstream would make the caller avoid this proxy.
                 chosen.setStatusCode(500);

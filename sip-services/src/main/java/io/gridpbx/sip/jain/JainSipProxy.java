@@ -293,7 +293,8 @@ final class JainSipProxy {
     /** Sends an INVITE on its way: its first leg now, the next ones as {@link CallLegs} decide. */
     private void call(RequestEvent event, Request request, String loopHash, ForkContext.Parties parties,
             CalleeResolution target) throws ParseException, SipException, InvalidArgumentException {
-        CallLegs legs = new CallLegs(trunks, responder.headers(), this::contactUris, this::reaches, parties.sheet());
+        CallLegs legs = new CallLegs(trunks, responder.headers(), this::contactUris, this::reaches, parties.sheet(),
+                policy::redirect);
         ProxyBranches branches = open(event, request, loopHash, parties, legs);
         if (branches == null) {
             return;

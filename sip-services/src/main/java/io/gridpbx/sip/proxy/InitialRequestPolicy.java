@@ -178,6 +178,46 @@ public final class InitialRequestPolicy {
         };
     }
 
+    /** Where a carrier's redirect (3xx) of a call to the PSTN may send it. */
+    public sealed interface Redirect {
+        /** On to these gateways; the payer's funds pay {@code fundedSeconds} of it. */
+        record Retarget(CalleeResolution.Pstn pstn, long fundedSeconds) implements Redirect {
+        }
+
+        /** Not followed: the caller gets this answer. */
+        record Refused(int status, String reason) implements Redirect {
+        }
+    }
+
+    /**
+     * A carrier redirected a call to {@code number}: the new number goes through everything the dialled
+     * one went through (the payer's dial plan and profile, route selection, the price and the funds),
+     * never as it came, so that a redirect opens no door to a premium number or another carrier. The
+     * call keeps the slots of its limits.
+     */
+    public CompletionStage<Redirect> redirect(User payer, String number) {
+        Optional<Client> client = directory.client(payer.addressOfRecord().domain());
+        if (client.isEmpty()) {
+            return CompletableFuture.completedFuture(new Redirect.Refused(403, "Caller Not Provisioned"));
+        }
+        String platform = directory.platform().map(Platform::domain).orElse("");
+        return switch (planner.plan(client.get(), payer, number, platform)) {
+            case OutboundPlan.Refused refused ->
+                    CompletableFuture.completedFuture(new Redirect.Refused(refused.status(), refused.reason()));
+            case OutboundPlan.Attempts attempts -> {
+                CalleeResolution.Pstn pstn = new CalleeResolution.Pstn(payer, attempts);
+                if (attempts.number().emergency()) {
+                    yield CompletableFuture.completedFuture(new Redirect.Retarget(pstn, Long.MAX_VALUE));
+                }
+                yield billing.before(client.get().domain(), attempts.number().e164()).thenApply(verdict -> switch (verdict) {
+                    case CallCredit.Unbilled unbilled -> new Redirect.Retarget(pstn, Long.MAX_VALUE);
+                    case CallCredit.Allowed allowed -> new Redirect.Retarget(pstn, allowed.maxSeconds());
+                    case CallCredit.Refused refused -> new Redirect.Refused(403, refused.reason());
+                });
+            }
+        };
+    }
+
     /** A carrier's call: the Request-URI's number must be one of our DIDs, routed to an extension. */
     private CompletionStage<RequestDecision> fromCarrier(AddressOfRecord caller, AddressOfRecord callee) {
         String number = Did.normalize(callee.user());
