@@ -5,6 +5,7 @@ import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.billing.BillingIndex;
 import io.gridpbx.core.billing.CallBilling;
 import io.gridpbx.core.billing.InMemoryBalances;
+import io.gridpbx.core.limits.InMemoryCallRates;
 import io.gridpbx.core.dialog.RouteSeal;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.location.AddressOfRecord;
@@ -150,7 +151,8 @@ final class LoopbackNode implements AutoCloseable {
         InMemoryBalances balances = new InMemoryBalances();
         JainSipServer server = JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces,
                 new LocalNonceCounts(clock, nonces.lifetime(), Duration.ofSeconds(32)), clock, guard, null,
-                domain -> NatPolicy.NEVER, trunking, slots, new CallBilling(billing, balances, directory));
+                domain -> NatPolicy.NEVER, trunking, slots, new InMemoryCallRates(clock),
+                new CallBilling(billing, balances, directory));
         return new LoopbackNode(port, server, directory, bindings, dialogs,
                 new RouteSeal(nonces.derivedKey("record-route")), lockouts, bans, trunking, slots, billing, balances);
     }

@@ -39,8 +39,9 @@ public enum ConfigKind {
             of("routingNumber", FieldType.DIGITS, false), text("gateway", false, 64))),
     /** The platform's cap on a reseller's concurrent calls, all its clients together. */
     RESELLER_CALL_LIMIT(Level.PLATFORM, false, List.of(text("reseller", true, 253), number("maxCalls", true, 1, 1_000_000))),
-    /** A reseller's cap on one of its clients' concurrent calls. */
-    CLIENT_CALL_LIMIT(Level.RESELLER, false, List.of(text("client", true, 253), number("maxCalls", true, 1, 100_000))),
+    /** A reseller's cap on one of its clients' concurrent calls, and on the calls it starts each second. */
+    CLIENT_CALL_LIMIT(Level.RESELLER, false, List.of(text("client", true, 253), number("maxCalls", true, 1, 100_000),
+            number("callsPerSecond", false, 1, 10_000))),
     RESELLER_SETTINGS(Level.RESELLER, true, List.of(text("brandName", true, 100), of("logoUrl", FieldType.URL, false),
             text("supportEmail", false, 254), choice("defaultLanguage", "en", "fr"))),
     /** How the client's users dial the PSTN ({@code io.gridpbx.core.trunking.DialPlan}). */

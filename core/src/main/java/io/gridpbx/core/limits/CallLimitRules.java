@@ -20,6 +20,11 @@ public final class CallLimitRules {
         OptionalInt ofClient(String clientDomain);
 
         OptionalInt ofReseller(String resellerRealm);
+
+        /** How many calls a second the client may start, if its reseller caps that. */
+        default OptionalInt callsPerSecondOf(String clientDomain) {
+            return OptionalInt.empty();
+        }
     }
 
     private final Caps caps;
@@ -32,6 +37,11 @@ public final class CallLimitRules {
      * @param user          the calling user's address of record, or null for a call from the PSTN
      * @param profileId     that user's profile, if any
      */
+    /** How many calls a second the client may start, if capped. */
+    public OptionalInt callsPerSecond(String clientDomain) {
+        return caps.callsPerSecondOf(clientDomain);
+    }
+
     public List<CallLimit> limits(@Nullable String user, @Nullable String profileId, String clientDomain,
             String resellerRealm) {
         List<CallLimit> limits = new ArrayList<>(3);

@@ -46,6 +46,8 @@ public final class TrunkingIndex implements TrunkingView {
     private final Map<String, Map.Entry<String, Integer>> capsByKey = new ConcurrentHashMap<>();
     private final Map<String, Integer> clientCaps = new ConcurrentHashMap<>();
     private final Map<String, Integer> resellerCaps = new ConcurrentHashMap<>();
+    /** Client domain → the calls a second its CLIENT_CALL_LIMIT allows. */
+    private final Map<String, Integer> clientRates = new ConcurrentHashMap<>();
     /** Host name → its addresses, as last resolved. */
     private volatile Map<String, List<String>> resolved = Map.of();
     /** Source address → gateway id. */
@@ -197,6 +199,10 @@ public final class TrunkingIndex implements TrunkingView {
             }
             capsByKey.put(object.key(), Map.entry(normalized, max));
             caps.merge(normalized, max, Math::min); // two caps on one tenant: the lower holds
+            Integer perSecond = number(object.values().get("callsPerSecond"));
+            if (object.kind() == ConfigKind.CLIENT_CALL_LIMIT && perSecond != null) {
+                clientRates.put(normalized, perSecond);
+            }
         }
     }
 
@@ -204,6 +210,9 @@ public final class TrunkingIndex implements TrunkingView {
         Map.Entry<String, Integer> before = capsByKey.remove(key);
         if (before != null) {
             caps.remove(before.getKey());
+            if (caps == clientCaps) {
+                clientRates.remove(before.getKey());
+            }
             // another cap object on the same tenant still holds
             capsByKey.values().stream().filter(e -> e.getKey().equals(before.getKey()))
                     .forEach(e -> caps.merge(e.getKey(), e.getValue(), Math::min));
@@ -230,6 +239,12 @@ public final class TrunkingIndex implements TrunkingView {
     public java.util.OptionalInt ofClient(String clientDomain) {
         Integer max = clientCaps.get(clientDomain);
         return max == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(max);
+    }
+
+    @Override
+    public java.util.OptionalInt callsPerSecondOf(String clientDomain) {
+        Integer perSecond = clientRates.get(clientDomain);
+        return perSecond == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(perSecond);
     }
 
     @Override

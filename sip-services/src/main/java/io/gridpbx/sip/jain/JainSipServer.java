@@ -8,6 +8,8 @@ import io.gridpbx.core.auth.NonceService;
 import io.gridpbx.core.billing.BillingIndex;
 import io.gridpbx.core.billing.CallBilling;
 import io.gridpbx.core.billing.InMemoryBalances;
+import io.gridpbx.core.limits.CallRates;
+import io.gridpbx.core.limits.InMemoryCallRates;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.dialog.RouteSeal;
 import io.gridpbx.core.location.BindingStore;
@@ -27,6 +29,7 @@ import io.gridpbx.core.trunking.OutboundPlanner;
 import io.gridpbx.core.trunking.TrunkingIndex;
 import io.gridpbx.core.trunking.TrunkingView;
 import io.gridpbx.sip.RejectionLog;
+import io.gridpbx.sip.proxy.CallAdmission;
 import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.SipServer;
@@ -110,7 +113,8 @@ public final class JainSipServer implements SipServer {
             EdgeGuard guard, @Nullable MediaRelay relay, java.util.function.Function<String, NatPolicy> policyOfClient,
             TrunkingView trunking, CallSlots slots) {
         return start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard, relay, policyOfClient,
-                trunking, slots, new CallBilling(new BillingIndex(), new InMemoryBalances(), directory));
+                trunking, slots, new InMemoryCallRates(clock),
+                new CallBilling(new BillingIndex(), new InMemoryBalances(), directory));
     }
 
     /**
@@ -125,7 +129,7 @@ public final class JainSipServer implements SipServer {
     public static JainSipServer start(SipNodeSettings settings, OverloadSettings overload, TenantDirectory directory,
             BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
             EdgeGuard guard, @Nullable MediaRelay relay, java.util.function.Function<String, NatPolicy> policyOfClient,
-            TrunkingView trunking, CallSlots slots, CallBilling billing) {
+            TrunkingView trunking, CallSlots slots, CallRates rates, CallBilling billing) {
         String stackName = "gridpbx-" + settings.nodeId();
         JainSipEdgeGuards.register(stackName, guard);
         try {
@@ -165,8 +169,8 @@ public final class JainSipServer implements SipServer {
             OutboundPlanner planner = new OutboundPlanner(trunking);
             guard.trust(address -> trunking.carrierAt(address).isPresent());
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
-                    new CallRouter(directory, bindings, planner), trunking, planner, new CallLimitRules(trunking), slots,
-                    billing, settings.nodeId());
+                    new CallRouter(directory, bindings, planner), trunking, planner, new CallAdmission(directory,
+                            new CallLimitRules(trunking), slots, rates, billing, settings.nodeId()));
             JainSipTrunks trunks = new JainSipTrunks(addresses, headers, settings.advertisedHost(), settings.trunkTimers());
             DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS), slots,
                     new CallDeadlines(responder, self, trunks.timers()));

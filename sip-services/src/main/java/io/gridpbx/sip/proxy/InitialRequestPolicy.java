@@ -2,14 +2,9 @@ package io.gridpbx.sip.proxy;
 
 import io.gridpbx.core.auth.DigestAuthenticator;
 import io.gridpbx.core.auth.DigestResponse;
-import io.gridpbx.core.billing.CallBilling;
 import io.gridpbx.core.billing.CallCredit;
 import io.gridpbx.core.dialog.CallFacts;
 import io.gridpbx.core.dialog.Direction;
-import io.gridpbx.core.limits.Admission;
-import io.gridpbx.core.limits.CallLimit;
-import io.gridpbx.core.limits.CallLimitRules;
-import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.routing.CallRouter;
 import io.gridpbx.core.routing.CalleeResolution;
@@ -47,24 +42,17 @@ public final class InitialRequestPolicy {
     private final CallRouter router;
     private final TrunkingView trunking;
     private final OutboundPlanner planner;
-    private final CallLimitRules limits;
-    private final CallSlots slots;
-    private final CallBilling billing;
-    private final String nodeId;
+    private final CallAdmission admission;
 
-    /** @param billing what a billed client's call to the PSTN may cost, checked once its slots are taken */
+    /** @param admission what a call must pass before it rings (rates, limits, funds) */
     public InitialRequestPolicy(TenantDirectory directory, DigestAuthenticator authenticator, CallRouter router,
-            TrunkingView trunking, OutboundPlanner planner, CallLimitRules limits, CallSlots slots, CallBilling billing,
-            String nodeId) {
-        this.billing = billing;
+            TrunkingView trunking, OutboundPlanner planner, CallAdmission admission) {
         this.directory = directory;
         this.authenticator = authenticator;
         this.router = router;
         this.trunking = trunking;
         this.planner = planner;
-        this.limits = limits;
-        this.slots = slots;
-        this.nodeId = nodeId;
+        this.admission = admission;
     }
 
     /**
@@ -80,51 +68,7 @@ public final class InitialRequestPolicy {
             List<DigestResponse> credentials, String requestKey, String sourceAddress, String callId) {
         return decide(method, caller, callee, credentials, requestKey, sourceAddress)
                 .thenCompose(decision -> "INVITE".equals(method) && decision instanceof RequestDecision.Route route
-                        ? admit(route, callId) : CompletableFuture.completedFuture(decision));
-    }
-
-    /**
-     * A call takes a slot of each of its limits before it rings anything; a full one refuses it with
-     * the limit's status (486 for the user's own, 403 otherwise) and a reason naming it. Then a call to
-     * the PSTN of a billed client must be paid for: its funds set how long it may last, and a client
-     * whose funds cannot pay its first step is refused (403, the slots given back). An emergency call
-     * takes no slot and owes nothing, whatever the limits and the balance say.
-     */
-    private CompletionStage<RequestDecision> admit(RequestDecision.Route route, String callId) {
-        if (CalleeResolution.emergency(route.target())) {
-            return CompletableFuture.completedFuture(route);
-        }
-        return slotsFor(route, callId).thenCompose(decision -> decision instanceof RequestDecision.Route admitted
-                && CalleeResolution.firstLeg(admitted.target()) instanceof CalleeResolution.Pstn pstn
-                ? fund(admitted, pstn, callId) : CompletableFuture.completedFuture(decision));
-    }
-
-    private CompletionStage<RequestDecision> fund(RequestDecision.Route route, CalleeResolution.Pstn pstn, String callId) {
-        return billing.before(pstn.chargedUser().addressOfRecord().domain(), pstn.plan().number().e164())
-                .thenApply(verdict -> switch (verdict) {
-                    case CallCredit.Unbilled unbilled -> route;
-                    case CallCredit.Allowed allowed -> route.funded(allowed.maxSeconds());
-                    case CallCredit.Refused refused -> {
-                        slots.release(callId);
-                        yield new RequestDecision.Refuse(403, refused.reason());
-                    }
-                });
-    }
-
-    private CompletionStage<RequestDecision> slotsFor(RequestDecision.Route route, String callId) {
-        String reseller = directory.client(route.clientDomain()).map(Client::resellerRealm).orElse(route.clientDomain());
-        boolean user = route.caller().domain().equals(route.clientDomain());
-        String profile = user ? directory.user(route.caller()).map(User::profile).orElse(null) : null;
-        List<CallLimit> applicable = limits.limits(user ? route.caller().toString() : null, profile,
-                route.clientDomain(), reseller);
-        if (applicable.isEmpty()) {
-            return CompletableFuture.completedFuture(route);
-        }
-        return slots.admit(callId, applicable, nodeId).thenApply(admission -> switch (admission) {
-            case Admission.Admitted admitted -> route;
-            case Admission.Refused refused -> new RequestDecision.Refuse(refused.limit().refusalStatus(),
-                    refused.limit().reason());
-        });
+                        ? admission.admit(route, callId) : CompletableFuture.completedFuture(decision));
     }
 
     private CompletionStage<RequestDecision> decide(String method, AddressOfRecord caller, AddressOfRecord callee,
@@ -209,7 +153,7 @@ public final class InitialRequestPolicy {
                 if (attempts.number().emergency()) {
                     yield CompletableFuture.completedFuture(new Redirect.Retarget(pstn, Long.MAX_VALUE));
                 }
-                yield billing.before(client.get().domain(), attempts.number().e164()).thenApply(verdict -> switch (verdict) {
+                yield admission.funds(pstn).thenApply(verdict -> switch (verdict) {
                     case CallCredit.Unbilled unbilled -> new Redirect.Retarget(pstn, Long.MAX_VALUE);
                     case CallCredit.Allowed allowed -> new Redirect.Retarget(pstn, allowed.maxSeconds());
                     case CallCredit.Refused refused -> new Redirect.Refused(403, refused.reason());
