@@ -19,11 +19,13 @@ import io.gridpbx.core.security.BanAdmin;
 import io.gridpbx.core.security.LocalBanList;
 import io.gridpbx.core.features.InMemoryConfigStore;
 import io.gridpbx.core.features.UserProfiles;
+import io.gridpbx.core.manage.BalanceAdmin;
 import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.ClientAdmin;
 import io.gridpbx.core.manage.InMemoryLogoStore;
 import io.gridpbx.core.manage.InMemoryPictureStore;
 import io.gridpbx.core.manage.Logos;
+import io.gridpbx.core.manage.RecordingBalances;
 import io.gridpbx.core.manage.ResellerAdmin;
 import io.gridpbx.core.manage.SelfCare;
 import io.gridpbx.core.manage.UserAdmin;
@@ -63,9 +65,11 @@ public final class UiFixture {
     public final SignIn signIn = new SignIn(access, hasher, access, access, access, clock);
     public final Impersonation impersonation = new Impersonation(directory, access, clock);
     public final InMemoryLogoStore logoStore = new InMemoryLogoStore();
-    public final ResellerAdmin resellers = new ResellerAdmin(directory, access, hasher, logoStore);
+    public final RecordingBalances balanceStore = new RecordingBalances();
+    public final BalanceAdmin balances = new BalanceAdmin(directory, balanceStore);
+    public final ResellerAdmin resellers = new ResellerAdmin(directory, access, hasher, logoStore, balances);
     public final Logos logos = new Logos(resellers, logoStore);
-    public final ClientAdmin clients = new ClientAdmin(directory, access, hasher);
+    public final ClientAdmin clients = new ClientAdmin(directory, access, hasher, balances);
     public final InMemoryConfigStore configStore = new InMemoryConfigStore();
     public final InMemoryPictureStore pictures = new InMemoryPictureStore();
     public final InMemoryVoicemailStore voicemail = new InMemoryVoicemailStore();
@@ -111,7 +115,7 @@ public final class UiFixture {
 
     /** Every object a view may ask for by type. */
     List<Object> services() {
-        return List.of(clock, directory, bindings, access, tokens, signIn, impersonation, resellers, clients, users,
+        return List.of(clock, directory, bindings, access, tokens, signIn, impersonation, resellers, clients, balances, users,
                 selfCare, voicemails, logos, gateways, routes, dids, config, callRecords, numberPorts, settings,
                 banAdmin, dnsZones, alerts, phones);
     }

@@ -13,6 +13,7 @@ import io.gridpbx.core.access.PasswordHasher;
 import io.gridpbx.core.access.PasswordResets;
 import io.gridpbx.core.access.ResetMailer;
 import io.gridpbx.core.access.SignIn;
+import io.gridpbx.core.billing.Balances;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.DialogRegistry;
@@ -21,6 +22,7 @@ import io.gridpbx.core.features.FeatureConfig;
 import io.gridpbx.core.features.NumberPorts;
 import io.gridpbx.core.features.UserProfiles;
 import io.gridpbx.core.limits.CallSlots;
+import io.gridpbx.core.manage.BalanceAdmin;
 import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.ClientAdmin;
 import io.gridpbx.core.manage.LogoStore;
@@ -100,15 +102,22 @@ class ManagementConfiguration {
         return new ApiTokens(store, audit, clock);
     }
 
+    /** The balances of resellers and clients as each level sees and tops them up, on the grid's balances. */
     @Bean
-    ResellerAdmin resellerAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher,
-            LogoStore logos) {
-        return new ResellerAdmin(directory, accounts, hasher, logos);
+    BalanceAdmin balanceAdmin(TenantDirectory directory, Balances balances) {
+        return new BalanceAdmin(directory, balances);
     }
 
     @Bean
-    ClientAdmin clientAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher) {
-        return new ClientAdmin(directory, accounts, hasher);
+    ResellerAdmin resellerAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher,
+            LogoStore logos, BalanceAdmin balances) {
+        return new ResellerAdmin(directory, accounts, hasher, logos, balances);
+    }
+
+    @Bean
+    ClientAdmin clientAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher,
+            BalanceAdmin balances) {
+        return new ClientAdmin(directory, accounts, hasher, balances);
     }
 
     @Bean

@@ -2,12 +2,16 @@ package io.gridpbx.admin.clients;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.gridpbx.admin.AdminSettings;
 import io.gridpbx.admin.i18n.AdminTranslations;
+import io.gridpbx.admin.i18n.Formats;
 import io.gridpbx.admin.i18n.LanguageFields;
 import io.gridpbx.admin.layout.MainLayout;
 import io.gridpbx.admin.security.AdminSession;
@@ -21,9 +25,11 @@ import io.gridpbx.admin.shared.Paging;
 import io.gridpbx.admin.shared.RowActions;
 import io.gridpbx.admin.shared.SearchField;
 import io.gridpbx.admin.shared.Toolbar;
+import io.gridpbx.admin.shared.TopUpForm;
 import io.gridpbx.core.access.Impersonation;
 import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.manage.BalanceAdmin;
 import io.gridpbx.core.manage.ClientAdmin;
 import io.gridpbx.core.manage.Page;
 import io.gridpbx.core.manage.ResellerAdmin;
@@ -39,15 +45,23 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle {
     final Button add = Buttons.add("add-client", "client.add", this::openAddDialog);
     final Grid<ClientAdmin.Row> grid = new Grid<>();
     final FormDialog dialog = new FormDialog("client-dialog");
+    final FormDialog topUpDialog = new FormDialog("top-up-dialog");
     ClientEditor editor = new ClientEditor(List.of());
+    TopUpForm topUp;
     private final ClientAdmin clients;
     private final ResellerAdmin resellers;
+    private final BalanceAdmin balances;
     private final Impersonation impersonation;
+    private final AdminSettings settings;
 
-    ClientsView(ClientAdmin clients, ResellerAdmin resellers, Impersonation impersonation) {
+    ClientsView(ClientAdmin clients, ResellerAdmin resellers, BalanceAdmin balances, Impersonation impersonation,
+            AdminSettings settings) {
         this.clients = clients;
         this.resellers = resellers;
+        this.balances = balances;
         this.impersonation = impersonation;
+        this.settings = settings;
+        this.topUp = new TopUpForm(settings.currency());
         setSizeFull();
         configureGrid();
         add(new H2(getTranslation("client.title")), new Toolbar(search, add), grid);
@@ -67,18 +81,38 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(row -> row.client().email()).setKey("email").setHeader(getTranslation("field.email"))
                 .setAutoWidth(true);
         grid.addColumn(ClientAdmin.Row::users).setKey("users").setHeader(getTranslation("client.users"));
+        // A balance the grid did not give in time reads as a dash, never as a reassuring 0.
+        grid.addColumn(row -> row.balanceMicros() == null ? "–"
+                        : Formats.money(row.balanceMicros(), settings.currency(), getLocale()))
+                .setKey("balance").setHeader(getTranslation("client.balance")).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(row -> LanguageFields.endonym(AdminTranslations.of(row.client().language())))
                 .setKey("language").setHeader(getTranslation("field.language"));
-        grid.addComponentColumn(row -> actions(row.client())).setKey("actions").setAutoWidth(true).setFlexGrow(0)
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0)
                 .setFrozenToEnd(true);
         Paging.bind(grid, (offset, limit) -> clients.list(scope(), null, search.getValue(), offset, limit));
     }
 
-    private RowActions actions(Client client) {
-        String domain = client.domain();
-        return new RowActions(domain, () -> UI.getCurrent().navigate("clients/" + domain),
+    /** A reseller tops up its own clients; the platform, whose clients they are not, does not. */
+    private RowActions actions(ClientAdmin.Row row) {
+        String domain = row.client().domain();
+        RowActions actions = new RowActions(domain, () -> UI.getCurrent().navigate("clients/" + domain),
                 () -> ConfirmDelete.open(domain, () -> clients.delete(scope(), domain), this::refresh),
                 () -> Connect.as(impersonation, Scope.client(domain)));
+        if (scope().level() == Level.RESELLER) {
+            actions.action("top-up", "action.top-up", VaadinIcon.MONEY_DEPOSIT, () -> openTopUp(row));
+        }
+        return actions;
+    }
+
+    private void openTopUp(ClientAdmin.Row row) {
+        String domain = row.client().domain();
+        topUp = new TopUpForm(settings.currency());
+        topUp.edit(row.balanceMicros());
+        topUpDialog.open(getTranslation("top-up.title", domain), topUp, () -> {
+            long after = balances.topUp(AdminSession.require(), domain, topUp.amount.getValue(), topUp.note.getValue());
+            refresh();
+            Notices.success(getTranslation("top-up.done", domain, Formats.money(after, settings.currency(), getLocale())));
+        });
     }
 
     private void openAddDialog() {

@@ -23,7 +23,7 @@ import io.gridpbx.core.access.SignIn;
 import io.gridpbx.core.features.FeatureConfig;
 import io.gridpbx.core.manage.SelfCare;
 import io.gridpbx.core.manage.Logos;
-import io.gridpbx.core.manage.ResellerAdmin;
+import io.gridpbx.core.manage.BalanceAdmin;
 import java.util.Locale;
 
 /**
@@ -43,13 +43,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final UserAvatar avatar;
     private final ComboBox<Locale> language = LanguageFields.localePicker("ui-language");
 
-    public MainLayout(Impersonation impersonation, SignIn signIn, FeatureConfig config, ResellerAdmin resellers,
+    public MainLayout(Impersonation impersonation, SignIn signIn, FeatureConfig config, BalanceAdmin balances,
             SelfCare selfCare, Logos logos, AdminSettings settings) {
         this.signIn = signIn;
         avatar = new UserAvatar(selfCare);
         breadcrumb = new Breadcrumb(impersonation);
         brand = new Brand(config, logos);
-        balance = new Balance(resellers, settings);
+        balance = new Balance(balances, settings);
         addClassName("main-layout");
         email.setId("signed-in-email");
         email.addClassName("signed-in-email");

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -24,9 +25,11 @@ import io.gridpbx.admin.shared.Paging;
 import io.gridpbx.admin.shared.RowActions;
 import io.gridpbx.admin.shared.SearchField;
 import io.gridpbx.admin.shared.Toolbar;
+import io.gridpbx.admin.shared.TopUpForm;
 import io.gridpbx.core.access.Impersonation;
 import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.manage.BalanceAdmin;
 import io.gridpbx.core.manage.ResellerAdmin;
 import io.gridpbx.core.tenancy.Reseller;
 
@@ -39,15 +42,20 @@ class ResellersView extends VerticalLayout implements HasDynamicTitle {
     final Button add = Buttons.add("add-reseller", "reseller.add", this::openAddDialog);
     final Grid<ResellerAdmin.Row> grid = new Grid<>();
     final FormDialog dialog = new FormDialog("reseller-dialog");
+    final FormDialog topUpDialog = new FormDialog("top-up-dialog");
     ResellerEditor editor = new ResellerEditor();
+    TopUpForm topUp;
     private final ResellerAdmin resellers;
+    private final BalanceAdmin balances;
     private final Impersonation impersonation;
     private final AdminSettings settings;
 
-    ResellersView(ResellerAdmin resellers, Impersonation impersonation, AdminSettings settings) {
+    ResellersView(ResellerAdmin resellers, BalanceAdmin balances, Impersonation impersonation, AdminSettings settings) {
         this.resellers = resellers;
+        this.balances = balances;
         this.impersonation = impersonation;
         this.settings = settings;
+        this.topUp = new TopUpForm(settings.currency());
         setSizeFull();
         configureGrid();
         add(new H2(getTranslation("reseller.title")), new Toolbar(search, add), grid);
@@ -68,29 +76,43 @@ class ResellersView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(row -> Formats.percent(row.reseller().discountPercent(), getLocale())).setKey("discount")
                 .setHeader(getTranslation("reseller.discount"));
-        grid.addColumn(row -> Formats.money(row.reseller().balanceMicros(), settings.currency(), getLocale()))
+        // A balance the grid did not give in time reads as a dash, never as a reassuring 0.
+        grid.addColumn(row -> row.balanceMicros() == null ? "–"
+                        : Formats.money(row.balanceMicros(), settings.currency(), getLocale()))
                 .setKey("balance").setHeader(getTranslation("reseller.balance")).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(row -> LanguageFields.endonym(AdminTranslations.of(row.reseller().language())))
                 .setKey("language").setHeader(getTranslation("field.language"));
         grid.addColumn(ResellerAdmin.Row::clients).setKey("clients").setHeader(getTranslation("reseller.clients"));
-        grid.addComponentColumn(row -> actions(row.reseller())).setKey("actions").setAutoWidth(true).setFlexGrow(0)
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0)
                 .setFrozenToEnd(true);
         Paging.bind(grid, (offset, limit) -> resellers.list(scope(), search.getValue(), offset, limit));
     }
 
-    private RowActions actions(Reseller reseller) {
-        String realm = reseller.realm();
+    private RowActions actions(ResellerAdmin.Row row) {
+        String realm = row.reseller().realm();
         return new RowActions(realm, () -> UI.getCurrent().navigate("resellers/" + realm),
                 () -> ConfirmDelete.open(realm, () -> resellers.delete(scope(), realm), this::refresh),
-                () -> Connect.as(impersonation, Scope.reseller(realm)));
+                () -> Connect.as(impersonation, Scope.reseller(realm)))
+                .action("top-up", "action.top-up", VaadinIcon.MONEY_DEPOSIT, () -> openTopUp(row));
     }
 
     private void openAddDialog() {
         editor = new ResellerEditor();
         dialog.open(getTranslation("reseller.add"), editor, () -> {
-            Reseller created = resellers.create(scope(), editor.form());
+            Reseller created = resellers.create(AdminSession.require(), editor.form());
             refresh();
             Notices.success(getTranslation("reseller.created", created.realm()));
+        });
+    }
+
+    private void openTopUp(ResellerAdmin.Row row) {
+        String realm = row.reseller().realm();
+        topUp = new TopUpForm(settings.currency());
+        topUp.edit(row.balanceMicros());
+        topUpDialog.open(getTranslation("top-up.title", realm), topUp, () -> {
+            long after = balances.topUp(AdminSession.require(), realm, topUp.amount.getValue(), topUp.note.getValue());
+            refresh();
+            Notices.success(getTranslation("top-up.done", realm, Formats.money(after, settings.currency(), getLocale())));
         });
     }
 

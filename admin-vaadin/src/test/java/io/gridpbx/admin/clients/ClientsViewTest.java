@@ -6,6 +6,7 @@ import io.gridpbx.admin.AdminUiTest;
 import io.gridpbx.admin.shared.NotFoundPanel;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.digest.DigestAlgorithm;
+import io.gridpbx.core.manage.RecordingBalances;
 import io.gridpbx.core.tenancy.NatPolicy;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
@@ -153,5 +154,38 @@ class ClientsViewTest extends AdminUiTest {
         signIn("admin@office.demo.gridpbx.test");
         navigate("clients", com.vaadin.flow.component.Component.class);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("UsersView");
+    }
+
+    @Test
+    void aResellerSeesItsClientsBalances_andTopsUpOne() {
+        fixture.balanceStore.set("office.demo.gridpbx.test", -4_000_000);
+        signIn("reseller@demo.gridpbx.test");
+        ClientsView view = navigate(ClientsView.class);
+        var grid = test(view.grid);
+        assertThat(grid.getCellText(1, grid.getColumnPosition("balance"))).isEqualTo("-€4.00");
+
+        test(rowButton(view.grid, "top-up-office.demo.gridpbx.test")).click();
+        roundTrip();
+        assertThat(view.topUp.now.getText()).isEqualTo("Balance now: -€4.00");
+        test(view.topUp.amount).setValue("20");
+        test(view.topUp.note).setValue("cheque 1234");
+        test(view.topUpDialog.save).click();
+
+        assertThat(view.topUpDialog.isOpened()).isFalse();
+        assertThat(test(view.grid).getCellText(1, test(view.grid).getColumnPosition("balance"))).isEqualTo("€16.00");
+        assertThat(fixture.balanceStore.topUps()).containsExactly(new RecordingBalances.TopUp(
+                "office.demo.gridpbx.test", 20_000_000L, "reseller@demo.gridpbx.test", "cheque 1234"));
+    }
+
+    @Test
+    void thePlatformSeesClientsBalances_butTopsUpNone_forTheyAreTheirResellers() {
+        signIn("admin@gridpbx.test");
+        ClientsView view = navigate(ClientsView.class);
+        var grid = test(view.grid);
+
+        assertThat(grid.getCellText(0, grid.getColumnPosition("balance"))).isEqualTo("€0.00");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rowButton(view.grid, "top-up-office.demo.gridpbx.test"))
+                .isInstanceOf(AssertionError.class);
+        assertThat(rowButton(view.grid, "edit-office.demo.gridpbx.test")).isNotNull();
     }
 }

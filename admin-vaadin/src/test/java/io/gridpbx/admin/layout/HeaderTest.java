@@ -13,7 +13,6 @@ import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.manage.TestImages;
-import io.gridpbx.core.manage.ResellerForm;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -83,14 +82,22 @@ class HeaderTest extends AdminUiTest {
     @Test
     void theBrandedResellerItself_seesItsBrandWithoutALogo_andItsBalance() {
         brandDemo(Map.of("brandName", "Demo Telecom", "defaultLanguage", "en"));
-        fixture.resellers.update(Scope.platform("gridpbx.test"), "demo.gridpbx.test", new ResellerForm(
-                "demo.gridpbx.test", "Demo Reseller", "reseller@demo.gridpbx.test", "0", "en", "", "1234.5"));
+        fixture.balanceStore.set("demo.gridpbx.test", 1_234_500_000L);
         signIn("reseller@demo.gridpbx.test");
         navigate("clients", Component.class);
 
         assertThat($(Span.class).id("app-title").getText()).isEqualTo("Demo Telecom");
         assertThat($(Image.class).withId("brand-logo").exists()).as("the logo is hidden").isFalse();
         assertThat($(Span.class).id("balance").getText()).isEqualTo("Balance: $1,234.50".replace("$", "€"));
+    }
+
+    @Test
+    void aBalanceTheGridDoesNotGiveInTime_readsAsADash_andTheScreenOpens() {
+        fixture.balanceStore.unreachable("demo.gridpbx.test");
+        signIn("reseller@demo.gridpbx.test");
+        navigate("clients", Component.class);
+
+        assertThat($(Span.class).id("balance").getText()).isEqualTo("Balance: –");
     }
 
     @Test

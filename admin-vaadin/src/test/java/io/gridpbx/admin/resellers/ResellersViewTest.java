@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.admin.AdminUiTest;
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.manage.RecordingBalances;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,11 @@ class ResellersViewTest extends AdminUiTest {
         assertThat(grid.getCellText(0, grid.getColumnPosition("realm"))).isEqualTo("demo.gridpbx.test");
         assertThat(grid.getCellText(0, grid.getColumnPosition("clients"))).isEqualTo("2");
         assertThat(grid.getCellText(0, grid.getColumnPosition("balance"))).isEqualTo("€0.00");
+        fixture.balanceStore.set("other.gridpbx.test", 75_250_000);
+        fixture.balanceStore.unreachable("demo.gridpbx.test");
+        test(view.search).setValue("gridpbx");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("balance"))).as("not answered in time").isEqualTo("–");
+        assertThat(grid.getCellText(1, grid.getColumnPosition("balance"))).isEqualTo("€75.25");
         assertThat(grid.getCellText(0, grid.getColumnPosition("language"))).isEqualTo("English");
     }
 
@@ -60,6 +66,7 @@ class ResellersViewTest extends AdminUiTest {
         test(view.editor.name).setValue("Acme Telecom");
         test(view.editor.email).setValue("ops@acme.example");
         test(view.editor.discount).setValue("12.5");
+        assertThat(view.editor.balance.getLabel()).isEqualTo("Opening balance");
         test(view.editor.balance).setValue("1234.5");
         test(view.editor.password).setValue("a-long-password");
         test(view.dialog.save).click();
@@ -69,18 +76,50 @@ class ResellersViewTest extends AdminUiTest {
         assertThat(grid.size()).isEqualTo(3);
         assertThat(grid.getCellText(0, grid.getColumnPosition("realm"))).isEqualTo("acme.gridpbx.test");
         assertThat(grid.getCellText(0, grid.getColumnPosition("balance"))).isEqualTo("€1,234.50");
+        assertThat(fixture.balanceStore.topUps()).as("the opening balance is the first top-up, audited")
+                .containsExactly(new RecordingBalances.TopUp("acme.gridpbx.test", 1_234_500_000L, "admin@gridpbx.test",
+                        "opening balance"));
         assertThat(fixture.signIn.authenticate("ops@acme.example", "a-long-password").scope())
                 .isEqualTo(Scope.reseller("acme.gridpbx.test"));
     }
 
     @Test
-    void editPage_savesChanges() {
+    void editPage_savesChanges_andHasNoBalanceToOverwrite() {
+        fixture.balanceStore.set("other.gridpbx.test", 50_000_000);
         ResellerView page = navigate("resellers/other.gridpbx.test", ResellerView.class);
         assertThat(page.editor.realm.isReadOnly()).isTrue();
+        assertThat(page.editor.balance.isVisible()).isFalse();
         test(page.editor.name).setValue("Other Reseller SA");
         test(page.save).click();
 
         assertThat(fixture.resellers.get(PLATFORM, "other.gridpbx.test").name()).isEqualTo("Other Reseller SA");
+        assertThat(fixture.balances.balance(PLATFORM, "other.gridpbx.test")).isEqualTo(50_000_000);
+    }
+
+    @Test
+    void topUp_creditsTheReseller_withItsNote_andABadAmountStaysOnItsField() {
+        ResellersView view = navigate(ResellersView.class);
+        test(rowButton(view.grid, "top-up-demo.gridpbx.test")).click();
+        roundTrip();
+        assertThat(view.topUpDialog.isOpened()).isTrue();
+        assertThat(view.topUp.now.getText()).isEqualTo("Balance now: €0.00");
+        test(view.topUp.amount).setValue("ten");
+        test(view.topUpDialog.save).click();
+
+        assertThat(view.topUpDialog.isOpened()).isTrue();
+        assertThat(view.topUp.errors().shown()).containsEntry("amount",
+                "An amount such as 10.00, not 0, at most 6 decimals (negative to correct)");
+        test(view.topUp.amount).setValue("250.50");
+        test(view.topUp.note).setValue("wire 2026-118");
+        test(view.topUpDialog.save).click();
+
+        assertThat(view.topUpDialog.isOpened()).isFalse();
+        assertThat(test($(com.vaadin.flow.component.notification.Notification.class).last()).getText())
+                .isEqualTo("New balance of demo.gridpbx.test: €250.50");
+        var grid = test(view.grid);
+        assertThat(grid.getCellText(0, grid.getColumnPosition("balance"))).isEqualTo("€250.50");
+        assertThat(fixture.balanceStore.topUps()).containsExactly(new RecordingBalances.TopUp("demo.gridpbx.test",
+                250_500_000L, "admin@gridpbx.test", "wire 2026-118"));
     }
 
     @Test

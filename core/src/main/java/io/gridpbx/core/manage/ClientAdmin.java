@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -27,18 +28,28 @@ public final class ClientAdmin {
     private final TenantDirectory directory;
     private final AccountStore accounts;
     private final PasswordHasher hasher;
+    private final BalanceAdmin balances;
 
-    public ClientAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher) {
+    /** @param balances the clients' balances, shown in their list */
+    public ClientAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher, BalanceAdmin balances) {
         this.directory = directory;
         this.accounts = accounts;
         this.hasher = hasher;
+        this.balances = balances;
     }
 
-    /** A client as its list shows it. */
-    public record Row(Client client, int users) {
+    /**
+     * A client as its list shows it.
+     *
+     * @param balanceMicros its balance; null when the balances did not answer in time
+     */
+    public record Row(Client client, int users, @Nullable Long balanceMicros) {
     }
 
-    /** Clients inside the actor's scope, optionally of one reseller, matching a search text. */
+    /**
+     * Clients inside the actor's scope, optionally of one reseller, matching a search text: a page of them,
+     * each with its users counted and its balance read.
+     */
     public Page<Row> list(Scope actor, @Nullable String resellerRealm, String search, int offset, int limit) {
         List<Reseller> resellers = switch (actor.level()) {
             case PLATFORM -> resellerRealm == null || resellerRealm.isBlank() ? directory.resellers()
@@ -47,10 +58,11 @@ public final class ClientAdmin {
             default -> throw new ForbiddenException("only the platform and resellers list clients");
         };
         String needle = search.trim().toLowerCase(Locale.ROOT);
-        List<Row> rows = resellers.stream().flatMap(r -> directory.clientsOf(r.realm()).stream())
-                .map(c -> new Row(c, directory.usersOf(c.domain()).size())).toList();
-        return Page.of(rows, row -> matches(row.client(), needle), Comparator.comparing(row -> row.client().domain()),
-                offset, limit);
+        List<Client> clients = resellers.stream().flatMap(r -> directory.clientsOf(r.realm()).stream()).toList();
+        Page<Client> page = Page.of(clients, c -> matches(c, needle), Comparator.comparing(Client::domain), offset, limit);
+        Map<String, Long> balance = balances.balances(actor, page.items().stream().map(Client::domain).toList());
+        return new Page<>(page.items().stream().map(c -> new Row(c, directory.usersOf(c.domain()).size(),
+                balance.get(c.domain()))).toList(), page.offset(), page.limit(), page.total());
     }
 
     public Client get(Scope actor, String domain) {

@@ -3,6 +3,7 @@ package io.gridpbx.core.manage;
 import static io.gridpbx.core.manage.Forms.text;
 
 import io.gridpbx.core.access.Account;
+import io.gridpbx.core.access.Actor;
 import io.gridpbx.core.access.AccountStore;
 import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.PasswordHasher;
@@ -16,29 +17,46 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** The platform's resellers: only the platform manages them; a reseller may read itself. */
+/**
+ * The platform's resellers: only the platform manages them; a reseller may read itself. Their balances
+ * live in {@link io.gridpbx.core.billing.Balances}, read through {@link BalanceAdmin}: an opening balance
+ * is the reseller's first top-up, and an edit never sets a balance ({@link Reseller#balanceMicros()} is
+ * only what the balances were first filled from).
+ */
 public final class ResellerAdmin {
 
     private final TenantDirectory directory;
     private final AccountStore accounts;
     private final PasswordHasher hasher;
     private final LogoStore logos;
+    private final BalanceAdmin balances;
 
-    /** @param logos the resellers' logos, which go with their reseller */
-    public ResellerAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher, LogoStore logos) {
+    /**
+     * @param logos    the resellers' logos, which go with their reseller
+     * @param balances the resellers' balances, shown with them
+     */
+    public ResellerAdmin(TenantDirectory directory, AccountStore accounts, PasswordHasher hasher, LogoStore logos,
+            BalanceAdmin balances) {
         this.directory = directory;
         this.accounts = accounts;
         this.hasher = hasher;
         this.logos = logos;
+        this.balances = balances;
     }
 
-    /** A reseller as its list shows it. */
-    public record Row(Reseller reseller, int clients) {
+    /**
+     * A reseller as its list shows it.
+     *
+     * @param balanceMicros its balance; null when the balances did not answer in time
+     */
+    public record Row(Reseller reseller, int clients, @Nullable Long balanceMicros) {
     }
 
+    /** The resellers the actor sees, a page of them, each with its clients counted and its balance read. */
     public Page<Row> list(Scope actor, String search, int offset, int limit) {
         List<Reseller> visible = switch (actor.level()) {
             case PLATFORM -> directory.resellers();
@@ -46,35 +64,56 @@ public final class ResellerAdmin {
             default -> throw new ForbiddenException("only the platform and resellers see resellers");
         };
         String needle = search.trim().toLowerCase(Locale.ROOT);
-        List<Row> rows = visible.stream().map(r -> new Row(r, directory.clientsOf(r.realm()).size())).toList();
-        return Page.of(rows, row -> matches(row.reseller(), needle), Comparator.comparing(row -> row.reseller().realm()),
+        Page<Reseller> page = Page.of(visible, r -> matches(r, needle), Comparator.comparing(Reseller::realm),
                 offset, limit);
+        Map<String, Long> balance = balances.balances(actor, page.items().stream().map(Reseller::realm).toList());
+        return new Page<>(page.items().stream().map(r -> new Row(r, directory.clientsOf(r.realm()).size(),
+                balance.get(r.realm()))).toList(), page.offset(), page.limit(), page.total());
     }
 
     public Reseller get(Scope actor, String realm) {
         return find(actor, realm).orElseThrow(() -> new NotFoundException("reseller", realm));
     }
 
-    public Reseller create(Scope actor, ResellerForm form) {
-        Platform platform = requirePlatform(actor);
+    /** One reseller as its list would show it; its balance must answer (503 when the grid does not). */
+    public Row row(Scope actor, String realm) {
+        Reseller reseller = get(actor, realm);
+        return new Row(reseller, directory.clientsOf(reseller.realm()).size(),
+                balances.balance(actor, reseller.realm()));
+    }
+
+    /**
+     * Creates a reseller and its portal login; a non-zero {@link ResellerForm#balance()} is its opening
+     * balance, topped up through the balances (audited as the actor's "opening balance") once it exists.
+     */
+    public Reseller create(Actor actor, ResellerForm form) {
+        Platform platform = requirePlatform(actor.scope());
         Errors errors = new Errors();
         String realm = normalizedRealm(form.realm(), platform, errors);
         errors.check(errors.has("realm") || directory.reseller(realm).isEmpty(), "realm", "realm.taken",
                 "a reseller already has this realm");
         Accounts.checkPassword(errors, "password", text(form.password()), false);
+        Long opening = Errors.blank(form.balance()) ? Long.valueOf(0) : Numbers.micros(text(form.balance()));
+        errors.check(opening != null, "balance", "balance.invalid", "an amount such as 12.50");
         Reseller reseller = validated(form, realm, platform, 0, null, errors);
         directory.saveReseller(reseller);
         accounts.save(new Account(text(reseller.email()), hasher.hash(text(form.password())), Scope.reseller(realm),
                 reseller.language(), 0, null));
+        if (opening != null && opening != 0) {
+            balances.opening(actor, realm, opening);
+        }
         return reseller;
     }
 
+    /** Changes a reseller; its balance changes by top-ups only, so a form that sets one is refused on it. */
     public Reseller update(Scope actor, String realm, ResellerForm form) {
         Platform platform = requirePlatform(actor);
         Reseller current = get(actor, realm);
         Errors errors = new Errors();
         String password = text(form.password());
         Accounts.checkPassword(errors, "password", password, true);
+        errors.check(Errors.blank(form.balance()), "balance", "balance.top-up-only",
+                "a balance changes by top-ups only: POST /api/v1/balances/" + current.realm() + "/top-ups");
         Reseller updated = validated(form, current.realm(), platform, current.balanceMicros(), current.email(), errors);
         directory.saveReseller(updated);
         Accounts.rekey(accounts, hasher, current.email(), updated.email(), Scope.reseller(current.realm()),
@@ -129,6 +168,7 @@ public final class ResellerAdmin {
         }
     }
 
+    /** @param balanceMicros kept as it was: the seed the balances were first filled from, never set here */
     private Reseller validated(ResellerForm form, String realm, Platform platform, long balanceMicros,
             @Nullable String currentEmail, Errors errors) {
         String name = text(form.name());
@@ -141,11 +181,8 @@ public final class ResellerAdmin {
         String language = form.language() == null || form.language().isBlank() ? Languages.DEFAULT : form.language();
         errors.check(Languages.isSupported(language), "language", "language.unsupported",
                 "one of " + Languages.SUPPORTED);
-        Long balance = form.balance() == null || form.balance().isBlank() ? Long.valueOf(balanceMicros)
-                : Numbers.micros(form.balance());
-        errors.check(balance != null, "balance", "balance.invalid", "an amount such as 12.50");
         errors.throwIfAny();
-        return new Reseller(realm, name, platform.domain(), email, discount, balance, language);
+        return new Reseller(realm, name, platform.domain(), email, discount, balanceMicros, language);
     }
 
     private static boolean matches(Reseller r, String needle) {

@@ -59,7 +59,8 @@ class LogosTest {
 
     @Test
     void deletingTheReseller_removesItsLogo() {
-        f.resellers.create(Scope.platform("gridpbx.test"), new ResellerForm("fresh", "Fresh", "fresh@example.com",
+        f.resellers.create(new io.gridpbx.core.access.Actor("admin@gridpbx.test",
+                java.util.List.of(Scope.platform("gridpbx.test"))), new ResellerForm("fresh", "Fresh", "fresh@example.com",
                 null, null, "fresh-pass-1", null));
         f.logos.set(Scope.reseller("fresh.gridpbx.test"), "fresh.gridpbx.test", image("png", 16, false));
 

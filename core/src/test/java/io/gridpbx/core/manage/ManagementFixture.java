@@ -28,9 +28,11 @@ final class ManagementFixture {
     final SignIn signIn = new SignIn(access, hasher, access, access, access, clock);
     final Impersonation impersonation = new Impersonation(directory, access, clock);
     final InMemoryLogoStore logoStore = new InMemoryLogoStore();
-    final ResellerAdmin resellers = new ResellerAdmin(directory, access, hasher, logoStore);
+    final RecordingBalances balanceStore = new RecordingBalances();
+    final BalanceAdmin balances = new BalanceAdmin(directory, balanceStore);
+    final ResellerAdmin resellers = new ResellerAdmin(directory, access, hasher, logoStore, balances);
     final Logos logos = new Logos(resellers, logoStore);
-    final ClientAdmin clients = new ClientAdmin(directory, access, hasher);
+    final ClientAdmin clients = new ClientAdmin(directory, access, hasher, balances);
     final InMemoryConfigStore configStore = new InMemoryConfigStore();
     final FeatureConfig config = new FeatureConfig(configStore, directory);
     final InMemoryPictureStore pictures = new InMemoryPictureStore();

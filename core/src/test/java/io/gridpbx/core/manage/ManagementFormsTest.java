@@ -3,6 +3,7 @@ package io.gridpbx.core.manage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridpbx.core.access.Actor;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.access.SignInRefused;
 import io.gridpbx.core.digest.DigestAlgorithm;
@@ -10,6 +11,7 @@ import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.User;
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +21,24 @@ class ManagementFormsTest {
     private static final Scope PLATFORM = Scope.platform("gridpbx.test");
     private static final Scope DEMO = Scope.reseller("demo.gridpbx.test");
     private static final Scope OFFICE = Scope.client("office.demo.gridpbx.test");
+    private static final Actor PLATFORM_ADMIN = new Actor("admin@gridpbx.test", List.of(PLATFORM));
 
     private final ManagementFixture f = new ManagementFixture();
 
     @Test
     void platformCreatesAResellerWhoCanThenSignIn() {
-        var reseller = f.resellers.create(PLATFORM, new ResellerForm("north", "North Telecom", "Ops@North.test",
+        var reseller = f.resellers.create(PLATFORM_ADMIN, new ResellerForm("north", "North Telecom", "Ops@North.test",
                 "12.5", "fr", "north-pass-1", "100.25"));
         assertThat(reseller.realm()).isEqualTo("north.gridpbx.test");
         assertThat(reseller.discountPercent()).isEqualByComparingTo(new BigDecimal("12.5"));
-        assertThat(reseller.balanceMicros()).isEqualTo(100_250_000L);
+        assertThat(f.balances.balance(PLATFORM, "north.gridpbx.test")).isEqualTo(100_250_000L);
         assertThat(f.signIn.authenticate("ops@north.test", "north-pass-1").scope())
                 .isEqualTo(Scope.reseller("north.gridpbx.test"));
     }
 
     @Test
     void aBadResellerFormListsEveryBadFieldAndSavesNothing() {
-        assertThatThrownBy(() -> f.resellers.create(PLATFORM, new ResellerForm("demo", "", "not-an-email", "150",
+        assertThatThrownBy(() -> f.resellers.create(PLATFORM_ADMIN, new ResellerForm("demo", "", "not-an-email", "150",
                 "de", "short", "abc"))).isInstanceOfSatisfying(ValidationException.class, e ->
                 assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
                         "realm", "password", "name", "email", "discountPercent", "language", "balance"));
@@ -44,7 +47,8 @@ class ManagementFormsTest {
 
     @Test
     void aResellerCannotCreateResellers() {
-        assertThatThrownBy(() -> f.resellers.create(DEMO, new ResellerForm("x", "X", "x@x.test", "0", "en",
+        assertThatThrownBy(() -> f.resellers.create(new Actor("reseller@demo.gridpbx.test", List.of(DEMO)),
+                new ResellerForm("x", "X", "x@x.test", "0", "en",
                 "long-enough", null))).isInstanceOf(ForbiddenException.class);
     }
 

@@ -32,20 +32,24 @@ class ResellerController {
         return PageJson.of(resellers.list(actor.scope(), query.search(), query.first(), query.size()), ResellerJson::of);
     }
 
+    /** A {@code balance} in the body is the opening balance: the reseller's first top-up, audited. */
     @PostMapping
     ResponseEntity<ResellerJson> create(Actor actor, @RequestBody ResellerRequest request) {
-        Reseller created = resellers.create(actor.scope(), request.toForm());
-        return Created.at("/api/v1/resellers/{realm}", created.realm(), ResellerJson.of(created));
+        Reseller created = resellers.create(actor, request.toForm());
+        return Created.at("/api/v1/resellers/{realm}", created.realm(),
+                ResellerJson.of(resellers.row(actor.scope(), created.realm())));
     }
 
     @GetMapping("/{realm}")
     ResellerJson get(Actor actor, @PathVariable String realm) {
-        return ResellerJson.of(resellers.get(actor.scope(), realm));
+        return ResellerJson.of(resellers.row(actor.scope(), realm));
     }
 
+    /** A {@code balance} in the body is refused: a balance changes by top-ups ({@code /api/v1/balances}). */
     @PutMapping("/{realm}")
     ResellerJson replace(Actor actor, @PathVariable String realm, @RequestBody ResellerRequest request) {
-        return ResellerJson.of(resellers.update(actor.scope(), realm, request.toForm()));
+        Reseller updated = resellers.update(actor.scope(), realm, request.toForm());
+        return ResellerJson.of(resellers.row(actor.scope(), updated.realm()));
     }
 
     @DeleteMapping("/{realm}")

@@ -1,33 +1,25 @@
 package io.gridpbx.node.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gridpbx.core.manage.ResellerAdmin;
 import io.gridpbx.core.tenancy.Reseller;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
-/** A reseller as the API shows it. */
+/** A reseller as the API shows it, with its balance as the balances hold it. */
 record ResellerJson(
         String realm,
         String name,
         @Nullable String email,
         BigDecimal discountPercent,
-        @Schema(description = "prepaid balance in the platform currency") BigDecimal balance,
+        @Schema(description = "its balance in the platform currency (changed by /api/v1/balances/{realm}/top-ups);"
+                + " null in a list when the balances did not answer in time") @Nullable BigDecimal balance,
         String language,
-        @Schema(description = "how many clients it has; in lists only")
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer clients) {
-
-    static ResellerJson of(Reseller r) {
-        return of(r, null);
-    }
+        @Schema(description = "how many clients it has") int clients) {
 
     static ResellerJson of(ResellerAdmin.Row row) {
-        return of(row.reseller(), row.clients());
-    }
-
-    private static ResellerJson of(Reseller r, @Nullable Integer clients) {
-        return new ResellerJson(r.realm(), r.name(), r.email(), r.discountPercent(), Amounts.fromMicros(r.balanceMicros()),
-                r.language(), clients);
+        Reseller r = row.reseller();
+        return new ResellerJson(r.realm(), r.name(), r.email(), r.discountPercent(),
+                row.balanceMicros() == null ? null : Amounts.fromMicros(row.balanceMicros()), r.language(), row.clients());
     }
 }

@@ -13,7 +13,8 @@ record ResellerRequest(
         @Schema(description = "0 to 100; 0 when absent") @Nullable BigDecimal discountPercent,
         @Schema(description = "en or fr; en when absent") @Nullable String language,
         @Schema(description = "portal password: required on create, absent on replace keeps it") @Nullable String password,
-        @Schema(description = "prepaid balance; absent keeps it") @Nullable BigDecimal balance) {
+        @Schema(description = "on create, the opening balance (its first top-up); refused on replace: top it up"
+                + " at /api/v1/balances/{realm}/top-ups") @Nullable BigDecimal balance) {
 
     ResellerForm toForm() {
         return new ResellerForm(realm, name, email, Amounts.typed(discountPercent), language, password,

@@ -22,7 +22,8 @@ class OpenApiDocsIT {
         JsonNode json = docs.json();
         assertThat(json.path("paths").propertyNames()).contains("/api/v1/resellers", "/api/v1/resellers/{realm}",
                 "/api/v1/clients", "/api/v1/clients/{domain}/users", "/api/v1/users/{aor}", "/api/v1/me/settings",
-                "/api/v1/tokens", "/api/v1/tokens/{id}", "/api/v1/audit");
+                "/api/v1/tokens", "/api/v1/tokens/{id}", "/api/v1/audit", "/api/v1/balances/{tenant}",
+                "/api/v1/balances/{tenant}/top-ups");
         assertThat(json.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
                 .isEqualTo("bearer");
         JsonNode listParameters = json.path("paths").path("/api/v1/resellers").path("get").path("parameters");
