@@ -19,7 +19,7 @@ public final class GridSerialization {
     public static void register(SerializationConfig config) {
         CompactSerializationConfig compact = config.getCompactSerializationConfig();
         Stream.of(TenantSerializers.all(), TrunkingSerializers.all(), AccessSerializers.all(),
-                LocationSerializers.all(), VoicemailSerializers.all(), SecuritySerializers.all(),
+                LocationSerializers.all(), CallSerializers.all(), BillingSerializers.all(), VoicemailSerializers.all(), SecuritySerializers.all(),
                 AuthSerializers.all(), ProvisioningSerializers.all(), io.gridpbx.node.dns.DnsSerializers.all(),
                 io.gridpbx.node.alerts.AlertSerializers.all(), io.gridpbx.node.media.MediaSerializers.all(),
                 LimitSerializers.all())

@@ -1,13 +1,8 @@
 package io.gridpbx.node.grid;
 
-import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
-import io.gridpbx.core.dialog.Cdr;
-import io.gridpbx.core.dialog.Dialog;
-import io.gridpbx.core.dialog.DialogId;
-import io.gridpbx.core.dialog.DialogTarget;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.BindingSet;
@@ -15,9 +10,8 @@ import io.gridpbx.core.location.ContactRequest;
 import io.gridpbx.core.location.RegisterOutcome;
 import io.gridpbx.core.location.RegisterRequest;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
-/** Compact serializers of registrar and dialog state, and of what the registrar's processors carry. */
+/** Compact serializers of registrar state, and of what the registrar's processors carry. */
 final class LocationSerializers {
 
     private LocationSerializers() {
@@ -25,8 +19,7 @@ final class LocationSerializers {
 
     static List<CompactSerializer<?>> all() {
         return List.of(new BindingSerializer(), new BindingSetSerializer(), new ContactRequestSerializer(),
-                new RegisterRequestSerializer(), new AcceptedSerializer(), new RejectedSerializer(),
-                new DialogSerializer(), new CdrSerializer());
+                new RegisterRequestSerializer(), new AcceptedSerializer(), new RejectedSerializer());
     }
 
     private abstract static class Named<T> implements CompactSerializer<T> {
@@ -170,77 +163,6 @@ final class LocationSerializers {
             out.writeInt32("status", r.status());
             out.writeString("reason", r.reason());
             out.writeInt32("minExpires", r.minExpires());
-        }
-    }
-
-    static final class DialogSerializer extends Named<Dialog> {
-        DialogSerializer() {
-            super("gridpbx.Dialog", Dialog.class);
-        }
-
-        @Override
-        public Dialog read(CompactReader in) {
-            return new Dialog(new DialogId(in.readString("callId"), in.readString("fromTag"), in.readString("toTag")),
-                    AddressOfRecord.parse(in.readString("caller")), AddressOfRecord.parse(in.readString("callee")),
-                    in.readInt64("startedAt"), in.readString("node"),
-                    target(in, "callerContact", "callerRoute"), target(in, "calleeContact", "calleeRoute"));
-        }
-
-        @Override
-        public void write(CompactWriter out, Dialog d) {
-            out.writeString("callId", d.id().callId());
-            out.writeString("fromTag", d.id().fromTag());
-            out.writeString("toTag", d.id().toTag());
-            out.writeString("caller", d.caller().toString());
-            out.writeString("callee", d.callee().toString());
-            out.writeInt64("startedAt", d.startedAtMillis());
-            out.writeString("node", d.nodeId());
-            write(out, "callerContact", "callerRoute", d.callerTarget());
-            write(out, "calleeContact", "calleeRoute", d.calleeTarget());
-        }
-
-        /** Null when the dialog was written without targets (the field is absent or empty). */
-        private static @Nullable DialogTarget target(CompactReader in, String contactField, String routeField) {
-            if (in.getFieldKind(contactField) != FieldKind.STRING) {
-                return null;
-            }
-            String contact = in.readString(contactField);
-            String[] route = in.readArrayOfString(routeField);
-            return contact == null || contact.isEmpty() ? null
-                    : new DialogTarget(contact, route == null ? List.of() : List.of(route));
-        }
-
-        private static void write(CompactWriter out, String contactField, String routeField,
-                @Nullable DialogTarget target) {
-            out.writeString(contactField, target == null ? "" : target.contact());
-            out.writeArrayOfString(routeField, target == null ? new String[0] : target.route().toArray(String[]::new));
-        }
-    }
-
-    static final class CdrSerializer extends Named<Cdr> {
-        CdrSerializer() {
-            super("gridpbx.Cdr", Cdr.class);
-        }
-
-        @Override
-        public Cdr read(CompactReader in) {
-            return new Cdr(in.readString("callId"), in.readString("clientDomain"),
-                    AddressOfRecord.parse(in.readString("caller")), AddressOfRecord.parse(in.readString("callee")),
-                    in.readInt64("startedAt"), in.readInt64("answeredAt"), in.readInt64("endedAt"),
-                    in.readString("disposition"), in.readString("node"));
-        }
-
-        @Override
-        public void write(CompactWriter out, Cdr c) {
-            out.writeString("callId", c.callId());
-            out.writeString("clientDomain", c.clientDomain());
-            out.writeString("caller", c.caller().toString());
-            out.writeString("callee", c.callee().toString());
-            out.writeInt64("startedAt", c.startedAtMillis());
-            out.writeInt64("answeredAt", c.answeredAtMillis());
-            out.writeInt64("endedAt", c.endedAtMillis());
-            out.writeString("disposition", c.disposition());
-            out.writeString("node", c.nodeId());
         }
     }
 }
