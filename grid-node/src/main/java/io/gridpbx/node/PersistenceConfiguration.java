@@ -7,6 +7,7 @@ import io.gridpbx.persistence.jdbc.DatabaseSettings;
 import io.gridpbx.persistence.jdbc.GaleraRetry;
 import io.gridpbx.persistence.store.JdbcAccountMapStore;
 import io.gridpbx.persistence.store.JdbcApiTokenMapStore;
+import io.gridpbx.persistence.store.JdbcBalanceMapStore;
 import io.gridpbx.persistence.store.JdbcAuditMapStore;
 import io.gridpbx.persistence.store.JdbcCdrMapStore;
 import io.gridpbx.persistence.store.JdbcClientMapStore;
@@ -67,16 +68,17 @@ class PersistenceConfiguration {
     }
 
     @Bean
-    PersistedStores persistedStores(Database database, JdbcLocationStore locations, NodeProperties properties) {
+    PersistedStores persistedStores(Database database, JdbcLocationStore locations, NodeProperties properties,
+            Clock clock) {
         return new PersistedStores(new JdbcPlatformMapStore(database), new JdbcResellerMapStore(database),
                 new JdbcClientMapStore(database), new JdbcUserMapStore(database), new JdbcCredentialsMapStore(database),
                 properties.db().persistRegistrations() ? locations : null, new JdbcAccountMapStore(database),
                 new JdbcApiTokenMapStore(database),
                 new JdbcAuditMapStore(database), new JdbcGatewayMapStore(database), new JdbcRouteMapStore(database),
-                new JdbcDidMapStore(database), new JdbcCdrMapStore(database),
+                new JdbcDidMapStore(database), new JdbcCdrMapStore(database, clock),
                 new JdbcConfigMapStore(database), new JdbcPictureMapStore(database), new JdbcLogoMapStore(database),
                 new JdbcMailboxMapStore(database),
-                new JdbcRecordingMapStore(database), new JdbcPhoneMapStore(database), properties.db().writeDelaySeconds(),
-                properties.db().writeBatchSize());
+                new JdbcRecordingMapStore(database), new JdbcPhoneMapStore(database), new JdbcBalanceMapStore(database),
+                properties.db().writeDelaySeconds(), properties.db().writeBatchSize());
     }
 }

@@ -20,6 +20,10 @@ public final class GridDataSerializers implements DataSerializableFactory {
     static final int TAKE_SLOT = 30;
     static final int RELEASE_SLOT = 31;
     static final int STORE_SLOTS = 32;
+    // Balances, and CDRs written once per Call-ID.
+    static final int APPLY_TO_BALANCE = 40;
+    static final int STORE_BALANCE = 41;
+    static final int RECORD_CDR_ONCE = 42;
 
     @Override
     public IdentifiedDataSerializable create(int classId) {
@@ -35,6 +39,9 @@ public final class GridDataSerializers implements DataSerializableFactory {
             case TAKE_SLOT -> new SlotProcessors.Take();
             case RELEASE_SLOT -> new SlotProcessors.Release();
             case STORE_SLOTS -> new SlotProcessors.Store();
+            case APPLY_TO_BALANCE -> new BalanceProcessors.Apply();
+            case STORE_BALANCE -> new BalanceProcessors.Store();
+            case RECORD_CDR_ONCE -> new RecordCdrOnceProcessor();
             default -> throw new IllegalArgumentException("unknown GridPBX class id " + classId);
         };
     }

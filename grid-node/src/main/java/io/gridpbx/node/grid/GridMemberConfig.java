@@ -92,6 +92,9 @@ public final class GridMemberConfig {
         if (stores.phones() != null) {
             persistedMap(config, MapNames.PHONES, stores.phones(), stores);
         }
+        if (stores.balances() != null) {
+            persistedMap(config, MapNames.BALANCES, new BalanceMapStore(stores.balances()), stores);
+        }
         if (stores.locations() != null) {
             config.getMapConfig(MapNames.LOCATIONS).setMapStoreConfig(writeBehind(stores.locations(), stores));
         }
@@ -199,6 +202,10 @@ public final class GridMemberConfig {
         // Changed by entry processors on the owner: kept as objects, so a check-and-increment does not
         // deserialize and serialize a busy client's whole list of calls.
         config.addMapConfig(new MapConfig(MapNames.CALL_SLOTS).setBackupCount(1).setAsyncBackupCount(0)
+                .setInMemoryFormat(InMemoryFormat.OBJECT));
+        // Charged on every call's end by an entry processor on the owner: kept as objects, so a charge does
+        // not deserialize and serialize the balance's list of the latest changes.
+        config.addMapConfig(new MapConfig(MapNames.BALANCES).setBackupCount(1).setAsyncBackupCount(0)
                 .setInMemoryFormat(InMemoryFormat.OBJECT));
         config.addMapConfig(new MapConfig(MapNames.CALL_HOLDINGS).setBackupCount(1).setAsyncBackupCount(0));
         config.addMapConfig(new MapConfig(MapNames.CLUSTER_FACTS)

@@ -8,9 +8,17 @@ import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.tenancy.DomainName;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** CDRs by Call-ID, written behind to the {@code cdrs} table; the grid keeps the recent ones for reports. */
+/**
+ * CDRs by Call-ID, written behind to the {@code cdrs} table; the grid keeps the recent ones for reports.
+ * A Call-ID's record is written once: a call closed twice (its BYE and its dialog's expiry, a retry)
+ * keeps the first record.
+ */
 public final class HazelcastCdrStore implements CdrStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HazelcastCdrStore.class);
 
     private final IMap<String, Cdr> cdrs;
 
@@ -20,7 +28,13 @@ public final class HazelcastCdrStore implements CdrStore {
 
     @Override
     public void record(Cdr cdr) {
-        cdrs.setAsync(cdr.callId(), cdr);
+        cdrs.submitToKey(cdr.callId(), new RecordCdrOnceProcessor(cdr)).whenComplete((written, failure) -> {
+            if (failure != null) {
+                LOG.warn("the record of call {} was not written: {}", cdr.callId(), failure.toString());
+            } else if (!written) {
+                LOG.debug("call {} has its record already; this one ({}) is dropped", cdr.callId(), cdr.disposition());
+            }
+        });
     }
 
     @Override

@@ -31,6 +31,11 @@ public final class MapNames {
      * it, mirrored by every member's call path. Not persisted: a restarted cluster probes again.
      */
     public static final String GATEWAY_HEALTH = "trunking.gateway-health";
+    /**
+     * Balances of clients and resellers by tenant (client domain or reseller realm): micros and the ids
+     * of the latest changes, changed only by entry processors on their owner.
+     */
+    public static final String BALANCES = "billing.balances";
     /** The call limits' counters: limit key ({@code client:office.example}) → the Call-IDs counted, sorted. */
     public static final String CALL_SLOTS = "limits.slots";
     /** The slots each call holds, by Call-ID, for their release and reconciliation. */

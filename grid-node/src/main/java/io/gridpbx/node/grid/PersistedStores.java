@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * {@code writeDelaySeconds}); both are coalesced, since each value is the key's whole state and the
  * last write is the one that counts. Without a {@code locations} store, registrations live in the
  * grid only ({@code gridpbx.db.persist-registrations=false}); without {@code phones}, provisioned
- * phones do.
+ * phones do, and without {@code balances} the balances. Balances are stored as micros alone
+ * ({@link BalanceMapStore}): the ids of the latest changes, kept to apply each once, stay in the grid.
  */
 public record PersistedStores(
         MapStore<String, Platform> platform,
@@ -50,6 +51,7 @@ public record PersistedStores(
         MapStore<String, Mailbox> mailboxes,
         MapStore<String, Recording> recordings,
         @Nullable MapStore<String, Phone> phones,
+        @Nullable MapStore<String, Long> balances,
         int writeDelaySeconds,
         int writeBatchSize) {
 
@@ -64,6 +66,20 @@ public record PersistedStores(
             int writeBatchSize) {
         this(platform, resellers, clients, users, credentials, locations, accounts, apiTokens, audit, gateways, routes,
                 dids, cdrs, config, pictures, logos, mailboxes, recordings, null, writeDelaySeconds, writeBatchSize);
+    }
+
+    /** The stores without balances: the {@code billing.balances} map then lives in the grid only. */
+    public PersistedStores(MapStore<String, Platform> platform, MapStore<String, Reseller> resellers,
+            MapStore<String, Client> clients, MapStore<String, User> users, MapStore<String, SipCredentials> credentials,
+            @Nullable EntryStore<String, BindingSet> locations, MapStore<String, Account> accounts,
+            MapStore<String, ApiToken> apiTokens, MapStore<String, AuditEntry> audit, MapStore<String, Gateway> gateways,
+            MapStore<String, OutboundRoute> routes, MapStore<String, Did> dids, MapStore<String, Cdr> cdrs,
+            MapStore<String, ConfigObject> config, MapStore<String, Picture> pictures, MapStore<String, Picture> logos,
+            MapStore<String, Mailbox> mailboxes, MapStore<String, Recording> recordings,
+            @Nullable MapStore<String, Phone> phones, int writeDelaySeconds, int writeBatchSize) {
+        this(platform, resellers, clients, users, credentials, locations, accounts, apiTokens, audit, gateways, routes,
+                dids, cdrs, config, pictures, logos, mailboxes, recordings, phones, null, writeDelaySeconds,
+                writeBatchSize);
     }
 
     public PersistedStores {

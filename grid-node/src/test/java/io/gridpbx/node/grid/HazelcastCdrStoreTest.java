@@ -4,6 +4,7 @@ import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.location.AddressOfRecord;
@@ -47,6 +48,24 @@ class HazelcastCdrStoreTest {
                 .isEqualTo(Map.of("acme.test", 30L, "bravo.test", 5L)));
         assertThat(reader.dialledWithPrefixPerClient(INTERNATIONAL, 30_000, 100_000)).isEqualTo(Map.of("acme.test", 1L));
         assertThat(reader.dialledWithPrefixPerClient(INTERNATIONAL, 0, 10_000)).isEmpty();
+    }
+
+    /** Regression: a record closed twice (a BYE and its dialog's expiry) was overwritten by the second. */
+    @Test
+    void aCallIdsRecordIsWrittenOnce_theFirstStays() {
+        HazelcastInstance first = factory.newHazelcastInstance(GridMemberConfig.grid("cdr-store-test"));
+        HazelcastInstance second = factory.newHazelcastInstance(GridMemberConfig.grid("cdr-store-test"));
+        Cdr byBye = cdr("twice", "acme.test", "201", 10_000);
+        Cdr byExpiry = new Cdr("twice", "acme.test", byBye.caller(), byBye.callee(), 10_000, 11_000, 99_000,
+                "DIALOG_TIMEOUT", "node-2");
+        IMap<String, Cdr> map = second.getMap(MapNames.CDRS);
+
+        new HazelcastCdrStore(first).record(byBye);
+        assertTrueEventually(() -> assertThat(map.get("twice")).isEqualTo(byBye));
+        new HazelcastCdrStore(second).record(byExpiry);
+
+        assertThat(map.executeOnKey("twice", new RecordCdrOnceProcessor(byExpiry))).isFalse();
+        assertThat(map.get("twice")).isEqualTo(byBye);
     }
 
     private static Cdr cdr(String callId, String client, String dialled, long startedAt) {
