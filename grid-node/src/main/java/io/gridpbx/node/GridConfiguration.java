@@ -2,8 +2,10 @@ package io.gridpbx.node;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.gridpbx.core.billing.CallBilling;
 import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.tenancy.SipPasswordSeal;
@@ -61,10 +63,15 @@ class GridConfiguration {
         return new HazelcastCdrStore(grid);
     }
 
-    @Bean
-    DialogRegistry dialogRegistry(HazelcastInstance grid, CdrStore cdrs, NodeIdentity identity, Clock clock,
-            GridDeadline deadline) {
-        return new HazelcastDialogRegistry(grid, cdrs, identity.nodeId(), clock, deadline);
+    /**
+     * Closes each call's record, rated and charged; closes those of dialogs that expire on this member
+     * (their node died, no BYE came) as {@code DIALOG_TIMEOUT}, freeing their call slots.
+     */
+    @Bean(destroyMethod = "close")
+    DialogRegistry dialogRegistry(HazelcastInstance grid, CdrStore cdrs, CallBilling billing, CallSlots slots,
+            NodeIdentity identity, Clock clock, GridDeadline deadline, NodeProperties properties) {
+        return new HazelcastDialogRegistry(grid, cdrs, billing, slots, identity.nodeId(), clock, deadline,
+                properties.calls().maxCallLength());
     }
 
     @Bean

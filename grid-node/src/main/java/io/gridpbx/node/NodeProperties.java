@@ -28,7 +28,8 @@ public record NodeProperties(
         @DefaultValue Alerts alerts,
         @DefaultValue Provisioning provisioning,
         @DefaultValue Media media,
-        @DefaultValue Trunking trunking) {
+        @DefaultValue Trunking trunking,
+        @DefaultValue Calls calls) {
 
     /**
      * @param host           address for UDP and TCP
@@ -285,5 +286,14 @@ public record NodeProperties(
             @DefaultValue("2s") Duration probeTimeout,
             @DefaultValue("4s") Duration gatewaySilence,
             @DefaultValue("3m") Duration ringTimeout) {
+    }
+
+    /**
+     * @param maxCallLength how long a call the platform set no end to may last: its dialog expires then
+     *                      (or 30 s after the end the platform set), and the member owning it writes its
+     *                      record as {@code DIALOG_TIMEOUT} and frees its call slots. The backstop for a
+     *                      call whose node died: no BYE will ever end it
+     */
+    public record Calls(@DefaultValue("4h") Duration maxCallLength) {
     }
 }

@@ -1,21 +1,30 @@
 package io.gridpbx.node;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.gridpbx.core.access.AuditLog;
+import io.gridpbx.core.billing.Balances;
+import io.gridpbx.core.billing.BillingView;
+import io.gridpbx.core.billing.CallBilling;
+import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.trunking.TrunkingView;
+import io.gridpbx.node.grid.BillingMirror;
 import io.gridpbx.node.grid.CallSlotReconciler;
 import io.gridpbx.node.grid.GridDeadline;
+import io.gridpbx.node.grid.HazelcastBalances;
 import io.gridpbx.node.grid.HazelcastCallSlots;
 import io.gridpbx.node.grid.HazelcastGatewayHealth;
 import io.gridpbx.node.grid.TrunkingMirror;
 import io.gridpbx.node.sip.GatewayProber;
 import io.gridpbx.sip.SipServer;
+import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The call path's trunking configuration: this member's mirror of the grid's trunking maps, and the
- * probes of the gateways this member is in charge of.
+ * The call path's trunking configuration: this member's mirror of the grid's trunking maps, the
+ * probes of the gateways this member is in charge of, and the money of calls to the PSTN (the mirror
+ * of the billing configuration, the balances, the credit check and the rating).
  */
 @Configuration(proxyBeanMethods = false)
 class TrunkingConfiguration {
@@ -32,6 +41,29 @@ class TrunkingConfiguration {
     @Bean
     TrunkingView trunkingView(TrunkingMirror mirror) {
         return mirror.view();
+    }
+
+    /** Reads the billing configuration before the node serves calls; closed before the member shuts down. */
+    @Bean(destroyMethod = "close")
+    BillingMirror billingMirror(HazelcastInstance grid) {
+        return BillingMirror.start(grid);
+    }
+
+    @Bean
+    BillingView billingView(BillingMirror mirror) {
+        return mirror.view();
+    }
+
+    /** Clients' and resellers' balances: each charge applied once per Call-ID where the balance lives. */
+    @Bean
+    Balances balances(HazelcastInstance grid, AuditLog audit, Clock clock, GridDeadline deadline) {
+        return new HazelcastBalances(grid, audit, clock, new SecureRandom(), deadline);
+    }
+
+    /** The credit check before a billed client's call to the PSTN, and the rating when its record closes. */
+    @Bean
+    CallBilling callBilling(BillingView view, Balances balances, TenantDirectory directory) {
+        return new CallBilling(view, balances, directory);
     }
 
     /** Cluster-wide call limits: admission where each counter lives. */

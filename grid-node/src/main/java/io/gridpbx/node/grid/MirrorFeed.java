@@ -135,7 +135,7 @@ final class MirrorFeed<K, V> implements EntryAddedListener<K, V>, EntryUpdatedLi
         try {
             change.run();
         } catch (RuntimeException e) {
-            LOG.warn("Trunking mirror: entry {} of {} not applied: {}", key, map.getName(), e.toString());
+            LOG.warn("Mirror: entry {} of {} not applied: {}", key, map.getName(), e.toString());
         }
     }
 }

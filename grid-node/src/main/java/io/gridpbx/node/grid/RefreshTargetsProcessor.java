@@ -1,6 +1,7 @@
 package io.gridpbx.node.grid;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
@@ -36,7 +37,13 @@ public final class RefreshTargetsProcessor implements EntryProcessor<String, Dia
         if (dialog != null) {
             Dialog refreshed = dialog.refreshed(senderTag, senderContact, responderContact);
             if (!refreshed.equals(dialog)) {
-                entry.setValue(refreshed);
+                // Keep the dialog's expiry: a plain setValue gives the entry the map's default (none), and a
+                // dialog whose node died after a re-INVITE would then never expire into its record.
+                if (entry instanceof ExtendedMapEntry<String, Dialog> kept) {
+                    kept.setValueWithoutChangingExpiryTime(refreshed);
+                } else {
+                    entry.setValue(refreshed);
+                }
             }
         }
         return null;
