@@ -35,6 +35,12 @@ public interface SipServer extends AutoCloseable {
      */
     boolean endRelayedCall(String callId, String disposition);
 
+    /**
+     * Ends an answered call this node routed (an admin hung it up): a BYE to each party, its record with
+     * {@code disposition}. False when this node carries no such call (another member does, or none).
+     */
+    boolean endCall(String callId, String disposition);
+
     @Override
     void close();
 }

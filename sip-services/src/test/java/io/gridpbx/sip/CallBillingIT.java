@@ -103,6 +103,23 @@ class CallBillingIT {
     }
 
     @Test
+    void anAnsweredCall_canBeHungUpFromTheMiddle() throws InterruptedException {
+        node.balances.topUp(OFFICE, 1_000_000, "test", "plenty");
+        try (Sipp.Running carrier = carrier("uas_answer_cut.xml", CARRIER_A, CARRIER_A_PORT);
+                Sipp.Running caller = Sipp.scenario("uac_call_cut.xml", 16714).to(NODE_PORT).service("5145551238")
+                        .credentials("204", "pass204").key("domain", OFFICE).key("caller", "204").start()) {
+            Dialog dialog = awaitDialog("204");
+            awaitAckAt(carrier);
+            assertThat(node.server.endCall(dialog.id().callId(), "HANGUP")).isTrue();
+            assertThat(node.server.endCall(dialog.id().callId(), "HANGUP")).as("a call is ended once").isFalse();
+            caller.await().assertPassed();
+            carrier.await().assertPassed();
+        }
+        assertThat(awaitRecord("204").disposition()).isEqualTo("HANGUP");
+        assertThat(node.server.endCall("no-such-call@nowhere", "HANGUP")).isFalse();
+    }
+
+    @Test
     void aCallThatFailedOver_recordsEachGatewayAndWhatItAnswered() {
         node.balances.topUp(OFFICE, 1_000_000, "test", "plenty");
         try (Sipp.Running overloaded = carrier("uas_overloaded.xml", CARRIER_A, CARRIER_A_PORT);
@@ -132,6 +149,37 @@ class CallBillingIT {
         assertThat(cdr.billableSeconds()).isZero();
         assertThat(cdr.legs()).containsExactly(CdrLeg.gateway("a", 486, ""));
         assertThat(cdr.clientDomain()).isEqualTo(OFFICE);
+    }
+
+    /** The carrier took the call's ACK: the call is up at both ends. */
+    private static void awaitAckAt(Sipp.Running carrier) throws InterruptedException {
+        java.nio.file.Path log = carrier.dir().resolve("messages.log");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!(Files.exists(log) && readQuietly(log).contains("ACK sip:"))) {
+            assertThat(System.nanoTime()).as("the carrier's ACK").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static String readQuietly(java.nio.file.Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException unreadable) {
+            return "";
+        }
+    }
+
+    private static Dialog awaitDialog(String caller) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            Optional<Dialog> found = node.dialogs.startedDialogs().stream().filter(d -> d.caller().user().equals(caller))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            assertThat(System.nanoTime()).as("a dialog of the call of " + caller).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     private static Cdr awaitRecord(String caller) {

@@ -183,6 +183,11 @@ final class Sipp {
             this.deadline = deadline;
         }
 
+        /** Where SIPp writes its traces (its messages.log as it goes). */
+        Path dir() {
+            return dir;
+        }
+
         /**
          * Waits until SIPp holds its UDP port, so that a request sent to it now is received. Reads the
          * kernel's socket table instead of trying to bind the port: a probe bind would race SIPp's own

@@ -45,6 +45,11 @@ public final class CountingSipServer implements SipServer {
     }
 
     @Override
+    public boolean endCall(String callId, String disposition) {
+        return false;
+    }
+
+    @Override
     public java.util.concurrent.CompletionStage<Integer> probe(io.gridpbx.core.trunking.Gateway gateway,
             java.time.Duration patience) {
         return java.util.concurrent.CompletableFuture.completedFuture(408); // no carrier in a drain test

@@ -15,100 +15,117 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The answered calls this node ends when their time is up: a prepaid call when its balance has paid
- * all it can (what Kamailio's cnxcc does). At the deadline each party gets a BYE as if the other had
- * hung up, and the dialog ends in the grid with the reason in its record. The CSeqs each party uses in
- * the dialog are followed, so that the BYE in its name goes above them.
+ * The answered calls this node routed, as ending one from the middle needs them (what Kamailio's dialog
+ * module keeps for {@code dlg_end_dlg}): each party's identity, target and route, and the CSeqs each
+ * uses in the dialog, so that a BYE in its name goes above them. A call ends from here when an admin
+ * hangs it up, and when its time is up: a prepaid call once its balance has paid all it can (what
+ * Kamailio's cnxcc does). Either way each party gets a BYE as if the other had hung up, and the
+ * dialog ends in the grid with the reason in its record.
  */
-final class CallDeadlines implements AutoCloseable {
+final class AnsweredCalls implements AutoCloseable {
 
     static final String CREDIT_EXHAUSTED = "CREDIT_EXHAUSTED";
-    private static final Logger LOG = LoggerFactory.getLogger(CallDeadlines.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AnsweredCalls.class);
 
-    private record Timed(JainSipHangup hangup, String callerTag, ScheduledFuture<?> timer) {
+    private record Answered(JainSipHangup hangup, String callerTag, @Nullable ScheduledFuture<?> deadline) {
     }
 
     private final JainSipResponder responder;
     private final JainSipSelf self;
     private final ScheduledExecutorService timers;
-    private final Map<String, Timed> calls = new ConcurrentHashMap<>();
+    private final BiConsumer<DialogId, String> ended;
+    private final Map<String, Answered> calls = new ConcurrentHashMap<>();
 
-    CallDeadlines(JainSipResponder responder, JainSipSelf self, ScheduledExecutorService timers) {
+    /** @param ended told the dialog and why, when a call ends from here */
+    AnsweredCalls(JainSipResponder responder, JainSipSelf self, ScheduledExecutorService timers,
+            BiConsumer<DialogId, String> ended) {
         this.responder = responder;
         this.self = self;
         this.timers = timers;
+        this.ended = ended;
     }
 
     /**
-     * The call of this INVITE, answered by this 2xx, ends in {@code seconds}: {@code end} is then told its
-     * dialog and why. Nothing happens when the 2xx does not route the dialog through this node.
+     * The call of this INVITE was answered by this 2xx. Nothing is kept when the 2xx does not route the
+     * dialog through this node.
      *
-     * @param cseqShift what the callee's side adds to the caller's CSeqs
+     * @param cseqShift     what the callee's side adds to the caller's CSeqs
+     * @param fundedSeconds when its funds end it, in seconds; {@link Long#MAX_VALUE} for never
      */
-    void start(Request invite, Response ok, long seconds, long cseqShift, BiConsumer<DialogId, String> end) {
+    void answered(Request invite, Response ok, long cseqShift, long fundedSeconds) {
         JainSipHangup hangup = JainSipHangup.of(responder, self, invite, ok);
-        if (hangup != null) {
-            hangup.shiftCallerCSeq(cseqShift);
-        }
+        String callId = JainSipMessages.callId(invite);
         if (hangup == null) {
-            LOG.warn("Call-ID {} cannot be ended from here when its funds run out: its dialog does not pass here",
-                    JainSipMessages.callId(invite));
+            if (fundedSeconds != Long.MAX_VALUE) {
+                LOG.warn("Call-ID {} cannot be ended from here when its funds run out: its dialog does not pass here",
+                        callId);
+            }
             return;
         }
-        String callId = JainSipMessages.callId(invite);
-        ScheduledFuture<?> timer = timers.schedule(() -> expire(callId, end), seconds, TimeUnit.SECONDS);
-        Timed before = calls.put(callId, new Timed(hangup, JainSipMessages.fromTag(invite), timer));
-        if (before != null) {
-            before.timer().cancel(false);
+        hangup.shiftCallerCSeq(cseqShift);
+        ScheduledFuture<?> deadline = fundedSeconds == Long.MAX_VALUE ? null
+                : timers.schedule(() -> hangUp(callId, CREDIT_EXHAUSTED), fundedSeconds, TimeUnit.SECONDS);
+        Answered before = calls.put(callId, new Answered(hangup, JainSipMessages.fromTag(invite), deadline));
+        if (before != null && before.deadline() != null) {
+            before.deadline().cancel(false);
         }
     }
 
-    /** A request of a dialog passing here: a timed call learns the CSeq its sender uses now. */
+    /** A request of a dialog passing here: the call learns the CSeq its sender uses now. */
     void observe(Request inDialog) {
         if (calls.isEmpty()) {
             return;
         }
-        Timed call = calls.get(JainSipMessages.callId(inDialog));
+        Answered call = calls.get(JainSipMessages.callId(inDialog));
         if (call != null) {
             call.hangup().observe(inDialog, JainSipMessages.fromTag(inDialog).equals(call.callerTag()));
         }
     }
 
-    /** The call ended otherwise (a BYE): no deadline any more. */
-    void cancel(String callId) {
+    /** The call ended otherwise (a BYE): nothing more to do for it. */
+    void forget(String callId) {
         if (calls.isEmpty()) {
             return;
         }
-        Timed call = calls.remove(callId);
-        if (call != null) {
-            call.timer().cancel(false);
+        Answered call = calls.remove(callId);
+        if (call != null && call.deadline() != null) {
+            call.deadline().cancel(false);
         }
     }
 
-    /** Calls this node will end at a deadline. */
-    int timed() {
-        return calls.size();
-    }
-
-    private void expire(String callId, BiConsumer<DialogId, String> end) {
-        @Nullable Timed call = calls.remove(callId);
+    /** Ends the call from here: a BYE to each party, the dialog ended with {@code disposition}. False when this node does not carry it. */
+    boolean hangUp(String callId, String disposition) {
+        Answered call = calls.remove(callId);
         if (call == null) {
-            return;
+            return false;
+        }
+        if (call.deadline() != null) {
+            call.deadline().cancel(false);
         }
         try {
             call.hangup().hangUp();
         } catch (SipException unsent) {
-            LOG.warn("end of Call-ID {} at its deadline: {}", callId, unsent.getMessage());
+            LOG.warn("end of Call-ID {} ({}): {}", callId, disposition, unsent.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("end of Call-ID {} at its deadline failed", callId, e);
+            LOG.warn("end of Call-ID {} ({}) failed", callId, disposition, e);
         }
-        end.accept(call.hangup().dialogId(), CREDIT_EXHAUSTED);
-        LOG.info("ended Call-ID {} ({}): a BYE went to each party", callId, CREDIT_EXHAUSTED);
+        ended.accept(call.hangup().dialogId(), disposition);
+        LOG.info("ended Call-ID {} ({}): a BYE went to each party", callId, disposition);
+        return true;
+    }
+
+    /** Answered calls this node carries now. */
+    int size() {
+        return calls.size();
     }
 
     @Override
     public void close() {
-        calls.values().forEach(call -> call.timer().cancel(false));
+        calls.values().forEach(call -> {
+            if (call.deadline() != null) {
+                call.deadline().cancel(false);
+            }
+        });
         calls.clear();
     }
 }

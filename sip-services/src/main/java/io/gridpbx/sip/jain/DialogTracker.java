@@ -23,16 +23,17 @@ final class DialogTracker {
     private final DialogRegistry grid;
     private final RecentDialogs recent;
     private final CallSlots slots;
-    private final CallDeadlines deadlines;
+    private final AnsweredCalls answered;
     /** Early dialogs by dialog key; an INVITE's early dialogs leave when its final response goes out. */
     private final ConcurrentHashMap<String, Dialog> early = new ConcurrentHashMap<>();
 
     /**
      * @param slots     where the call's slots of its limits go back when it ends
-     * @param deadlines the calls this node ends when their funds run out
+     * @param hangups   what ending an answered call from here takes: the SIP stack's side, and its timers
      */
-    DialogTracker(DialogRegistry grid, RecentDialogs recent, CallSlots slots, CallDeadlines deadlines) {
-        this.deadlines = deadlines;
+    DialogTracker(DialogRegistry grid, RecentDialogs recent, CallSlots slots, JainSipResponder responder,
+            JainSipSelf self, java.util.concurrent.ScheduledExecutorService hangups) {
+        this.answered = new AnsweredCalls(responder, self, hangups, this::ended);
         this.grid = grid;
         this.recent = recent;
         this.slots = slots;
@@ -54,14 +55,22 @@ final class DialogTracker {
         grid.started(dialog);
     }
 
-    /** A 2xx confirmed a call its funds end in {@code seconds}: a BYE to each party then, unless it ended before. */
-    void endsIn(Request invite, Response ok, long seconds, long cseqShift) {
-        deadlines.start(invite, ok, seconds, cseqShift, this::ended);
+    /**
+     * A 2xx answered a call this node routed: kept so that it can be ended from here, at once or when
+     * its funds run out ({@code fundedSeconds}; {@link Long#MAX_VALUE}: never).
+     */
+    void answered(Request invite, Response ok, long cseqShift, long fundedSeconds) {
+        answered.answered(invite, ok, cseqShift, fundedSeconds);
     }
 
-    /** A request passing in a dialog: the deadlines follow its CSeq. */
+    /** A request passing in a dialog: the answered calls follow its CSeq. */
     void observe(Request inDialog) {
-        deadlines.observe(inDialog);
+        answered.observe(inDialog);
+    }
+
+    /** Ends a call this node carries: a BYE to each party, its record with {@code disposition}. False when it carries no such call. */
+    boolean hangUp(String callId, String disposition) {
+        return answered.hangUp(callId, disposition);
     }
 
     /** A call of ours ended unanswered: its record. */
@@ -80,7 +89,7 @@ final class DialogTracker {
     }
 
     void ended(DialogId id) {
-        deadlines.cancel(id.callId());
+        answered.forget(id.callId());
         recent.remove(id.key());
         grid.ended(id);
         slots.release(id.callId());
@@ -88,7 +97,7 @@ final class DialogTracker {
 
     /** Ended by this node rather than by a party's BYE: the CDR keeps why ({@code MEDIA_TIMEOUT}). */
     void ended(DialogId id, String disposition) {
-        deadlines.cancel(id.callId());
+        answered.forget(id.callId());
         recent.remove(id.key());
         grid.ended(id, disposition);
         slots.release(id.callId());

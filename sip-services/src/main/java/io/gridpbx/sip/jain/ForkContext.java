@@ -456,14 +456,13 @@ final class ForkContext {
                     : new Dialog(id, parties.caller(), parties.callee(), clock.millis(), nodeId)).withCSeqShift(shift);
             if (parties.recordsInGrid()) {
                 CallSheet sheet = parties.sheet();
+                long funded = sheet == null || !sheet.timed() ? Long.MAX_VALUE
+                        : Math.min(sheet.fundedSeconds(), LONGEST_FUNDED_SECONDS);
                 if (sheet != null) {
-                    long funded = Math.min(sheet.fundedSeconds(), LONGEST_FUNDED_SECONDS);
                     confirmed = confirmed.withFacts(sheet.answered(ok.getStatusCode()),
-                            sheet.timed() ? confirmed.startedAtMillis() + funded * 1000 : 0);
-                    if (sheet.timed()) {
-                        dialogs.endsIn(request, ok, funded, shift);
-                    }
+                            funded == Long.MAX_VALUE ? 0 : confirmed.startedAtMillis() + funded * 1000);
                 }
+                dialogs.answered(request, ok, shift, funded);
                 dialogs.confirmed(confirmed);
             } else {
                 dialogs.relayed(confirmed);

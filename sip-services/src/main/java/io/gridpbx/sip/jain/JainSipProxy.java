@@ -238,6 +238,15 @@ final class JainSipProxy {
         return media.hangUp(callId, disposition);
     }
 
+    /** Ends an answered call this node routed; see {@link AnsweredCalls#hangUp}. */
+    boolean endCall(String callId, String disposition) {
+        boolean carried = dialogs.hangUp(callId, disposition);
+        if (carried) {
+            media.end(callId);
+        }
+        return carried;
+    }
+
     /** Stops the timers of calls to the PSTN. */
     void close() {
         trunks.close();

@@ -173,7 +173,7 @@ public final class JainSipServer implements SipServer {
                             new CallLimitRules(trunking), slots, rates, billing, settings.nodeId()));
             JainSipTrunks trunks = new JainSipTrunks(addresses, headers, settings.advertisedHost(), settings.trunkTimers());
             DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS), slots,
-                    new CallDeadlines(responder, self, trunks.timers()));
+                    responder, self, trunks.timers());
             JainSipFailures failures = new JainSipFailures(responder, counters);
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
                     new JainSipFlows(stack, settings.nodeId()), failures,
@@ -269,6 +269,11 @@ public final class JainSipServer implements SipServer {
     @Override
     public boolean endRelayedCall(String callId, String disposition) {
         return proxy.hangUp(callId, disposition);
+    }
+
+    @Override
+    public boolean endCall(String callId, String disposition) {
+        return proxy.endCall(callId, disposition);
     }
 
     @Override
