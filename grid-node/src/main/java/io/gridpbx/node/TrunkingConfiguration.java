@@ -5,12 +5,14 @@ import io.gridpbx.core.access.AuditLog;
 import io.gridpbx.core.billing.Balances;
 import io.gridpbx.core.billing.BillingView;
 import io.gridpbx.core.billing.CallBilling;
+import io.gridpbx.core.limits.CallRates;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.trunking.TrunkingView;
 import io.gridpbx.node.grid.BillingMirror;
 import io.gridpbx.node.grid.CallSlotReconciler;
 import io.gridpbx.node.grid.GridDeadline;
 import io.gridpbx.node.grid.HazelcastBalances;
+import io.gridpbx.node.grid.HazelcastCallRates;
 import io.gridpbx.node.grid.HazelcastCallSlots;
 import io.gridpbx.node.grid.HazelcastGatewayHealth;
 import io.gridpbx.node.grid.TrunkingMirror;
@@ -71,6 +73,12 @@ class TrunkingConfiguration {
     HazelcastCallSlots callSlots(HazelcastInstance grid, Clock clock, GridDeadline deadline, NodeProperties properties) {
         // With Record-Route naming the cluster, a survivor carries on the calls of a member that died.
         return new HazelcastCallSlots(grid, clock, deadline, properties.sip().recordRouteDomain() != null);
+    }
+
+    /** Cluster-wide calls per second: a check-and-increment where each counter lives. */
+    @Bean
+    CallRates callRates(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
+        return new HazelcastCallRates(grid, clock, deadline);
     }
 
     @Bean(destroyMethod = "close")

@@ -20,6 +20,8 @@ public final class GridDataSerializers implements DataSerializableFactory {
     static final int TAKE_SLOT = 30;
     static final int RELEASE_SLOT = 31;
     static final int STORE_SLOTS = 32;
+    static final int TAKE_CALL_RATE = 33;
+    static final int STORE_CALL_RATE = 34;
     // Balances, and CDRs written once per Call-ID.
     static final int APPLY_TO_BALANCE = 40;
     static final int STORE_BALANCE = 41;
@@ -39,6 +41,8 @@ public final class GridDataSerializers implements DataSerializableFactory {
             case TAKE_SLOT -> new SlotProcessors.Take();
             case RELEASE_SLOT -> new SlotProcessors.Release();
             case STORE_SLOTS -> new SlotProcessors.Store();
+            case TAKE_CALL_RATE -> new HazelcastCallRates.Take();
+            case STORE_CALL_RATE -> new HazelcastCallRates.Store();
             case APPLY_TO_BALANCE -> new BalanceProcessors.Apply();
             case STORE_BALANCE -> new BalanceProcessors.Store();
             case RECORD_CDR_ONCE -> new RecordCdrOnceProcessor();

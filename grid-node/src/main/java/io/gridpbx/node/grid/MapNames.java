@@ -40,6 +40,8 @@ public final class MapNames {
     public static final String CALL_SLOTS = "limits.slots";
     /** The slots each call holds, by Call-ID, for their release and reconciliation. */
     public static final String CALL_HOLDINGS = "limits.calls";
+    /** Calls per second: capped key → {second, calls counted in it}. */
+    public static final String CALL_RATES = "limits.rates";
     /** Prefix of the management plane's maps (no near cache: read at sign-in and per API call). */
     public static final String ACCESS_PREFIX = "access.";
     /** Portal sign-in accounts by email. */

@@ -3,31 +3,33 @@ package io.gridpbx.node.sip;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.core.auth.NonceCounts;
 import io.gridpbx.core.auth.NonceService;
+import io.gridpbx.core.billing.CallBilling;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.digest.DigestAlgorithm;
+import io.gridpbx.core.limits.CallRates;
+import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.location.RegistrationPolicy;
 import io.gridpbx.core.media.MediaRelay;
-import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.security.EdgeGuard;
 import io.gridpbx.core.tenancy.Client;
+import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.TenantDirectory;
-import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.trunking.TrunkingView;
-import io.gridpbx.sip.TrunkTimers;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
 import io.gridpbx.node.grid.ClusterFacts;
 import io.gridpbx.node.grid.GridDeadline;
+import io.gridpbx.node.grid.HazelcastNonceCounts;
 import io.gridpbx.sip.PemKeyStore;
 import io.gridpbx.sip.SelfSignedKeyStore;
-import io.gridpbx.node.grid.HazelcastNonceCounts;
 import io.gridpbx.sip.SipNodeSettings;
 import io.gridpbx.sip.SipServer;
 import io.gridpbx.sip.SipTls;
+import io.gridpbx.sip.TrunkTimers;
 import io.gridpbx.sip.jain.JainSipServer;
-import java.nio.file.Files;
 import io.gridpbx.sip.overload.OverloadSettings;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +68,8 @@ class SipConfiguration {
     @Bean(destroyMethod = "close")
     SipServer sipServer(NodeProperties properties, NodeIdentity identity, TenantDirectory directory,
             BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
-            EdgeGuard guard, ObjectProvider<MediaRelay> relay, TrunkingView trunking, CallSlots slots) {
+            EdgeGuard guard, ObjectProvider<MediaRelay> relay, TrunkingView trunking, CallSlots slots, CallRates rates,
+            CallBilling billing) {
         NodeProperties.Sip sip = properties.sip();
         List<DigestAlgorithm> algorithms = sip.digestAlgorithms().stream()
                 .map(token -> DigestAlgorithm.fromToken(token).orElseThrow(() -> new IllegalArgumentException(
@@ -83,7 +86,7 @@ class SipConfiguration {
                 Duration.ofSeconds(sip.retryAfterSeconds())).withSocketNice(sip.socketNice());
         return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard,
                 relay.getIfAvailable(), domain -> directory.client(domain).map(Client::mediaRelay).orElse(NatPolicy.WHEN_NAT),
-                trunking, slots);
+                trunking, slots, rates, billing);
     }
 
     private static int listenerThreads(NodeProperties.Sip sip) {
