@@ -46,7 +46,7 @@ final class CallSerializers {
                     AddressOfRecord.parse(in.readString("caller")), AddressOfRecord.parse(in.readString("callee")),
                     startedAt, in.readString("node"),
                     target(in, "callerContact", "callerRoute"), target(in, "calleeContact", "calleeRoute"),
-                    facts(in), int64(in, "endsAt", 0));
+                    facts(in), int64(in, "endsAt", 0), int64(in, "cseqShift", 0));
         }
 
         @Override
@@ -62,6 +62,7 @@ final class CallSerializers {
             write(out, "calleeContact", "calleeRoute", d.calleeTarget());
             writeFacts(out, d.facts());
             out.writeInt64("endsAt", d.endsAtMillis());
+            out.writeInt64("cseqShift", d.cseqShift());
         }
 
         /** Null when the dialog was written without targets (the field is absent or empty). */

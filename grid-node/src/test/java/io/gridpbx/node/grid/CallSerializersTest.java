@@ -42,7 +42,7 @@ class CallSerializersTest {
                     CdrLeg.gateway("gw-b", 200, "OK")));
     private static final Dialog DIALOG = new Dialog(new DialogId("call-1", "from-tag", "to-tag"), CALLER, DIALLED,
             5_000, "10.0.0.1:5060", new DialogTarget("sip:200@10.0.0.7:5062", List.of()),
-            new DialogTarget("sip:442079460000@carrier.test", List.of("sip:10.0.0.1;lr")), OUTBOUND, 65_000);
+            new DialogTarget("sip:442079460000@carrier.test", List.of("sip:10.0.0.1;lr")), OUTBOUND, 65_000, 1);
     private static final Cdr RATED = new Cdr("call-1", CLIENT, CALLER, DIALLED, 1_000, 5_000, 64_500, Cdr.ANSWERED,
             "10.0.0.1:5060", 200, OUTBOUND, new Charge(12_000, 10_200, "4420"));
 
