@@ -3,13 +3,15 @@ package io.gridpbx.node;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.core.billing.CallBilling;
+import io.gridpbx.core.dialog.CallHangup;
 import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.location.BindingStore;
-import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.tenancy.SipPasswordSeal;
+import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.tenancy.TenantProvisioning;
+import io.gridpbx.node.grid.ClusterCallHangup;
 import io.gridpbx.node.grid.ClusterFacts;
 import io.gridpbx.node.grid.ClusterSettings;
 import io.gridpbx.node.grid.GridDeadline;
@@ -72,6 +74,12 @@ class GridConfiguration {
             NodeIdentity identity, Clock clock, GridDeadline deadline, NodeProperties properties) {
         return new HazelcastDialogRegistry(grid, cdrs, billing, slots, identity.nodeId(), clock, deadline,
                 properties.calls().maxCallLength());
+    }
+
+    /** Hang-ups from the management plane, carried out by whichever member routed the call. */
+    @Bean
+    CallHangup callHangup(HazelcastInstance grid, DialogRegistry dialogs) {
+        return new ClusterCallHangup(grid, dialogs);
     }
 
     @Bean

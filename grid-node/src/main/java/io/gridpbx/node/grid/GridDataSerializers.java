@@ -22,6 +22,7 @@ public final class GridDataSerializers implements DataSerializableFactory {
     static final int STORE_SLOTS = 32;
     static final int TAKE_CALL_RATE = 33;
     static final int STORE_CALL_RATE = 34;
+    static final int END_CALL = 35;
     // Balances, and CDRs written once per Call-ID.
     static final int APPLY_TO_BALANCE = 40;
     static final int STORE_BALANCE = 41;
@@ -43,6 +44,7 @@ public final class GridDataSerializers implements DataSerializableFactory {
             case STORE_SLOTS -> new SlotProcessors.Store();
             case TAKE_CALL_RATE -> new HazelcastCallRates.Take();
             case STORE_CALL_RATE -> new HazelcastCallRates.Store();
+            case END_CALL -> new ClusterCallHangup.EndCall();
             case APPLY_TO_BALANCE -> new BalanceProcessors.Apply();
             case STORE_BALANCE -> new BalanceProcessors.Store();
             case RECORD_CDR_ONCE -> new RecordCdrOnceProcessor();

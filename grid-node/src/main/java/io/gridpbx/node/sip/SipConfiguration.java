@@ -18,6 +18,7 @@ import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.trunking.TrunkingView;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.NodeProperties;
+import io.gridpbx.node.grid.ClusterCallHangup;
 import io.gridpbx.node.grid.ClusterFacts;
 import io.gridpbx.node.grid.GridDeadline;
 import io.gridpbx.node.grid.HazelcastNonceCounts;
@@ -69,7 +70,7 @@ class SipConfiguration {
     SipServer sipServer(NodeProperties properties, NodeIdentity identity, TenantDirectory directory,
             BindingStore bindings, DialogRegistry dialogs, NonceService nonces, NonceCounts counts, Clock clock,
             EdgeGuard guard, ObjectProvider<MediaRelay> relay, TrunkingView trunking, CallSlots slots, CallRates rates,
-            CallBilling billing) {
+            CallBilling billing, HazelcastInstance grid) {
         NodeProperties.Sip sip = properties.sip();
         List<DigestAlgorithm> algorithms = sip.digestAlgorithms().stream()
                 .map(token -> DigestAlgorithm.fromToken(token).orElseThrow(() -> new IllegalArgumentException(
@@ -84,9 +85,12 @@ class SipConfiguration {
                 .withTrunkTimers(new TrunkTimers(properties.trunking().gatewaySilence(), properties.trunking().ringTimeout()));
         OverloadSettings overload = OverloadSettings.forNode(Duration.ofMillis(sip.shedDelayMs()),
                 Duration.ofSeconds(sip.retryAfterSeconds())).withSocketNice(sip.socketNice());
-        return JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock, guard,
-                relay.getIfAvailable(), domain -> directory.client(domain).map(Client::mediaRelay).orElse(NatPolicy.WHEN_NAT),
+        SipServer server = JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock,
+                guard, relay.getIfAvailable(),
+                domain -> directory.client(domain).map(Client::mediaRelay).orElse(NatPolicy.WHEN_NAT),
                 trunking, slots, rates, billing);
+        ClusterCallHangup.offer(grid, server::endCall); // an admin's hang-up, asked of every member
+        return server;
     }
 
     private static int listenerThreads(NodeProperties.Sip sip) {
