@@ -13,6 +13,7 @@ import io.gridpbx.core.access.Secrets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -26,9 +27,17 @@ public final class GatewayAdmin {
     private static final Pattern DIGITS = Pattern.compile("[0-9*#]{0,16}");
 
     private final TrunkingStore store;
+    private final RegistrationBoard registrations;
 
+    /** Gateways whose registrations nobody reports (a node without a grid, a test). */
     public GatewayAdmin(TrunkingStore store) {
+        this(store, RegistrationBoard.NONE);
+    }
+
+    /** @param registrations where the nodes report how each gateway's registration at its carrier stands */
+    public GatewayAdmin(TrunkingStore store, RegistrationBoard registrations) {
         this.store = store;
+        this.registrations = registrations;
     }
 
     /** A gateway as a route form offers it. */
@@ -38,6 +47,12 @@ public final class GatewayAdmin {
     public List<Gateway> list(Scope actor) {
         requirePlatform(actor);
         return store.gateways().stream().sorted(Comparator.comparing(Gateway::name)).toList();
+    }
+
+    /** How each registering gateway's registration stands, by gateway id; a gateway not yet tried has none. */
+    public Map<String, GatewayRegistration> registrations(Scope actor) {
+        requirePlatform(actor);
+        return registrations.all();
     }
 
     public List<Choice> choices(Scope actor) {
@@ -96,10 +111,18 @@ public final class GatewayAdmin {
                 "up to 100 characters, no spaces");
         String password = text(form.password());
         errors.check(password.length() <= 100, "password", "password.length", "at most 100 characters");
+        String kept = password.isEmpty() ? currentPassword : password;
+        Integer expires = Numbers.integer(form.registerExpires(), Gateway.DEFAULT_REGISTER_EXPIRES);
+        errors.check(expires != null && expires >= Gateway.MIN_REGISTER_EXPIRES
+                && expires <= Gateway.MAX_REGISTER_EXPIRES, "registerExpires", "register.expires.range",
+                "60 to 3600 seconds");
+        // A carrier challenges every REGISTER: without both there is nothing to answer it with.
+        errors.check(!form.register() || !username.isEmpty() && kept != null, "register", "register.credentials",
+                "a registration needs a username and a password");
         errors.throwIfAny();
         return new Gateway(id, name, host.toLowerCase(Locale.ROOT), port, transport,
-                username.isEmpty() ? null : username, password.isEmpty() ? currentPassword : password, strip,
-                prefix.isEmpty() ? null : prefix, form.probing());
+                username.isEmpty() ? null : username, kept, strip, prefix.isEmpty() ? null : prefix, form.probing(),
+                form.register(), expires);
     }
 
     private static Gateway.@Nullable Transport transport(@Nullable String typed) {

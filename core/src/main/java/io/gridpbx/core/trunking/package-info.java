@@ -1,8 +1,10 @@
 /**
  * PSTN trunking as configured: the platform's SIP trunks (gateways), outbound routes that send a
  * dialled pattern to an ordered list of gateways or share it among them by weight, and the DID
- * inventory handed down from the platform to resellers, clients and a destination. The call path
- * that uses them comes with the trunking issue; this package holds the records, their rules and the
+ * inventory handed down from the platform to resellers, clients and a destination. It also holds
+ * the rules of the node's side towards carriers: route selection, OPTIONS probing
+ * ({@link io.gridpbx.core.trunking.GatewayProbing}) and registration of trunk accounts
+ * ({@link io.gridpbx.core.trunking.GatewayRegistering}), with the records, their rules and the
  * scoped management services.
  */
 @NullMarked

@@ -58,6 +58,48 @@ class TrunkingAdminTest {
     }
 
     @Test
+    void aRegisteringGateway_needsAUsernameAndAPassword_andAnExpiryOf60To3600Seconds() {
+        assertThatThrownBy(() -> gateways.create(PLATFORM, new GatewayForm("Alpha", "alpha.carrier.test", "", "", "",
+                "", "", "", false, true, "30"))).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("register",
+                        "registerExpires"));
+
+        Gateway registered = gateways.create(PLATFORM, new GatewayForm("Alpha", "alpha.carrier.test", "", "", "acct",
+                "secret", "", "", false, true, ""));
+        assertThat(registered.register()).isTrue();
+        assertThat(registered.registerExpires()).as("blank: the default").isEqualTo(600);
+
+        // An edit that leaves the password blank keeps it, and the registration with it.
+        Gateway edited = gateways.update(PLATFORM, registered.id(), new GatewayForm("Alpha", "alpha.carrier.test", "",
+                "", "acct", "", "", "", false, true, "3600"));
+        assertThat(edited.password()).isEqualTo("secret");
+        assertThat(edited.registerExpires()).isEqualTo(3600);
+        assertThat(gateway("Bravo").register()).as("a form without registration").isFalse();
+    }
+
+    @Test
+    void theRegistrationsTheNodesReport_areThePlatforms() {
+        GatewayRegistration state = new GatewayRegistration("gw-1", GatewayRegistration.State.REGISTERED, "nodeB", 200,
+                1_000, 500);
+        GatewayAdmin reporting = new GatewayAdmin(store, new RegistrationBoard() {
+            @Override
+            public void save(GatewayRegistration registration) {
+            }
+
+            @Override
+            public void clear(String gatewayId) {
+            }
+
+            @Override
+            public java.util.Map<String, GatewayRegistration> all() {
+                return java.util.Map.of("gw-1", state);
+            }
+        });
+        assertThat(reporting.registrations(PLATFORM)).containsEntry("gw-1", state);
+        assertThatThrownBy(() -> reporting.registrations(DEMO)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
     void routesKeepTheirGatewayOrderAndStayWithTheirOwner() {
         Gateway a = gateway("Alpha");
         Gateway b = gateway("Bravo");
