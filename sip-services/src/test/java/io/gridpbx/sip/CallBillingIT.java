@@ -120,6 +120,29 @@ class CallBillingIT {
     }
 
     @Test
+    void aGatewayAtItsCap_isSkipped_andItsSeatComesBackWithTheCall() {
+        node.balances.topUp(OFFICE, 1_000_000, "test", "plenty");
+        node.trunking.putConfig(new ConfigObject(ConfigKind.GATEWAY_CALL_LIMIT, "cap-a",
+                Scope.platform(DemoTenants.PLATFORM_DOMAIN), Map.of("gateway", "a", "maxCalls", "1")));
+        try (Sipp.Running carrierA = carrier("uas_answer.xml", CARRIER_A, CARRIER_A_PORT);
+                Sipp.Running carrierB = carrier("uas_answer.xml", CARRIER_B, CARRIER_B_PORT);
+                Sipp.Running held = Sipp.scenario("uac_call_held.xml", 16715).to(NODE_PORT).service("5145551239")
+                        .credentials("205", "pass205").key("domain", OFFICE).key("caller", "205").start()) {
+            awaitDialog("205");
+            call("uac_call.xml", "206", "5145551240", 16716).assertPassed();
+            held.await().assertPassed();
+            carrierA.await().assertPassed();
+            carrierB.await().assertPassed();
+        } finally {
+            node.trunking.removeConfig(new ConfigObject(ConfigKind.GATEWAY_CALL_LIMIT, "cap-a",
+                    Scope.platform(DemoTenants.PLATFORM_DOMAIN), Map.of("gateway", "a", "maxCalls", "1")));
+        }
+        assertThat(awaitRecord("205").facts().gateway()).isEqualTo("a");
+        assertThat(awaitRecord("206").legs()).containsExactly(CdrLeg.gateway("a", 503, ""), CdrLeg.gateway("b", 200, ""));
+        assertThat(node.slots.counts(List.of("gateway:a"))).containsEntry("gateway:a", 0);
+    }
+
+    @Test
     void aCallThatFailedOver_recordsEachGatewayAndWhatItAnswered() {
         node.balances.topUp(OFFICE, 1_000_000, "test", "plenty");
         try (Sipp.Running overloaded = carrier("uas_overloaded.xml", CARRIER_A, CARRIER_A_PORT);

@@ -85,7 +85,8 @@ final class LevelNavigation extends SideNav {
     /** The section of the side navigation a kind is listed in. */
     private static String section(ConfigKind kind) {
         return switch (kind) {
-            case USER_PROFILE, BILLING_PROFILE, RATE, CLIENT_BILLING, CLIENT_CALL_LIMIT, RESELLER_CALL_LIMIT -> "offer";
+            case USER_PROFILE, BILLING_PROFILE, RATE, CLIENT_BILLING, CLIENT_CALL_LIMIT, RESELLER_CALL_LIMIT,
+                    GATEWAY_CALL_LIMIT -> "offer";
             case PROVISIONING_TEMPLATE, NUMBER_PORT, PORTED_NUMBER -> "provisioning";
             case PLATFORM_SETTINGS, RESELLER_SETTINGS, DIAL_PLAN -> "settings";
             default -> kind.owner() == Level.USER ? "mine" : "features";

@@ -39,6 +39,8 @@ public enum ConfigKind {
             of("routingNumber", FieldType.DIGITS, false), text("gateway", false, 64))),
     /** The platform's cap on a reseller's concurrent calls, all its clients together. */
     RESELLER_CALL_LIMIT(Level.PLATFORM, false, List.of(text("reseller", true, 253), number("maxCalls", true, 1, 1_000_000))),
+    /** The platform's cap on the concurrent calls of one of its gateways (its carrier's channels). */
+    GATEWAY_CALL_LIMIT(Level.PLATFORM, false, List.of(text("gateway", true, 64), number("maxCalls", true, 1, 1_000_000))),
     /** A reseller's cap on one of its clients' concurrent calls, and on the calls it starts each second. */
     CLIENT_CALL_LIMIT(Level.RESELLER, false, List.of(text("client", true, 253), number("maxCalls", true, 1, 100_000),
             number("callsPerSecond", false, 1, 10_000))),
@@ -94,7 +96,7 @@ public enum ConfigKind {
 
     /** Whether its objects cap concurrent calls: their lists show the calls each counts now. */
     public boolean capsCalls() {
-        return this == CLIENT_CALL_LIMIT || this == RESELLER_CALL_LIMIT;
+        return this == CLIENT_CALL_LIMIT || this == RESELLER_CALL_LIMIT || this == GATEWAY_CALL_LIMIT;
     }
 
     /** The name in URLs and the API: {@code ring-groups} for RING_GROUP. */

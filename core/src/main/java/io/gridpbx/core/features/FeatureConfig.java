@@ -173,6 +173,7 @@ public final class FeatureConfig {
                 billing.check(actor, kind, id, values, errors);
             }
             case BILLING_PROFILE, RATE -> billing.check(actor, kind, id, values, errors);
+            case GATEWAY_CALL_LIMIT -> checkOneCapPerGateway(actor, id, values, errors);
             default -> { }
         }
         errors.throwIfAny();
@@ -219,6 +220,15 @@ public final class FeatureConfig {
      * match its routing number as one), says where its calls go, and is listed once: the trunking index
      * keeps one entry per number, so a second would silently replace the first.
      */
+    /** A gateway capped twice would be capped by the lower on the call path while the admin shows either. */
+    private void checkOneCapPerGateway(Scope actor, String id, Map<String, String> values, Errors errors) {
+        String gateway = values.getOrDefault("gateway", "").strip();
+        values.put("gateway", gateway);
+        boolean taken = store.of(ConfigKind.GATEWAY_CALL_LIMIT, actor).stream()
+                .anyMatch(o -> !o.id().equals(id) && gateway.equals(o.values().getOrDefault("gateway", "").strip()));
+        errors.check(!taken, "gateway", "call-limit.gateway-taken", "this gateway already has a call limit: change that one");
+    }
+
     private void checkPorted(String id, Map<String, String> values, Errors errors) {
         for (String name : List.of("number", "routingNumber")) {
             String digits = values.get(name);

@@ -21,6 +21,11 @@ public final class CallLimitRules {
 
         OptionalInt ofReseller(String resellerRealm);
 
+        /** How many calls the gateway may carry at once, if the platform caps it. */
+        default OptionalInt ofGateway(String gatewayId) {
+            return OptionalInt.empty();
+        }
+
         /** How many calls a second the client may start, if its reseller caps that. */
         default OptionalInt callsPerSecondOf(String clientDomain) {
             return OptionalInt.empty();

@@ -24,6 +24,16 @@ public interface CallSlots {
     /** Gives back the call's slots, if it holds any. Asynchronous, idempotent. */
     void release(String callId);
 
+    /**
+     * Takes one more slot for a call, of a limit met while it is set up (the gateway it is sent to):
+     * false, and nothing taken, when that limit is full. The slot goes back with the call's others, or
+     * alone by {@link #release(String, String)}.
+     */
+    CompletionStage<Boolean> take(String callId, CallLimit limit, String nodeId);
+
+    /** Gives back one of the call's slots (the gateway it left). Asynchronous, idempotent. */
+    void release(String callId, String key);
+
     /** The calls counted now against each key, for the admin ({@code client:office.example} → 3). */
     Map<String, Integer> counts(List<String> keys);
 }

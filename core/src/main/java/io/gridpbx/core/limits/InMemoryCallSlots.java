@@ -40,6 +40,32 @@ public final class InMemoryCallSlots implements CallSlots {
     }
 
     @Override
+    public synchronized CompletionStage<Boolean> take(String callId, CallLimit limit, String nodeId) {
+        Set<String> counted = callsByKey.computeIfAbsent(limit.key(), k -> new LinkedHashSet<>());
+        if (!counted.contains(callId) && counted.size() >= limit.max()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        counted.add(callId);
+        List<String> keys = new java.util.ArrayList<>(keysByCall.getOrDefault(callId, List.of()));
+        if (!keys.contains(limit.key())) {
+            keys.add(limit.key());
+        }
+        keysByCall.put(callId, keys);
+        return CompletableFuture.completedFuture(true);
+    }
+
+    @Override
+    public synchronized void release(String callId, String key) {
+        List<String> keys = keysByCall.get(callId);
+        if (keys != null && keys.contains(key)) {
+            List<String> fewer = new java.util.ArrayList<>(keys);
+            fewer.remove(key);
+            keysByCall.put(callId, fewer);
+            callsByKey.getOrDefault(key, new LinkedHashSet<>()).remove(callId);
+        }
+    }
+
+    @Override
     public synchronized Map<String, Integer> counts(List<String> keys) {
         Map<String, Integer> counts = new HashMap<>();
         keys.forEach(key -> counts.put(key, callsByKey.getOrDefault(key, Set.of()).size()));

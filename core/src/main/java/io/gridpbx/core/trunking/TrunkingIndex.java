@@ -46,6 +46,7 @@ public final class TrunkingIndex implements TrunkingView {
     private final Map<String, Map.Entry<String, Integer>> capsByKey = new ConcurrentHashMap<>();
     private final Map<String, Integer> clientCaps = new ConcurrentHashMap<>();
     private final Map<String, Integer> resellerCaps = new ConcurrentHashMap<>();
+    private final Map<String, Integer> gatewayCaps = new ConcurrentHashMap<>();
     /** Client domain → the calls a second its CLIENT_CALL_LIMIT allows. */
     private final Map<String, Integer> clientRates = new ConcurrentHashMap<>();
     /** Host name → its addresses, as last resolved. */
@@ -175,6 +176,7 @@ public final class TrunkingIndex implements TrunkingView {
             }
             case CLIENT_CALL_LIMIT -> putCap(object, "client", clientCaps);
             case RESELLER_CALL_LIMIT -> putCap(object, "reseller", resellerCaps);
+            case GATEWAY_CALL_LIMIT -> putCap(object, "gateway", gatewayCaps);
             case PORTED_NUMBER -> {
                 forgetPorted(object.key());
                 PortedNumber number = portedNumber(object);
@@ -193,7 +195,8 @@ public final class TrunkingIndex implements TrunkingView {
         Integer max = number(object.values().get("maxCalls"));
         String owner = object.owner().tenant();
         if (tenant != null && max != null) {
-            String normalized = tenant.strip().toLowerCase(Locale.ROOT);
+            String normalized = object.kind() == ConfigKind.GATEWAY_CALL_LIMIT ? tenant.strip()
+                    : tenant.strip().toLowerCase(Locale.ROOT);
             if (object.kind() == ConfigKind.CLIENT_CALL_LIMIT && !normalized.endsWith("." + owner)) {
                 return; // a reseller caps its own clients only (the admin refuses others; an old object may not)
             }
@@ -242,6 +245,12 @@ public final class TrunkingIndex implements TrunkingView {
     }
 
     @Override
+    public java.util.OptionalInt ofGateway(String gatewayId) {
+        Integer max = gatewayCaps.get(gatewayId);
+        return max == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(max);
+    }
+
+    @Override
     public java.util.OptionalInt callsPerSecondOf(String clientDomain) {
         Integer perSecond = clientRates.get(clientDomain);
         return perSecond == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(perSecond);
@@ -270,6 +279,7 @@ public final class TrunkingIndex implements TrunkingView {
             }
             case CLIENT_CALL_LIMIT -> forgetCap(object.key(), clientCaps);
             case RESELLER_CALL_LIMIT -> forgetCap(object.key(), resellerCaps);
+            case GATEWAY_CALL_LIMIT -> forgetCap(object.key(), gatewayCaps);
             case PORTED_NUMBER -> forgetPorted(object.key());
             default -> { }
         }
@@ -278,7 +288,8 @@ public final class TrunkingIndex implements TrunkingView {
     /** Whether a configuration kind matters here: the owner may skip the others' events. */
     public static boolean indexes(ConfigKind kind) {
         return kind == ConfigKind.DIAL_PLAN || kind == ConfigKind.USER_PROFILE || kind == ConfigKind.PORTED_NUMBER
-                || kind == ConfigKind.CLIENT_CALL_LIMIT || kind == ConfigKind.RESELLER_CALL_LIMIT;
+                || kind == ConfigKind.CLIENT_CALL_LIMIT || kind == ConfigKind.RESELLER_CALL_LIMIT
+                || kind == ConfigKind.GATEWAY_CALL_LIMIT;
     }
 
     /** A gateway's probes found it down (false) or answering again (true). */

@@ -23,6 +23,8 @@ public final class GridDataSerializers implements DataSerializableFactory {
     static final int TAKE_CALL_RATE = 33;
     static final int STORE_CALL_RATE = 34;
     static final int END_CALL = 35;
+    static final int ADD_HOLDING_KEY = 36;
+    static final int REMOVE_HOLDING_KEY = 37;
     // Balances, and CDRs written once per Call-ID.
     static final int APPLY_TO_BALANCE = 40;
     static final int STORE_BALANCE = 41;
@@ -45,6 +47,8 @@ public final class GridDataSerializers implements DataSerializableFactory {
             case TAKE_CALL_RATE -> new HazelcastCallRates.Take();
             case STORE_CALL_RATE -> new HazelcastCallRates.Store();
             case END_CALL -> new ClusterCallHangup.EndCall();
+            case ADD_HOLDING_KEY -> new HoldingProcessors.AddKey();
+            case REMOVE_HOLDING_KEY -> new HoldingProcessors.RemoveKey();
             case APPLY_TO_BALANCE -> new BalanceProcessors.Apply();
             case STORE_BALANCE -> new BalanceProcessors.Store();
             case RECORD_CDR_ONCE -> new RecordCdrOnceProcessor();

@@ -99,6 +99,30 @@ public final class HazelcastCallSlots implements CallSlots {
     }
 
     @Override
+    public CompletionStage<Boolean> take(String callId, CallLimit limit, String nodeId) {
+        String member = grid.getCluster().getLocalMember().getUuid().toString();
+        return deadline.bound(calls.submitToKey(callId, new HoldingProcessors.AddKey(limit.key(), member, clock.millis())),
+                        "call holding", callId)
+                .thenCompose(held -> deadline.bound(slots.submitToKey(limit.key(),
+                        new SlotProcessors.Take(callId, limit.max())), "call slot", limit.key()))
+                .thenApply(taken -> {
+                    if (!taken) {
+                        calls.submitToKey(callId, new HoldingProcessors.RemoveKey(limit.key()));
+                    }
+                    return taken;
+                });
+    }
+
+    @Override
+    public void release(String callId, String key) {
+        calls.submitToKey(callId, new HoldingProcessors.RemoveKey(key))
+                .thenAccept(held -> slots.submitToKey(key, new SlotProcessors.Release(callId))).exceptionally(failure -> {
+            LOG.debug("call {}: slot {} not given back now ({}); the reconciliation will", callId, key, failure.toString());
+            return null;
+        });
+    }
+
+    @Override
     public Map<String, Integer> counts(List<String> keys) {
         Map<String, Integer> counts = new HashMap<>();
         Map<String, String[]> held = slots.getAll(new HashSet<>(keys));

@@ -64,6 +64,21 @@ class HazelcastCallSlotsTest {
     }
 
     @Test
+    void aGatewaysSlot_isTakenWhileTheCallIsSetUp_andGoesBackAloneOrWithTheCall() {
+        CallLimit gateway = CallLimit.ofGateway("gw-1", 1);
+        assertThat(admit(onFirst, "call-1", CLIENT_OF_TWO)).isEqualTo(Admission.ADMITTED);
+        assertThat(Stages.await(onFirst.take("call-1", gateway, "n1"))).isTrue();
+        assertThat(Stages.await(onSecond.take("call-2", gateway, "n2"))).as("a call with no holding yet").isFalse();
+
+        onFirst.release("call-1", gateway.key()); // the call failed over to another gateway
+        assertTrueEventually(() -> assertThat(Stages.await(onSecond.take("call-2", gateway, "n2"))).isTrue());
+        assertThat(onFirst.counts(List.of(CLIENT_OF_TWO.key()))).containsEntry(CLIENT_OF_TWO.key(), 1);
+
+        onSecond.release("call-2"); // the call ended: its gateway's slot goes back with the rest
+        assertTrueEventually(() -> assertThat(onFirst.counts(List.of(gateway.key()))).containsEntry(gateway.key(), 0));
+    }
+
+    @Test
     void aFullLimit_refusesTheCall_andGivesBackTheSlotsItTookOfTheOthers() {
         admit(onFirst, "a", RESELLER_OF_THREE);
         admit(onFirst, "b", CLIENT_OF_TWO, RESELLER_OF_THREE);

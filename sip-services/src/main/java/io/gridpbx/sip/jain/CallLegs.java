@@ -58,6 +58,7 @@ final class CallLegs implements ForkContext.Failover {
 
     private final @Nullable CallSheet sheet;
     private final BiFunction<User, String, CompletionStage<InitialRequestPolicy.Redirect>> redirects;
+    private final GatewaySeats seats;
     /** The PSTN leg the call is on, if it is on one: whose profile and funds a redirect goes through. */
     private CalleeResolution.@Nullable Pstn pstn;
     private int redirected;
@@ -81,10 +82,12 @@ final class CallLegs implements ForkContext.Failover {
     /**
      * @param sheet     where the call's record learns its gateways and forwards; null for a call that keeps none
      * @param redirects where a carrier's redirect to a number may take the call ({@link InitialRequestPolicy#redirect})
+     * @param seats     the gateways' caps of concurrent calls
      */
     CallLegs(JainSipTrunks trunks, HeaderFactory headers, Function<CalleeResolution.Contacts, List<URI>> uris,
             Function<CalleeResolution.Contacts, List<JainSipFlows.@Nullable Reach>> reaches, @Nullable CallSheet sheet,
-            BiFunction<User, String, CompletionStage<InitialRequestPolicy.Redirect>> redirects) {
+            BiFunction<User, String, CompletionStage<InitialRequestPolicy.Redirect>> redirects, GatewaySeats seats) {
+        this.seats = seats;
         this.sheet = sheet;
         this.redirects = redirects;
         this.trunks = trunks;
@@ -116,6 +119,9 @@ final class CallLegs implements ForkContext.Failover {
         int status = last.getStatusCode();
         if (pstnLeg && sheet != null) {
             sheet.gatewayFailed(status);
+        }
+        if (pstnLeg && current != null) {
+            seats.release(callId(), current.gateway().id()); // the call leaves this gateway, whatever comes next
         }
         if (pstnLeg && !rang && status / 100 == 3 && redirected < MAX_REDIRECTS && pstn != null) {
             String number = redirectedNumber(last);
@@ -335,30 +341,78 @@ final class CallLegs implements ForkContext.Failover {
     private boolean sendNextGateway() {
         while (!gateways.isEmpty()) {
             Hop hop = gateways.poll();
-            URI target = hop.uri();
-            ClientTransaction branch;
-            try {
-                branch = branches.create(target, null);
-            } catch (ParseException | SipException | InvalidArgumentException | RuntimeException unusable) {
-                LOG.debug("cannot make a branch to {}: {}", target, unusable.getMessage());
+            CompletionStage<Boolean> seat = pstn != null && pstn.plan().number().emergency() ? null
+                    : seats.take(callId(), hop.gateway().id());
+            if (seat == null) {
+                if (send(hop)) {
+                    return true;
+                }
                 continue;
             }
-            attempts++;
-            current = hop;
-            challengeAnswered = false;
-            if (sheet != null) {
-                sheet.trying(hop.gateway().id());
-            }
-            try {
-                branch.sendRequest();
-                trunks.watchSilence(branches.context, branch);
-            } catch (SipException unreachable) {
-                LOG.debug("gateway {} unreachable: {}", target, unreachable.getMessage());
-                branches.context.branchFailed(branch, 503); // goes on to the next gateway, or answers the caller
-            }
+            awaitSeat(hop, seat);
             return true;
         }
         return false;
+    }
+
+    /**
+     * A capped gateway takes the call once its seat is taken; a gateway at its cap counts as one that
+     * answered 503, and the call goes on to the next (the caller never hears a 503 from this node).
+     */
+    private void awaitSeat(Hop hop, CompletionStage<Boolean> seat) {
+        ForkContext context = branches.context;
+        String callId = callId();
+        String gatewayId = hop.gateway().id();
+        seat.whenComplete((taken, failure) -> {
+            synchronized (context) {
+                boolean held = failure == null && Boolean.TRUE.equals(taken);
+                if (context.over()) {
+                    if (held) {
+                        seats.release(callId, gatewayId);
+                    }
+                    return;
+                }
+                if (held && send(hop)) {
+                    return;
+                }
+                current = hop;
+                if (sheet != null) {
+                    sheet.trying(gatewayId);
+                }
+                context.attemptFailed(503, held ? "Service Unavailable"
+                        : failure != null ? "Gateway Call Limit Not Checked" : "Gateway Call Limit Reached");
+            }
+        });
+    }
+
+    /** Sends the call to one gateway; false when no branch could be made to it. */
+    private boolean send(Hop hop) {
+        URI target = hop.uri();
+        ClientTransaction branch;
+        try {
+            branch = branches.create(target, null);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException unusable) {
+            LOG.debug("cannot make a branch to {}: {}", target, unusable.getMessage());
+            return false;
+        }
+        attempts++;
+        current = hop;
+        challengeAnswered = false;
+        if (sheet != null) {
+            sheet.trying(hop.gateway().id());
+        }
+        try {
+            branch.sendRequest();
+            trunks.watchSilence(branches.context, branch);
+        } catch (SipException unreachable) {
+            LOG.debug("gateway {} unreachable: {}", target, unreachable.getMessage());
+            branches.context.branchFailed(branch, 503); // goes on to the next gateway, or answers the caller
+        }
+        return true;
+    }
+
+    private String callId() {
+        return JainSipMessages.callId(branches.request);
     }
 
     /**

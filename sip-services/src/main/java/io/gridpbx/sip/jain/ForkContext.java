@@ -151,6 +151,21 @@ final class ForkContext {
         return pending.contains(branch) && branch.getState() == TransactionState.CALLING;
     }
 
+    /**
+     * An attempt that never became a branch (its gateway was at its cap) counts as this final answer
+     * from it: the call goes on to its next target, or the caller gets the best answer so far.
+     */
+    synchronized void attemptFailed(int status, String reason) {
+        if (finalSent) {
+            return;
+        }
+        try {
+            finalResponse(null, responder.response(request, status, reason), 0);
+        } catch (ParseException impossible) {
+            LOG.warn("cannot build a {} for an attempt", status, impossible);
+        }
+    }
+
     /** A branch could not be sent or timed out: it counts as the given final response (408, 503). */
     synchronized void branchFailed(ClientTransaction branch, int status) {
         try {
@@ -208,7 +223,7 @@ final class ForkContext {
         finalResponse(branch, upstream, shift);
     }
 
-    private void finalResponse(ClientTransaction branch, Response upstream, long shift) {
+    private void finalResponse(@Nullable ClientTransaction branch, Response upstream, long shift) {
         int status = upstream.getStatusCode();
         if (status >= 300 && abandoned.contains(branch)) {
             return; // counted as 408 when it was given up

@@ -69,13 +69,15 @@ final class JainSipProxy {
     private final JainSipFailures failures;
     private final JainSipTrunks trunks;
     private final CallSlots slots;
+    private final GatewaySeats seats;
     /** INVITE contexts by the branch of the caller's Via, which its CANCEL repeats (section 9.1). */
     private final ConcurrentHashMap<String, ForkContext> invites = new ConcurrentHashMap<>();
 
     JainSipProxy(JainSipResponder responder, JainSipSelf self, InitialRequestPolicy policy, DialogTracker dialogs,
             Clock clock, String nodeId, SipCounters counters, JainSipFlows flows, JainSipFailures failures,
-            JainSipMedia media, JainSipTrunks trunks, CallSlots slots) {
+            JainSipMedia media, JainSipTrunks trunks, CallSlots slots, GatewaySeats seats) {
         this.slots = slots;
+        this.seats = seats;
         this.trunks = trunks;
         this.responder = responder;
         this.media = media;
@@ -303,7 +305,7 @@ final class JainSipProxy {
     private void call(RequestEvent event, Request request, String loopHash, ForkContext.Parties parties,
             CalleeResolution target) throws ParseException, SipException, InvalidArgumentException {
         CallLegs legs = new CallLegs(trunks, responder.headers(), this::contactUris, this::reaches, parties.sheet(),
-                policy::redirect);
+                policy::redirect, seats);
         ProxyBranches branches = open(event, request, loopHash, parties, legs);
         if (branches == null) {
             return;

@@ -177,7 +177,8 @@ public final class JainSipServer implements SipServer {
             JainSipFailures failures = new JainSipFailures(responder, counters);
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
                     new JainSipFlows(stack, settings.nodeId()), failures,
-                    new JainSipMedia(relay, policyOfClient, responder, self, tracker), trunks, slots);
+                    new JainSipMedia(relay, policyOfClient, responder, self, tracker), trunks, slots,
+                    new GatewaySeats(slots, trunking, settings.nodeId()));
             JainSipListener listener = new JainSipListener(responder, self,
                     new JainSipRegistrar(responder, registrar, settings.nodeId(), counters, failures), proxy, counters,
                     new OverloadGate(overload, clock), queueDelay, failures);
