@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /** The platform's SIP trunks by id, in the {@code gateways} table. */
 public final class JdbcGatewayMapStore extends JdbcMapStore<String, Gateway> {
 
-    private static final String COLUMNS = "id, name, host, port, transport, username, password, strip_digits, add_prefix, probing";
+    private static final String COLUMNS = "id, name, host, port, transport, username, password, strip_digits, add_prefix,"
+            + " probing, register_enabled, register_expires";
 
     public JdbcGatewayMapStore(Database database) {
         super(database, "gateways");
@@ -20,10 +21,11 @@ public final class JdbcGatewayMapStore extends JdbcMapStore<String, Gateway> {
 
     @Override
     void write(Connection c, Map<String, Gateway> entries) throws SQLException {
-        batch(c, "INSERT INTO gateways (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " + """
+        batch(c, "INSERT INTO gateways (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " + """
                 ON DUPLICATE KEY UPDATE name = VALUES(name), host = VALUES(host), port = VALUES(port),
                     transport = VALUES(transport), username = VALUES(username), password = VALUES(password),
-                    strip_digits = VALUES(strip_digits), add_prefix = VALUES(add_prefix), probing = VALUES(probing)""",
+                    strip_digits = VALUES(strip_digits), add_prefix = VALUES(add_prefix), probing = VALUES(probing),
+                    register_enabled = VALUES(register_enabled), register_expires = VALUES(register_expires)""",
                 entries.values(), (s, g) -> {
                     s.setString(1, g.id());
                     s.setString(2, g.name());
@@ -35,6 +37,8 @@ public final class JdbcGatewayMapStore extends JdbcMapStore<String, Gateway> {
                     s.setInt(8, g.stripDigits());
                     s.setString(9, g.addPrefix());
                     s.setBoolean(10, g.probing());
+                    s.setBoolean(11, g.register());
+                    s.setInt(12, g.registerExpires());
                 });
     }
 
@@ -49,7 +53,7 @@ public final class JdbcGatewayMapStore extends JdbcMapStore<String, Gateway> {
                 (s, ignored) -> s.setString(1, id),
                 row -> new Gateway(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
                         Gateway.Transport.valueOf(row.getString(5)), row.getString(6), row.getString(7), row.getInt(8),
-                        row.getString(9), row.getBoolean(10)));
+                        row.getString(9), row.getBoolean(10), row.getBoolean(11), row.getInt(12)));
         return found.isEmpty() ? null : found.getFirst();
     }
 

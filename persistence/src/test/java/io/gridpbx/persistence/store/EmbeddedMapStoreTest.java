@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.Reseller;
+import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.OutboundRoute;
 import io.gridpbx.persistence.jdbc.Database;
 import io.gridpbx.persistence.jdbc.DatabaseSettings;
@@ -73,6 +74,25 @@ class EmbeddedMapStoreTest extends JdbcMapStoreContract {
 
         assertThat(loadedOne(new JdbcRouteMapStore(database), "rt-intl")).isEqualTo(new OutboundRoute("rt-intl",
                 "gridpbx.test", "International", "011[0-9]+", 90, List.of("gw-b", "gw-a")));
+    }
+
+    @Test
+    void gatewaysStoredBeforeV15_registerNowhere() throws Exception {
+        database.close();
+        DatabaseSettings settings = DatabaseSettings.embedded(dataDir.resolve("before-v15"));
+        Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
+                .locations("classpath:db/migration").target("14").load().migrate();
+        try (var connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+             var insert = connection.createStatement()) {
+            insert.executeUpdate("INSERT INTO gateways (id, name, host, port, transport, username, password)"
+                    + " VALUES ('gw-old', 'Old', 'old.carrier.test', 5060, 'UDP', 'acct', 'secret')");
+        }
+
+        database = Database.open(settings, GaleraRetry.standard());
+
+        Gateway old = loadedOne(new JdbcGatewayMapStore(database), "gw-old");
+        assertThat(old.register()).isFalse();
+        assertThat(old.registerExpires()).isEqualTo(Gateway.DEFAULT_REGISTER_EXPIRES);
     }
 
     @Test

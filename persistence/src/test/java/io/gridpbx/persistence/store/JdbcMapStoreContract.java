@@ -181,7 +181,7 @@ abstract class JdbcMapStoreContract {
         var routes = new JdbcRouteMapStore(database);
         var dids = new JdbcDidMapStore(database);
         Gateway alpha = new Gateway("gw-alpha", "Alpha", "alpha.carrier.test", 5080, Gateway.Transport.TCP, "acct",
-                "secret", 1, "99", true);
+                "secret", 1, "99", true, true, 1800);
         OutboundRoute route = new OutboundRoute("rt-intl", "demo.gridpbx.test", "International", "011[0-9]{7,15}", 10,
                 List.of("gw-b", "gw-alpha", "gw-c"));
         Did did = new Did("15145550100", "demo.gridpbx.test", OFFICE, "202");
