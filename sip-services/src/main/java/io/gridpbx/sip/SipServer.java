@@ -26,6 +26,15 @@ public interface SipServer extends AutoCloseable {
     java.util.concurrent.CompletionStage<Integer> probe(io.gridpbx.core.trunking.Gateway gateway,
             java.time.Duration patience);
 
+    /**
+     * Sends a REGISTER of the gateway's account to its carrier, with this node as Contact (RFC 3261
+     * section 10.2), answering a digest challenge with the gateway's credentials; {@code expires} 0
+     * removes this node's binding. Completes with the final answer, 408 when none came within
+     * {@code patience}.
+     */
+    java.util.concurrent.CompletionStage<io.gridpbx.core.trunking.RegisterOutcome> register(
+            io.gridpbx.core.trunking.Gateway gateway, int expires, java.time.Duration patience);
+
     /** INVITEs this node forwarded that have no final response yet: calls still setting up. */
     int callsSettingUp();
 

@@ -10,6 +10,9 @@ import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.ConfigObject;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.tenancy.CallSettings;
+import io.gridpbx.core.tenancy.User;
 import io.gridpbx.core.tenancy.DemoTenants;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.OutboundRoute;
@@ -140,6 +143,22 @@ class CallBillingIT {
         assertThat(awaitRecord("205").facts().gateway()).isEqualTo("a");
         assertThat(awaitRecord("206").legs()).containsExactly(CdrLeg.gateway("a", 503, ""), CdrLeg.gateway("b", 200, ""));
         assertThat(node.slots.counts(List.of("gateway:a"))).containsEntry("gateway:a", 0);
+    }
+
+    @Test
+    void aForwardToThePstn_onBusy_isPaidByTheForwardingUsersFunds() throws IOException {
+        User busyUser = node.directory.user(new AddressOfRecord("207", OFFICE)).orElseThrow();
+        node.directory.saveUser(busyUser.withCallSettings(new CallSettings(false, true, null, "514 555 1299", null, 20)));
+        Phones.register(NODE_PORT, "207", 16717, "<sip:207@127.0.0.1:16718>");
+        try (Sipp.Running busy = Sipp.scenario("uas_busy.xml", 16718).named("phone-busy-billing").start().awaitListening()) {
+            // An internal call costs nothing; its forward to a number would, and the office has no funds.
+            Sipp.Result caller = call("uac_call_refused.xml", "208", "207", 16719);
+            caller.assertPassed();
+            assertThat(messages(caller)).contains("SIP/2.0 403 Insufficient Balance");
+            busy.await().assertPassed();
+        } finally {
+            node.directory.saveUser(busyUser);
+        }
     }
 
     @Test

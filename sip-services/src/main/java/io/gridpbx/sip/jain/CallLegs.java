@@ -6,6 +6,7 @@ import io.gridpbx.core.routing.CalleeResolution;
 import io.gridpbx.core.tenancy.User;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.sip.proxy.InitialRequestPolicy;
+import io.gridpbx.sip.proxy.LaterLegs;
 import java.text.ParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
@@ -57,7 +57,7 @@ final class CallLegs implements ForkContext.Failover {
     static final int MAX_REDIRECTS = 3;
 
     private final @Nullable CallSheet sheet;
-    private final BiFunction<User, String, CompletionStage<InitialRequestPolicy.Redirect>> redirects;
+    private final LaterLegs later;
     private final GatewaySeats seats;
     /** The PSTN leg the call is on, if it is on one: whose profile and funds a redirect goes through. */
     private CalleeResolution.@Nullable Pstn pstn;
@@ -81,15 +81,15 @@ final class CallLegs implements ForkContext.Failover {
 
     /**
      * @param sheet     where the call's record learns its gateways and forwards; null for a call that keeps none
-     * @param redirects where a carrier's redirect to a number may take the call ({@link InitialRequestPolicy#redirect})
+     * @param later     what a forward to the PSTN and a carrier's redirect must pass ({@link InitialRequestPolicy})
      * @param seats     the gateways' caps of concurrent calls
      */
     CallLegs(JainSipTrunks trunks, HeaderFactory headers, Function<CalleeResolution.Contacts, List<URI>> uris,
             Function<CalleeResolution.Contacts, List<JainSipFlows.@Nullable Reach>> reaches, @Nullable CallSheet sheet,
-            BiFunction<User, String, CompletionStage<InitialRequestPolicy.Redirect>> redirects, GatewaySeats seats) {
+            LaterLegs later, GatewaySeats seats) {
         this.seats = seats;
         this.sheet = sheet;
-        this.redirects = redirects;
+        this.later = later;
         this.trunks = trunks;
         this.headers = headers;
         this.uris = uris;
@@ -214,7 +214,7 @@ final class CallLegs implements ForkContext.Failover {
         if (sheet != null) {
             sheet.forwarded("+" + number.replace("+", ""), "deflection");
         }
-        redirects.apply(payer, number).whenComplete((redirect, failure) -> {
+        later.redirect(payer, number).whenComplete((redirect, failure) -> {
             synchronized (context) {
                 if (context.over()) {
                     return;
@@ -255,9 +255,33 @@ final class CallLegs implements ForkContext.Failover {
         return number.matches("\\+?[0-9]{2,20}") ? number : null;
     }
 
+    /**
+     * Sends the call where the callee's forwarding says. A forward to the PSTN goes once the forwarding
+     * user's funds were checked (their verdict sets how long the call may last); the caller meanwhile
+     * hears nothing new.
+     */
     private boolean moveOn(ForkContext context, CalleeResolution.Diverted next) {
         context.retarget();
-        return startLeg(next);
+        if (!(CalleeResolution.firstLeg(next) instanceof CalleeResolution.Pstn pstn) || sheet == null) {
+            return startLeg(next);
+        }
+        later.fund(pstn).whenComplete((verdict, failure) -> {
+            synchronized (context) {
+                if (context.over()) {
+                    return;
+                }
+                switch (failure != null ? new InitialRequestPolicy.Redirect.Refused(500, "Forward Not Checked") : verdict) {
+                    case InitialRequestPolicy.Redirect.Refused refused -> context.answer(refused.status(), refused.reason());
+                    case InitialRequestPolicy.Redirect.Retarget funded -> {
+                        sheet.refunded(funded.fundedSeconds());
+                        if (!startLeg(next)) {
+                            context.answer(500, "No Gateway Could Be Reached");
+                        }
+                    }
+                }
+            }
+        });
+        return true;
     }
 
     private boolean startLeg(CalleeResolution target) {

@@ -184,6 +184,11 @@ final class JainSipListener implements SipListener {
             if (!screen.admits(event.getResponse())) {
                 return;
             }
+            if (event.getClientTransaction() != null
+                    && event.getClientTransaction().getApplicationData() instanceof JainSipRegistrations.Pending register) {
+                register.answered(event.getResponse()); // this node's own REGISTER to a carrier
+                return;
+            }
             proxy.onResponse(event);
         } catch (RuntimeException e) {
             counters.failure();
@@ -194,6 +199,11 @@ final class JainSipListener implements SipListener {
     @Override
     public void processTimeout(TimeoutEvent event) {
         try {
+            if (!event.isServerTransaction()
+                    && event.getClientTransaction().getApplicationData() instanceof JainSipRegistrations.Pending register) {
+                register.silent();
+                return;
+            }
             proxy.onTimeout(event);
         } catch (RuntimeException e) {
             counters.failure();

@@ -305,7 +305,7 @@ final class JainSipProxy {
     private void call(RequestEvent event, Request request, String loopHash, ForkContext.Parties parties,
             CalleeResolution target) throws ParseException, SipException, InvalidArgumentException {
         CallLegs legs = new CallLegs(trunks, responder.headers(), this::contactUris, this::reaches, parties.sheet(),
-                policy::redirect, seats);
+                policy, seats);
         ProxyBranches branches = open(event, request, loopHash, parties, legs);
         if (branches == null) {
             return;

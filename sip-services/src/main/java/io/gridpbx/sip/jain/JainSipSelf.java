@@ -347,6 +347,20 @@ final class JainSipSelf {
         return "tls".equalsIgnoreCase(transport) && tlsPort > 0 ? tlsPort : port;
     }
 
+    /**
+     * This node as a Contact for {@code user} over {@code transport}: its advertised host, the port of
+     * that transport, and the transport named unless UDP (where a carrier sends its requests for a trunk
+     * account this node registered).
+     */
+    SipURI uri(String user, String transport) throws ParseException {
+        SipURI uri = addresses.createSipURI(user, advertisedHost);
+        uri.setPort(portFor(transport));
+        if (!"udp".equalsIgnoreCase(transport)) {
+            uri.setTransportParam(transport.toLowerCase(Locale.ROOT));
+        }
+        return uri;
+    }
+
     ViaHeader via(String transport, String loopHash) throws ParseException, InvalidArgumentException {
         String unique = branchPrefix + Long.toHexString(branchCounter.incrementAndGet());
         ViaHeader via = headers.createViaHeader(advertisedHost, portFor(transport), transport,

@@ -66,10 +66,12 @@ public final class JainSipServer implements SipServer {
     private final JainSipListener listener;
     private final JainSipProxy proxy;
     private final JainSipProbes probes;
+    private final JainSipRegistrations registrations;
 
     private JainSipServer(SipStackImpl stack, SipCounters counters, EdgeGuard guard, JainSipListener listener,
-            JainSipProxy proxy, JainSipProbes probes) {
+            JainSipProxy proxy, JainSipProbes probes, JainSipRegistrations registrations) {
         this.probes = probes;
+        this.registrations = registrations;
         this.stack = stack;
         this.counters = counters;
         this.guard = guard;
@@ -187,7 +189,8 @@ public final class JainSipServer implements SipServer {
             LOG.info("SIP listening on {}:{} (UDP, TCP){} as {}", settings.host(), settings.port(),
                     settings.tls() == null ? "" : " and TLS on " + settings.tls().port(), settings.advertisedHost());
             return new JainSipServer(stack, counters, guard, listener, proxy,
-                    new JainSipProbes(responder, self, settings.advertisedHost(), trunks.timers()));
+                    new JainSipProbes(responder, self, settings.advertisedHost(), trunks.timers()),
+                    new JainSipRegistrations(responder, self, trunks.timers(), new java.security.SecureRandom()));
         } catch (Exception e) {
             JainSipEdgeGuards.unregister(stackName);
             throw new IllegalStateException("cannot start SIP on " + settings.host() + ":" + settings.port()
@@ -280,6 +283,12 @@ public final class JainSipServer implements SipServer {
     @Override
     public java.util.concurrent.CompletionStage<Integer> probe(Gateway gateway, java.time.Duration patience) {
         return probes.probe(gateway, patience);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<io.gridpbx.core.trunking.RegisterOutcome> register(Gateway gateway,
+            int expires, java.time.Duration patience) {
+        return registrations.register(gateway, expires, patience);
     }
 
     @Override

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * stage: a challenge or a refusal is complete at once, a call waits for the grid (the nonce-count,
  * then the callee's contacts) without holding a thread.
  */
-public final class InitialRequestPolicy {
+public final class InitialRequestPolicy implements LaterLegs {
 
     /** What a phone dials towards the PSTN: digits with separators, an optional leading plus. */
     private static final Pattern DIALABLE = Pattern.compile("\\+?[0-9().-]{2,24}");
@@ -139,6 +139,7 @@ public final class InitialRequestPolicy {
      * never as it came, so that a redirect opens no door to a premium number or another carrier. The
      * call keeps the slots of its limits.
      */
+    @Override
     public CompletionStage<Redirect> redirect(User payer, String number) {
         Optional<Client> client = directory.client(payer.addressOfRecord().domain());
         if (client.isEmpty()) {
@@ -149,17 +150,21 @@ public final class InitialRequestPolicy {
             case OutboundPlan.Refused refused ->
                     CompletableFuture.completedFuture(new Redirect.Refused(refused.status(), refused.reason()));
             case OutboundPlan.Attempts attempts -> {
-                CalleeResolution.Pstn pstn = new CalleeResolution.Pstn(payer, attempts);
-                if (attempts.number().emergency()) {
-                    yield CompletableFuture.completedFuture(new Redirect.Retarget(pstn, Long.MAX_VALUE));
-                }
-                yield admission.funds(pstn).thenApply(verdict -> switch (verdict) {
-                    case CallCredit.Unbilled unbilled -> new Redirect.Retarget(pstn, Long.MAX_VALUE);
-                    case CallCredit.Allowed allowed -> new Redirect.Retarget(pstn, allowed.maxSeconds());
-                    case CallCredit.Refused refused -> new Redirect.Refused(403, refused.reason());
-                });
+                yield fund(new CalleeResolution.Pstn(payer, attempts));
             }
         };
+    }
+
+    @Override
+    public CompletionStage<Redirect> fund(CalleeResolution.Pstn pstn) {
+        if (pstn.plan().number().emergency()) {
+            return CompletableFuture.completedFuture(new Redirect.Retarget(pstn, Long.MAX_VALUE));
+        }
+        return admission.funds(pstn).thenApply(verdict -> switch (verdict) {
+            case CallCredit.Unbilled unbilled -> new Redirect.Retarget(pstn, Long.MAX_VALUE);
+            case CallCredit.Allowed allowed -> new Redirect.Retarget(pstn, allowed.maxSeconds());
+            case CallCredit.Refused refused -> new Redirect.Refused(403, refused.reason());
+        });
     }
 
     /** A carrier's call: the Request-URI's number must be one of our DIDs, routed to an extension. */
