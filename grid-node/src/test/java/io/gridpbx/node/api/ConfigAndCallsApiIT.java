@@ -117,6 +117,32 @@ class ConfigAndCallsApiIT {
     }
 
     @Test
+    void aResellerBillsItsClientByTheDemoProfile_namedAsItIs_andOnlyItsOwn() {
+        assertThat(DEMO_RESELLER.get("/api/v1/config/billing-profiles").json().valueStream()
+                .map(p -> p.path("values").path("name").asString())).contains("retail");
+        assertThat(DEMO_RESELLER.get("/api/v1/config/rates").json().valueStream()
+                .map(r -> r.path("values").path("prefix").asString())).contains("1", "44");
+
+        ApiClient.Reply created = DEMO_RESELLER.post("/api/v1/config/client-billings", """
+                {"client":"ACME","billingProfile":"Retail","mode":"postpaid","creditLimit":"15"}""");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("values").path("client").asString()).isEqualTo("acme.demo.gridpbx.test");
+        assertThat(created.json().path("values").path("billingProfile").asString()).isEqualTo("retail");
+        try {
+            assertThat(DEMO_RESELLER.post("/api/v1/config/client-billings", """
+                    {"client":"shop.other.gridpbx.test","billingProfile":"gold","mode":"prepaid","creditLimit":"5"}""")
+                    .json().path("fields").valueStream().map(f -> f.path("code").asString())).containsExactlyInAnyOrder(
+                    "client-billing.client-unknown", "billing-profile.unknown", "client-billing.credit-prepaid");
+            ApiClient.Reply inUse = DEMO_RESELLER.delete("/api/v1/config/billing-profiles/"
+                    + DEMO_RESELLER.get("/api/v1/config/billing-profiles").json().get(0).path("id").asString());
+            assertThat(inUse.status()).isEqualTo(409);
+            assertThat(inUse.json().path("error").asString()).isEqualTo("billing-profile.in-use");
+        } finally {
+            assertThat(DEMO_RESELLER.delete(created.location()).status()).isEqualTo(204);
+        }
+    }
+
+    @Test
     void thePlatformCapsAnExistingReseller() {
         assertThat(PLATFORM.post("/api/v1/config/reseller-call-limits", """
                 {"reseller":"nowhere.gridpbx.test","maxCalls":"100"}""").fieldsInError()).containsExactly("reseller");
