@@ -473,4 +473,27 @@ provision_trunk() {   # CARRIER TRUNK_PATTERN
   sleep 1
   echo "# trunk: gateway $gw = udp:$CARRIER (probing off), platform route $route \"$TRUNK_PATTERN\" -> it;" \
        "the demo's $n_routes routes and $n_gws gateways deleted"
+  [ "${TRUNK_BILLING:-1}" = 1 ] && provision_trunk_billing
+}
+# The issue's trunk path: limits, CDR and rating on every call. The bench's reseller (through a token the
+# platform issues for it) bills its client prepaid by a profile of its own (6 s after a minimum of 30,
+# 0.01 a minute for North America), tops it up far beyond what the run spends, and caps its concurrent
+# calls far above what the run holds: every call takes a slot, is checked against the balance, rated
+# and charged when it ends.
+provision_trunk_billing() {
+  local r secret
+  r=$(rest POST /api/v1/tokens "{\"label\":\"bench billing\",\"scope\":\"reseller:$RESELLER\"}")
+  [[ $r == 201* ]] || { echo "FATAL: POST /api/v1/tokens for reseller:$RESELLER: $r"; exit 1; }
+  secret=$(echo "${r#* }" | grep -o '"secret":"[^"]*"' | cut -d'"' -f4)
+  for call in "billing-profiles {\"name\":\"bench\",\"currency\":\"USD\",\"incrementSeconds\":\"6\",\"minimumSeconds\":\"30\",\"connectionFee\":\"0\"}" \
+              "rates {\"description\":\"North America\",\"billingProfile\":\"bench\",\"prefix\":\"1\",\"pricePerMinute\":\"0.01\"}" \
+              "client-billings {\"client\":\"$DOMAIN\",\"billingProfile\":\"bench\",\"mode\":\"prepaid\"}" \
+              "client-call-limits {\"client\":\"$DOMAIN\",\"maxCalls\":\"100000\"}"; do
+    r=$(PLATFORM_TOKEN=$secret rest POST "/api/v1/config/${call%% *}" "${call#* }")
+    [[ $r == 201* ]] || { echo "FATAL: POST /api/v1/config/${call%% *}: $r"; exit 1; }
+  done
+  r=$(PLATFORM_TOKEN=$secret rest POST "/api/v1/balances/$DOMAIN/top-ups" '{"amount":"1000000","note":"bench"}')
+  [[ $r == 200* || $r == 201* ]] || { echo "FATAL: top-up of $DOMAIN: $r"; exit 1; }
+  sleep 1   # the members' billing mirrors take the new objects from their entry events
+  echo "# trunk: $DOMAIN billed prepaid by reseller $RESELLER (profile bench: 6 s after 30, 0.01/min), topped up 1000000, capped at 100000 calls"
 }

@@ -59,6 +59,7 @@
 #                                   takes every request from a gateway's host for a carrier's call)
 #   TRUNK_PREFIX 5145               trunk mode: the caller <ext> dials TRUNK_PREFIX<ext> (10 digits, national)
 #   TRUNK_PATTERN 1514[0-9]{7}      trunk mode: the GridPBX route's pattern (over the E.164 digits)
+#   TRUNK_BILLING 1                 trunk mode: bill the callers' client prepaid (slot, balance check, CDR rating and charge per call); 0: none
 #   ANCHOR      ../shared/anchors/kamailio (kamailio.cfg is read from there, never changed)
 #   WORK        /tmp/gridpbx-bench  (users, node data, results/<stamp>/ with raw SIPp output)
 set -u
@@ -414,7 +415,7 @@ if [ "$KAMAILIO" = 1 ] && [ -n "$NODES" ]; then
     done
   done
   echo "(where a set-up passed the top of its ladder, its rate is only a lower bound and so is any ratio built on it: extend REG_RATES / CALL_RATES)"
-  [ "$TRUNK" = 1 ] && echo "(trunk: Kamailio relays an all-digit number to one static carrier; GridPBX applies the client's dial plan, the caller's calling rights and the route table (with a failover timer per call; gateway probing is off). Neither has limits, CDR or rating in this run)"
+  [ "$TRUNK" = 1 ] && echo "(trunk: Kamailio relays an all-digit number to one static carrier; GridPBX applies the client's dial plan, the caller's calling rights and the route table (with a failover timer per call; gateway probing is off)$([ "${TRUNK_BILLING:-1}" = 1 ] && echo ", and, unlike Kamailio, a cluster-wide concurrent-call slot, the prepaid balance check, the CDR and its rating and charge on every call" || echo "; neither has limits, CDR or rating in this run (TRUNK_BILLING=0)"))"
 fi
 if [ "$TRUNK" = 1 ] && [[ " $MODES " == *" call "* ]]; then
   echo
