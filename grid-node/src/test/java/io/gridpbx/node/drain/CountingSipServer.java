@@ -56,6 +56,12 @@ public final class CountingSipServer implements SipServer {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<io.gridpbx.core.trunking.RegisterOutcome> register(
+            io.gridpbx.core.trunking.Gateway gateway, int expires, java.time.Duration patience) {
+        return java.util.concurrent.CompletableFuture.completedFuture(io.gridpbx.core.trunking.RegisterOutcome.silent());
+    }
+
+    @Override
     public int callsSettingUp() {
         return settingUp;
     }
