@@ -51,8 +51,7 @@ final class CallLegs implements ForkContext.Failover {
 
     private final JainSipTrunks trunks;
     private final HeaderFactory headers;
-    private final Function<CalleeResolution.Contacts, List<URI>> uris;
-    private final Function<CalleeResolution.Contacts, List<JainSipFlows.@Nullable Reach>> reaches;
+    private final Function<CalleeResolution.Contacts, ContactTargets> contactTargets;
     /** How many redirects of carriers a call follows at most. */
     static final int MAX_REDIRECTS = 3;
 
@@ -84,16 +83,15 @@ final class CallLegs implements ForkContext.Failover {
      * @param later     what a forward to the PSTN and a carrier's redirect must pass ({@link InitialRequestPolicy})
      * @param seats     the gateways' caps of concurrent calls
      */
-    CallLegs(JainSipTrunks trunks, HeaderFactory headers, Function<CalleeResolution.Contacts, List<URI>> uris,
-            Function<CalleeResolution.Contacts, List<JainSipFlows.@Nullable Reach>> reaches, @Nullable CallSheet sheet,
+    CallLegs(JainSipTrunks trunks, HeaderFactory headers,
+            Function<CalleeResolution.Contacts, ContactTargets> contactTargets, @Nullable CallSheet sheet,
             LaterLegs later, GatewaySeats seats) {
         this.seats = seats;
         this.sheet = sheet;
         this.later = later;
         this.trunks = trunks;
         this.headers = headers;
-        this.uris = uris;
-        this.reaches = reaches;
+        this.contactTargets = contactTargets;
     }
 
     /** Whom the caller dialled, as the dialog records it: the first user reached, or the number. */
@@ -326,8 +324,9 @@ final class CallLegs implements ForkContext.Failover {
         attempts++;
         onBusy = contacts.onBusy();
         onNoAnswer = contacts.onNoAnswer();
-        List<URI> targets = uris.apply(contacts);
-        List<JainSipFlows.@Nullable Reach> connections = reaches.apply(contacts);
+        ContactTargets parsed = contactTargets.apply(contacts);
+        List<URI> targets = parsed.uris();
+        List<JainSipFlows.@Nullable Reach> connections = parsed.reaches();
         List<ClientTransaction> made = new ArrayList<>(targets.size());
         for (int i = 0; i < targets.size(); i++) {
             try {

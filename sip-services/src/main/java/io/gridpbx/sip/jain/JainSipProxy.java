@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
@@ -275,22 +276,27 @@ final class JainSipProxy {
                 CalleeResolution first = CalleeResolution.firstLeg(route.target());
                 if (!Request.INVITE.equals(request.getMethod())) {
                     if (first instanceof CalleeResolution.Contacts contacts) {
-                        forward(event, request, contactUris(contacts), reaches(contacts), loopHash, parties);
+                        ContactTargets targets = targetsOf(contacts);
+                        forward(event, request, targets.uris(), targets.reaches(), loopHash, parties);
                     } else {
                         responder.reject(request, 405, "Only Calls Go To The PSTN");
                     }
                     return;
                 }
                 List<Binding> callees = first instanceof CalleeResolution.Contacts c ? c.contacts() : List.of();
-                List<URI> targets = first instanceof CalleeResolution.Contacts c ? contactUris(c)
+                ContactTargets ringing = first instanceof CalleeResolution.Contacts c ? targetsOf(c) : null;
+                List<URI> targets = ringing != null ? ringing.uris()
                         : trunks.targets(((CalleeResolution.Pstn) first).plan()).subList(0, 1);
+                // The first leg's contacts are parsed once, for the relay's decision and for the branches.
+                Function<CalleeResolution.Contacts, ContactTargets> contactTargets =
+                        contacts -> contacts == first && ringing != null ? ringing : targetsOf(contacts);
                 media.anchor(request, route.clientDomain(), callees, targets).whenComplete((ready, refused) -> {
                     try {
                         if (refused != null) {
                             slots.release(JainSipMessages.callId(request));
                             refuseMedia(request, refused);
                         } else {
-                            call(event, request, loopHash, parties, route.target());
+                            call(event, request, loopHash, parties, route.target(), contactTargets);
                         }
                     } catch (Exception | StackOverflowError e) {
                         slots.release(JainSipMessages.callId(request));
@@ -303,9 +309,9 @@ final class JainSipProxy {
 
     /** Sends an INVITE on its way: its first leg now, the next ones as {@link CallLegs} decide. */
     private void call(RequestEvent event, Request request, String loopHash, ForkContext.Parties parties,
-            CalleeResolution target) throws ParseException, SipException, InvalidArgumentException {
-        CallLegs legs = new CallLegs(trunks, responder.headers(), this::contactUris, this::reaches, parties.sheet(),
-                policy, seats);
+            CalleeResolution target, Function<CalleeResolution.Contacts, ContactTargets> contactTargets)
+            throws ParseException, SipException, InvalidArgumentException {
+        CallLegs legs = new CallLegs(trunks, responder.headers(), contactTargets, parties.sheet(), policy, seats);
         ProxyBranches branches = open(event, request, loopHash, parties, legs);
         if (branches == null) {
             return;
@@ -315,25 +321,21 @@ final class JainSipProxy {
         }
     }
 
-    private List<URI> contactUris(CalleeResolution.Contacts contacts) {
+    /** Each contact parsed once, with the connection that reaches it. */
+    private ContactTargets targetsOf(CalleeResolution.Contacts contacts) {
         List<URI> uris = new ArrayList<>(contacts.contacts().size());
+        List<JainSipFlows.@Nullable Reach> reaches = new ArrayList<>(contacts.contacts().size());
         for (Binding binding : contacts.contacts()) {
+            URI uri;
             try {
-                uris.add(responder.addresses().createURI(binding.contactUri()));
+                uri = responder.addresses().createURI(binding.contactUri());
             } catch (ParseException stored) {
                 throw new IllegalStateException("a stored contact does not parse: " + binding.contactUri(), stored);
             }
+            uris.add(uri);
+            reaches.add(flows.reach(binding, uri));
         }
-        return uris;
-    }
-
-    private List<JainSipFlows.@Nullable Reach> reaches(CalleeResolution.Contacts contacts) {
-        List<URI> uris = contactUris(contacts);
-        List<JainSipFlows.@Nullable Reach> reaches = new ArrayList<>(uris.size());
-        for (int i = 0; i < uris.size(); i++) {
-            reaches.add(flows.reach(contacts.contacts().get(i), uris.get(i)));
-        }
-        return reaches;
+        return new ContactTargets(uris, reaches);
     }
 
     /**
