@@ -44,6 +44,14 @@ class CoreArchitectureTest {
                 .check(CORE);
     }
 
+    /** A call's record knows its charge, not how it is rated: billing reads records, records never read billing. */
+    @Test
+    void dialogDoesNotDependOnBilling() {
+        noClasses().that().resideInAPackage("io.gridpbx.core.dialog..")
+                .should().dependOnClassesThat().resideInAPackage("io.gridpbx.core.billing..")
+                .check(CORE);
+    }
+
     @Test
     void noClassIsNamedLikeAVagueRole() {
         noClasses().should().haveSimpleNameEndingWith("Manager")

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.server.VaadinSession;
 import io.gridpbx.admin.AdminUiTest;
-import io.gridpbx.core.billing.Charge;
 import io.gridpbx.core.dialog.CallFacts;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.CdrLeg;
+import io.gridpbx.core.dialog.Charge;
 import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.location.AddressOfRecord;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,7 @@
 package io.gridpbx.core.billing;
 
 import io.gridpbx.core.dialog.Cdr;
+import io.gridpbx.core.dialog.Charge;
 import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import java.math.BigDecimal;

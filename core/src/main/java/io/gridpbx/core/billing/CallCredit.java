@@ -1,5 +1,6 @@
 package io.gridpbx.core.billing;
 
+import io.gridpbx.core.dialog.Charge;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;

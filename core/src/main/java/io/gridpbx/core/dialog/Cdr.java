@@ -15,11 +15,11 @@ import java.util.List;
  *                       {@code NO_ANSWER}, {@code CANCELLED}, {@code REFUSED} or {@code FAILED}
  * @param finalStatus    the final SIP status the caller got
  * @param facts          direction, numbers, gateway and attempts
- * @param charge         what it cost; {@link io.gridpbx.core.billing.Charge#NONE} until rated
+ * @param charge         what it cost; {@link Charge#NONE} until rated
  */
 public record Cdr(String callId, String clientDomain, AddressOfRecord caller, AddressOfRecord callee,
         long startedAtMillis, long answeredAtMillis, long endedAtMillis, String disposition, String nodeId,
-        int finalStatus, CallFacts facts, io.gridpbx.core.billing.Charge charge) {
+        int finalStatus, CallFacts facts, Charge charge) {
 
     public static final String ANSWERED = "ANSWERED";
 
@@ -27,7 +27,7 @@ public record Cdr(String callId, String clientDomain, AddressOfRecord caller, Ad
     public Cdr(String callId, String clientDomain, AddressOfRecord caller, AddressOfRecord callee,
             long startedAtMillis, long answeredAtMillis, long endedAtMillis, String disposition, String nodeId) {
         this(callId, clientDomain, caller, callee, startedAtMillis, answeredAtMillis, endedAtMillis, disposition, nodeId,
-                200, CallFacts.internal(startedAtMillis, clientDomain), io.gridpbx.core.billing.Charge.NONE);
+                200, CallFacts.internal(startedAtMillis, clientDomain), Charge.NONE);
     }
 
     public long billableSeconds() {
@@ -46,7 +46,7 @@ public record Cdr(String callId, String clientDomain, AddressOfRecord caller, Ad
         return facts.legs();
     }
 
-    public Cdr rated(io.gridpbx.core.billing.Charge cost) {
+    public Cdr rated(Charge cost) {
         return new Cdr(callId, clientDomain, caller, callee, startedAtMillis, answeredAtMillis, endedAtMillis,
                 disposition, nodeId, finalStatus, facts, cost);
     }
@@ -61,14 +61,14 @@ public record Cdr(String callId, String clientDomain, AddressOfRecord caller, Ad
         return new Cdr(dialog.id().callId(), dialog.clientDomain(), dialog.caller(), dialog.callee(),
                 Math.min(facts.invitedAtMillis(), dialog.startedAtMillis()), dialog.startedAtMillis(),
                 Math.max(endedAtMillis, dialog.startedAtMillis()), disposition, endingNode, 200, facts,
-                io.gridpbx.core.billing.Charge.NONE);
+                Charge.NONE);
     }
 
     /** A call that got a final answer other than 2xx: never answered, costs nothing. */
     public static Cdr unanswered(String callId, String clientDomain, AddressOfRecord caller, AddressOfRecord callee,
             long endedAtMillis, String nodeId, int finalStatus, CallFacts facts) {
         return new Cdr(callId, clientDomain, caller, callee, facts.invitedAtMillis(), endedAtMillis, endedAtMillis,
-                dispositionOf(finalStatus), nodeId, finalStatus, facts, io.gridpbx.core.billing.Charge.NONE);
+                dispositionOf(finalStatus), nodeId, finalStatus, facts, Charge.NONE);
     }
 
     /** The disposition of an unanswered call by its final status. */

@@ -1,21 +1,21 @@
 package io.gridpbx.core.manage;
 
-import io.gridpbx.core.media.MediaSession;
-import io.gridpbx.core.media.MediaSessions;
-import java.util.Map;
 
 import io.gridpbx.core.access.Scope;
-import io.gridpbx.core.billing.Charge;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.CdrLeg;
 import io.gridpbx.core.dialog.CdrStore;
+import io.gridpbx.core.dialog.Charge;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.media.MediaSession;
+import io.gridpbx.core.media.MediaSessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;

@@ -1,17 +1,18 @@
 package io.gridpbx.core.billing;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.dialog.Charge;
 import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.ConfigObject;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TariffTest {
 

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridpbx.core.access.Scope;
-import io.gridpbx.core.billing.Charge;
 import io.gridpbx.core.dialog.CallFacts;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.CdrLeg;
-import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.dialog.CdrStore;
+import io.gridpbx.core.dialog.Charge;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.tenancy.DomainName;
 import java.time.Instant;

@@ -4,11 +4,11 @@ import static io.gridpbx.node.api.ApiClient.DEMO_RESELLER;
 import static io.gridpbx.node.api.ApiClient.OFFICE_CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridpbx.core.billing.Charge;
 import io.gridpbx.core.dialog.CallFacts;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.CdrLeg;
 import io.gridpbx.core.dialog.CdrStore;
+import io.gridpbx.core.dialog.Charge;
 import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.location.AddressOfRecord;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package io.gridpbx.persistence.store;
 
-import io.gridpbx.core.billing.Charge;
 import io.gridpbx.core.dialog.CallFacts;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.CdrLeg;
+import io.gridpbx.core.dialog.Charge;
 import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.persistence.jdbc.Database;

@@ -1,4 +1,4 @@
-package io.gridpbx.core.billing;
+package io.gridpbx.core.dialog;
 
 import org.jspecify.annotations.Nullable;
 
