@@ -37,6 +37,7 @@ import io.gridpbx.core.tenancy.SipPasswordSeal;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.core.trunking.DidAdmin;
 import io.gridpbx.core.trunking.GatewayAdmin;
+import io.gridpbx.core.trunking.RegistrationBoard;
 import io.gridpbx.core.trunking.RouteAdmin;
 import io.gridpbx.core.trunking.TrunkingStore;
 import io.gridpbx.core.voicemail.VoicemailStore;
@@ -188,8 +189,8 @@ class ManagementConfiguration {
     }
 
     @Bean
-    GatewayAdmin gatewayAdmin(TrunkingStore store) {
-        return new GatewayAdmin(store);
+    GatewayAdmin gatewayAdmin(TrunkingStore store, RegistrationBoard registrations) {
+        return new GatewayAdmin(store, registrations);
     }
 
     @Bean

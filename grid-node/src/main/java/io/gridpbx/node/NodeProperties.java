@@ -280,12 +280,21 @@ public record NodeProperties(
      * @param probeTimeout  how long a probe waits for its answer before it counts as silent
      * @param gatewaySilence how long a gateway may send nothing at all before a call tries the next one
      * @param ringTimeout   how long a call may ring through a carrier before it ends with 480 (Timer C)
+     * @param registerCheckEvery how often each member looks at the gateways it registers (due refreshes, and
+     *                      which are its own): a gateway whose member died is registered by its next owner
+     *                      within this of the grid noticing (or at once, on the partitions' move)
+     * @param registerRetryAfter the pause after a REGISTER a carrier refused or left unanswered, doubled at
+     *                      each failure in a row up to ten minutes: never a flood of a carrier that refuses us
+     * @param registerTimeout how long a REGISTER (and its challenge's answer) waits before it counts as silent
      */
     public record Trunking(
             @DefaultValue("15s") Duration probeInterval,
             @DefaultValue("2s") Duration probeTimeout,
             @DefaultValue("4s") Duration gatewaySilence,
-            @DefaultValue("3m") Duration ringTimeout) {
+            @DefaultValue("3m") Duration ringTimeout,
+            @DefaultValue("2s") Duration registerCheckEvery,
+            @DefaultValue("30s") Duration registerRetryAfter,
+            @DefaultValue("8s") Duration registerTimeout) {
     }
 
     /**

@@ -7,6 +7,7 @@ import io.gridpbx.core.billing.BillingView;
 import io.gridpbx.core.billing.CallBilling;
 import io.gridpbx.core.limits.CallRates;
 import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.core.trunking.RegistrationBoard;
 import io.gridpbx.core.trunking.TrunkingView;
 import io.gridpbx.node.grid.BillingMirror;
 import io.gridpbx.node.grid.CallSlotReconciler;
@@ -15,8 +16,10 @@ import io.gridpbx.node.grid.HazelcastBalances;
 import io.gridpbx.node.grid.HazelcastCallRates;
 import io.gridpbx.node.grid.HazelcastCallSlots;
 import io.gridpbx.node.grid.HazelcastGatewayHealth;
+import io.gridpbx.node.grid.HazelcastGatewayRegistrations;
 import io.gridpbx.node.grid.TrunkingMirror;
 import io.gridpbx.node.sip.GatewayProber;
+import io.gridpbx.node.sip.GatewayRegistrar;
 import io.gridpbx.sip.SipServer;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -26,7 +29,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The call path's trunking configuration: this member's mirror of the grid's trunking maps, the
  * probes of the gateways this member is in charge of, and the money of calls to the PSTN (the mirror
- * of the billing configuration, the balances, the credit check and the rating).
+ * of the billing configuration, the balances, the credit check and the rating), and the registrations
+ * at carriers of the gateways this member is in charge of.
  */
 @Configuration(proxyBeanMethods = false)
 class TrunkingConfiguration {
@@ -84,6 +88,21 @@ class TrunkingConfiguration {
     @Bean(destroyMethod = "close")
     CallSlotReconciler callSlotReconciler(HazelcastInstance grid, HazelcastCallSlots slots) {
         return CallSlotReconciler.start(grid, slots, RECONCILE_EVERY);
+    }
+
+    /** How each gateway's registration stands, as the member registering it writes it. */
+    @Bean
+    RegistrationBoard registrationBoard(HazelcastInstance grid) {
+        return new HazelcastGatewayRegistrations(grid);
+    }
+
+    /** Closed before the SIP server and the member: a graceful leave removes this member's registrations. */
+    @Bean(destroyMethod = "close")
+    GatewayRegistrar gatewayRegistrar(HazelcastInstance grid, TrunkingView trunking, SipServer sip,
+            RegistrationBoard board, Clock clock, NodeIdentity identity, NodeProperties properties) {
+        NodeProperties.Trunking settings = properties.trunking();
+        return GatewayRegistrar.start(grid, trunking, sip, board, clock, identity.nodeId(),
+                settings.registerCheckEvery(), settings.registerRetryAfter(), settings.registerTimeout());
     }
 
     @Bean(destroyMethod = "close")

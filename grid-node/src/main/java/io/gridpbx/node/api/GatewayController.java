@@ -3,8 +3,10 @@ package io.gridpbx.node.api;
 import io.gridpbx.core.access.Actor;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.GatewayAdmin;
+import io.gridpbx.core.trunking.GatewayRegistration;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The platform's SIP trunks; resellers see only their names, to build routes. */
+/**
+ * The platform's SIP trunks, with how the registration of each registering one stands; resellers see
+ * only their names, to build routes.
+ */
 @RestController
 @RequestMapping("/api/v1/gateways")
 @Tag(name = "gateways")
@@ -29,7 +34,8 @@ class GatewayController {
 
     @GetMapping
     List<GatewayJson> list(Actor actor) {
-        return gateways.list(actor.scope()).stream().map(GatewayJson::of).toList();
+        Map<String, GatewayRegistration> registrations = gateways.registrations(actor.scope());
+        return gateways.list(actor.scope()).stream().map(g -> GatewayJson.of(g, registrations.get(g.id()))).toList();
     }
 
     /** The gateways a route may use, by name only. */
@@ -46,7 +52,7 @@ class GatewayController {
 
     @GetMapping("/{id}")
     GatewayJson get(Actor actor, @PathVariable String id) {
-        return GatewayJson.of(gateways.get(actor.scope(), id));
+        return GatewayJson.of(gateways.get(actor.scope(), id), gateways.registrations(actor.scope()).get(id));
     }
 
     @PutMapping("/{id}")

@@ -32,6 +32,11 @@ public final class MapNames {
      */
     public static final String GATEWAY_HEALTH = "trunking.gateway-health";
     /**
+     * How each registering gateway's registration at its carrier stands, by gateway id: written by the one
+     * member that registers it, read by the admin and the API. Not persisted: the next owner registers again.
+     */
+    public static final String GATEWAY_REGISTRATIONS = "trunking.gateway-registrations";
+    /**
      * Balances of clients and resellers by tenant (client domain or reseller realm): micros and the ids
      * of the latest changes, changed only by entry processors on their owner.
      */

@@ -9,6 +9,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.GatewayHealth;
+import io.gridpbx.core.trunking.GatewayRegistration;
 import io.gridpbx.core.trunking.OutboundRoute;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.features.ConfigKind;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-/** Compact serializers of the trunking records: gateways, outbound routes, DIDs. */
+/** Compact serializers of the trunking records: gateways, outbound routes, DIDs, gateways' health and registrations. */
 final class TrunkingSerializers {
 
     private TrunkingSerializers() {
@@ -26,7 +27,7 @@ final class TrunkingSerializers {
 
     static List<CompactSerializer<?>> all() {
         return List.of(new GatewaySerializer(), new RouteSerializer(), new DidSerializer(), new ConfigObjectSerializer(),
-                new GatewayHealthSerializer());
+                new GatewayHealthSerializer(), new GatewayRegistrationSerializer());
     }
 
     static final class GatewayHealthSerializer implements CompactSerializer<GatewayHealth> {
@@ -56,13 +57,46 @@ final class TrunkingSerializers {
         }
     }
 
+    static final class GatewayRegistrationSerializer implements CompactSerializer<GatewayRegistration> {
+        @Override
+        public GatewayRegistration read(CompactReader in) {
+            return new GatewayRegistration(in.readString("gatewayId"),
+                    GatewayRegistration.State.valueOf(in.readString("state")), in.readString("node"),
+                    in.readInt32("lastStatus"), in.readInt64("untilMillis"), in.readInt64("atMillis"));
+        }
+
+        @Override
+        public void write(CompactWriter out, GatewayRegistration r) {
+            out.writeString("gatewayId", r.gatewayId());
+            out.writeString("state", r.state().name());
+            out.writeString("node", r.node());
+            out.writeInt32("lastStatus", r.lastStatus());
+            out.writeInt64("untilMillis", r.untilMillis());
+            out.writeInt64("atMillis", r.atMillis());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "gridpbx.GatewayRegistration";
+        }
+
+        @Override
+        public Class<GatewayRegistration> getCompactClass() {
+            return GatewayRegistration.class;
+        }
+    }
+
     static final class GatewaySerializer implements CompactSerializer<Gateway> {
         @Override
         public Gateway read(CompactReader in) {
             return new Gateway(in.readString("id"), in.readString("name"), in.readString("host"), in.readInt32("port"),
                     Gateway.Transport.valueOf(in.readString("transport")), optionalString(in, "username"),
                     optionalString(in, "password"), in.readInt32("stripDigits"), optionalString(in, "addPrefix"),
-                    in.readBoolean("probing"));
+                    in.readBoolean("probing"),
+                    // Gateways written before registrations have no such fields: they register nowhere.
+                    in.getFieldKind("register") == FieldKind.BOOLEAN && in.readBoolean("register"),
+                    in.getFieldKind("registerExpires") == FieldKind.INT32 ? in.readInt32("registerExpires")
+                            : Gateway.DEFAULT_REGISTER_EXPIRES);
         }
 
         @Override
@@ -77,6 +111,8 @@ final class TrunkingSerializers {
             out.writeInt32("stripDigits", g.stripDigits());
             out.writeString("addPrefix", g.addPrefix());
             out.writeBoolean("probing", g.probing());
+            out.writeBoolean("register", g.register());
+            out.writeInt32("registerExpires", g.registerExpires());
         }
 
         @Override
