@@ -39,6 +39,31 @@ class TrunkingApiIT {
     }
 
     @Test
+    void aRegisteringGateway_needsCredentials_andItsJsonSaysHowItsRegistrationStands() {
+        ApiClient.Reply bad = PLATFORM.post("/api/v1/gateways", """
+                {"name":"Registrar","host":"127.0.0.1","port":"9","register":true,"registerExpires":"30"}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.fieldsInError()).containsExactlyInAnyOrder("register", "registerExpires");
+
+        ApiClient.Reply created = PLATFORM.post("/api/v1/gateways", """
+                {"name":"Registrar","host":"127.0.0.1","port":"9","username":"acct","password":"s3cret",
+                 "probing":false,"register":true,"registerExpires":120}""");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("register").asBoolean()).isTrue();
+        assertThat(created.json().path("registerExpires").asInt()).isEqualTo(120);
+        String id = created.json().path("id").asString();
+
+        // Nothing answers on the discard port: the node that registers the gateway says so once its REGISTER gives up.
+        com.hazelcast.test.HazelcastTestSupport.assertTrueEventually(() -> {
+            var registration = PLATFORM.get("/api/v1/gateways/" + id).json().path("registration");
+            assertThat(registration.path("state").asString()).isEqualTo("FAILED");
+            assertThat(registration.path("lastStatus").asInt()).isEqualTo(408);
+            assertThat(registration.path("node").asString()).isNotBlank();
+        }, 30);
+        assertThat(PLATFORM.delete("/api/v1/gateways/" + id).status()).isEqualTo(204);
+    }
+
+    @Test
     void aResellersRoutesKeepTheirGatewayOrderOrWeightsAndStayItsOwn() {
         String a = PLATFORM.post("/api/v1/gateways", """
                 {"name":"Route A","host":"a.carrier.test"}""").json().path("id").asString();
