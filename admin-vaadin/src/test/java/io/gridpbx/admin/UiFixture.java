@@ -40,6 +40,7 @@ import io.gridpbx.core.provisioning.UnknownMacLimit;
 import io.gridpbx.core.tenancy.TenantProvisioning;
 import io.gridpbx.core.trunking.DidAdmin;
 import io.gridpbx.core.trunking.GatewayAdmin;
+import io.gridpbx.core.trunking.InMemoryRegistrationBoard;
 import io.gridpbx.core.trunking.InMemoryTrunkingStore;
 import io.gridpbx.core.trunking.RouteAdmin;
 import io.gridpbx.core.voicemail.InMemoryVoicemailStore;
@@ -79,7 +80,9 @@ public final class UiFixture {
     public final Voicemails voicemails = new Voicemails(users, voicemail, clock);
     public final SelfCare selfCare = new SelfCare(directory, users, access, pictures);
     public final InMemoryTrunkingStore trunking = new InMemoryTrunkingStore();
-    public final GatewayAdmin gateways = new GatewayAdmin(trunking);
+    /** How the gateways' registrations stand, as a test sets them (the nodes write them in the grid). */
+    public final InMemoryRegistrationBoard registrations = new InMemoryRegistrationBoard();
+    public final GatewayAdmin gateways = new GatewayAdmin(trunking, registrations);
     public final RouteAdmin routes = new RouteAdmin(trunking);
     public final DidAdmin dids = new DidAdmin(trunking, directory);
     /** The grid's calls now by cap key ({@code client:<domain>}); a key left out is one the grid did not count. */

@@ -25,9 +25,12 @@ final class GatewayEditor extends FormLayout implements Editor<Gateway> {
     final TextField strip = Fields.text("gw-strip", "gateway.strip");
     final TextField prefix = Fields.text("gw-prefix", "gateway.prefix");
     final Checkbox probing = new Checkbox(getTranslation("gateway.probing"));
+    final Checkbox register = new Checkbox(getTranslation("gateway.register"));
+    final TextField registerExpires = Fields.text("gw-register-expires", "gateway.register-expires");
+    /** A registration without credentials is refused on the form's general line: it is about two fields. */
     final FormErrors errors = new FormErrors("form-error").bind("name", name).bind("host", host).bind("port", port)
             .bind("transport", transport).bind("username", username).bind("password", password)
-            .bind("stripDigits", strip).bind("addPrefix", prefix);
+            .bind("stripDigits", strip).bind("addPrefix", prefix).bind("registerExpires", registerExpires);
 
     GatewayEditor() {
         transport.setId("gw-transport");
@@ -41,7 +44,11 @@ final class GatewayEditor extends FormLayout implements Editor<Gateway> {
         username.setHelperText(getTranslation("gateway.username.help"));
         probing.setId("gw-probing");
         probing.setValue(true);
-        add(name, host, port, transport, username, password, strip, prefix, probing, errors.general());
+        register.setId("gw-register");
+        registerExpires.setValue(Integer.toString(Gateway.DEFAULT_REGISTER_EXPIRES));
+        registerExpires.setHelperText(getTranslation("gateway.register-expires.help"));
+        add(name, host, port, transport, username, password, strip, prefix, probing, register, registerExpires,
+                errors.general());
         setColspan(errors.general(), 2);
     }
 
@@ -55,6 +62,8 @@ final class GatewayEditor extends FormLayout implements Editor<Gateway> {
         strip.setValue(Integer.toString(gateway.stripDigits()));
         prefix.setValue(nz(gateway.addPrefix()));
         probing.setValue(gateway.probing());
+        register.setValue(gateway.register());
+        registerExpires.setValue(Integer.toString(gateway.registerExpires()));
         password.clear();
         password.setHelperText(getTranslation("field.password.keep"));
     }
@@ -66,7 +75,8 @@ final class GatewayEditor extends FormLayout implements Editor<Gateway> {
 
     GatewayForm form() {
         return new GatewayForm(name.getValue(), host.getValue(), port.getValue(), transport.getValue(),
-                username.getValue(), password.getValue(), strip.getValue(), prefix.getValue(), probing.getValue());
+                username.getValue(), password.getValue(), strip.getValue(), prefix.getValue(), probing.getValue(),
+                register.getValue(), registerExpires.getValue());
     }
 
     private static String nz(@Nullable String text) {

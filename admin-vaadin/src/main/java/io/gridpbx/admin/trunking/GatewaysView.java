@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.gridpbx.admin.AdminSettings;
 import io.gridpbx.admin.layout.MainLayout;
 import io.gridpbx.admin.security.AdminSession;
 import io.gridpbx.admin.security.ForLevels;
@@ -19,10 +20,17 @@ import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.GatewayAdmin;
+import io.gridpbx.core.trunking.GatewayRegistration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
 
 /**
- * The platform's SIP trunks. A gateway that routes still use cannot be deleted: the service's
- * conflict says which routes, in a notice.
+ * The platform's SIP trunks, with how each registering one's registration stands (the node that
+ * keeps it and until when, or the carrier's refusal). A gateway that routes still use cannot be
+ * deleted: the service's conflict says which routes, in a notice.
  */
 @Route(value = "gateways", layout = MainLayout.class)
 @ForLevels(Level.PLATFORM)
@@ -33,9 +41,12 @@ class GatewaysView extends VerticalLayout implements HasDynamicTitle {
     final FormDialog dialog = new FormDialog("gateway-dialog");
     GatewayEditor editor = new GatewayEditor();
     private final GatewayAdmin gateways;
+    private final ZoneId zone;
+    private Map<String, GatewayRegistration> registrations = Map.of();
 
-    GatewaysView(GatewayAdmin gateways) {
+    GatewaysView(GatewayAdmin gateways, AdminSettings settings) {
         this.gateways = gateways;
+        this.zone = settings.zone();
         setSizeFull();
         grid.setId("gateways-grid");
         grid.addColumn(Gateway::name).setKey("name").setHeader(getTranslation("field.name")).setAutoWidth(true);
@@ -48,6 +59,8 @@ class GatewaysView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(g -> g.stripDigits() + " / " + (g.addPrefix() == null ? "—" : g.addPrefix())).setKey("digits")
                 .setHeader(getTranslation("gateway.strip-prefix"));
         grid.addColumn(g -> yesNo(g.probing())).setKey("probing").setHeader(getTranslation("gateway.probing"));
+        grid.addColumn(this::registration).setKey("registration").setHeader(getTranslation("gateway.registration"))
+                .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         add(new H2(getTranslation("gateway.title")), new Toolbar(add), grid);
         refresh();
@@ -81,7 +94,25 @@ class GatewaysView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
+        registrations = gateways.registrations(scope());
         grid.setItems(gateways.list(scope()));
+    }
+
+    /** "nodeB until 12:34", "Failed: 403", "Not yet" for a registering gateway; a dash for one that registers nowhere. */
+    private String registration(Gateway gateway) {
+        if (!gateway.register()) {
+            return "—";
+        }
+        GatewayRegistration state = registrations.get(gateway.id());
+        if (state == null) {
+            return getTranslation("gateway.registration.pending");
+        }
+        if (state.registered()) {
+            return getTranslation("gateway.registration.registered", state.node(), DateTimeFormatter
+                    .ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale()).withZone(zone)
+                    .format(Instant.ofEpochMilli(state.untilMillis())));
+        }
+        return getTranslation("gateway.registration.failed", Integer.toString(state.lastStatus()), state.node());
     }
 
     private String yesNo(boolean value) {

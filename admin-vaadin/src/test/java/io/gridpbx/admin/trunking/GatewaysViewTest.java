@@ -8,6 +8,7 @@ import io.gridpbx.admin.AdminUiTest;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.GatewayForm;
+import io.gridpbx.core.trunking.GatewayRegistration;
 import io.gridpbx.core.trunking.RouteForm;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +80,65 @@ class GatewaysViewTest extends AdminUiTest {
         assertThat(view.dialog.isOpened()).isTrue();
         assertThat(view.editor.errors.shown()).containsKey("name").containsEntry("host", "A host name or an IP address")
                 .containsEntry("port", "A port from 1 to 65535").containsEntry("stripDigits", "0 to 10 digits");
+        assertThat(fixture.gateways.list(PLATFORM)).isEmpty();
+    }
+
+    @Test
+    void aRegisteringGateway_isSavedFromTheDialog_andItsRowSaysWhoRegistersItUntilWhen() {
+        GatewaysView view = navigate(GatewaysView.class);
+        test(view.add).click();
+        roundTrip();
+        assertThat(view.editor.registerExpires.getValue()).as("the default lifetime").isEqualTo("600");
+        test(view.editor.name).setValue("Carrier R");
+        test(view.editor.host).setValue("sip.r.example");
+        test(view.editor.username).setValue("acct-r");
+        test(view.editor.password).setValue("trunk-secret");
+        test(view.editor.register).click();
+        test(view.editor.registerExpires).setValue("300");
+        test(view.dialog.save).click();
+
+        Gateway saved = fixture.gateways.list(PLATFORM).getFirst();
+        assertThat(saved.register()).isTrue();
+        assertThat(saved.registerExpires()).isEqualTo(300);
+        var grid = test(view.grid);
+        assertThat(grid.getCellText(0, grid.getColumnPosition("registration"))).isEqualTo("Not yet");
+    }
+
+    @Test
+    void theRegistrationColumn_saysWhichNodeRegistersEachGatewayUntilWhen_orWhyItFailed() {
+        Gateway registered = fixture.gateways.create(PLATFORM, new GatewayForm("Carrier R", "sip.r.example", "", "",
+                "acct-r", "secret", "", "", false, true, ""));
+        Gateway refused = fixture.gateways.create(PLATFORM, new GatewayForm("Carrier S", "sip.s.example", "", "",
+                "acct-s", "secret", "", "", false, true, ""));
+        fixture.gateways.create(PLATFORM, new GatewayForm("Carrier T", "sip.t.example", "", "", "", "", "", "", false));
+        fixture.registrations.save(new GatewayRegistration(registered.id(), GatewayRegistration.State.REGISTERED,
+                "nodeB", 200, java.time.Instant.parse("2026-12-04T12:34:00Z").toEpochMilli(), 0));
+        fixture.registrations.save(new GatewayRegistration(refused.id(), GatewayRegistration.State.FAILED, "nodeA",
+                403, 0, 0));
+
+        GatewaysView view = navigate(GatewaysView.class);
+        var grid = test(view.grid);
+        int column = grid.getColumnPosition("registration");
+        // The locale's short time ("12:34 PM" in English, with the narrow space the JDK's locale data puts before PM).
+        assertThat(grid.getCellText(0, column)).matches("nodeB until 12:34\\h?PM");
+        assertThat(grid.getCellText(1, column)).isEqualTo("Failed: 403 (nodeA)");
+        assertThat(grid.getCellText(2, column)).as("registers nowhere").isEqualTo("—");
+    }
+
+    @Test
+    void aRegistrationWithoutCredentials_isRefusedOnTheFormsGeneralLine() {
+        GatewaysView view = navigate(GatewaysView.class);
+        test(view.add).click();
+        roundTrip();
+        test(view.editor.name).setValue("Carrier R");
+        test(view.editor.host).setValue("sip.r.example");
+        test(view.editor.register).click();
+        test(view.editor.registerExpires).setValue("30");
+        test(view.dialog.save).click();
+
+        assertThat(view.dialog.isOpened()).isTrue();
+        assertThat(view.editor.errors.shown()).containsEntry("registerExpires", "60 to 3600 seconds");
+        assertThat(view.editor.errors.general().getText()).isEqualTo("A registration needs a username and a password");
         assertThat(fixture.gateways.list(PLATFORM)).isEmpty();
     }
 

@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +22,7 @@ class GatewayRegisteringTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
     private final Carrier carrier = new Carrier();
-    private final Board board = new Board();
+    private final InMemoryRegistrationBoard board = new InMemoryRegistrationBoard();
     private final GatewayRegistering registering = new GatewayRegistering(carrier, board, clock, "nodeA", RETRY);
 
     @Test
@@ -33,7 +31,7 @@ class GatewayRegisteringTest {
         registering.round(List.of(TRUNK), id -> true);
 
         assertThat(carrier.sent).containsExactly("gw-1 600");
-        GatewayRegistration state = board.states.get("gw-1");
+        GatewayRegistration state = board.all().get("gw-1");
         assertThat(state.state()).isEqualTo(GatewayRegistration.State.REGISTERED);
         assertThat(state.node()).isEqualTo("nodeA");
         assertThat(state.untilMillis()).isEqualTo(clock.millis() + 120_000);
@@ -51,7 +49,7 @@ class GatewayRegisteringTest {
     void aRefusal_isTriedAgainAfterThePause_doubledAtEachFailureInARow_neverAFlood() {
         carrier.answer(new RegisterOutcome(403, 0, 0));
         registering.round(List.of(TRUNK), id -> true);
-        assertThat(board.states.get("gw-1")).extracting(GatewayRegistration::state, GatewayRegistration::lastStatus)
+        assertThat(board.all().get("gw-1")).extracting(GatewayRegistration::state, GatewayRegistration::lastStatus)
                 .containsExactly(GatewayRegistration.State.FAILED, 403);
 
         for (int second = 1; second < 30; second++) {
@@ -70,8 +68,8 @@ class GatewayRegisteringTest {
         carrier.answer(new RegisterOutcome(200, 0, 0));
         registering.round(List.of(TRUNK), id -> true);
         assertThat(carrier.sent).hasSize(3);
-        assertThat(board.states.get("gw-1").registered()).isTrue();
-        assertThat(board.states.get("gw-1").untilMillis()).as("no Expires granted: the 600 s asked")
+        assertThat(board.all().get("gw-1").registered()).isTrue();
+        assertThat(board.all().get("gw-1").untilMillis()).as("no Expires granted: the 600 s asked")
                 .isEqualTo(clock.millis() + 600_000);
     }
 
@@ -79,7 +77,7 @@ class GatewayRegisteringTest {
     void silenceCountsAsAFailure_andAFailedSendToo() {
         carrier.fail();
         registering.round(List.of(TRUNK), id -> true);
-        assertThat(board.states.get("gw-1")).extracting(GatewayRegistration::state, GatewayRegistration::lastStatus)
+        assertThat(board.all().get("gw-1")).extracting(GatewayRegistration::state, GatewayRegistration::lastStatus)
                 .containsExactly(GatewayRegistration.State.FAILED, 408);
         registering.round(List.of(TRUNK), id -> true);
         assertThat(carrier.sent).hasSize(1);
@@ -93,7 +91,7 @@ class GatewayRegisteringTest {
         registering.round(List.of(TRUNK), id -> true);
 
         assertThat(carrier.sent).containsExactly("gw-1 600", "gw-1 1800");
-        assertThat(board.states.get("gw-1").registered()).isTrue();
+        assertThat(board.all().get("gw-1").registered()).isTrue();
     }
 
     @Test
@@ -105,7 +103,7 @@ class GatewayRegisteringTest {
         registering.round(List.of(off), id -> true);
 
         assertThat(carrier.sent).containsExactly("gw-1 600", "gw-1 0");
-        assertThat(board.states).doesNotContainKey("gw-1");
+        assertThat(board.all()).doesNotContainKey("gw-1");
         assertThat(registering.registered()).isEmpty();
     }
 
@@ -116,7 +114,7 @@ class GatewayRegisteringTest {
         registering.round(List.of(), id -> true);
 
         assertThat(carrier.sent).containsExactly("gw-1 600", "gw-1 0");
-        assertThat(board.states).doesNotContainKey("gw-1");
+        assertThat(board.all()).doesNotContainKey("gw-1");
     }
 
     @Test
@@ -126,7 +124,7 @@ class GatewayRegisteringTest {
         registering.round(List.of(TRUNK), id -> false);
 
         assertThat(carrier.sent).containsExactly("gw-1 600", "gw-1 0");
-        assertThat(board.states).containsKey("gw-1");
+        assertThat(board.all()).containsKey("gw-1");
     }
 
     @Test
@@ -205,25 +203,6 @@ class GatewayRegisteringTest {
             sent.add(gateway.id() + " " + expires);
             hosts.add(gateway.host());
             return next;
-        }
-    }
-
-    private static final class Board implements RegistrationBoard {
-        final Map<String, GatewayRegistration> states = new ConcurrentHashMap<>();
-
-        @Override
-        public void save(GatewayRegistration registration) {
-            states.put(registration.gatewayId(), registration);
-        }
-
-        @Override
-        public void clear(String gatewayId) {
-            states.remove(gatewayId);
-        }
-
-        @Override
-        public Map<String, GatewayRegistration> all() {
-            return Map.copyOf(states);
         }
     }
 }

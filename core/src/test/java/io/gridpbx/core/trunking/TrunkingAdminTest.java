@@ -81,20 +81,9 @@ class TrunkingAdminTest {
     void theRegistrationsTheNodesReport_areThePlatforms() {
         GatewayRegistration state = new GatewayRegistration("gw-1", GatewayRegistration.State.REGISTERED, "nodeB", 200,
                 1_000, 500);
-        GatewayAdmin reporting = new GatewayAdmin(store, new RegistrationBoard() {
-            @Override
-            public void save(GatewayRegistration registration) {
-            }
-
-            @Override
-            public void clear(String gatewayId) {
-            }
-
-            @Override
-            public java.util.Map<String, GatewayRegistration> all() {
-                return java.util.Map.of("gw-1", state);
-            }
-        });
+        InMemoryRegistrationBoard board = new InMemoryRegistrationBoard();
+        board.save(state);
+        GatewayAdmin reporting = new GatewayAdmin(store, board);
         assertThat(reporting.registrations(PLATFORM)).containsEntry("gw-1", state);
         assertThatThrownBy(() -> reporting.registrations(DEMO)).isInstanceOf(ForbiddenException.class);
     }
