@@ -15,6 +15,7 @@ import io.gridpbx.core.access.ResetMailer;
 import io.gridpbx.core.access.SignIn;
 import io.gridpbx.core.billing.Balances;
 import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.dialog.CallHangup;
 import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.features.ConfigStore;
@@ -168,8 +169,8 @@ class ManagementConfiguration {
     }
 
     @Bean
-    CallRecords callRecords(DialogRegistry dialogs, CdrStore cdrs, MediaSessions media) {
-        return new CallRecords(dialogs, cdrs, media);
+    CallRecords callRecords(DialogRegistry dialogs, CdrStore cdrs, MediaSessions media, CallHangup hangups) {
+        return new CallRecords(dialogs, cdrs, media, hangups);
     }
 
     /** Caps of concurrent calls show the calls the grid's slots count against them now. */

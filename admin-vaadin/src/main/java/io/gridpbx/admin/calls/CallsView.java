@@ -1,10 +1,5 @@
 package io.gridpbx.admin.calls;
 
-import io.gridpbx.core.media.MediaSession;
-import io.gridpbx.core.media.RelayedLeg;
-import io.gridpbx.core.media.RelayedStream;
-import java.util.Map;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -21,14 +16,24 @@ import io.gridpbx.admin.i18n.Formats;
 import io.gridpbx.admin.layout.MainLayout;
 import io.gridpbx.admin.security.AdminSession;
 import io.gridpbx.admin.shared.Buttons;
+import io.gridpbx.admin.shared.Notices;
 import io.gridpbx.admin.shared.Toolbar;
+import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.manage.CallRecords;
+import io.gridpbx.core.manage.NotFoundException;
+import io.gridpbx.core.media.MediaSession;
+import io.gridpbx.core.media.RelayedLeg;
+import io.gridpbx.core.media.RelayedStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +44,7 @@ import org.jspecify.annotations.Nullable;
 class CallsView extends VerticalLayout implements HasDynamicTitle {
 
     static final int POLL_MILLIS = 5000;
+    private static final int HANG_UP_WAIT_SECONDS = 5;
 
     final Button refresh = Buttons.small("calls-refresh", "calls.refresh", VaadinIcon.REFRESH, this::refresh);
     final Span count = new Span();
@@ -73,7 +79,34 @@ class CallsView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(0);
         grid.addColumn(d -> media(d.id().callId())).setKey("media").setHeader(getTranslation("call.media"))
                 .setAutoWidth(true);
+        if (scope.level().isAbove(Level.USER)) {
+            grid.addComponentColumn(this::hangUpButton).setKey("hang-up").setAutoWidth(true).setFlexGrow(0);
+        }
         add(new H2(getTranslation("calls.title")), new Toolbar(count, refresh), grid);
+        refresh();
+    }
+
+    private Button hangUpButton(Dialog call) {
+        String callId = call.id().callId();
+        return Buttons.small("hang-up-" + callId, "calls.hang-up", VaadinIcon.PHONE, () -> hangUp(callId));
+    }
+
+    /** Ends the call through the member that routed it (a BYE to each party), then shows the list again. */
+    private void hangUp(String callId) {
+        try {
+            boolean ended = records.hangUp(scope, callId).toCompletableFuture().get(HANG_UP_WAIT_SECONDS, TimeUnit.SECONDS);
+            if (ended) {
+                Notices.success(getTranslation("calls.hung-up"));
+            } else {
+                Notices.failure(getTranslation("calls.gone"));
+            }
+        } catch (NotFoundException gone) {
+            Notices.failure(getTranslation("calls.gone"));
+        } catch (ExecutionException | TimeoutException failed) {
+            Notices.failure(getTranslation("calls.hang-up-failed"));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
         refresh();
     }
 

@@ -56,12 +56,28 @@ class CallsViewTest extends AdminUiTest {
     }
 
     @Test
-    void aUserSeesOnlyItsOwnCalls() {
+    void aUserSeesOnlyItsOwnCalls_andCannotHangThemUpFromHere() {
         call("c1", "202", "201", OFFICE);
         call("c2", "200", "203", OFFICE);
         signIn("202@office.demo.gridpbx.test");
         CallsView view = navigate(CallsView.class);
         assertThat(test(view.grid).size()).isEqualTo(1);
+        assertThat(view.grid.getColumnByKey("hang-up")).isNull();
+    }
+
+    @Test
+    void aClientHangsUpACall_andItLeavesTheList() {
+        call("c1", "200", "201", OFFICE);
+        fixture.clock.advance(Duration.ofSeconds(1)); // listed oldest first
+        call("c2", "202", "203", OFFICE);
+        signIn("admin@office.demo.gridpbx.test");
+        CallsView view = navigate(CallsView.class);
+
+        test((com.vaadin.flow.component.button.Button) test(view.grid).getCellComponent(0, "hang-up")).click();
+
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        assertThat(view.count.getText()).isEqualTo("Calls now: 1");
+        assertThat(fixture.calls.activeWithin(OFFICE)).extracting(d -> d.id().callId()).containsExactly("c2");
     }
 
     @Test

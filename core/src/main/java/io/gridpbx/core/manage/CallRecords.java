@@ -1,7 +1,9 @@
 package io.gridpbx.core.manage;
 
 
+import io.gridpbx.core.access.Level;
 import io.gridpbx.core.access.Scope;
+import io.gridpbx.core.dialog.CallHangup;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.CdrLeg;
 import io.gridpbx.core.dialog.CdrStore;
@@ -18,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,15 +36,39 @@ public final class CallRecords {
     private final DialogRegistry dialogs;
     private final CdrStore cdrs;
     private final MediaSessions media;
+    private final CallHangup hangups;
 
     public CallRecords(DialogRegistry dialogs, CdrStore cdrs) {
         this(dialogs, cdrs, MediaSessions.NONE);
     }
 
     public CallRecords(DialogRegistry dialogs, CdrStore cdrs, MediaSessions media) {
+        this(dialogs, cdrs, media, dialog -> CompletableFuture.completedFuture(false));
+    }
+
+    /** @param hangups how a call is ended from the management plane */
+    public CallRecords(DialogRegistry dialogs, CdrStore cdrs, MediaSessions media, CallHangup hangups) {
         this.dialogs = dialogs;
         this.cdrs = cdrs;
         this.media = media;
+        this.hangups = hangups;
+    }
+
+    /**
+     * Hangs up a call the actor sees ({@link #active}): its node sends a BYE to each party and closes its
+     * record as {@code HANGUP}. Completes false when it ended meanwhile. Client administrators and the
+     * levels above may; a user may not (its phone hangs up its calls).
+     *
+     * @throws ForbiddenException for a user
+     * @throws NotFoundException  when the actor sees no such call
+     */
+    public CompletionStage<Boolean> hangUp(Scope actor, String callId) {
+        if (!actor.level().isAbove(Level.USER)) {
+            throw new ForbiddenException("a user hangs up its calls from its phone");
+        }
+        Dialog call = active(actor).stream().filter(d -> d.id().callId().equals(callId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("call", callId));
+        return hangups.hangUp(call);
     }
 
     /**

@@ -14,6 +14,7 @@ import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.media.MediaSessions;
 import io.gridpbx.core.tenancy.DomainName;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +88,21 @@ class CallRecordsTest {
                 T0.plusSeconds(3600), "5550199")).lines().toList()).last().asString()
                 .as("unanswered: no seconds, no charge").contains(",0,BUSY,486,OUTBOUND,").endsWith(",,gateway:gw1:486");
         assertThat(CallRecords.chargeOf(cdrs.getFirst())).as("an internal call is not rated").isEmpty();
+    }
+
+    @Test
+    void anAdministratorHangsUpACallItSees_neverAnothersNorAsAUser() {
+        List<Dialog> hungUp = new ArrayList<>();
+        CallRecords withHangups = new CallRecords(new ListDialogs(), new ListCdrs(), MediaSessions.NONE, dialog -> {
+            hungUp.add(dialog);
+            return java.util.concurrent.CompletableFuture.completedFuture(true);
+        });
+        assertThat(withHangups.hangUp(Scope.client(OFFICE), "d1").toCompletableFuture().join()).isTrue();
+        assertThat(hungUp).extracting(d -> d.id().callId()).containsExactly("d1");
+        assertThatThrownBy(() -> withHangups.hangUp(Scope.client(OFFICE), "d2")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> withHangups.hangUp(Scope.user(aor("200", OFFICE)), "d1"))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(hungUp).hasSize(1);
     }
 
     @Test

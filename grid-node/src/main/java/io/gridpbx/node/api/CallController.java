@@ -7,22 +7,30 @@ import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.FieldError;
+import io.gridpbx.core.manage.NotFoundException;
 import io.gridpbx.core.manage.ValidationException;
 import io.gridpbx.core.media.MediaSession;
+import io.gridpbx.core.store.StoreUnavailableException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,6 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(name = "calls")
 class CallController {
+
+    private static final int HANG_UP_WAIT_SECONDS = 5;
 
     private final CallRecords calls;
     private final Clock clock;
@@ -103,6 +113,30 @@ class CallController {
         List<Dialog> active = calls.active(actor.scope());
         Map<String, MediaSession> media = calls.media(active);
         return active.stream().map(d -> ActiveCallJson.of(d, media.get(d.id().callId()))).toList();
+    }
+
+    /**
+     * Hangs up a call the token's scope sees: the member that routed it sends a BYE to each party and its
+     * record closes as HANGUP. 204 when done, 404 for a call not up (or not the caller's to see), 503 when
+     * the cluster did not answer in time.
+     */
+    @DeleteMapping("/calls/active/{callId}")
+    ResponseEntity<Void> hangUp(Actor actor, @PathVariable String callId) {
+        try {
+            boolean ended = calls.hangUp(actor.scope(), callId).toCompletableFuture().get(HANG_UP_WAIT_SECONDS,
+                    TimeUnit.SECONDS);
+            if (!ended) {
+                throw new NotFoundException("call", callId);
+            }
+            return ResponseEntity.noContent().build();
+        } catch (ExecutionException | TimeoutException unanswered) {
+            throw new StoreUnavailableException("hang-up of call " + callId, Duration.ofSeconds(HANG_UP_WAIT_SECONDS),
+                    unanswered);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("hang-up of call " + callId, Duration.ofSeconds(HANG_UP_WAIT_SECONDS),
+                    interrupted);
+        }
     }
 
     /** CDRs started in [from, to) (ISO-8601 instants; the last 24 hours by default), newest first. */

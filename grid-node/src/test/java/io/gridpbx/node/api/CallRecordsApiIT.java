@@ -9,6 +9,9 @@ import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.CdrLeg;
 import io.gridpbx.core.dialog.CdrStore;
 import io.gridpbx.core.dialog.Charge;
+import io.gridpbx.core.dialog.Dialog;
+import io.gridpbx.core.dialog.DialogId;
+import io.gridpbx.core.dialog.DialogRegistry;
 import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.location.AddressOfRecord;
 import java.time.Clock;
@@ -56,6 +59,29 @@ class CallRecordsApiIT {
                         + "gateway:gw1:503;gateway:gw2:200");
         assertThat(OFFICE_CLIENT.get("/api/v1/cdrs?q=4420794").json().path("total").asLong())
                 .as("another client's call").isZero();
+    }
+
+    @Test
+    void aCallNoLiveNodeCarries_isHungUpByItsClient_andClosedAsHangup() throws InterruptedException {
+        Dialog call = new Dialog(new DialogId("api-it-orphan", "f", "t"), new AddressOfRecord("302", ACME),
+                new AddressOfRecord("303", ACME), ApiNode.bean(Clock.class).millis(), "a-node-that-died");
+        ApiNode.bean(DialogRegistry.class).started(call);
+        awaitActive("api-it-orphan");
+
+        assertThat(OFFICE_CLIENT.delete("/api/v1/calls/active/api-it-orphan").status()).as("another client's call")
+                .isEqualTo(404);
+        assertThat(ApiClient.DEMO_RESELLER.delete("/api/v1/calls/active/api-it-orphan").status()).isEqualTo(204);
+        assertThat(awaitCdr("303@" + ACME).path("disposition").asString()).isEqualTo("HANGUP");
+        assertThat(ApiClient.DEMO_RESELLER.delete("/api/v1/calls/active/api-it-orphan").status()).as("gone now")
+                .isEqualTo(404);
+    }
+
+    private static void awaitActive(String callId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!DEMO_RESELLER.get("/api/v1/calls/active").body().contains(callId)) {
+            assertThat(System.nanoTime()).as("the call in the active list").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     /** The record is written to the grid asynchronously: wait for the reseller's report to show it. */
