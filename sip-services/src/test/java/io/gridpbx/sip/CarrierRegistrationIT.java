@@ -2,7 +2,9 @@ package io.gridpbx.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.store.Stages;
+import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.RegisterOutcome;
 import java.time.Duration;
@@ -15,8 +17,9 @@ import org.junit.jupiter.api.Timeout;
  * A node registers a trunk account at a carrier's registrar played by SIPp on loopback: the digest
  * challenge answered with the gateway's credentials (SIPp verifies them), the lifetime the registrar
  * grants read from our Contact or from its Expires header, refreshes on the same Call-ID with the
- * nonce-count going up, the removal with Expires: 0; and a registrar that wants a longer lifetime (423)
- * and then refuses the account (403).
+ * nonce-count going up, the removal with Expires: 0; a registrar that wants a longer lifetime (423)
+ * and then refuses the account (403); and the carrier's call to the registered Contact, which names the
+ * account in its Request-URI and the DID in To.
  */
 @Timeout(60)
 class CarrierRegistrationIT {
@@ -73,6 +76,23 @@ class CarrierRegistrationIT {
 
         assertThat(outcome).isEqualTo(RegisterOutcome.silent());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aCarriersCallToTheRegisteredContact_goesToTheDidNamedInTo() {
+        Gateway trunk = registering("inbound", 16904, "trunk-in", "secret", 600);
+        node.trunking.putGateway(trunk);
+        node.trunking.putDid(new Did("15145550101", "demo.gridpbx.test", LoopbackNode.OFFICE, "203"));
+        Phones.register(NODE_PORT, "203", 16905, "<sip:203@127.0.0.1:16906>");
+        try (Sipp.Running phone = Sipp.scenario("uas_answer.xml", 16906).start().awaitListening()) {
+            Sipp.scenario("carrier_call_to_contact.xml", trunk.port()).from(REGISTRAR_HOST).to(NODE_PORT)
+                    .service("15145550101").key("trunk_user", "trunk-in").key("caller_number", "15145559999").run()
+                    .assertPassed();
+            phone.await().assertPassed();
+        }
+
+        assertThat(node.dialogs.startedDialogs()).filteredOn(d -> d.callee().user().equals("203")).singleElement()
+                .satisfies(d -> assertThat(d.callee()).isEqualTo(new AddressOfRecord("203", LoopbackNode.OFFICE)));
     }
 
     private static RegisterOutcome register(Gateway gateway, int expires) {

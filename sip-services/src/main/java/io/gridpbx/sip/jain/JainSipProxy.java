@@ -210,7 +210,7 @@ final class JainSipProxy {
                 JainSipMessages.digestResponses(request, ProxyAuthorizationHeader.NAME),
                 DigestAuthenticator.requestKey(request.getMethod(), JainSipMessages.callId(request),
                         ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()),
-                JainSipMessages.sourceAddress(request), JainSipMessages.callId(request))
+                JainSipMessages.sourceAddress(request), JainSipMessages.callId(request), toUser(request))
                 .whenComplete((decision, failure) -> {
                     try {
                         if (failure != null) {
@@ -222,6 +222,12 @@ final class JainSipProxy {
                         failures.answer(request, e);
                     }
                 });
+    }
+
+    /** The user of the To header (a carrier names the number there when it calls a trunk's Contact), or null. */
+    private static @Nullable String toUser(Request request) {
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        return to != null && to.getAddress().getURI() instanceof javax.sip.address.SipURI uri ? uri.getUser() : null;
     }
 
     private void refuseMedia(Request request, Throwable refused) throws ParseException, SipException {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides an out-of-dialog request. From a carrier's address it is a call to one of our DIDs, which
@@ -66,15 +67,25 @@ public final class InitialRequestPolicy implements LaterLegs {
      */
     public CompletionStage<RequestDecision> decide(String method, AddressOfRecord caller, AddressOfRecord callee,
             List<DigestResponse> credentials, String requestKey, String sourceAddress, String callId) {
-        return decide(method, caller, callee, credentials, requestKey, sourceAddress)
+        return decide(method, caller, callee, credentials, requestKey, sourceAddress, callId, null);
+    }
+
+    /**
+     * As above, with the user part of the To header: a carrier's call to the Contact a node registered
+     * for a trunk account names the account in its Request-URI, and the number called in To.
+     */
+    public CompletionStage<RequestDecision> decide(String method, AddressOfRecord caller, AddressOfRecord callee,
+            List<DigestResponse> credentials, String requestKey, String sourceAddress, String callId,
+            @Nullable String toUser) {
+        return judge(method, caller, callee, credentials, requestKey, sourceAddress, toUser)
                 .thenCompose(decision -> "INVITE".equals(method) && decision instanceof RequestDecision.Route route
                         ? admission.admit(route, callId) : CompletableFuture.completedFuture(decision));
     }
 
-    private CompletionStage<RequestDecision> decide(String method, AddressOfRecord caller, AddressOfRecord callee,
-            List<DigestResponse> credentials, String requestKey, String sourceAddress) {
+    private CompletionStage<RequestDecision> judge(String method, AddressOfRecord caller, AddressOfRecord callee,
+            List<DigestResponse> credentials, String requestKey, String sourceAddress, @Nullable String toUser) {
         if (trunking.carrierAt(sourceAddress).isPresent()) {
-            return fromCarrier(caller, callee);
+            return fromCarrier(caller, calledNumber(callee, toUser));
         }
         String realm = caller.domain();
         if (directory.client(realm).isEmpty()) {
@@ -165,6 +176,18 @@ public final class InitialRequestPolicy implements LaterLegs {
             case CallCredit.Allowed allowed -> new Redirect.Retarget(pstn, allowed.maxSeconds());
             case CallCredit.Refused refused -> new Redirect.Refused(403, refused.reason());
         });
+    }
+
+    /**
+     * The number a carrier's call is for: the Request-URI's user, unless that is a trunk account (the
+     * carrier called the Contact registered for it, RFC 3261 section 10.2.1), when the To header's user
+     * names the number instead.
+     */
+    private AddressOfRecord calledNumber(AddressOfRecord requestUri, @Nullable String toUser) {
+        String user = requestUri.user();
+        boolean account = toUser != null && !toUser.isBlank()
+                && trunking.gateways().stream().anyMatch(g -> user.equals(g.username()));
+        return account ? new AddressOfRecord(toUser, requestUri.domain()) : requestUri;
     }
 
     /** A carrier's call: the Request-URI's number must be one of our DIDs, routed to an extension. */
