@@ -94,7 +94,12 @@ public final class UiFixture {
             new UnknownMacLimit(10, java.time.Duration.ofMinutes(1), clock), java.time.Duration.ofMinutes(1),
             new PhoneSecrets(new java.util.SplittableRandom(2)), clock);
     public final InMemoryCalls calls = new InMemoryCalls();
-    public final CallRecords callRecords = new CallRecords(calls, calls);
+    /** A hang-up ends the call at once, as the member that routed it would. */
+    public final CallRecords callRecords = new CallRecords(calls, calls, io.gridpbx.core.media.MediaSessions.NONE,
+            dialog -> {
+                calls.ended(dialog.id());
+                return java.util.concurrent.CompletableFuture.completedFuture(true);
+            });
     public final NumberPorts numberPorts = new NumberPorts(configStore, access, clock);
     public final AdminSettings settings = AdminSettings.defaults();
     public final LocalBanList bans = new LocalBanList(clock, 1000);

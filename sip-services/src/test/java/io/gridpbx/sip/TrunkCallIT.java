@@ -3,11 +3,13 @@ package io.gridpbx.sip;
 import static io.gridpbx.sip.LoopbackNode.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.features.ConfigKind;
 import io.gridpbx.core.features.ConfigObject;
-import io.gridpbx.core.access.Scope;
 import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.tenancy.CallSettings;
 import io.gridpbx.core.tenancy.DemoTenants;
+import io.gridpbx.core.tenancy.User;
 import io.gridpbx.core.trunking.Did;
 import io.gridpbx.core.trunking.Gateway;
 import io.gridpbx.core.trunking.OutboundRoute;
@@ -64,6 +66,7 @@ class TrunkCallIT {
         node.trunking.putDid(new Did("15145550100", "demo.gridpbx.test", OFFICE, "202"));
         node.trunking.putDid(new Did("15145550101", "demo.gridpbx.test", OFFICE, "203"));
         node.trunking.putDid(new Did("15145550102", "demo.gridpbx.test", null, null));
+        node.trunking.putDid(new Did("15145550103", "demo.gridpbx.test", OFFICE, "215"));
         node.trunking.putConfig(new ConfigObject(ConfigKind.PORTED_NUMBER, "p1", Scope.platform(platform),
                 Map.of("number", "15145557777", "gateway", "b")));
     }
@@ -173,6 +176,29 @@ class TrunkCallIT {
 
         assertThat(node.dialogs.startedDialogs()).filteredOn(d -> d.callee().user().equals("203"))
                 .singleElement().satisfies(d -> assertThat(d.callee()).isEqualTo(new AddressOfRecord("203", OFFICE)));
+    }
+
+    @Test
+    void carriersCallToAUserForwardingToANumber_goesOutThroughATrunk_asAnInboundCallOnItsRecord() throws IOException {
+        User forwarding = node.directory.user(new AddressOfRecord("215", OFFICE)).orElseThrow();
+        node.directory.saveUser(forwarding.withCallSettings(new CallSettings(false, true, "212 555 1299", null, null, 20)));
+        Sipp.Result answered;
+        try (Sipp.Running answering = carrier("uas_answer.xml", CARRIER_B, CARRIER_B_PORT)) {
+            Sipp.scenario("carrier_call.xml", CARRIER_A_PORT).from(CARRIER_A).to(NODE_PORT).service("15145550103")
+                    .key("caller_number", "15145559998").run().assertPassed();
+            answered = answering.await();
+        } finally {
+            node.directory.saveUser(forwarding);
+        }
+        answered.assertPassed();
+        assertThat(messages(answered)).contains("INVITE sip:12125551299@" + CARRIER_B)
+                .contains("Diversion: <sip:+15145550103@");
+        assertThat(node.dialogs.startedDialogs()).filteredOn(d -> d.callee().user().equals("215")).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.facts().direction()).isEqualTo(io.gridpbx.core.dialog.Direction.INBOUND);
+                    assertThat(d.facts().gateway()).isEqualTo("b");
+                    assertThat(d.facts().e164()).isEqualTo("12125551299");
+                });
     }
 
     @Test
