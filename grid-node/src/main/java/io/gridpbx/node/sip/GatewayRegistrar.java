@@ -44,10 +44,15 @@ public final class GatewayRegistrar implements AutoCloseable {
     private final UUID migrations;
     private final UUID membership;
 
-    private GatewayRegistrar(HazelcastInstance grid, TrunkingView trunking, GatewayRegistering registering) {
+    private GatewayRegistrar(HazelcastInstance grid, TrunkingView trunking, GatewayRegistering.Sender sender,
+            RegistrationBoard board, Clock clock, String node, Duration retryAfter) {
         this.grid = grid;
         this.trunking = trunking;
-        this.registering = registering;
+        // Answers arrive on SIP threads: they are handled on this registrar's thread, so that a SIP
+        // thread never waits for a round in progress (which may be opening a TCP connection).
+        GatewayRegistering.Sender onThisThread = (gateway, expires) -> sender.register(gateway, expires)
+                .whenCompleteAsync((outcome, failure) -> { }, schedule);
+        this.registering = new GatewayRegistering(onThisThread, board, clock, node, retryAfter);
         this.migrations = grid.getPartitionService().addMigrationListener(new MigrationListener() {
             @Override
             public void migrationStarted(MigrationState state) {
@@ -94,8 +99,7 @@ public final class GatewayRegistrar implements AutoCloseable {
     public static GatewayRegistrar start(HazelcastInstance grid, TrunkingView trunking,
             GatewayRegistering.Sender sender, RegistrationBoard board, Clock clock, String node, Duration checkEvery,
             Duration retryAfter) {
-        GatewayRegistrar registrar = new GatewayRegistrar(grid, trunking,
-                new GatewayRegistering(sender, board, clock, node, retryAfter));
+        GatewayRegistrar registrar = new GatewayRegistrar(grid, trunking, sender, board, clock, node, retryAfter);
         registrar.schedule.scheduleWithFixedDelay(registrar::check, 0, checkEvery.toMillis(), TimeUnit.MILLISECONDS);
         return registrar;
     }
@@ -127,10 +131,9 @@ public final class GatewayRegistrar implements AutoCloseable {
         return owner != null && owner.localMember();
     }
 
-    /** Stops checking and removes this member's registrations (a graceful leave: the next owners register theirs). */
+    /** Removes this member's registrations (a graceful leave: the next owners register theirs), then stops checking. */
     @Override
     public void close() {
-        schedule.shutdownNow();
         try {
             grid.getPartitionService().removeMigrationListener(migrations);
             grid.getCluster().removeMembershipListener(membership);
@@ -138,11 +141,14 @@ public final class GatewayRegistrar implements AutoCloseable {
             // the member is already down: nothing to unlisten
         }
         try {
+            // Before the thread stops: the carriers' answers to the removals are handled on it.
             registering.stop().toCompletableFuture().get(LEAVE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.info("leaving with registrations not yet removed: {}", e.toString());
+        } finally {
+            schedule.shutdownNow();
         }
     }
 }
