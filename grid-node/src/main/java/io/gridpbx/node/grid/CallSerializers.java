@@ -34,7 +34,7 @@ final class CallSerializers {
         return List.of(new DialogSerializer(), new CdrSerializer(), new CdrLegSerializer());
     }
 
-    static final class DialogSerializer extends Named<Dialog> {
+    static final class DialogSerializer extends NamedCompactSerializer<Dialog> {
         DialogSerializer() {
             super("gridpbx.Dialog", Dialog.class);
         }
@@ -83,7 +83,7 @@ final class CallSerializers {
         }
     }
 
-    static final class CdrSerializer extends Named<Cdr> {
+    static final class CdrSerializer extends NamedCompactSerializer<Cdr> {
         CdrSerializer() {
             super("gridpbx.Cdr", Cdr.class);
         }
@@ -122,7 +122,7 @@ final class CallSerializers {
         }
     }
 
-    static final class CdrLegSerializer extends Named<CdrLeg> {
+    static final class CdrLegSerializer extends NamedCompactSerializer<CdrLeg> {
         CdrLegSerializer() {
             super("gridpbx.CdrLeg", CdrLeg.class);
         }
@@ -179,25 +179,5 @@ final class CallSerializers {
 
     private static long int64(CompactReader in, String field, long absent) {
         return in.getFieldKind(field) == FieldKind.INT64 ? in.readInt64(field) : absent;
-    }
-
-    private abstract static class Named<T> implements CompactSerializer<T> {
-        private final String name;
-        private final Class<T> type;
-
-        Named(String name, Class<T> type) {
-            this.name = name;
-            this.type = type;
-        }
-
-        @Override
-        public String getTypeName() {
-            return name;
-        }
-
-        @Override
-        public Class<T> getCompactClass() {
-            return type;
-        }
     }
 }

@@ -22,27 +22,7 @@ final class LocationSerializers {
                 new RegisterRequestSerializer(), new AcceptedSerializer(), new RejectedSerializer());
     }
 
-    private abstract static class Named<T> implements CompactSerializer<T> {
-        private final String name;
-        private final Class<T> type;
-
-        Named(String name, Class<T> type) {
-            this.name = name;
-            this.type = type;
-        }
-
-        @Override
-        public String getTypeName() {
-            return name;
-        }
-
-        @Override
-        public Class<T> getCompactClass() {
-            return type;
-        }
-    }
-
-    static final class BindingSerializer extends Named<Binding> {
+    static final class BindingSerializer extends NamedCompactSerializer<Binding> {
         BindingSerializer() {
             super("gridpbx.Binding", Binding.class);
         }
@@ -68,7 +48,7 @@ final class LocationSerializers {
         }
     }
 
-    static final class BindingSetSerializer extends Named<BindingSet> {
+    static final class BindingSetSerializer extends NamedCompactSerializer<BindingSet> {
         BindingSetSerializer() {
             super("gridpbx.BindingSet", BindingSet.class);
         }
@@ -84,7 +64,7 @@ final class LocationSerializers {
         }
     }
 
-    static final class ContactRequestSerializer extends Named<ContactRequest> {
+    static final class ContactRequestSerializer extends NamedCompactSerializer<ContactRequest> {
         ContactRequestSerializer() {
             super("gridpbx.ContactRequest", ContactRequest.class);
         }
@@ -102,7 +82,7 @@ final class LocationSerializers {
         }
     }
 
-    static final class RegisterRequestSerializer extends Named<RegisterRequest> {
+    static final class RegisterRequestSerializer extends NamedCompactSerializer<RegisterRequest> {
         RegisterRequestSerializer() {
             super("gridpbx.RegisterRequest", RegisterRequest.class);
         }
@@ -129,7 +109,7 @@ final class LocationSerializers {
         }
     }
 
-    static final class AcceptedSerializer extends Named<RegisterOutcome.Accepted> {
+    static final class AcceptedSerializer extends NamedCompactSerializer<RegisterOutcome.Accepted> {
         AcceptedSerializer() {
             super("gridpbx.RegisterAccepted", RegisterOutcome.Accepted.class);
         }
@@ -147,7 +127,7 @@ final class LocationSerializers {
         }
     }
 
-    static final class RejectedSerializer extends Named<RegisterOutcome.Rejected> {
+    static final class RejectedSerializer extends NamedCompactSerializer<RegisterOutcome.Rejected> {
         RejectedSerializer() {
             super("gridpbx.RegisterRejected", RegisterOutcome.Rejected.class);
         }
