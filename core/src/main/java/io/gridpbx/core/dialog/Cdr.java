@@ -55,13 +55,17 @@ public record Cdr(String callId, String clientDomain, AddressOfRecord caller, Ad
         return answered(dialog, endedAtMillis, endingNode, ANSWERED);
     }
 
-    /** An answered call that ended otherwise than by a party's BYE: {@code MEDIA_TIMEOUT} when its media stopped. */
+    /**
+     * An answered call that ended otherwise than by a party's BYE: {@code MEDIA_TIMEOUT} when its media stopped.
+     * A call whose funds set its end is recorded as ending there at the latest: the BYE the platform sends
+     * then, or the dialog timeout after its node died, comes a little later, and its funds paid no more.
+     */
     public static Cdr answered(Dialog dialog, long endedAtMillis, String endingNode, String disposition) {
         CallFacts facts = dialog.factsOrInternal();
+        long ended = dialog.endsAtMillis() > 0 ? Math.min(endedAtMillis, dialog.endsAtMillis()) : endedAtMillis;
         return new Cdr(dialog.id().callId(), dialog.clientDomain(), dialog.caller(), dialog.callee(),
                 Math.min(facts.invitedAtMillis(), dialog.startedAtMillis()), dialog.startedAtMillis(),
-                Math.max(endedAtMillis, dialog.startedAtMillis()), disposition, endingNode, 200, facts,
-                Charge.NONE);
+                Math.max(ended, dialog.startedAtMillis()), disposition, endingNode, 200, facts, Charge.NONE);
     }
 
     /** A call that got a final answer other than 2xx: never answered, costs nothing. */

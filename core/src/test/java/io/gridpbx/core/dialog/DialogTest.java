@@ -40,4 +40,15 @@ class DialogTest {
         assertThat(dialog.refreshed("caller", "", "")).isEqualTo(dialog);
         assertThat(dialog.refreshed("stranger", "sip:evil@10.6.6.6", "sip:evil@10.6.6.6")).isEqualTo(dialog);
     }
+
+    @Test
+    void aCallItsFundsEnded_isRecordedAsEndingWhereTheyRanOut_notWhenItsByeCame() {
+        CallFacts facts = new CallFacts(Direction.OUTBOUND, "5145551234", "15145551234", "gw", 9_000, "office.test",
+                java.util.List.of());
+        Dialog funded = dialog.withFacts(facts, dialog.startedAtMillis() + 36_000);
+        Cdr cut = Cdr.answered(funded, dialog.startedAtMillis() + 36_004, "n1", "CREDIT_EXHAUSTED");
+        assertThat(cut.billableSeconds()).isEqualTo(36);
+        assertThat(Cdr.answered(funded, dialog.startedAtMillis() + 12_300, "n1").billableSeconds())
+                .as("hung up before its funds ran out").isEqualTo(13);
+    }
 }
