@@ -298,10 +298,10 @@ public record NodeProperties(
     }
 
     /**
-     * @param maxCallLength how long a call the platform set no end to may last: its dialog expires then
-     *                      (or 30 s after the end the platform set), and the member owning it writes its
-     *                      record as {@code DIALOG_TIMEOUT} and frees its call slots. The backstop for a
-     *                      call whose node died: no BYE will ever end it
+     * @param maxCallLength how long any call may last: its dialog expires then (or 30 s after the end the
+     *                      platform set, a paid call's funds, if that comes first), and the member owning it
+     *                      writes its record as {@code DIALOG_TIMEOUT} and frees its call slots. The backstop
+     *                      for a call whose node died: no BYE will ever end it
      */
     public record Calls(@DefaultValue("4h") Duration maxCallLength) {
     }

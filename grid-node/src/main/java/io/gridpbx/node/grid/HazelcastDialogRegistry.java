@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * charged ({@link CallBilling#close}).
  *
  * <p>A dialog whose BYE never comes (the node in its path died with it) expires: {@link #GRACE} after
- * the end the platform set it, or after the longest call allowed. The member that owns its entry, and
- * only that one (a local listener), then writes its CDR as {@code DIALOG_TIMEOUT}, ended then, rated,
- * and gives its call slots back. An expiry and a BYE cannot both close a call: both run on the entry's
- * partition thread, and the BYE's removal of an expired dialog finds nothing.
+ * the end the platform set it, or after the longest call allowed if that comes first. The member that
+ * owns its entry, and only that one (a local listener), then writes its CDR as {@code DIALOG_TIMEOUT},
+ * ended when the dialog expired, rated, and gives its call slots back. An expiry and a BYE cannot both
+ * close a call: both run on the entry's partition thread, and the BYE's removal of an expired dialog
+ * finds nothing.
  */
 public final class HazelcastDialogRegistry implements DialogRegistry, AutoCloseable {
 
@@ -71,7 +72,7 @@ public final class HazelcastDialogRegistry implements DialogRegistry, AutoClosea
      * @param billing       rates each closing record and charges it
      * @param slots         gives back the call slots of a call whose dialog expired
      * @param deadline      how long a lookup of the SIP path may take on the dialog's owner
-     * @param maxCallLength how long a call the platform set no end to may last before its dialog expires
+     * @param maxCallLength how long any call may last before its dialog expires, whatever end the platform set it
      */
     public HazelcastDialogRegistry(HazelcastInstance grid, CdrStore cdrs, @Nullable CallBilling billing,
             @Nullable CallSlots slots, String nodeId, Clock clock, GridDeadline deadline, Duration maxCallLength) {
@@ -95,11 +96,21 @@ public final class HazelcastDialogRegistry implements DialogRegistry, AutoClosea
         dialogs.setAsync(dialog.id().key(), dialog, timeToLive(dialog, clock.millis()), TimeUnit.MILLISECONDS);
     }
 
-    /** Until {@link #GRACE} past its set end, or the longest call; never 0, which would mean for ever. */
+    /**
+     * Until {@link #GRACE} past its set end or the longest call, whichever comes first; never 0, which would
+     * mean for ever. A paid call's set end is where its funds run out, days away for a well-funded client:
+     * when its node died, only the longest call bounds how long its record says it lasted, and what it charges.
+     */
     long timeToLive(Dialog dialog, long nowMillis) {
-        long millis = dialog.endsAtMillis() > 0 ? dialog.endsAtMillis() - nowMillis + GRACE.toMillis()
-                : maxCallLength.toMillis();
+        long longest = maxCallLength.toMillis();
+        long millis = dialog.endsAtMillis() > 0
+                ? Math.min(dialog.endsAtMillis() - nowMillis + GRACE.toMillis(), longest) : longest;
         return Math.max(1, millis);
+    }
+
+    /** When a dialog expires: {@link #timeToLive} after it was answered. */
+    long expiresAt(Dialog dialog) {
+        return dialog.startedAtMillis() + timeToLive(dialog, dialog.startedAtMillis());
     }
 
     @Override
@@ -200,7 +211,9 @@ public final class HazelcastDialogRegistry implements DialogRegistry, AutoClosea
                 LOG.warn("dialog {} expired without its value: no record written", event.getKey());
                 return;
             }
-            long endedAt = clock.millis();
+            // Seen when the member's sweep of expired entries came to its partition, which may be a minute
+            // later (it visits a few partitions a round): the call ended when its dialog expired.
+            long endedAt = Math.min(clock.millis(), expiresAt(dialog));
             threads.execute(() -> {
                 LOG.info("call {} timed out: its dialog expired without a BYE", dialog.id().callId());
                 close(dialog, endedAt, DIALOG_TIMEOUT);

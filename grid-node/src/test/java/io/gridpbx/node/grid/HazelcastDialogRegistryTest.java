@@ -202,7 +202,8 @@ class HazelcastDialogRegistryTest {
         assertTrueEventually(() -> assertThat(cdrs).extracting(Cdr::callId).contains(later.callId()));
         assertThat(cdrs).filteredOn(cdr -> cdr.callId().equals(id.callId())).singleElement().satisfies(cdr -> {
             assertThat(cdr.disposition()).isEqualTo(HazelcastDialogRegistry.DIALOG_TIMEOUT);
-            assertThat(cdr.endedAtMillis()).isEqualTo(clock.millis());
+            assertThat(cdr.endedAtMillis()).as("when its funds ran out")
+                    .isEqualTo(clock.millis() - HazelcastDialogRegistry.GRACE.toMillis() - 1_000);
             assertThat(cdr.charge()).isEqualTo(new Charge(12_000, 10_200, "44"));
         });
         assertTrueEventually(() -> assertThat(slots(third).counts(List.of(limit.key()))).containsEntry(limit.key(), 0));
@@ -239,6 +240,19 @@ class HazelcastDialogRegistryTest {
                 .isEqualTo(Duration.ofHours(4).toMillis());
         assertThat(registry.timeToLive(outbound(new DialogId("a", "b", "c"), now, now - 3_600_000), now))
                 .as("0 would keep it for ever").isEqualTo(1);
+    }
+
+    /**
+     * A paid call's set end is where its funds run out, days away for a well-funded client: its dialog
+     * expired only then, so a call whose node died was charged for all its funds, and the longest call
+     * allowed bounded the unpaid calls alone.
+     */
+    @Test
+    void aPaidCallWhoseFundsOutlastTheLongestCall_expiresAfterTheLongestCall_notWhenItsFundsRunOut() {
+        long now = clock.millis();
+        Dialog wellFunded = outbound(new DialogId("a", "b", "c"), now, now + Duration.ofDays(3).toMillis());
+
+        assertThat(registry(first).timeToLive(wellFunded, now)).isEqualTo(Duration.ofHours(4).toMillis());
     }
 
     private Dialog outbound(DialogId id, long answeredAt, long endsAt) {
