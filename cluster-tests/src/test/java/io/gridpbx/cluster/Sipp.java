@@ -107,6 +107,14 @@ final class Sipp {
         return result(process.exitValue());
     }
 
+    /**
+     * The cumulative counters SIPp has written so far, by statistics column ({@code SuccessfulCall(C)}...),
+     * while it runs: it writes them every 5 s ({@code -fd 5}) and when it ends.
+     */
+    Map<String, Long> statistics() throws IOException {
+        return lastStatistics();
+    }
+
     boolean isRunning() {
         return process.isAlive();
     }
