@@ -37,11 +37,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(90)
 class CallBillingIT {
 
-    private static final int NODE_PORT = 15111;
+    private static final int NODE_PORT = 15131;
     private static final String CARRIER_A = "127.0.0.2";
     private static final String CARRIER_B = "127.0.0.3";
-    private static final int CARRIER_A_PORT = 16701;
-    private static final int CARRIER_B_PORT = 16702;
+    private static final int CARRIER_A_PORT = 16731;
+    private static final int CARRIER_B_PORT = 16732;
     private static final String RESELLER = "demo.gridpbx.test";
     private static LoopbackNode node;
 
@@ -78,7 +78,7 @@ class CallBillingIT {
 
     @Test
     void aPrepaidClientAtZero_isRefusedWithAReason_andNoCarrierHearsOfIt() throws IOException {
-        Sipp.Result refused = call("uac_call_refused.xml", "200", "5145551234", 16710);
+        Sipp.Result refused = call("uac_call_refused.xml", "200", "5145551234", 16740);
         refused.assertPassed();
         assertThat(messages(refused)).contains("SIP/2.0 403 Insufficient Balance");
         assertThat(node.slots.counts(List.of("client:" + OFFICE))).containsEntry("client:" + OFFICE, 0);
@@ -90,7 +90,7 @@ class CallBillingIT {
         long before = System.currentTimeMillis();
         try (Sipp.Running carrier = carrier("uas_answer_cut.xml", CARRIER_A, CARRIER_A_PORT)) {
             // The caller never hangs up: both ends must get the node's BYE, or SIPp fails them.
-            call("uac_call_cut.xml", "201", "5145551235", 16711).assertPassed();
+            call("uac_call_cut.xml", "201", "5145551235", 16741).assertPassed();
             carrier.await().assertPassed();
         }
         Cdr cdr = awaitRecord("201");
@@ -109,7 +109,7 @@ class CallBillingIT {
     void anAnsweredCall_canBeHungUpFromTheMiddle() throws InterruptedException {
         node.balances.topUp(OFFICE, 1_000_000, "test", "plenty");
         try (Sipp.Running carrier = carrier("uas_answer_cut.xml", CARRIER_A, CARRIER_A_PORT);
-                Sipp.Running caller = Sipp.scenario("uac_call_cut.xml", 16714).to(NODE_PORT).service("5145551238")
+                Sipp.Running caller = Sipp.scenario("uac_call_cut.xml", 16744).to(NODE_PORT).service("5145551238")
                         .credentials("204", "pass204").key("domain", OFFICE).key("caller", "204").start()) {
             Dialog dialog = awaitDialog("204");
             awaitAckAt(carrier);
@@ -129,10 +129,10 @@ class CallBillingIT {
                 Scope.platform(DemoTenants.PLATFORM_DOMAIN), Map.of("gateway", "a", "maxCalls", "1")));
         try (Sipp.Running carrierA = carrier("uas_answer.xml", CARRIER_A, CARRIER_A_PORT);
                 Sipp.Running carrierB = carrier("uas_answer.xml", CARRIER_B, CARRIER_B_PORT);
-                Sipp.Running held = Sipp.scenario("uac_call_held.xml", 16715).to(NODE_PORT).service("5145551239")
+                Sipp.Running held = Sipp.scenario("uac_call_held.xml", 16745).to(NODE_PORT).service("5145551239")
                         .credentials("205", "pass205").key("domain", OFFICE).key("caller", "205").start()) {
             awaitDialog("205");
-            call("uac_call.xml", "206", "5145551240", 16716).assertPassed();
+            call("uac_call.xml", "206", "5145551240", 16746).assertPassed();
             held.await().assertPassed();
             carrierA.await().assertPassed();
             carrierB.await().assertPassed();
@@ -149,10 +149,10 @@ class CallBillingIT {
     void aForwardToThePstn_onBusy_isPaidByTheForwardingUsersFunds() throws IOException {
         User busyUser = node.directory.user(new AddressOfRecord("207", OFFICE)).orElseThrow();
         node.directory.saveUser(busyUser.withCallSettings(new CallSettings(false, true, null, "514 555 1299", null, 20)));
-        Phones.register(NODE_PORT, "207", 16717, "<sip:207@127.0.0.1:16718>");
-        try (Sipp.Running busy = Sipp.scenario("uas_busy.xml", 16718).named("phone-busy-billing").start().awaitListening()) {
+        Phones.register(NODE_PORT, "207", 16747, "<sip:207@127.0.0.1:16748>");
+        try (Sipp.Running busy = Sipp.scenario("uas_busy.xml", 16748).named("phone-busy-billing").start().awaitListening()) {
             // An internal call costs nothing; its forward to a number would, and the office has no funds.
-            Sipp.Result caller = call("uac_call_refused.xml", "208", "207", 16719);
+            Sipp.Result caller = call("uac_call_refused.xml", "208", "207", 16749);
             caller.assertPassed();
             assertThat(messages(caller)).contains("SIP/2.0 403 Insufficient Balance");
             busy.await().assertPassed();
@@ -166,7 +166,7 @@ class CallBillingIT {
         node.balances.topUp(OFFICE, 1_000_000, "test", "plenty");
         try (Sipp.Running overloaded = carrier("uas_overloaded.xml", CARRIER_A, CARRIER_A_PORT);
                 Sipp.Running answering = carrier("uas_answer.xml", CARRIER_B, CARRIER_B_PORT)) {
-            call("uac_call.xml", "202", "514-555-1236", 16712).assertPassed();
+            call("uac_call.xml", "202", "514-555-1236", 16742).assertPassed();
             overloaded.await().assertPassed();
             answering.await().assertPassed();
         }
@@ -182,7 +182,7 @@ class CallBillingIT {
     void aBusyNumber_getsAnUnansweredRecord_withTheGatewaysAnswer() {
         node.balances.topUp(OFFICE, 1_000_000, "test", "plenty");
         try (Sipp.Running busy = carrier("uas_busy.xml", CARRIER_A, CARRIER_A_PORT)) {
-            call("uac_busy.xml", "203", "5145551237", 16713).assertPassed();
+            call("uac_busy.xml", "203", "5145551237", 16743).assertPassed();
             busy.await().assertPassed();
         }
         Cdr cdr = awaitRecord("203");

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The timers the stack does not keep for calls to the PSTN, shortened: a carrier that rings for ever. */
+/**
+ * The timers the stack does not keep, shortened: a carrier that rings for ever, a call that would last
+ * longer than the longest allowed.
+ */
 @Timeout(60)
 class TrunkTimersIT {
 
@@ -24,7 +27,8 @@ class TrunkTimersIT {
 
     @BeforeAll
     static void startNode() {
-        node = LoopbackNode.start(NODE_PORT, new TrunkTimers(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        node = LoopbackNode.start(NODE_PORT, new TrunkTimers(Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(3)));
         node.trunking.putGateway(new Gateway("a", "Carrier A", "127.0.0.2", 16701, Gateway.Transport.UDP, null, null,
                 0, null, false));
         node.trunking.putRoute(new OutboundRoute("mtl", DemoTenants.PLATFORM_DOMAIN, "Montreal", "\\+?1514[0-9]{7}", 1,
@@ -50,5 +54,20 @@ class TrunkTimersIT {
         caller.assertPassed();
         assertThat(Files.readString(caller.dir().resolve("messages.log"))).contains("SIP/2.0 480 No Answer");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aCallLongerThanTheLongestAllowed_isEndedByTheNode_withAByeToEachParty() {
+        long start = System.nanoTime();
+        try (Sipp.Running carrier = Sipp.scenario("uas_answer_cut.xml", 16701).named("carrier-long-call")
+                .from("127.0.0.2").start().awaitListening()) {
+            // Neither end hangs up: each must get the node's BYE, or SIPp fails it.
+            Sipp.scenario("uac_call_cut.xml", 16711).to(NODE_PORT).service("5145551235").credentials("201", "pass201")
+                    .key("domain", OFFICE).key("caller", "201").run().assertPassed();
+            carrier.await().assertPassed();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(15));
+        assertThat(node.dialogs.records()).filteredOn(cdr -> cdr.caller().user().equals("201")).singleElement()
+                .satisfies(cdr -> assertThat(cdr.disposition()).isEqualTo("MAX_DURATION"));
     }
 }

@@ -82,7 +82,8 @@ class SipConfiguration {
         SipNodeSettings settings = new SipNodeSettings(sip.host(), sip.port(), identity.advertisedHost(),
                 identity.nodeId(), listenerThreads(sip), algorithms, policy, tls(sip, properties, identity))
                 .withRecordRouteDomain(sip.recordRouteDomain())
-                .withTrunkTimers(new TrunkTimers(properties.trunking().gatewaySilence(), properties.trunking().ringTimeout()));
+                .withTrunkTimers(new TrunkTimers(properties.trunking().gatewaySilence(), properties.trunking().ringTimeout(),
+                        properties.calls().maxCallLength()));
         OverloadSettings overload = OverloadSettings.forNode(Duration.ofMillis(sip.shedDelayMs()),
                 Duration.ofSeconds(sip.retryAfterSeconds())).withSocketNice(sip.socketNice());
         SipServer server = JainSipServer.start(settings, overload, directory, bindings, dialogs, nonces, counts, clock,

@@ -19,12 +19,13 @@ import org.slf4j.LoggerFactory;
  * module keeps for {@code dlg_end_dlg}): each party's identity, target and route, and the CSeqs each
  * uses in the dialog, so that a BYE in its name goes above them. A call ends from here when an admin
  * hangs it up, and when its time is up: a prepaid call once its balance has paid all it can (what
- * Kamailio's cnxcc does). Either way each party gets a BYE as if the other had hung up, and the
+ * Kamailio's cnxcc does), any call at the longest a call may last (Kamailio's dialog timeout). Either way each party gets a BYE as if the other had hung up, and the
  * dialog ends in the grid with the reason in its record.
  */
 final class AnsweredCalls implements AutoCloseable {
 
     static final String CREDIT_EXHAUSTED = "CREDIT_EXHAUSTED";
+    static final String MAX_DURATION = "MAX_DURATION";
     private static final Logger LOG = LoggerFactory.getLogger(AnsweredCalls.class);
 
     private record Answered(JainSipHangup hangup, String callerTag, @Nullable ScheduledFuture<?> deadline) {
@@ -34,11 +35,16 @@ final class AnsweredCalls implements AutoCloseable {
     private final JainSipSelf self;
     private final ScheduledExecutorService timers;
     private final BiConsumer<DialogId, String> ended;
+    private final long longestCallSeconds;
     private final Map<String, Answered> calls = new ConcurrentHashMap<>();
 
-    /** @param ended told the dialog and why, when a call ends from here */
+    /**
+     * @param ended       told the dialog and why, when a call ends from here
+     * @param longestCall how long any answered call may last ({@link io.gridpbx.sip.TrunkTimers#longestCall})
+     */
     AnsweredCalls(JainSipResponder responder, JainSipSelf self, ScheduledExecutorService timers,
-            BiConsumer<DialogId, String> ended) {
+            BiConsumer<DialogId, String> ended, java.time.Duration longestCall) {
+        this.longestCallSeconds = longestCall.toSeconds();
         this.responder = responder;
         this.self = self;
         this.timers = timers;
@@ -56,15 +62,16 @@ final class AnsweredCalls implements AutoCloseable {
         JainSipHangup hangup = JainSipHangup.of(responder, self, invite, ok);
         String callId = JainSipMessages.callId(invite);
         if (hangup == null) {
-            if (fundedSeconds != Long.MAX_VALUE) {
-                LOG.warn("Call-ID {} cannot be ended from here when its funds run out: its dialog does not pass here",
-                        callId);
-            }
+            LOG.warn("Call-ID {} cannot be ended from here (its funds, the longest call): its dialog does not pass here",
+                    callId);
             return;
         }
         hangup.shiftCallerCSeq(cseqShift);
-        ScheduledFuture<?> deadline = fundedSeconds == Long.MAX_VALUE ? null
-                : timers.schedule(() -> hangUp(callId, CREDIT_EXHAUSTED), fundedSeconds, TimeUnit.SECONDS);
+        // Every call ends by the longest call allowed at the latest, a paid one when its funds run out.
+        boolean funds = fundedSeconds < longestCallSeconds;
+        String why = funds ? CREDIT_EXHAUSTED : MAX_DURATION;
+        ScheduledFuture<?> deadline = timers.schedule(() -> hangUp(callId, why),
+                funds ? fundedSeconds : longestCallSeconds, TimeUnit.SECONDS);
         Answered before = calls.put(callId, new Answered(hangup, JainSipMessages.fromTag(invite), deadline));
         if (before != null && before.deadline() != null) {
             before.deadline().cancel(false);

@@ -30,10 +30,11 @@ final class DialogTracker {
     /**
      * @param slots     where the call's slots of its limits go back when it ends
      * @param hangups   what ending an answered call from here takes: the SIP stack's side, and its timers
+     * @param longestCall how long any answered call may last before this node ends it
      */
     DialogTracker(DialogRegistry grid, RecentDialogs recent, CallSlots slots, JainSipResponder responder,
-            JainSipSelf self, java.util.concurrent.ScheduledExecutorService hangups) {
-        this.answered = new AnsweredCalls(responder, self, hangups, this::ended);
+            JainSipSelf self, java.util.concurrent.ScheduledExecutorService hangups, java.time.Duration longestCall) {
+        this.answered = new AnsweredCalls(responder, self, hangups, this::ended, longestCall);
         this.grid = grid;
         this.recent = recent;
         this.slots = slots;

@@ -175,7 +175,7 @@ public final class JainSipServer implements SipServer {
                             new CallLimitRules(trunking), slots, rates, billing, settings.nodeId()));
             JainSipTrunks trunks = new JainSipTrunks(addresses, headers, settings.advertisedHost(), settings.trunkTimers());
             DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS), slots,
-                    responder, self, trunks.timers());
+                    responder, self, trunks.timers(), settings.trunkTimers().longestCall());
             JainSipFailures failures = new JainSipFailures(responder, counters);
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
                     new JainSipFlows(stack, settings.nodeId()), failures,
