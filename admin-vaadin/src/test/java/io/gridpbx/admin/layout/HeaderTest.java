@@ -158,7 +158,8 @@ class HeaderTest extends AdminUiTest {
     void callLimitsAreInTheOffer_ofThePlatformForResellers_andOfAResellerForItsClients() {
         signIn("admin@gridpbx.test");
         navigate("resellers", Component.class);
-        assertThat(childPaths("nav-group-offer")).containsExactly("config/reseller-call-limits");
+        assertThat(childPaths("nav-group-offer")).containsExactly("config/reseller-call-limits",
+                "config/gateway-call-limits");
         assertThat($(SideNavItem.class).id("nav-config-reseller-call-limits").getLabel())
                 .isEqualTo("Reseller call limits");
 
