@@ -35,6 +35,15 @@ public interface SipServer extends AutoCloseable {
     java.util.concurrent.CompletionStage<io.gridpbx.core.trunking.RegisterOutcome> register(
             io.gridpbx.core.trunking.Gateway gateway, int expires, java.time.Duration patience);
 
+    /** Sends the presence server's NOTIFYs from this node (any node may notify any subscription). */
+    io.gridpbx.core.presence.NotifySender notifier();
+
+    /**
+     * From now on this node answers SUBSCRIBE and PUBLISH for the users it serves as their presence
+     * server; until then they are relayed to the users' phones like any request.
+     */
+    void servePresence(io.gridpbx.core.presence.PresenceServer presence);
+
     /** INVITEs this node forwarded that have no final response yet: calls still setting up. */
     int callsSettingUp();
 

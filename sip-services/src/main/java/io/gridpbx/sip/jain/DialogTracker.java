@@ -1,10 +1,10 @@
 package io.gridpbx.sip.jain;
 
-import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.Dialog;
 import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.dialog.DialogRegistry;
+import io.gridpbx.core.limits.CallSlots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the proxy keeps the dialogs it set up, and where the dialog check finds them: early dialogs
@@ -24,6 +25,7 @@ final class DialogTracker {
     private final RecentDialogs recent;
     private final CallSlots slots;
     private final AnsweredCalls answered;
+    private final BusyLamps lamps;
     /** Early dialogs by dialog key; an INVITE's early dialogs leave when its final response goes out. */
     private final ConcurrentHashMap<String, Dialog> early = new ConcurrentHashMap<>();
 
@@ -31,9 +33,12 @@ final class DialogTracker {
      * @param slots     where the call's slots of its limits go back when it ends
      * @param hangups   what ending an answered call from here takes: the SIP stack's side, and its timers
      * @param longestCall how long any answered call may last before this node ends it
+     * @param lamps     what the calls' watchers are told
      */
     DialogTracker(DialogRegistry grid, RecentDialogs recent, CallSlots slots, JainSipResponder responder,
-            JainSipSelf self, java.util.concurrent.ScheduledExecutorService hangups, java.time.Duration longestCall) {
+            JainSipSelf self, java.util.concurrent.ScheduledExecutorService hangups, java.time.Duration longestCall,
+            BusyLamps lamps) {
+        this.lamps = lamps;
         this.answered = new AnsweredCalls(responder, self, hangups, this::ended, longestCall);
         this.grid = grid;
         this.recent = recent;
@@ -41,12 +46,17 @@ final class DialogTracker {
     }
 
     void early(Dialog dialog) {
-        early.put(dialog.id().key(), dialog);
+        if (early.put(dialog.id().key(), dialog) == null) {
+            lamps.early(dialog);
+        }
     }
 
     void earlyOver(List<String> keys) {
         for (String key : keys) {
-            early.remove(key);
+            Dialog over = early.remove(key);
+            if (over != null) {
+                lamps.setUpOver(over);
+            }
         }
     }
 
@@ -54,6 +64,7 @@ final class DialogTracker {
     void confirmed(Dialog dialog) {
         recent.put(dialog);
         grid.started(dialog);
+        lamps.confirmed(dialog);
     }
 
     /**
@@ -90,7 +101,13 @@ final class DialogTracker {
     }
 
     void ended(DialogId id) {
+        ended(id, (Request) null);
+    }
+
+    /** A 2xx answered a BYE that passed here ({@code bye}; null when this node ended the call itself). */
+    void ended(DialogId id, @Nullable Request bye) {
         answered.forget(id.callId());
+        lamps.ended(recent.get(id.key()), id, bye);
         recent.remove(id.key());
         grid.ended(id);
         slots.release(id.callId());
@@ -99,6 +116,7 @@ final class DialogTracker {
     /** Ended by this node rather than by a party's BYE: the CDR keeps why ({@code MEDIA_TIMEOUT}). */
     void ended(DialogId id, String disposition) {
         answered.forget(id.callId());
+        lamps.ended(recent.get(id.key()), id, null);
         recent.remove(id.key());
         grid.ended(id, disposition);
         slots.release(id.callId());

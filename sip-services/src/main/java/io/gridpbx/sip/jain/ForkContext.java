@@ -487,7 +487,7 @@ final class ForkContext {
             dialogs.refreshed(id, JainSipMessages.fromTag(request), DialogOf.contactOf(request), DialogOf.contactOf(ok));
         } else if (Request.BYE.equals(method)) {
             // Either party may hang up (RFC 3261 section 15.1.1); DialogId.key() ignores the direction.
-            dialogs.ended(id);
+            dialogs.ended(id, request);
         }
     }
 

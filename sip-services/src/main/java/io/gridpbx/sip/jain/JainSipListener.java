@@ -27,12 +27,13 @@ import org.slf4j.LoggerFactory;
 final class JainSipListener implements SipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(JainSipListener.class);
-    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, MESSAGE, INFO, UPDATE, PRACK, REFER, NOTIFY";
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, MESSAGE, INFO, UPDATE, PRACK, REFER, NOTIFY, SUBSCRIBE, PUBLISH";
 
     private final JainSipResponder responder;
     private final JainSipSelf self;
     private final JainSipRegistrar registrar;
     private final JainSipProxy proxy;
+    private final JainSipPresence presence;
     private final SipCounters counters;
     private final JainSipRequestScreen screen;
     private final OverloadGate gate;
@@ -41,7 +42,9 @@ final class JainSipListener implements SipListener {
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
 
     JainSipListener(JainSipResponder responder, JainSipSelf self, JainSipRegistrar registrar, JainSipProxy proxy,
-            SipCounters counters, OverloadGate gate, JainSipQueueDelay queueDelay, JainSipFailures failures) {
+            JainSipPresence presence, SipCounters counters, OverloadGate gate, JainSipQueueDelay queueDelay,
+            JainSipFailures failures) {
+        this.presence = presence;
         this.failures = failures;
         this.responder = responder;
         this.screen = new JainSipRequestScreen(responder, counters);
@@ -75,7 +78,9 @@ final class JainSipListener implements SipListener {
                 }
                 return;
             }
-            boolean nodeIsUas = Request.REGISTER.equals(method) || Request.OPTIONS.equals(method) && isForThisNode(request);
+            boolean presenceServes = presence.takes(request);
+            boolean nodeIsUas = Request.REGISTER.equals(method) || Request.OPTIONS.equals(method) && isForThisNode(request)
+                    || presenceServes;
             if (!screen.admits(request, nodeIsUas)) {
                 return;
             }
@@ -98,7 +103,13 @@ final class JainSipListener implements SipListener {
                         proxy.onRequest(event);
                     }
                 }
-                default -> proxy.onRequest(event);
+                default -> {
+                    if (presenceServes) {
+                        presence.on(request);
+                    } else {
+                        proxy.onRequest(event);
+                    }
+                }
             }
         } catch (Exception | StackOverflowError e) {
             failures.answer(request, e);
@@ -189,6 +200,11 @@ final class JainSipListener implements SipListener {
                 register.answered(event.getResponse()); // this node's own REGISTER to a carrier
                 return;
             }
+            if (event.getClientTransaction() != null
+                    && event.getClientTransaction().getApplicationData() instanceof JainSipNotifier.Pending notify) {
+                notify.answered(event.getResponse()); // a NOTIFY of the presence server
+                return;
+            }
             proxy.onResponse(event);
         } catch (RuntimeException e) {
             counters.failure();
@@ -202,6 +218,11 @@ final class JainSipListener implements SipListener {
             if (!event.isServerTransaction()
                     && event.getClientTransaction().getApplicationData() instanceof JainSipRegistrations.Pending register) {
                 register.silent();
+                return;
+            }
+            if (!event.isServerTransaction()
+                    && event.getClientTransaction().getApplicationData() instanceof JainSipNotifier.Pending notify) {
+                notify.silent();
                 return;
             }
             proxy.onTimeout(event);

@@ -17,6 +17,8 @@ import io.gridpbx.core.limits.InMemoryCallRates;
 import io.gridpbx.core.limits.InMemoryCallSlots;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.media.MediaRelay;
+import io.gridpbx.core.presence.NotifySender;
+import io.gridpbx.core.presence.PresenceServer;
 import io.gridpbx.core.routing.CallRouter;
 import io.gridpbx.core.security.AllowList;
 import io.gridpbx.core.security.EdgeGuard;
@@ -68,8 +70,14 @@ public final class JainSipServer implements SipServer {
     private final JainSipProbes probes;
     private final JainSipRegistrations registrations;
 
+    private final JainSipPresence presence;
+    private final JainSipNotifier notifier;
+
     private JainSipServer(SipStackImpl stack, SipCounters counters, EdgeGuard guard, JainSipListener listener,
-            JainSipProxy proxy, JainSipProbes probes, JainSipRegistrations registrations) {
+            JainSipProxy proxy, JainSipProbes probes, JainSipRegistrations registrations, JainSipPresence presence,
+            JainSipNotifier notifier) {
+        this.presence = presence;
+        this.notifier = notifier;
         this.probes = probes;
         this.registrations = registrations;
         this.stack = stack;
@@ -174,15 +182,20 @@ public final class JainSipServer implements SipServer {
                     new CallRouter(directory, bindings, planner), trunking, planner, new CallAdmission(directory,
                             new CallLimitRules(trunking), slots, rates, billing, settings.nodeId()));
             JainSipTrunks trunks = new JainSipTrunks(addresses, headers, settings.advertisedHost(), settings.trunkTimers());
-            DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS), slots,
-                    responder, self, trunks.timers(), settings.trunkTimers().longestCall());
             JainSipFailures failures = new JainSipFailures(responder, counters);
+            JainSipPresence presence = new JainSipPresence(responder, self, authenticator, directory, failures,
+                    settings.nodeId());
+            DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS), slots,
+                    responder, self, trunks.timers(), settings.trunkTimers().longestCall(),
+                    new BusyLamps(presence::server, clock));
+            JainSipFlows flows = new JainSipFlows(stack, settings.nodeId());
             JainSipProxy proxy = new JainSipProxy(responder, self, policy, tracker, clock, settings.nodeId(), counters,
-                    new JainSipFlows(stack, settings.nodeId()), failures,
+                    flows, failures,
                     new JainSipMedia(relay, policyOfClient, responder, self, tracker), trunks, slots,
                     new GatewaySeats(slots, trunking, settings.nodeId()));
             JainSipListener listener = new JainSipListener(responder, self,
-                    new JainSipRegistrar(responder, registrar, settings.nodeId(), counters, failures), proxy, counters,
+                    new JainSipRegistrar(responder, registrar, settings.nodeId(), counters, failures), proxy, presence,
+                    counters,
                     new OverloadGate(overload, clock), queueDelay, failures);
             provider.addSipListener(listener);
             stack.start();
@@ -190,7 +203,8 @@ public final class JainSipServer implements SipServer {
                     settings.tls() == null ? "" : " and TLS on " + settings.tls().port(), settings.advertisedHost());
             return new JainSipServer(stack, counters, guard, listener, proxy,
                     new JainSipProbes(responder, self, settings.advertisedHost(), trunks.timers()),
-                    new JainSipRegistrations(responder, self, trunks.timers(), new java.security.SecureRandom()));
+                    new JainSipRegistrations(responder, self, trunks.timers(), new java.security.SecureRandom()),
+                    presence, new JainSipNotifier(responder, self, flows));
         } catch (Exception e) {
             JainSipEdgeGuards.unregister(stackName);
             throw new IllegalStateException("cannot start SIP on " + settings.host() + ":" + settings.port()
@@ -289,6 +303,16 @@ public final class JainSipServer implements SipServer {
     public java.util.concurrent.CompletionStage<io.gridpbx.core.trunking.RegisterOutcome> register(Gateway gateway,
             int expires, java.time.Duration patience) {
         return registrations.register(gateway, expires, patience);
+    }
+
+    @Override
+    public NotifySender notifier() {
+        return notifier;
+    }
+
+    @Override
+    public void servePresence(PresenceServer presenceServer) {
+        presence.serve(presenceServer);
     }
 
     @Override
