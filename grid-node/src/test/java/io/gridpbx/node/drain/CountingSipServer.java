@@ -62,6 +62,17 @@ public final class CountingSipServer implements SipServer {
     }
 
     @Override
+    public io.gridpbx.core.presence.NotifySender notifier() {
+        return (subscription, state, body) -> java.util.concurrent.CompletableFuture.completedFuture(
+                io.gridpbx.core.presence.NotifySender.Result.FAILED);
+    }
+
+    @Override
+    public void servePresence(io.gridpbx.core.presence.PresenceServer presence) {
+        // a drain test serves no presence
+    }
+
+    @Override
     public int callsSettingUp() {
         return settingUp;
     }
