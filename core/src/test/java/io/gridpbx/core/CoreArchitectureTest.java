@@ -27,8 +27,15 @@ class CoreArchitectureTest {
     @Test
     void coreDependsOnlyOnTheJdkAndJspecify() {
         classes().that().resideInAPackage("io.gridpbx.core..")
+                .and().resideOutsideOfPackage("io.gridpbx.core.presence.body..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("io.gridpbx.core..", "java..", "javax.crypto..", "org.jspecify..")
+                .check(CORE);
+        // The presence documents read untrusted XML with the JDK's own hardened parser, there only.
+        classes().that().resideInAPackage("io.gridpbx.core.presence.body..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.gridpbx.core.presence.body..", "java..", "javax.xml..", "org.w3c.dom..",
+                        "org.xml.sax..", "org.jspecify..")
                 .check(CORE);
     }
 
