@@ -14,6 +14,13 @@ import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.location.InMemoryBindingStore;
 import io.gridpbx.core.location.RegistrationPolicy;
+import io.gridpbx.core.presence.EventPackage;
+import io.gridpbx.core.presence.InMemoryCallStates;
+import io.gridpbx.core.presence.InMemoryPublications;
+import io.gridpbx.core.presence.InMemorySubscriptions;
+import io.gridpbx.core.presence.NotifyCoalescer;
+import io.gridpbx.core.presence.PresenceServer;
+import io.gridpbx.core.presence.SubscriptionRules;
 import io.gridpbx.core.security.AllowList;
 import io.gridpbx.core.security.Ban;
 import io.gridpbx.core.security.EdgeGuard;
@@ -24,14 +31,20 @@ import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
 import io.gridpbx.core.tenancy.NatPolicy;
 import io.gridpbx.core.tenancy.TenantProvisioning;
 import io.gridpbx.core.trunking.TrunkingIndex;
+import io.gridpbx.core.voicemail.Mailbox;
 import io.gridpbx.sip.jain.JainSipServer;
 import io.gridpbx.sip.overload.OverloadSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
 
 /**
@@ -63,11 +76,30 @@ final class LoopbackNode implements AutoCloseable {
     final BillingIndex billing;
     /** The balances of the clients, in this node's memory. */
     final InMemoryBalances balances;
+    /** The presence server every loopback node runs, on in-memory stores. */
+    final PresenceServer presence;
+    /** Its subscriptions. */
+    final InMemorySubscriptions subscriptions;
+    /** The voicemail counts its message-summary NOTIFYs read; a test sets them, then tells {@link #presence}. */
+    final Map<AddressOfRecord, Mailbox.Count> mailboxes = new ConcurrentHashMap<>();
 
     private LoopbackNode(int port, JainSipServer server, InMemoryTenantDirectory directory,
             SynchronizedBindingStore bindings, InMemoryDialogRegistry dialogs, RouteSeal routeSeal,
             List<Ban> lockouts, LocalBanList bans, TrunkingIndex trunking, InMemoryCallSlots slots, BillingIndex billing,
-            InMemoryBalances balances) {
+            InMemoryBalances balances, Clock clock) {
+        this.subscriptions = new InMemorySubscriptions(clock);
+        InMemoryPublications publications = new InMemoryPublications(SubscriptionRules.DEFAULT, clock);
+        InMemoryCallStates callStates = new InMemoryCallStates(clock);
+        this.presence = new PresenceServer(directory, subscriptions, publications, callStates, bindings,
+                user -> CompletableFuture.completedFuture(mailboxes.getOrDefault(user, new Mailbox.Count(0, 0))),
+                server.notifier(), SubscriptionRules.DEFAULT, new NotifyCoalescer(PRESENCE_TIMER), clock,
+                new SplittableRandom(port));
+        publications.onChange(entity -> presence.changed(entity, EventPackage.PRESENCE));
+        callStates.onChange(user -> {
+            presence.changed(user, EventPackage.DIALOG);
+            presence.changed(user, EventPackage.PRESENCE);
+        });
+        server.servePresence(presence);
         this.billing = billing;
         this.balances = balances;
         this.trunking = trunking;
@@ -81,6 +113,12 @@ final class LoopbackNode implements AutoCloseable {
         this.dialogs = dialogs;
         this.routeSeal = routeSeal;
     }
+
+    private static final ScheduledExecutorService PRESENCE_TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "presence-it");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** The cluster secret of every loopback node, so that a test can mint nonces the node accepts. */
     static final byte[] NONCE_SECRET = "a cluster secret for tests only".getBytes(StandardCharsets.UTF_8);
@@ -154,7 +192,8 @@ final class LoopbackNode implements AutoCloseable {
                 domain -> NatPolicy.NEVER, trunking, slots, new InMemoryCallRates(clock),
                 new CallBilling(billing, balances, directory));
         return new LoopbackNode(port, server, directory, bindings, dialogs,
-                new RouteSeal(nonces.derivedKey("record-route")), lockouts, bans, trunking, slots, billing, balances);
+                new RouteSeal(nonces.derivedKey("record-route")), lockouts, bans, trunking, slots, billing, balances,
+                clock);
     }
 
     EdgeGuard guard() {

@@ -115,6 +115,10 @@ final class JainSipPresence {
             responder.reject(request, 400, bad.getMessage());
             return;
         }
+        if (Request.SUBSCRIBE.equals(request.getMethod()) && EventPackage.byToken(event.eventType()).isEmpty()) {
+            badEvent(request); // validation before authentication: an unknown package is never challenged
+            return;
+        }
         AddressOfRecord sender = JainSipMessages.aorOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
         AddressOfRecord resource = resourceOf(request);
         if (sender == null || resource == null || presence == null) {
@@ -289,7 +293,9 @@ final class JainSipPresence {
     /** 489 with the packages this server knows (RFC 6665 section 8.3.2). */
     private void badEvent(Request request) throws ParseException, SipException {
         Response response = responder.response(request, 489, "Bad Event");
-        response.addHeader(responder.headers().createHeader("Allow-Events", EventPackage.allowEvents()));
+        for (EventPackage event : EventPackage.values()) {
+            response.addHeader(responder.headers().createAllowEventsHeader(event.token()));
+        }
         responder.send(response);
     }
 
