@@ -1,29 +1,31 @@
 package io.gridpbx.node;
 
 import io.gridpbx.node.grid.BindingsEntry;
+import io.gridpbx.node.grid.HazelcastSubscriptions;
 import io.gridpbx.node.grid.PersistedStores;
 import io.gridpbx.persistence.jdbc.Database;
 import io.gridpbx.persistence.jdbc.DatabaseSettings;
 import io.gridpbx.persistence.jdbc.GaleraRetry;
 import io.gridpbx.persistence.store.JdbcAccountMapStore;
 import io.gridpbx.persistence.store.JdbcApiTokenMapStore;
-import io.gridpbx.persistence.store.JdbcBalanceMapStore;
 import io.gridpbx.persistence.store.JdbcAuditMapStore;
+import io.gridpbx.persistence.store.JdbcBalanceMapStore;
 import io.gridpbx.persistence.store.JdbcCdrMapStore;
 import io.gridpbx.persistence.store.JdbcClientMapStore;
 import io.gridpbx.persistence.store.JdbcConfigMapStore;
+import io.gridpbx.persistence.store.JdbcCredentialsMapStore;
 import io.gridpbx.persistence.store.JdbcDidMapStore;
 import io.gridpbx.persistence.store.JdbcGatewayMapStore;
-import io.gridpbx.persistence.store.JdbcRouteMapStore;
-import io.gridpbx.persistence.store.JdbcCredentialsMapStore;
 import io.gridpbx.persistence.store.JdbcLocationStore;
 import io.gridpbx.persistence.store.JdbcLogoMapStore;
 import io.gridpbx.persistence.store.JdbcMailboxMapStore;
-import io.gridpbx.persistence.store.JdbcPictureMapStore;
 import io.gridpbx.persistence.store.JdbcPhoneMapStore;
-import io.gridpbx.persistence.store.JdbcRecordingMapStore;
+import io.gridpbx.persistence.store.JdbcPictureMapStore;
 import io.gridpbx.persistence.store.JdbcPlatformMapStore;
+import io.gridpbx.persistence.store.JdbcRecordingMapStore;
 import io.gridpbx.persistence.store.JdbcResellerMapStore;
+import io.gridpbx.persistence.store.JdbcRouteMapStore;
+import io.gridpbx.persistence.store.JdbcSubscriptionStore;
 import io.gridpbx.persistence.store.JdbcUserMapStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,9 +69,15 @@ class PersistenceConfiguration {
         return new JdbcLocationStore(database, clock, BindingsEntry.GRACE);
     }
 
+    /** Presence subscriptions, loaded back with the grace the grid keeps past their expiry. */
     @Bean
-    PersistedStores persistedStores(Database database, JdbcLocationStore locations, NodeProperties properties,
-            Clock clock) {
+    JdbcSubscriptionStore subscriptionStore(Database database, Clock clock) {
+        return new JdbcSubscriptionStore(database, clock, HazelcastSubscriptions.GRACE);
+    }
+
+    @Bean
+    PersistedStores persistedStores(Database database, JdbcLocationStore locations,
+            JdbcSubscriptionStore subscriptions, NodeProperties properties, Clock clock) {
         return new PersistedStores(new JdbcPlatformMapStore(database), new JdbcResellerMapStore(database),
                 new JdbcClientMapStore(database), new JdbcUserMapStore(database), new JdbcCredentialsMapStore(database),
                 properties.db().persistRegistrations() ? locations : null, new JdbcAccountMapStore(database),
@@ -79,6 +87,6 @@ class PersistenceConfiguration {
                 new JdbcConfigMapStore(database), new JdbcPictureMapStore(database), new JdbcLogoMapStore(database),
                 new JdbcMailboxMapStore(database),
                 new JdbcRecordingMapStore(database), new JdbcPhoneMapStore(database), new JdbcBalanceMapStore(database),
-                properties.db().writeDelaySeconds(), properties.db().writeBatchSize());
+                subscriptions, properties.db().writeDelaySeconds(), properties.db().writeBatchSize());
     }
 }

@@ -3,6 +3,7 @@ package io.gridpbx.node;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.node.grid.WriteBehindBacklog;
 import io.gridpbx.persistence.store.JdbcLocationStore;
+import io.gridpbx.persistence.store.JdbcSubscriptionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Watches this node's write-behind backlog: one warning when it grows past the threshold (the
  * database is slow or away) and one line when it has drained. It also purges long-expired
- * registration rows, and flushes the backlog to the database when the node stops.
+ * registration and presence subscription rows, and flushes the backlog to the database when the node stops.
  */
 @Component
 class WriteBehindMonitor implements DisposableBean {
@@ -30,6 +31,7 @@ class WriteBehindMonitor implements DisposableBean {
 
     private final WriteBehindBacklog backlog;
     private final JdbcLocationStore locations;
+    private final JdbcSubscriptionStore subscriptions;
     private final Clock clock;
     private final long threshold;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -38,9 +40,11 @@ class WriteBehindMonitor implements DisposableBean {
     private long behindSinceMillis;
     private long peak;
 
-    WriteBehindMonitor(HazelcastInstance grid, JdbcLocationStore locations, Clock clock, NodeProperties properties) {
+    WriteBehindMonitor(HazelcastInstance grid, JdbcLocationStore locations, JdbcSubscriptionStore subscriptions,
+            Clock clock, NodeProperties properties) {
         this.backlog = new WriteBehindBacklog(grid);
         this.locations = locations;
+        this.subscriptions = subscriptions;
         this.clock = clock;
         this.threshold = properties.db().backlogWarnThreshold();
         timer.scheduleWithFixedDelay(this::check, 1, 1, TimeUnit.SECONDS);
@@ -77,6 +81,14 @@ class WriteBehindMonitor implements DisposableBean {
             }
         } catch (Exception e) {
             LOG.debug("purge of expired registrations failed, next try in 5 minutes: {}", e.toString());
+        }
+        try {
+            int purged = subscriptions.purgeExpired();
+            if (purged > 0) {
+                LOG.info("purged {} expired presence subscription rows", purged);
+            }
+        } catch (Exception e) {
+            LOG.debug("purge of expired subscriptions failed, next try in 5 minutes: {}", e.toString());
         }
     }
 

@@ -29,6 +29,14 @@ public final class GridDataSerializers implements DataSerializableFactory {
     static final int APPLY_TO_BALANCE = 40;
     static final int STORE_BALANCE = 41;
     static final int RECORD_CDR_ONCE = 42;
+    // The presence server: subscriptions, publications, the calls of watched users.
+    static final int REFRESH_SUBSCRIPTION = 50;
+    static final int NEXT_NOTIFY = 51;
+    static final int STORE_SUBSCRIPTION = 52;
+    static final int PUBLISH = 53;
+    static final int STORE_PUBLICATIONS = 54;
+    static final int CHANGE_CALL_STATE = 55;
+    static final int STORE_USER_CALLS = 56;
 
     @Override
     public IdentifiedDataSerializable create(int classId) {
@@ -52,6 +60,13 @@ public final class GridDataSerializers implements DataSerializableFactory {
             case APPLY_TO_BALANCE -> new BalanceProcessors.Apply();
             case STORE_BALANCE -> new BalanceProcessors.Store();
             case RECORD_CDR_ONCE -> new RecordCdrOnceProcessor();
+            case REFRESH_SUBSCRIPTION -> new SubscriptionProcessors.Refresh();
+            case NEXT_NOTIFY -> new SubscriptionProcessors.NextNotify();
+            case STORE_SUBSCRIPTION -> new SubscriptionProcessors.Store();
+            case PUBLISH -> new PublishProcessor();
+            case STORE_PUBLICATIONS -> new PublishProcessor.Store();
+            case CHANGE_CALL_STATE -> new CallStateProcessors.Change();
+            case STORE_USER_CALLS -> new CallStateProcessors.Store();
             default -> throw new IllegalArgumentException("unknown GridPBX class id " + classId);
         };
     }

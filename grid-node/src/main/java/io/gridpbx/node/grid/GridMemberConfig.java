@@ -1,11 +1,11 @@
 package io.gridpbx.node.grid;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.IndexConfig;
-import com.hazelcast.config.IndexType;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
@@ -97,6 +97,9 @@ public final class GridMemberConfig {
         }
         if (stores.locations() != null) {
             config.getMapConfig(MapNames.LOCATIONS).setMapStoreConfig(writeBehind(stores.locations(), stores));
+        }
+        if (stores.subscriptions() != null) {
+            config.getMapConfig(MapNames.PRESENCE_SUBSCRIPTIONS).setMapStoreConfig(writeBehind(stores.subscriptions(), stores));
         }
         return config;
     }
@@ -208,6 +211,16 @@ public final class GridMemberConfig {
         config.addMapConfig(new MapConfig(MapNames.BALANCES).setBackupCount(1).setAsyncBackupCount(0)
                 .setInMemoryFormat(InMemoryFormat.OBJECT));
         config.addMapConfig(new MapConfig(MapNames.CALL_HOLDINGS).setBackupCount(1).setAsyncBackupCount(0));
+        // Presence: subscriptions expire by their own TTL (a refresh or a NOTIFY's CSeq is an entry processor:
+        // kept as objects); after a split, the side that changed a subscription last wins.
+        config.addMapConfig(new MapConfig(MapNames.PRESENCE_SUBSCRIPTIONS).setBackupCount(1).setAsyncBackupCount(0)
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setPerEntryStatsEnabled(true)
+                .setMergePolicyConfig(new MergePolicyConfig(LatestUpdateMergePolicy.class.getName(), 100)));
+        config.addMapConfig(new MapConfig(MapNames.PRESENCE_PUBLICATIONS).setBackupCount(1).setAsyncBackupCount(0)
+                .setInMemoryFormat(InMemoryFormat.OBJECT));
+        config.addMapConfig(new MapConfig(MapNames.PRESENCE_CALLS).setBackupCount(1).setAsyncBackupCount(0)
+                .setInMemoryFormat(InMemoryFormat.OBJECT));
         config.addMapConfig(new MapConfig(MapNames.CLUSTER_FACTS)
                 .setBackupCount(1).setAsyncBackupCount(0)
                 .setMergePolicyConfig(new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(), 100)));

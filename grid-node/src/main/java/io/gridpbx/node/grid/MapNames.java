@@ -88,6 +88,16 @@ public final class MapNames {
     /** Which node relays each call's media, with its ports, peers and counters, by Call-ID. Never persisted. */
     public static final String MEDIA_SESSIONS = "media.sessions";
 
+    /**
+     * Presence subscriptions (RFC 6665) by {@code Subscription.key()}: each entry expires a little after the
+     * subscription, and every member mirrors who watches whom. Written behind, so a full restart keeps them.
+     */
+    public static final String PRESENCE_SUBSCRIPTIONS = "presence.subscriptions";
+    /** Published presence (RFC 3903) by AOR: changed only by an entry processor. Never persisted. */
+    public static final String PRESENCE_PUBLICATIONS = "presence.publications";
+    /** The calls of watched users by AOR, as their busy lamps show them (RFC 4235). Never persisted. */
+    public static final String PRESENCE_CALLS = "presence.calls";
+
     /** The active alerts by id ({@code node-left:127.0.0.2:5701}): raised by putIfAbsent, cleared by remove. */
     public static final String ALERTS_ACTIVE = "alerts.active";
     /** Cleared alerts by id and raise time, the latest few hundred. Never persisted. */

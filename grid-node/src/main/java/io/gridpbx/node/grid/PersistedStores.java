@@ -9,15 +9,16 @@ import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.manage.Picture;
+import io.gridpbx.core.presence.Subscription;
 import io.gridpbx.core.provisioning.Phone;
-import io.gridpbx.core.trunking.Did;
-import io.gridpbx.core.trunking.Gateway;
-import io.gridpbx.core.trunking.OutboundRoute;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.Platform;
 import io.gridpbx.core.tenancy.Reseller;
 import io.gridpbx.core.tenancy.SipCredentials;
 import io.gridpbx.core.tenancy.User;
+import io.gridpbx.core.trunking.Did;
+import io.gridpbx.core.trunking.Gateway;
+import io.gridpbx.core.trunking.OutboundRoute;
 import io.gridpbx.core.voicemail.Mailbox;
 import io.gridpbx.core.voicemail.Recording;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * {@code writeDelaySeconds}); both are coalesced, since each value is the key's whole state and the
  * last write is the one that counts. Without a {@code locations} store, registrations live in the
  * grid only ({@code gridpbx.db.persist-registrations=false}); without {@code phones}, provisioned
- * phones do, and without {@code balances} the balances. Balances are stored as micros alone
+ * phones do, without {@code balances} the balances, and without {@code subscriptions} the presence
+ * subscriptions (written behind like registrations, and loaded back with their expiry). Balances are stored as micros alone
  * ({@link BalanceMapStore}): the ids of the latest changes, kept to apply each once, stay in the grid.
  */
 public record PersistedStores(
@@ -52,6 +54,7 @@ public record PersistedStores(
         MapStore<String, Recording> recordings,
         @Nullable MapStore<String, Phone> phones,
         @Nullable MapStore<String, Long> balances,
+        @Nullable EntryStore<String, Subscription> subscriptions,
         int writeDelaySeconds,
         int writeBatchSize) {
 
@@ -78,7 +81,22 @@ public record PersistedStores(
             MapStore<String, Mailbox> mailboxes, MapStore<String, Recording> recordings,
             @Nullable MapStore<String, Phone> phones, int writeDelaySeconds, int writeBatchSize) {
         this(platform, resellers, clients, users, credentials, locations, accounts, apiTokens, audit, gateways, routes,
-                dids, cdrs, config, pictures, logos, mailboxes, recordings, phones, null, writeDelaySeconds,
+                dids, cdrs, config, pictures, logos, mailboxes, recordings, phones, null, null, writeDelaySeconds,
+                writeBatchSize);
+    }
+
+    /** The stores without presence subscriptions: the {@code presence.subscriptions} map then lives in the grid only. */
+    public PersistedStores(MapStore<String, Platform> platform, MapStore<String, Reseller> resellers,
+            MapStore<String, Client> clients, MapStore<String, User> users, MapStore<String, SipCredentials> credentials,
+            @Nullable EntryStore<String, BindingSet> locations, MapStore<String, Account> accounts,
+            MapStore<String, ApiToken> apiTokens, MapStore<String, AuditEntry> audit, MapStore<String, Gateway> gateways,
+            MapStore<String, OutboundRoute> routes, MapStore<String, Did> dids, MapStore<String, Cdr> cdrs,
+            MapStore<String, ConfigObject> config, MapStore<String, Picture> pictures, MapStore<String, Picture> logos,
+            MapStore<String, Mailbox> mailboxes, MapStore<String, Recording> recordings,
+            @Nullable MapStore<String, Phone> phones, @Nullable MapStore<String, Long> balances, int writeDelaySeconds,
+            int writeBatchSize) {
+        this(platform, resellers, clients, users, credentials, locations, accounts, apiTokens, audit, gateways, routes,
+                dids, cdrs, config, pictures, logos, mailboxes, recordings, phones, balances, null, writeDelaySeconds,
                 writeBatchSize);
     }
 

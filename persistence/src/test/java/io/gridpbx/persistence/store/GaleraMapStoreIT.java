@@ -28,7 +28,7 @@ class GaleraMapStoreIT extends JdbcMapStoreContract {
 
     private static final String[] TABLES = {"platform", "resellers", "clients", "users", "sip_credentials",
             "registrations", "user_pictures", "voicemail_messages", "voicemail_recordings",
-            "reseller_logos", "cdrs", "cdr_legs", "balances"};
+            "reseller_logos", "cdrs", "cdr_legs", "balances", "presence_subscriptions"};
 
     private static @Nullable GaleraCluster cluster;
 

@@ -13,6 +13,7 @@ import io.gridpbx.core.dialog.CallFacts;
 import io.gridpbx.core.dialog.Cdr;
 import io.gridpbx.core.dialog.CdrLeg;
 import io.gridpbx.core.dialog.Charge;
+import io.gridpbx.core.dialog.DialogTarget;
 import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.digest.DigestAlgorithm;
 import io.gridpbx.core.features.ConfigKind;
@@ -21,6 +22,8 @@ import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
 import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.manage.Picture;
+import io.gridpbx.core.presence.EventPackage;
+import io.gridpbx.core.presence.Subscription;
 import io.gridpbx.core.provisioning.Phone;
 import io.gridpbx.core.tenancy.CallSettings;
 import io.gridpbx.core.tenancy.Client;
@@ -442,6 +445,66 @@ abstract class JdbcMapStoreContract {
                 new Binding("sip:201@192.0.2.9", now + 1_000, 1000, "c9", 1, "udp:192.0.2.9:5060", "n1", null, now)))));
         clock.advance(Duration.ofMinutes(5));
         assertThat(locations.purgeExpired()).isEqualTo(1);
+    }
+
+    @Test
+    void subscriptionsComeBackWithTheirExpiryAndCseq_aReplayChangesNothing_andExpiredOnesDoNot() throws Exception {
+        var subscriptions = new JdbcSubscriptionStore(database, clock, Duration.ofSeconds(10));
+        long now = clock.millis();
+        // A Call-ID longer than an index allows, a route of two hops, an Event id: all kept as they were.
+        Subscription lamps = new Subscription("c".repeat(250) + "@host", "w-tag", "our-tag", EventPackage.DIALOG,
+                "blf-1", AddressOfRecord.parse("201@" + OFFICE), AddressOfRecord.parse("200@" + OFFICE),
+                new DialogTarget("sip:201@192.0.2.2:5062;transport=tcp", List.of("<sip:sbc-a.test;lr>", "<sip:sbc-b.test;lr>")),
+                "tcp:192.0.2.2:5062", now + 3_600_000, 7, 7, "n1");
+        Subscription presence = new Subscription("call-2", "w-tag", "our-tag", EventPackage.PRESENCE, null,
+                AddressOfRecord.parse("201@" + OFFICE), AddressOfRecord.parse("202@" + OFFICE),
+                new DialogTarget("sip:201@192.0.2.2:5060", List.of()), null, now + 60_000, 0, 0, "n2");
+
+        subscriptions.store(lamps.key(), new MetadataAwareValue<>(lamps));
+        subscriptions.store(lamps.key(), new MetadataAwareValue<>(lamps));
+        subscriptions.store(presence.key(), new MetadataAwareValue<>(presence));
+        Subscription notified = lamps.nextNotify();
+        subscriptions.store(lamps.key(), new MetadataAwareValue<>(notified));
+
+        MetadataAwareValue<Subscription> loaded = loadedOne(subscriptions, lamps.key());
+        assertThat(loaded.getValue()).isEqualTo(notified);
+        assertThat(loaded.getExpirationTime()).as("its expiry and the grid's grace").isEqualTo(now + 3_600_000 + 10_000);
+        assertThat(loadedOne(subscriptions, presence.key()).getValue()).isEqualTo(presence);
+        assertThat(subscriptions.loadAllKeys()).containsExactlyInAnyOrder(lamps.key(), presence.key());
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(loadedOne(subscriptions, presence.key())).isNull();
+        assertThat(subscriptions.loadAllKeys()).containsExactly(lamps.key());
+        assertThat(subscriptions.load(lamps.key())).as("a miss does not ask the database").isNull();
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(subscriptions.purgeExpired()).isEqualTo(1);
+        subscriptions.delete(lamps.key());
+        assertThat(subscriptions.loadAllKeys()).isEmpty();
+    }
+
+    @Test
+    void subscriptionsThatPartlyFail_removeWhatWasStoredAndKeepTheRest() {
+        var subscriptions = new JdbcSubscriptionStore(database, clock, Duration.ofSeconds(10));
+        long now = clock.millis();
+        Map<String, MetadataAwareValue<Subscription>> batch = new HashMap<>();
+        for (String callId : List.of("call-a", "call-b")) {
+            Subscription ok = new Subscription(callId, "w", "o", EventPackage.MESSAGE_SUMMARY, null,
+                    AddressOfRecord.parse("201@" + OFFICE), AddressOfRecord.parse("201@" + OFFICE),
+                    new DialogTarget("sip:201@192.0.2.2", List.of()), null, now + 60_000, 0, 0, "n1");
+            batch.put(ok.key(), new MetadataAwareValue<>(ok));
+        }
+        // A node id longer than its column: the database refuses this row, and only this row.
+        Subscription tooLong = new Subscription("call-c", "w", "o", EventPackage.MESSAGE_SUMMARY, null,
+                AddressOfRecord.parse("201@" + OFFICE), AddressOfRecord.parse("201@" + OFFICE),
+                new DialogTarget("sip:201@192.0.2.2", List.of()), null, now + 60_000, 0, 0, "n".repeat(300));
+        batch.put(tooLong.key(), new MetadataAwareValue<>(tooLong));
+
+        assertThatThrownBy(() -> subscriptions.storeAll(batch)).isInstanceOf(RuntimeException.class)
+                .hasMessageContaining("1 entries still pending");
+
+        assertThat(batch).containsOnlyKeys(tooLong.key());
+        assertThat(subscriptions.loadAllKeys()).hasSize(2);
     }
 
     @Test

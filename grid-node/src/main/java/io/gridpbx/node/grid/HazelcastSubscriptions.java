@@ -1,0 +1,156 @@
+package io.gridpbx.node.grid;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
+import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.presence.EventPackage;
+import io.gridpbx.core.presence.Subscription;
+import io.gridpbx.core.presence.SubscriptionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Presence subscriptions in the {@code presence.subscriptions} map, by {@link Subscription#key()}.
+ * An entry lives {@link #GRACE} past its subscription's expiry; a refresh and
+ * the taking of a NOTIFY's CSeq are entry processors on the owner; every grid call is bounded by the
+ * node's {@link GridDeadline}. Every member mirrors the map ({@link SubscriptionMirror}, fed by an
+ * entry listener and a first read, as the trunking and billing mirrors are), so who watches whom is
+ * answered from memory.
+ */
+public final class HazelcastSubscriptions implements SubscriptionStore, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HazelcastSubscriptions.class);
+    /** How long an entry outlives its subscription: a refresh sent just in time still finds it. */
+    public static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final HazelcastInstance grid;
+    private final IMap<String, Subscription> subscriptions;
+    private final Clock clock;
+    private final GridDeadline deadline;
+    private final SubscriptionMirror mirror = new SubscriptionMirror();
+    private final MirrorFeed<String, Subscription> feed;
+    private final ExecutorService reloading = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("subscription-mirror").daemon().factory());
+    private @Nullable UUID lifecycleListener;
+
+    private HazelcastSubscriptions(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
+        this.grid = grid;
+        this.subscriptions = grid.getMap(MapNames.PRESENCE_SUBSCRIPTIONS);
+        this.clock = clock;
+        this.deadline = deadline;
+        this.feed = new MirrorFeed<>(subscriptions, Predicates.alwaysTrue(), mirror::put, mirror::remove);
+    }
+
+    /** The store, its mirror listening and then filled with the map's contents (blocking until read). */
+    public static HazelcastSubscriptions start(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
+        HazelcastSubscriptions store = new HazelcastSubscriptions(grid, clock, deadline);
+        try {
+            store.feed.listen();
+            store.feed.load();
+            // A member of the smaller side of a split takes the larger side's entries without an event for each.
+            store.lifecycleListener = grid.getLifecycleService().addLifecycleListener(event -> {
+                if (event.getState() == LifecycleState.MERGED) {
+                    store.reloadSoon();
+                }
+            });
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    @Override
+    public CompletionStage<Void> create(Subscription subscription) {
+        long ttl = SubscriptionProcessors.timeToLive(subscription, clock.millis());
+        return deadline.bound(subscriptions.setAsync(subscription.key(), subscription, ttl, TimeUnit.MILLISECONDS),
+                "subscribe", subscription.key());
+    }
+
+    @Override
+    public CompletionStage<Optional<Subscription>> refresh(String key, long expiresAtMillis, String nodeId,
+            String watcherContact) {
+        var refresh = new SubscriptionProcessors.Refresh(expiresAtMillis, nodeId, watcherContact, clock.millis());
+        return deadline.bound(subscriptions.submitToKey(key, refresh), "refresh subscription", key)
+                .thenApply(Optional::ofNullable);
+    }
+
+    @Override
+    public CompletionStage<Optional<Subscription>> nextNotify(String key) {
+        return deadline.bound(subscriptions.submitToKey(key, new SubscriptionProcessors.NextNotify(clock.millis())),
+                "notify", key).thenApply(Optional::ofNullable);
+    }
+
+    /** Removed (not deleted), so that the listeners' removal event carries the subscription. */
+    @Override
+    public CompletionStage<Void> remove(String key) {
+        return deadline.bound(subscriptions.removeAsync(key), "unsubscribe", key).thenApply(removed -> null);
+    }
+
+    @Override
+    public List<Subscription> watchersOf(AddressOfRecord resource, EventPackage event) {
+        return mirror.watchersOf(resource.toString(), event, clock.millis());
+    }
+
+    @Override
+    public boolean watched(AddressOfRecord resource, EventPackage event) {
+        return mirror.watched(resource.toString(), event);
+    }
+
+    /** As {@link #watched(AddressOfRecord, EventPackage)}, for a {@code user@domain} key already at hand. */
+    boolean watched(String resource, EventPackage event) {
+        return mirror.watched(resource, event);
+    }
+
+    /** How many subscriptions this member's mirror holds. */
+    public int mirrored() {
+        return mirror.size();
+    }
+
+    private void reloadSoon() {
+        try {
+            reloading.execute(() -> {
+                try {
+                    feed.load();
+                } catch (RuntimeException e) {
+                    LOG.warn("Reading the presence subscriptions again after a merge failed", e);
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            // Closing: nothing to keep current.
+        }
+    }
+
+    /** Stops listening; the mirror keeps what it holds. */
+    @Override
+    public void close() {
+        reloading.shutdownNow();
+        UUID lifecycle = lifecycleListener;
+        if (lifecycle != null) {
+            quietly(() -> grid.getLifecycleService().removeLifecycleListener(lifecycle));
+        }
+        quietly(feed::stop);
+    }
+
+    /** The grid may already be down when the node stops: nothing is left to unregister then. */
+    private static void quietly(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.debug("Subscription mirror: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.gridpbx.node.grid;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridpbx.core.presence.Subscription;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry processors of {@code presence.subscriptions}: a refresh (RFC 6665 section 4.1.2.1) and the
+ * taking of the next NOTIFY's CSeq and version, each applied on the key's owner in one step. The time
+ * is fixed by the sender, so the entry's time-to-live comes out the same wherever the processor runs;
+ * the backups receive the subscription the owner computed ({@link Store}), never the change.
+ */
+final class SubscriptionProcessors {
+
+    private SubscriptionProcessors() {
+    }
+
+    /** Stores a subscription until {@link HazelcastSubscriptions#GRACE} past its expiry, the same way on the owner and the backup. */
+    static void write(Map.Entry<String, Subscription> entry, Subscription subscription, long nowMillis) {
+        ((ExtendedMapEntry<String, Subscription>) entry).setValue(subscription, timeToLive(subscription, nowMillis),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Never 0, which would keep the entry for ever. */
+    static long timeToLive(Subscription subscription, long nowMillis) {
+        return Math.max(1, subscription.expiresAtMillis() - nowMillis + HazelcastSubscriptions.GRACE.toMillis());
+    }
+
+    /**
+     * A refresh: the new expiry, the refreshing node, the watcher's Contact. Idempotent: applied twice,
+     * it stores and answers the same subscription. Answers null when there is no such subscription (481).
+     */
+    static final class Refresh implements EntryProcessor<String, Subscription, Subscription>, IdentifiedDataSerializable {
+        private long expiresAtMillis;
+        private String nodeId = "";
+        private String contact = "";
+        private long nowMillis;
+        private transient @Nullable Subscription stored;
+
+        /** For deserialization only. */
+        public Refresh() {
+        }
+
+        Refresh(long expiresAtMillis, String nodeId, String contact, long nowMillis) {
+            this.expiresAtMillis = expiresAtMillis;
+            this.nodeId = nodeId;
+            this.contact = contact;
+            this.nowMillis = nowMillis;
+        }
+
+        @Override
+        public @Nullable Subscription process(Map.Entry<String, Subscription> entry) {
+            Subscription current = entry.getValue();
+            if (current == null) {
+                return null;
+            }
+            stored = current.refreshed(expiresAtMillis, nodeId, contact);
+            write(entry, stored, nowMillis);
+            return stored;
+        }
+
+        @Override
+        public @Nullable EntryProcessor<String, Subscription, Subscription> getBackupProcessor() {
+            return stored == null ? null : new Store(stored, nowMillis);
+        }
+
+        @Override
+        public void writeData(ObjectDataOutput out) throws IOException {
+            out.writeLong(expiresAtMillis);
+            out.writeString(nodeId);
+            out.writeString(contact);
+            out.writeLong(nowMillis);
+        }
+
+        @Override
+        public void readData(ObjectDataInput in) throws IOException {
+            expiresAtMillis = in.readLong();
+            nodeId = in.readString();
+            contact = in.readString();
+            nowMillis = in.readLong();
+        }
+
+        @Override
+        public int getFactoryId() {
+            return GridDataSerializers.FACTORY_ID;
+        }
+
+        @Override
+        public int getClassId() {
+            return GridDataSerializers.REFRESH_SUBSCRIPTION;
+        }
+    }
+
+    /**
+     * Takes the next NOTIFY's CSeq and version on the owner, so that two nodes notifying at once never
+     * send one CSeq twice. Not idempotent by nature: a replay (a retry after the owner changed) takes one
+     * more CSeq, a gap the watcher accepts (only a lower CSeq is out of order, RFC 3261 section 12.2.2).
+     * The backup stores the owner's result. Answers null when the subscription is gone.
+     */
+    static final class NextNotify implements EntryProcessor<String, Subscription, Subscription>, IdentifiedDataSerializable {
+        private long nowMillis;
+        private transient @Nullable Subscription stored;
+
+        /** For deserialization only. */
+        public NextNotify() {
+        }
+
+        NextNotify(long nowMillis) {
+            this.nowMillis = nowMillis;
+        }
+
+        @Override
+        public @Nullable Subscription process(Map.Entry<String, Subscription> entry) {
+            Subscription current = entry.getValue();
+            if (current == null) {
+                return null;
+            }
+            stored = current.nextNotify();
+            write(entry, stored, nowMillis);
+            return stored;
+        }
+
+        @Override
+        public @Nullable EntryProcessor<String, Subscription, Subscription> getBackupProcessor() {
+            return stored == null ? null : new Store(stored, nowMillis);
+        }
+
+        @Override
+        public void writeData(ObjectDataOutput out) throws IOException {
+            out.writeLong(nowMillis);
+        }
+
+        @Override
+        public void readData(ObjectDataInput in) throws IOException {
+            nowMillis = in.readLong();
+        }
+
+        @Override
+        public int getFactoryId() {
+            return GridDataSerializers.FACTORY_ID;
+        }
+
+        @Override
+        public int getClassId() {
+            return GridDataSerializers.NEXT_NOTIFY;
+        }
+    }
+
+    /** The backup's side: the subscription the owner computed, with the same time-to-live. */
+    static final class Store implements EntryProcessor<String, Subscription, Subscription>, IdentifiedDataSerializable {
+        private @Nullable Subscription subscription;
+        private long nowMillis;
+
+        /** For deserialization only. */
+        public Store() {
+        }
+
+        Store(Subscription subscription, long nowMillis) {
+            this.subscription = subscription;
+            this.nowMillis = nowMillis;
+        }
+
+        @Override
+        public @Nullable Subscription process(Map.Entry<String, Subscription> entry) {
+            if (subscription != null) {
+                write(entry, subscription, nowMillis);
+            }
+            return null;
+        }
+
+        @Override
+        public @Nullable EntryProcessor<String, Subscription, Subscription> getBackupProcessor() {
+            return null;
+        }
+
+        @Override
+        public void writeData(ObjectDataOutput out) throws IOException {
+            out.writeObject(subscription);
+            out.writeLong(nowMillis);
+        }
+
+        @Override
+        public void readData(ObjectDataInput in) throws IOException {
+            subscription = in.readObject();
+            nowMillis = in.readLong();
+        }
+
+        @Override
+        public int getFactoryId() {
+            return GridDataSerializers.FACTORY_ID;
+        }
+
+        @Override
+        public int getClassId() {
+            return GridDataSerializers.STORE_SUBSCRIPTION;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.gridpbx.node.presence;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.presence.NotifyCoalescer;
+import io.gridpbx.core.presence.PresenceServer;
+import io.gridpbx.core.presence.SubscriptionRules;
+import io.gridpbx.core.tenancy.TenantDirectory;
+import io.gridpbx.node.grid.GridDeadline;
+import io.gridpbx.node.grid.HazelcastCallStates;
+import io.gridpbx.node.grid.HazelcastMailboxCounts;
+import io.gridpbx.node.grid.HazelcastPublications;
+import io.gridpbx.node.grid.HazelcastSubscriptions;
+import io.gridpbx.node.grid.PresenceFeeds;
+import io.gridpbx.sip.SipServer;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The presence server (issue 12): its stores in the grid, the service, served by this node's SIP
+ * server, and the local listeners that announce the changes of the entries this member owns.
+ */
+@Configuration(proxyBeanMethods = false)
+class PresenceConfiguration {
+
+    @Bean
+    SubscriptionRules subscriptionRules() {
+        return SubscriptionRules.DEFAULT;
+    }
+
+    /** Mirrors who watches whom on this member; blocks until the map is read. */
+    @Bean(destroyMethod = "close")
+    HazelcastSubscriptions presenceSubscriptions(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
+        return HazelcastSubscriptions.start(grid, clock, deadline);
+    }
+
+    @Bean
+    HazelcastPublications presencePublications(HazelcastInstance grid, SubscriptionRules rules, Clock clock,
+            GridDeadline deadline) {
+        return new HazelcastPublications(grid, rules, clock, deadline);
+    }
+
+    @Bean
+    HazelcastCallStates presenceCallStates(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
+        return new HazelcastCallStates(grid, clock, deadline);
+    }
+
+    @Bean
+    HazelcastMailboxCounts mailboxCounts(HazelcastInstance grid, GridDeadline deadline) {
+        return new HazelcastMailboxCounts(grid, deadline);
+    }
+
+    /** The timer of the NOTIFY coalescer's windows: one daemon thread, whose rounds only start grid reads. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService presenceTimer() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("presence-notify").daemon().factory());
+    }
+
+    /** The service, served by this node's SIP server from now on. */
+    @Bean
+    PresenceServer presenceServer(TenantDirectory directory, HazelcastSubscriptions subscriptions,
+            HazelcastPublications publications, HazelcastCallStates calls, BindingStore bindings,
+            HazelcastMailboxCounts mailboxes, SipServer sip, SubscriptionRules rules,
+            ScheduledExecutorService presenceTimer, Clock clock) {
+        PresenceServer server = new PresenceServer(directory, subscriptions, publications, calls, bindings, mailboxes,
+                sip.notifier(), rules, new NotifyCoalescer(presenceTimer), clock, new SecureRandom());
+        sip.servePresence(server);
+        return server;
+    }
+
+    /** Announces the changes of this member's entries to the service. */
+    @Bean(destroyMethod = "close")
+    PresenceFeeds presenceFeeds(HazelcastInstance grid, HazelcastSubscriptions subscriptions, PresenceServer server,
+            GridDeadline deadline, Clock clock) {
+        return PresenceFeeds.start(grid, subscriptions, server, deadline, clock);
+    }
+}
