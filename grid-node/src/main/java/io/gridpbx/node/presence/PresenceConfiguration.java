@@ -15,8 +15,6 @@ import io.gridpbx.node.grid.PresenceFeeds;
 import io.gridpbx.sip.SipServer;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -54,10 +52,9 @@ class PresenceConfiguration {
         return new HazelcastMailboxCounts(grid, deadline);
     }
 
-    /** The timer of the NOTIFY coalescer's windows: one daemon thread, whose rounds only start grid reads. */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService presenceTimer() {
-        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("presence-notify").daemon().factory());
+    @Bean(destroyMethod = "close")
+    NotifyTimer notifyTimer() {
+        return new NotifyTimer();
     }
 
     /** The service, served by this node's SIP server from now on. */
@@ -65,9 +62,9 @@ class PresenceConfiguration {
     PresenceServer presenceServer(TenantDirectory directory, HazelcastSubscriptions subscriptions,
             HazelcastPublications publications, HazelcastCallStates calls, BindingStore bindings,
             HazelcastMailboxCounts mailboxes, SipServer sip, SubscriptionRules rules,
-            ScheduledExecutorService presenceTimer, Clock clock) {
+            NotifyTimer timer, Clock clock) {
         PresenceServer server = new PresenceServer(directory, subscriptions, publications, calls, bindings, mailboxes,
-                sip.notifier(), rules, new NotifyCoalescer(presenceTimer), clock, new SecureRandom());
+                sip.notifier(), rules, new NotifyCoalescer(timer.executor()), clock, new SecureRandom());
         sip.servePresence(server);
         return server;
     }
