@@ -72,6 +72,37 @@ class PresenceIT {
         }
     }
 
+    /**
+     * Directed pickup through a busy lamp: 212 calls 213, which rings; 214 watches 213 and sends an INVITE
+     * with Replaces naming the ringing call to 213; the node sends it to the caller 212 (only the UA
+     * that initiated an early dialog may accept its replacement, RFC 3891 section 3), which answers the
+     * picker and cancels its first INVITE, which stops 213 ringing.
+     */
+    @Test
+    void directedPickup_reachesTheCallerOfTheRingingCall_whichCancelsTheRinging() throws Exception {
+        AddressOfRecord ringingUser = new AddressOfRecord("213", OFFICE);
+        Phones.register(NODE_PORT, "213", 16211, "<sip:213@127.0.0.1:16212>");
+        try (Sipp.Running lamp = watch("uac_watch_ringing.xml", "214", "213", 16213).start();
+                Sipp.Running callee = Sipp.scenario("uas_ring_until_cancelled.xml", 16212).start().awaitListening();
+                UdpPeer caller = new UdpPeer("127.0.0.1", 16214)) {
+            awaitWatched(ringingUser, EventPackage.DIALOG);
+            PickupCaller call = new PickupCaller(caller, NODE_PORT);
+            String calleeTag = call.inviteUntilRinging("212", "213");
+
+            Sipp.Running picker = Sipp.scenario("uac_pickup.xml", 16215).to(NODE_PORT).service("213")
+                    .credentials("214", "pass214").key("domain", OFFICE).key("caller", "214")
+                    .key("replaces", call.callId() + ";to-tag=" + call.callerTag() + ";from-tag=" + calleeTag + ";early-only")
+                    .start();
+            String pickupInvite = call.answerPickup();
+            assertThat(pickupInvite).as("the INVITE with Replaces reached the caller").contains("Replaces: " + call.callId());
+            call.cancelFirstInvite();
+            call.answerBye();
+            picker.await().assertPassed();
+            callee.await().assertPassed();
+            lamp.await().assertPassed();
+        }
+    }
+
     @Test
     void unknownPackage_gets489WithAllowEvents_beforeAnyChallenge() {
         watch("subscribe_bad_event.xml", "201", "200", 16208).run().assertPassed();
@@ -87,6 +118,119 @@ class PresenceIT {
         Sipp.scenario("subscribe_forbidden.xml", 16210).to(NODE_PORT).service("200").credentials("300", "pass300")
                 .key("domain", ACME).key("target", OFFICE).key("watcher", "300").run().assertPassed();
         assertThat(node.subscriptions.watched(new AddressOfRecord("200", OFFICE), EventPackage.PRESENCE)).isFalse();
+    }
+
+    /** The caller of a call that gets picked up: a bare UDP phone, since SIPp cannot take a second Call-ID's INVITE. */
+    private static final class PickupCaller {
+        private static final Duration PATIENCE = Duration.ofSeconds(10);
+        private final UdpPeer socket;
+        private final int nodePort;
+        private final String callId = "pickup-" + System.nanoTime() + "@127.0.0.1";
+        private String caller = "";
+        private String callee = "";
+
+        PickupCaller(UdpPeer socket, int nodePort) {
+            this.socket = socket;
+            this.nodePort = nodePort;
+        }
+
+        String callId() {
+            return callId;
+        }
+
+        String callerTag() {
+            return "caller-tag";
+        }
+
+        /** INVITE, 407, ACK, INVITE with credentials, until 180; returns the callee's tag. */
+        String inviteUntilRinging(String from, String to) throws Exception {
+            this.caller = from;
+            this.callee = to;
+            socket.send(invite(1, "b1", null), nodePort);
+            String challenge = required(socket.await("407 ", PATIENCE), "407");
+            socket.send(ack(1, "b1", header(challenge, "To")), nodePort);
+            var offered = io.gridpbx.core.digest.DigestClient.parse(header(challenge, "Proxy-Authenticate")).orElseThrow();
+            String credentials = io.gridpbx.core.digest.DigestClient.answer(offered, from, "pass" + from, "INVITE",
+                    "sip:" + to + "@" + OFFICE, "0a4f113b", 1);
+            socket.send(invite(2, "b2", credentials), nodePort);
+            String ringing = required(socket.await("180 ", PATIENCE), "180");
+            String toHeader = header(ringing, "To");
+            return toHeader.substring(toHeader.indexOf("tag=") + 4).split(";")[0].strip();
+        }
+
+        /** Waits for the INVITE with Replaces and answers it 200, echoing its Record-Route; returns it. */
+        String answerPickup() throws Exception {
+            String invite = required(socket.await("Replaces:", PATIENCE), "INVITE with Replaces");
+            StringBuilder ok = new StringBuilder("SIP/2.0 200 OK\r\n");
+            for (String line : invite.split("\r\n")) {
+                String name = line.contains(":") ? line.substring(0, line.indexOf(':')).strip() : "";
+                if (name.equalsIgnoreCase("Via") || name.equalsIgnoreCase("Record-Route") || name.equalsIgnoreCase("From")
+                        || name.equalsIgnoreCase("Call-ID") || name.equalsIgnoreCase("CSeq")) {
+                    ok.append(line).append("\r\n");
+                } else if (name.equalsIgnoreCase("To")) {
+                    ok.append(line).append(";tag=picked-up\r\n");
+                }
+            }
+            ok.append("Contact: <sip:").append(caller).append("@127.0.0.1:").append(socket.port()).append(">\r\n")
+                    .append("Content-Length: 0\r\n\r\n");
+            socket.send(ok.toString(), nodePort);
+            return invite;
+        }
+
+        /** CANCEL of the first INVITE (RFC 3261 section 9.1: its branch and CSeq), then the ACK of its 487. */
+        void cancelFirstInvite() throws Exception {
+            socket.send(request("CANCEL", 2, "b2", "To: <sip:" + callee + "@" + OFFICE + ">", null), nodePort);
+            String terminated = required(socket.await("487 ", PATIENCE), "487");
+            socket.send(ack(2, "b2", header(terminated, "To")), nodePort);
+        }
+
+        /** The picker hangs up: 200 to its BYE. */
+        void answerBye() throws Exception {
+            String bye = required(socket.await("BYE sip:", PATIENCE), "BYE");
+            StringBuilder ok = new StringBuilder("SIP/2.0 200 OK\r\n");
+            for (String line : bye.split("\r\n")) {
+                String name = line.contains(":") ? line.substring(0, line.indexOf(':')).strip() : "";
+                if (java.util.List.of("via", "from", "to", "call-id", "cseq").contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    ok.append(line).append("\r\n");
+                }
+            }
+            socket.send(ok.append("Content-Length: 0\r\n\r\n").toString(), nodePort);
+        }
+
+        private String invite(int cseq, String branch, String credentials) {
+            return request("INVITE", cseq, branch, "To: <sip:" + callee + "@" + OFFICE + ">", credentials);
+        }
+
+        private String ack(int cseq, String branch, String to) {
+            return request("ACK", cseq, branch, "To: " + to, null);
+        }
+
+        private String request(String method, int cseq, String branch, String to, String credentials) {
+            return method + " sip:" + callee + "@" + OFFICE + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.port() + ";branch=z9hG4bK-" + callId.hashCode() + branch + "\r\n"
+                    + "Max-Forwards: 70\r\n"
+                    + "From: <sip:" + caller + "@" + OFFICE + ">;tag=" + callerTag() + "\r\n"
+                    + to + "\r\n"
+                    + "Call-ID: " + callId + "\r\n"
+                    + "CSeq: " + cseq + " " + method + "\r\n"
+                    + ("INVITE".equals(method) ? "Contact: <sip:" + caller + "@127.0.0.1:" + socket.port() + ">\r\n" : "")
+                    + (credentials == null ? "" : "Proxy-Authorization: " + credentials + "\r\n")
+                    + "Content-Length: 0\r\n\r\n";
+        }
+
+        private static String header(String message, String name) {
+            for (String line : message.split("\r\n")) {
+                if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+                    return line.substring(name.length() + 1).strip();
+                }
+            }
+            throw new AssertionError("no " + name + " in " + message);
+        }
+
+        private static String required(String message, String what) {
+            assertThat(message).as("a %s within %s", what, PATIENCE).isNotNull();
+            return message;
+        }
     }
 
     private static Sipp watch(String scenario, String watcher, String watched, int sippPort) {

@@ -33,6 +33,7 @@ public final class PresenceServer {
     private final RandomGenerator random;
     private final PresenceStates states;
     private final NotifyCoalescer coalescer;
+    private final DirectedPickup pickup;
 
     public PresenceServer(TenantDirectory directory, SubscriptionStore subscriptions, PublicationStore publications,
             CallStateStore calls, BindingStore bindings, MailboxCounts mailboxes, NotifySender sender,
@@ -47,6 +48,7 @@ public final class PresenceServer {
         this.random = random;
         this.coalescer = coalescer;
         this.states = new PresenceStates(subscriptions, publications, calls, bindings, mailboxes, clock);
+        this.pickup = new DirectedPickup(calls, bindings, directory, clock);
     }
 
     /** Decides a SUBSCRIBE (section 4.2.1); a 200 is followed by {@link #notifyAccepted}. */
@@ -138,6 +140,14 @@ public final class PresenceServer {
         if (watchesCalls(user)) {
             calls.changed(user, state);
         }
+    }
+
+    /**
+     * Where an INVITE with Replaces from {@code picker} to {@code dialled} goes: to the caller of the
+     * ringing call it names ({@link DirectedPickup}).
+     */
+    public CompletionStage<PickupOutcome> pickup(AddressOfRecord picker, AddressOfRecord dialled, Replaces replaces) {
+        return pickup.locate(picker, dialled, replaces);
     }
 
     /** Whether anyone watches {@code user}'s calls, in a package that shows them: cheap, for the call path. */

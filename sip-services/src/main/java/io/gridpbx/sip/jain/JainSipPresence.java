@@ -76,6 +76,16 @@ final class JainSipPresence {
         return server;
     }
 
+    /** Where a directed pickup goes; refused while this node serves no presence (nobody can see ringing calls). */
+    CompletionStage<io.gridpbx.core.presence.PickupOutcome> pickup(AddressOfRecord picker, AddressOfRecord dialled,
+            io.gridpbx.core.presence.Replaces replaces) {
+        PresenceServer presence = server;
+        return presence == null
+                ? CompletableFuture.completedFuture(new io.gridpbx.core.presence.PickupOutcome.Refused(481,
+                        "No Ringing Call To Pick Up"))
+                : presence.pickup(picker, dialled, replaces);
+    }
+
     /**
      * Whether the request is this node's to answer as presence server: a SUBSCRIBE or PUBLISH outside a
      * dialog for a domain this cluster serves, or a SUBSCRIBE inside one for a package it serves (a

@@ -5,6 +5,7 @@ import io.gridpbx.core.dialog.DialogId;
 import io.gridpbx.core.limits.CallSlots;
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.Binding;
+import io.gridpbx.core.presence.Replaces;
 import io.gridpbx.core.routing.CalleeResolution;
 import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.proxy.InitialRequestPolicy;
@@ -206,11 +207,21 @@ final class JainSipProxy {
             // A phone that dials "ext@node-address": the callee is in the caller's own domain.
             callee = new AddressOfRecord(callee.user(), caller.domain());
         }
+        Replaces replaces = null;
+        javax.sip.header.Header replacesHeader = request.getHeader("Replaces");
+        if (replacesHeader != null && Request.INVITE.equals(request.getMethod())) {
+            try {
+                replaces = Replaces.parse(JainSipPresence.headerValue(replacesHeader));
+            } catch (IllegalArgumentException bad) {
+                responder.reject(request, 400, bad.getMessage());
+                return;
+            }
+        }
         policy.decide(request.getMethod(), caller, callee,
                 JainSipMessages.digestResponses(request, ProxyAuthorizationHeader.NAME),
                 DigestAuthenticator.requestKey(request.getMethod(), JainSipMessages.callId(request),
                         ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()),
-                JainSipMessages.sourceAddress(request), JainSipMessages.callId(request), toUser(request))
+                JainSipMessages.sourceAddress(request), JainSipMessages.callId(request), toUser(request), replaces)
                 .whenComplete((decision, failure) -> {
                     try {
                         if (failure != null) {

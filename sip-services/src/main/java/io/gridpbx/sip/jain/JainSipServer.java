@@ -178,13 +178,14 @@ public final class JainSipServer implements SipServer {
             Registrar registrar = new Registrar(directory, authenticator, bindings, settings.registration());
             OutboundPlanner planner = new OutboundPlanner(trunking);
             guard.trust(address -> trunking.carrierAt(address).isPresent());
-            InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
-                    new CallRouter(directory, bindings, planner), trunking, planner, new CallAdmission(directory,
-                            new CallLimitRules(trunking), slots, rates, billing, settings.nodeId()));
-            JainSipTrunks trunks = new JainSipTrunks(addresses, headers, settings.advertisedHost(), settings.trunkTimers());
             JainSipFailures failures = new JainSipFailures(responder, counters);
             JainSipPresence presence = new JainSipPresence(responder, self, authenticator, directory, failures,
                     settings.nodeId());
+            InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
+                    new CallRouter(directory, bindings, planner), trunking, planner, new CallAdmission(directory,
+                            new CallLimitRules(trunking), slots, rates, billing, settings.nodeId()),
+                    (picker, dialled, replaces) -> presence.pickup(picker, dialled, replaces));
+            JainSipTrunks trunks = new JainSipTrunks(addresses, headers, settings.advertisedHost(), settings.trunkTimers());
             DialogTracker tracker = new DialogTracker(dialogs, new RecentDialogs(clock, RECENT_DIALOGS), slots,
                     responder, self, trunks.timers(), settings.trunkTimers().longestCall(),
                     new BusyLamps(presence::server, clock));

@@ -6,6 +6,8 @@ import io.gridpbx.core.billing.CallCredit;
 import io.gridpbx.core.dialog.CallFacts;
 import io.gridpbx.core.dialog.Direction;
 import io.gridpbx.core.location.AddressOfRecord;
+import io.gridpbx.core.presence.PickupOutcome;
+import io.gridpbx.core.presence.Replaces;
 import io.gridpbx.core.routing.CallRouter;
 import io.gridpbx.core.routing.CalleeResolution;
 import io.gridpbx.core.tenancy.Client;
@@ -44,10 +46,15 @@ public final class InitialRequestPolicy implements LaterLegs {
     private final TrunkingView trunking;
     private final OutboundPlanner planner;
     private final CallAdmission admission;
+    private final Pickups pickups;
 
-    /** @param admission what a call must pass before it rings (rates, limits, funds) */
+    /**
+     * @param admission what a call must pass before it rings (rates, limits, funds)
+     * @param pickups   where an INVITE with Replaces, a directed pickup, goes
+     */
     public InitialRequestPolicy(TenantDirectory directory, DigestAuthenticator authenticator, CallRouter router,
-            TrunkingView trunking, OutboundPlanner planner, CallAdmission admission) {
+            TrunkingView trunking, OutboundPlanner planner, CallAdmission admission, Pickups pickups) {
+        this.pickups = pickups;
         this.directory = directory;
         this.authenticator = authenticator;
         this.router = router;
@@ -67,23 +74,25 @@ public final class InitialRequestPolicy implements LaterLegs {
      */
     public CompletionStage<RequestDecision> decide(String method, AddressOfRecord caller, AddressOfRecord callee,
             List<DigestResponse> credentials, String requestKey, String sourceAddress, String callId) {
-        return decide(method, caller, callee, credentials, requestKey, sourceAddress, callId, null);
+        return decide(method, caller, callee, credentials, requestKey, sourceAddress, callId, null, null);
     }
 
     /**
-     * As above, with the user part of the To header: a carrier's call to the Contact a node registered
-     * for a trunk account names the account in its Request-URI, and the number called in To.
+     * As above, with the user part of the To header (a carrier's call to the Contact a node registered
+     * for a trunk account names the account in its Request-URI, and the number called in To), and the
+     * INVITE's Replaces header, which makes it a directed pickup of the ringing call it names.
      */
     public CompletionStage<RequestDecision> decide(String method, AddressOfRecord caller, AddressOfRecord callee,
             List<DigestResponse> credentials, String requestKey, String sourceAddress, String callId,
-            @Nullable String toUser) {
-        return judge(method, caller, callee, credentials, requestKey, sourceAddress, toUser)
+            @Nullable String toUser, @Nullable Replaces replaces) {
+        return judge(method, caller, callee, credentials, requestKey, sourceAddress, toUser, replaces)
                 .thenCompose(decision -> "INVITE".equals(method) && decision instanceof RequestDecision.Route route
                         ? admission.admit(route, callId) : CompletableFuture.completedFuture(decision));
     }
 
     private CompletionStage<RequestDecision> judge(String method, AddressOfRecord caller, AddressOfRecord callee,
-            List<DigestResponse> credentials, String requestKey, String sourceAddress, @Nullable String toUser) {
+            List<DigestResponse> credentials, String requestKey, String sourceAddress, @Nullable String toUser,
+            @Nullable Replaces replaces) {
         if (trunking.carrierAt(sourceAddress).isPresent()) {
             return fromCarrier(caller, calledNumber(callee, toUser));
         }
@@ -100,7 +109,23 @@ public final class InitialRequestPolicy implements LaterLegs {
         return authenticator.authenticate(method, realm, answer, requestKey).thenCompose(verdict -> switch (verdict) {
             case DigestAuthenticator.Verdict.Challenge challenge -> CompletableFuture.completedFuture(
                     new RequestDecision.Challenge(challenge.challenges(), challenge.failedUser()));
-            case DigestAuthenticator.Verdict.Authenticated authenticated -> route(authenticated.credentials(), caller, callee);
+            case DigestAuthenticator.Verdict.Authenticated authenticated -> replaces != null && "INVITE".equals(method)
+                    ? pickUp(authenticated.credentials(), caller, callee, replaces)
+                    : route(authenticated.credentials(), caller, callee);
+        });
+    }
+
+    /** A directed pickup: the INVITE goes to the caller of the ringing call, whose phone does the swap. */
+    private CompletionStage<RequestDecision> pickUp(SipCredentials authenticated, AddressOfRecord picker,
+            AddressOfRecord dialled, Replaces replaces) {
+        if (!authenticated.owner().equals(picker)) {
+            return refused(403, "From Does Not Match Credentials");
+        }
+        return pickups.locate(picker, dialled, replaces).thenApply(outcome -> switch (outcome) {
+            case PickupOutcome.Refused refused -> new RequestDecision.Refuse(refused.status(), refused.reason());
+            case PickupOutcome.Caller found -> new RequestDecision.Route(picker, picker.domain(),
+                    new CalleeResolution.Contacts(found.caller(), found.contacts()),
+                    new CallFacts(Direction.INTERNAL, dialled.user(), "", "", 0, picker.domain(), List.of()), Long.MAX_VALUE);
         });
     }
 
