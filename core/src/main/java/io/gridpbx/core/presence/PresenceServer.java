@@ -77,7 +77,13 @@ public final class PresenceServer {
             if (seconds == 0) {
                 return done(new SubscribeOutcome.Accepted(created, 0, false)); // a fetch (section 4.4.3)
             }
-            return subscriptions.create(created).thenApply(stored -> new SubscribeOutcome.Accepted(created, seconds, true));
+            // A retransmission (answers are stateless) meets the subscription it created: refreshed, not
+            // created again, so its CSeq and version go on rising (RFC 3261 section 12.2.2, RFC 4235 section 4.1).
+            return subscriptions.refresh(created.key(), expiresAt, request.nodeId(), request.watcherTarget().contact())
+                    .thenCompose(found -> found.isPresent()
+                            ? done(new SubscribeOutcome.Accepted(found.get(), seconds, true))
+                            : subscriptions.create(created)
+                                    .thenApply(stored -> new SubscribeOutcome.Accepted(created, seconds, true)));
         }
         String key = Subscription.keyOf(request.callId(), request.watcherTag(), request.toTag(), event.token(),
                 request.event().id());
