@@ -85,11 +85,21 @@ public record Publications(List<Publication> live) {
         return -1;
     }
 
+    /**
+     * Drops the oldest until {@link #MOST} are left; of two published in the same millisecond the
+     * earlier in the list goes, so the one just published (last), which is answered 200, stays.
+     */
     private static List<Publication> newest(List<Publication> publications) {
-        if (publications.size() <= MOST) {
-            return publications;
+        List<Publication> kept = new ArrayList<>(publications);
+        while (kept.size() > MOST) {
+            int oldest = 0;
+            for (int i = 1; i < kept.size(); i++) {
+                if (kept.get(i).publishedAtMillis() < kept.get(oldest).publishedAtMillis()) {
+                    oldest = i;
+                }
+            }
+            kept.remove(oldest);
         }
-        return publications.stream().sorted(Comparator.comparingLong(Publication::publishedAtMillis).reversed())
-                .limit(MOST).toList();
+        return kept;
     }
 }
