@@ -84,9 +84,7 @@ final class SafeXml {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser lacks a hardening feature", e);
         } catch (SAXException | IOException | RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            throw new BodyException(400, "Malformed " + kind + ": "
-                    + (message.contains("DOCTYPE") ? "DOCTYPE not allowed" : "not well-formed XML"), e);
+            throw BodyException.notWellFormed(kind, String.valueOf(e.getMessage()).contains("DOCTYPE"), e);
         }
         if (root == null) {
             throw BodyException.malformed(kind, "no root element");
