@@ -26,7 +26,12 @@ public final class InMemorySubscriptions implements SubscriptionStore {
     }
 
     @Override
-    public CompletionStage<Optional<Subscription>> refresh(String key, long expiresAtMillis, String nodeId, String watcherContact) {
+    public CompletionStage<Optional<Subscription>> refresh(String key, AddressOfRecord watcher, long expiresAtMillis,
+            String nodeId, String watcherContact) {
+        Subscription current = byKey.get(key);
+        if (current == null || !current.watcher().equals(watcher)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         return CompletableFuture.completedFuture(Optional.ofNullable(byKey.computeIfPresent(key,
                 (k, old) -> live(old) ? old.refreshed(expiresAtMillis, nodeId, watcherContact) : null)));
     }

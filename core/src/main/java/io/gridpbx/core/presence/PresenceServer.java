@@ -79,7 +79,7 @@ public final class PresenceServer {
             }
             // A retransmission (answers are stateless) meets the subscription it created: refreshed, not
             // created again, so its CSeq and version go on rising (RFC 3261 section 12.2.2, RFC 4235 section 4.1).
-            return subscriptions.refresh(created.key(), expiresAt, request.nodeId(), request.watcherTarget().contact())
+            return subscriptions.refresh(created.key(), request.watcher(), expiresAt, request.nodeId(), request.watcherTarget().contact())
                     .thenCompose(found -> found.isPresent()
                             ? done(new SubscribeOutcome.Accepted(found.get(), seconds, true))
                             : subscriptions.create(created)
@@ -87,7 +87,7 @@ public final class PresenceServer {
         }
         String key = Subscription.keyOf(request.callId(), request.watcherTag(), request.toTag(), event.token(),
                 request.event().id());
-        return subscriptions.refresh(key, expiresAt, request.nodeId(), request.watcherTarget().contact())
+        return subscriptions.refresh(key, request.watcher(), expiresAt, request.nodeId(), request.watcherTarget().contact())
                 .thenCompose(found -> {
                     if (found.isEmpty()) {
                         return done(new SubscribeOutcome.Refused(481, "Subscription Does Not Exist"));

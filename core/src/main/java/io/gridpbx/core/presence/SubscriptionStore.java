@@ -17,9 +17,11 @@ public interface SubscriptionStore {
 
     /**
      * Refreshes a subscription (section 4.1.2.1): its new expiry, node and Contact; empty when there is
-     * none with that key (481).
+     * none with that key whose watcher is {@code watcher} (481: only its own watcher refreshes or ends a
+     * subscription, whoever else learnt its Call-ID and tags).
      */
-    CompletionStage<Optional<Subscription>> refresh(String key, long expiresAtMillis, String nodeId, String watcherContact);
+    CompletionStage<Optional<Subscription>> refresh(String key, AddressOfRecord watcher, long expiresAtMillis,
+            String nodeId, String watcherContact);
 
     /**
      * Takes the next NOTIFY's CSeq and version, atomically on the key's owner, so NOTIFYs sent by two

@@ -81,9 +81,10 @@ public final class HazelcastSubscriptions implements SubscriptionStore, AutoClos
     }
 
     @Override
-    public CompletionStage<Optional<Subscription>> refresh(String key, long expiresAtMillis, String nodeId,
-            String watcherContact) {
-        var refresh = new SubscriptionProcessors.Refresh(expiresAtMillis, nodeId, watcherContact, clock.millis());
+    public CompletionStage<Optional<Subscription>> refresh(String key, AddressOfRecord watcher, long expiresAtMillis,
+            String nodeId, String watcherContact) {
+        var refresh = new SubscriptionProcessors.Refresh(watcher.toString(), expiresAtMillis, nodeId, watcherContact,
+                clock.millis());
         return deadline.bound(subscriptions.submitToKey(key, refresh), "refresh subscription", key)
                 .thenApply(Optional::ofNullable);
     }

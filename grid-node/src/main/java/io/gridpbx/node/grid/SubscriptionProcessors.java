@@ -35,9 +35,11 @@ final class SubscriptionProcessors {
 
     /**
      * A refresh: the new expiry, the refreshing node, the watcher's Contact. Idempotent: applied twice,
-     * it stores and answers the same subscription. Answers null when there is no such subscription (481).
+     * it stores and answers the same subscription. Answers null when there is no such subscription, or
+     * when the one refreshing it is not its watcher (481).
      */
     static final class Refresh implements EntryProcessor<String, Subscription, Subscription>, IdentifiedDataSerializable {
+        private String watcher = "";
         private long expiresAtMillis;
         private String nodeId = "";
         private String contact = "";
@@ -48,7 +50,8 @@ final class SubscriptionProcessors {
         public Refresh() {
         }
 
-        Refresh(long expiresAtMillis, String nodeId, String contact, long nowMillis) {
+        Refresh(String watcher, long expiresAtMillis, String nodeId, String contact, long nowMillis) {
+            this.watcher = watcher;
             this.expiresAtMillis = expiresAtMillis;
             this.nodeId = nodeId;
             this.contact = contact;
@@ -58,7 +61,7 @@ final class SubscriptionProcessors {
         @Override
         public @Nullable Subscription process(Map.Entry<String, Subscription> entry) {
             Subscription current = entry.getValue();
-            if (current == null) {
+            if (current == null || !current.watcher().toString().equals(watcher)) {
                 return null;
             }
             stored = current.refreshed(expiresAtMillis, nodeId, contact);
@@ -73,6 +76,7 @@ final class SubscriptionProcessors {
 
         @Override
         public void writeData(ObjectDataOutput out) throws IOException {
+            out.writeString(watcher);
             out.writeLong(expiresAtMillis);
             out.writeString(nodeId);
             out.writeString(contact);
@@ -81,6 +85,7 @@ final class SubscriptionProcessors {
 
         @Override
         public void readData(ObjectDataInput in) throws IOException {
+            watcher = in.readString();
             expiresAtMillis = in.readLong();
             nodeId = in.readString();
             contact = in.readString();

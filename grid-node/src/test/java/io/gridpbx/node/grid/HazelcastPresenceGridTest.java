@@ -133,7 +133,7 @@ class HazelcastPresenceGridTest {
                 clock.millis() + 600_000);
         Stages.await(stores.get(second).create(watching));
 
-        assertThat(Stages.await(stores.get(second).refresh(watching.key(), clock.millis() + 3_600_000, "n2",
+        assertThat(Stages.await(stores.get(second).refresh(watching.key(), watching.watcher(), clock.millis() + 3_600_000, "n2",
                 "sip:201@10.0.0.9:5062"))).hasValueSatisfying(refreshed -> {
                     assertThat(refreshed.nodeId()).isEqualTo("n2");
                     assertThat(refreshed.watcherTarget().contact()).isEqualTo("sip:201@10.0.0.9:5062");
@@ -150,7 +150,7 @@ class HazelcastPresenceGridTest {
             assertThat(next.cseq()).as("the backup had the owner's count").isEqualTo(3L);
             assertThat(next.nodeId()).isEqualTo("n2");
         });
-        assertThat(Stages.await(stores.get(third).refresh("no-such-key", clock.millis() + 60_000, "n3", "")))
+        assertThat(Stages.await(stores.get(third).refresh("no-such-key", watching.watcher(), clock.millis() + 60_000, "n3", "")))
                 .isEmpty();
     }
 

@@ -42,10 +42,21 @@ class PresenceProcessorsTest {
     @Test
     void refreshOfAMissingKey_isEmpty_andStoresNothing() {
         Entry<Subscription> entry = new Entry<>(null);
-        var refresh = new SubscriptionProcessors.Refresh(NOW + 3_600_000, "n2", "sip:201@10.0.0.9", NOW);
+        var refresh = new SubscriptionProcessors.Refresh("201@" + OFFICE, NOW + 3_600_000, "n2", "sip:201@10.0.0.9", NOW);
 
         assertThat(refresh.process(entry)).isNull();
         assertThat(entry.value).isNull();
+        assertThat(entry.writes).isZero();
+        assertThat(refresh.getBackupProcessor()).isNull();
+    }
+
+    @Test
+    void aRefreshByAnotherUserThanTheWatcher_isEmpty_andChangesNothing() {
+        Entry<Subscription> entry = new Entry<>(WATCHING);
+        var refresh = new SubscriptionProcessors.Refresh("202@" + OFFICE, NOW + 3_600_000, "n2", "sip:202@10.0.0.66", NOW);
+
+        assertThat(refresh.process(entry)).isNull();
+        assertThat(entry.value).isEqualTo(WATCHING);
         assertThat(entry.writes).isZero();
         assertThat(refresh.getBackupProcessor()).isNull();
     }
@@ -55,10 +66,10 @@ class PresenceProcessorsTest {
         Entry<Subscription> entry = new Entry<>(WATCHING);
         Subscription refreshed = WATCHING.refreshed(NOW + 3_600_000, "n2", "sip:201@10.0.0.9");
 
-        Subscription first = new SubscriptionProcessors.Refresh(NOW + 3_600_000, "n2", "sip:201@10.0.0.9", NOW)
+        Subscription first = new SubscriptionProcessors.Refresh("201@" + OFFICE, NOW + 3_600_000, "n2", "sip:201@10.0.0.9", NOW)
                 .process(entry);
         long ttl = entry.ttlMillis;
-        Subscription replayed = new SubscriptionProcessors.Refresh(NOW + 3_600_000, "n2", "sip:201@10.0.0.9", NOW)
+        Subscription replayed = new SubscriptionProcessors.Refresh("201@" + OFFICE, NOW + 3_600_000, "n2", "sip:201@10.0.0.9", NOW)
                 .process(entry);
 
         assertThat(first).isEqualTo(refreshed).isEqualTo(replayed);
@@ -68,7 +79,7 @@ class PresenceProcessorsTest {
 
     @Test
     void theBackupOfARefresh_storesWhatTheOwnerComputed() {
-        var refresh = new SubscriptionProcessors.Refresh(NOW + 3_600_000, "n2", "sip:201@10.0.0.9", NOW);
+        var refresh = new SubscriptionProcessors.Refresh("201@" + OFFICE, NOW + 3_600_000, "n2", "sip:201@10.0.0.9", NOW);
         Entry<Subscription> owner = new Entry<>(WATCHING);
         refresh.process(owner);
         Entry<Subscription> backup = new Entry<>(WATCHING);
