@@ -26,6 +26,8 @@ public final class SipCounters {
     private volatile java.util.function.DoubleSupplier admittedShare = () -> 1.0;
     private final LongAdder staleDrops = new LongAdder();
     private final LongAdder gridTimeouts = new LongAdder();
+    private final LongAdder notifies = new LongAdder();
+    private final LongAdder notifiesDelivered = new LongAdder();
     private final LongAdder[] responsesByClass = {new LongAdder(), new LongAdder(), new LongAdder(),
             new LongAdder(), new LongAdder(), new LongAdder()};
     private final Map<String, TenantCounters> tenants = new ConcurrentHashMap<>();
@@ -33,6 +35,24 @@ public final class SipCounters {
 
     public void request() {
         requests.increment();
+    }
+
+    /** A NOTIFY of the presence server sent from this node. */
+    public void notifySent() {
+        notifies.increment();
+    }
+
+    /** One of them answered 2xx by its watcher. */
+    public void notifyDelivered() {
+        notifiesDelivered.increment();
+    }
+
+    public long notifies() {
+        return notifies.sum();
+    }
+
+    public long notifiesDelivered() {
+        return notifiesDelivered.sum();
     }
 
     /** A REGISTER accepted for a user of {@code domain}. */

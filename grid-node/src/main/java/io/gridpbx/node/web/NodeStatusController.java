@@ -9,6 +9,7 @@ import io.gridpbx.media.relay.MediaRelayServer;
 import io.gridpbx.media.relay.RelayTotals;
 import io.gridpbx.node.NodeIdentity;
 import io.gridpbx.node.drain.NodeDrain;
+import io.gridpbx.node.grid.HazelcastSubscriptions;
 import io.gridpbx.node.grid.WriteBehindBacklog;
 import io.gridpbx.sip.SipCounters;
 import io.gridpbx.sip.SipServer;
@@ -30,9 +31,12 @@ class NodeStatusController {
     private final SipServer sip;
     private final NodeDrain drain;
     private final @Nullable MediaRelayServer media;
+    private final @Nullable HazelcastSubscriptions subscriptions;
 
     NodeStatusController(HazelcastInstance grid, NodeIdentity identity, BindingStore bindings,
-            DialogRegistry dialogs, SipServer sip, NodeDrain drain, ObjectProvider<MediaRelayServer> media) {
+            DialogRegistry dialogs, SipServer sip, NodeDrain drain, ObjectProvider<MediaRelayServer> media,
+            ObjectProvider<HazelcastSubscriptions> subscriptions) {
+        this.subscriptions = subscriptions.getIfAvailable();
         this.drain = drain;
         this.media = media.getIfAvailable();
         this.grid = grid;
@@ -63,6 +67,8 @@ class NodeStatusController {
                 Map.entry("members", members),
                 Map.entry("registeredAddresses", bindings.addressCount()),
                 Map.entry("activeDialogs", dialogs.activeCount()),
+                Map.entry("presence", Map.of("subscriptions", subscriptions == null ? 0 : subscriptions.mirrored(),
+                        "notifies", c.notifies(), "notifiesDelivered", c.notifiesDelivered())),
                 Map.entry("persistence", Map.of("backlog", writeBehind.local(), "clusterBacklog", clusterBacklog,
                         "synced", clusterBacklog == 0)),
                 Map.entry("media", media == null ? Map.of("enabled", false) : media(media.totals())),

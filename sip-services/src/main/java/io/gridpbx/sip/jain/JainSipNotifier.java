@@ -33,8 +33,10 @@ final class JainSipNotifier implements NotifySender {
     private final JainSipResponder responder;
     private final JainSipSelf self;
     private final JainSipFlows flows;
+    private final io.gridpbx.sip.SipCounters counters;
 
-    JainSipNotifier(JainSipResponder responder, JainSipSelf self, JainSipFlows flows) {
+    JainSipNotifier(JainSipResponder responder, JainSipSelf self, JainSipFlows flows, io.gridpbx.sip.SipCounters counters) {
+        this.counters = counters;
         this.responder = responder;
         this.self = self;
         this.flows = flows;
@@ -43,11 +45,19 @@ final class JainSipNotifier implements NotifySender {
     /** A NOTIFY on its way: its transaction carries this, so the listener hands its answer here. */
     static final class Pending {
         private final CompletableFuture<Result> result = new CompletableFuture<>();
+        private final io.gridpbx.sip.SipCounters counters;
+
+        Pending(io.gridpbx.sip.SipCounters counters) {
+            this.counters = counters;
+        }
 
         void answered(Response response) {
             int status = response.getStatusCode();
             if (status < 200) {
                 return;
+            }
+            if (status < 300) {
+                counters.notifyDelivered();
             }
             result.complete(status < 300 ? Result.DELIVERED
                     : response.getHeader("Retry-After") != null ? Result.FAILED : Result.GONE);
@@ -60,12 +70,13 @@ final class JainSipNotifier implements NotifySender {
 
     @Override
     public CompletionStage<Result> send(Subscription subscription, String state, @Nullable Body body) {
-        Pending pending = new Pending();
+        Pending pending = new Pending(counters);
         try {
             Request notify = request(subscription, state, body);
             ClientTransaction transaction = responder.provider().getNewClientTransaction(notify);
             transaction.setApplicationData(pending);
             transaction.sendRequest();
+            counters.notifySent();
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException unsendable) {
             LOG.debug("cannot notify {} of {}: {}", subscription.watcher(), subscription.resource(), unsendable.toString());
             pending.result.complete(Result.FAILED);

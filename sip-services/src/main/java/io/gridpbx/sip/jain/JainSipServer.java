@@ -205,7 +205,7 @@ public final class JainSipServer implements SipServer {
             return new JainSipServer(stack, counters, guard, listener, proxy,
                     new JainSipProbes(responder, self, settings.advertisedHost(), trunks.timers()),
                     new JainSipRegistrations(responder, self, trunks.timers(), new java.security.SecureRandom()),
-                    presence, new JainSipNotifier(responder, self, flows));
+                    presence, new JainSipNotifier(responder, self, flows, counters));
         } catch (Exception e) {
             JainSipEdgeGuards.unregister(stackName);
             throw new IllegalStateException("cannot start SIP on " + settings.host() + ":" + settings.port()
