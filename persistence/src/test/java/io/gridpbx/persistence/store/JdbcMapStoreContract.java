@@ -24,6 +24,10 @@ import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.manage.Picture;
 import io.gridpbx.core.presence.EventPackage;
 import io.gridpbx.core.presence.Subscription;
+import io.gridpbx.core.presence.xcap.Auid;
+import io.gridpbx.core.presence.xcap.XcapDocument;
+import io.gridpbx.core.presence.xcap.XcapDocuments;
+import io.gridpbx.core.presence.xcap.XcapUri;
 import io.gridpbx.core.provisioning.Phone;
 import io.gridpbx.core.tenancy.CallSettings;
 import io.gridpbx.core.tenancy.Client;
@@ -40,6 +44,7 @@ import io.gridpbx.core.voicemail.Recording;
 import io.gridpbx.core.voicemail.VoicemailMessage;
 import io.gridpbx.core.voicemail.Wavs;
 import io.gridpbx.persistence.jdbc.Database;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -527,6 +532,25 @@ abstract class JdbcMapStoreContract {
         assertThat(phones.loadAllKeys()).containsExactlyInAnyOrder(seen.mac(), fresh.mac());
         phones.delete(fresh.mac());
         assertThat(loadedOne(phones, fresh.mac())).isNull();
+    }
+
+    @Test
+    void xcapDocumentsRoundTripByteForByteWithTheirTag_andLoadAtStart() {
+        var documents = new JdbcXcapMapStore(database);
+        XcapUri uri = new XcapUri(Auid.RESOURCE_LISTS, AddressOfRecord.parse("alice|x@" + OFFICE), XcapUri.INDEX);
+        XcapDocument first = new XcapDocument(uri, imageBytes(Picture.PNG, XcapDocuments.MAX_BYTES), "0123abcd");
+        XcapDocument second = new XcapDocument(uri, "<resource-lists/>".getBytes(StandardCharsets.UTF_8), "feed");
+
+        documents.store(uri.key(), first);
+        documents.store(uri.key(), first);
+        assertThat(documents.loadAllKeys()).containsExactly(uri.key());
+        assertThat(loadedOne(documents, uri.key())).isEqualTo(first);
+        documents.store(uri.key(), second);
+        assertThat(loadedOne(documents, uri.key())).isEqualTo(second);
+
+        documents.delete(uri.key());
+        assertThat(loadedOne(documents, uri.key())).isNull();
+        assertThat(documents.loadAllKeys()).isEmpty();
     }
 
     @Test
