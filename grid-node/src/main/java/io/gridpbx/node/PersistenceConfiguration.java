@@ -27,6 +27,7 @@ import io.gridpbx.persistence.store.JdbcResellerMapStore;
 import io.gridpbx.persistence.store.JdbcRouteMapStore;
 import io.gridpbx.persistence.store.JdbcSubscriptionStore;
 import io.gridpbx.persistence.store.JdbcUserMapStore;
+import io.gridpbx.persistence.store.JdbcXcapMapStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -87,6 +88,7 @@ class PersistenceConfiguration {
                 new JdbcConfigMapStore(database), new JdbcPictureMapStore(database), new JdbcLogoMapStore(database),
                 new JdbcMailboxMapStore(database),
                 new JdbcRecordingMapStore(database), new JdbcPhoneMapStore(database), new JdbcBalanceMapStore(database),
-                subscriptions, properties.db().writeDelaySeconds(), properties.db().writeBatchSize());
+                subscriptions, new JdbcXcapMapStore(database), properties.db().writeDelaySeconds(),
+                properties.db().writeBatchSize());
     }
 }

@@ -37,6 +37,9 @@ public final class GridDataSerializers implements DataSerializableFactory {
     static final int STORE_PUBLICATIONS = 54;
     static final int CHANGE_CALL_STATE = 55;
     static final int STORE_USER_CALLS = 56;
+    // XCAP documents: from 60 up, apart from the presence server's.
+    static final int WRITE_XCAP_DOCUMENT = 60;
+    static final int STORE_XCAP_DOCUMENT = 61;
 
     @Override
     public IdentifiedDataSerializable create(int classId) {
@@ -67,6 +70,8 @@ public final class GridDataSerializers implements DataSerializableFactory {
             case STORE_PUBLICATIONS -> new PublishProcessor.Store();
             case CHANGE_CALL_STATE -> new CallStateProcessors.Change();
             case STORE_USER_CALLS -> new CallStateProcessors.Store();
+            case WRITE_XCAP_DOCUMENT -> new XcapProcessors.Write();
+            case STORE_XCAP_DOCUMENT -> new XcapProcessors.Store();
             default -> throw new IllegalArgumentException("unknown GridPBX class id " + classId);
         };
     }

@@ -101,6 +101,9 @@ public final class GridMemberConfig {
         if (stores.subscriptions() != null) {
             config.getMapConfig(MapNames.PRESENCE_SUBSCRIPTIONS).setMapStoreConfig(writeBehind(stores.subscriptions(), stores));
         }
+        if (stores.xcapDocuments() != null) {
+            persistedMap(config, MapNames.PRESENCE_XCAP, stores.xcapDocuments(), stores);
+        }
         return config;
     }
 
@@ -219,6 +222,8 @@ public final class GridMemberConfig {
                 .setMergePolicyConfig(new MergePolicyConfig(LatestUpdateMergePolicy.class.getName(), 100)));
         config.addMapConfig(new MapConfig(MapNames.PRESENCE_PUBLICATIONS).setBackupCount(1).setAsyncBackupCount(0)
                 .setInMemoryFormat(InMemoryFormat.OBJECT));
+        // XCAP documents: up to 1 MiB each, but a few KB for a phone's buddy list; loaded whole at start.
+        config.addMapConfig(new MapConfig(MapNames.PRESENCE_XCAP).setBackupCount(1).setAsyncBackupCount(0));
         config.addMapConfig(new MapConfig(MapNames.PRESENCE_CALLS).setBackupCount(1).setAsyncBackupCount(0)
                 .setInMemoryFormat(InMemoryFormat.OBJECT));
         config.addMapConfig(new MapConfig(MapNames.CLUSTER_FACTS)

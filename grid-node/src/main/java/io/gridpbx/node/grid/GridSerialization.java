@@ -22,7 +22,7 @@ public final class GridSerialization {
                 LocationSerializers.all(), CallSerializers.all(), BillingSerializers.all(), VoicemailSerializers.all(), SecuritySerializers.all(),
                 AuthSerializers.all(), ProvisioningSerializers.all(), io.gridpbx.node.dns.DnsSerializers.all(),
                 io.gridpbx.node.alerts.AlertSerializers.all(), io.gridpbx.node.media.MediaSerializers.all(),
-                LimitSerializers.all(), PresenceSerializers.all())
+                LimitSerializers.all(), PresenceSerializers.all(), XcapSerializers.all())
                 .flatMap(List::stream).forEach(compact::addSerializer);
         config.addDataSerializableFactory(GridDataSerializers.FACTORY_ID, new GridDataSerializers());
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);

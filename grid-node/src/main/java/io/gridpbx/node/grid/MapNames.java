@@ -97,6 +97,11 @@ public final class MapNames {
     public static final String PRESENCE_PUBLICATIONS = "presence.publications";
     /** The calls of watched users by AOR, as their busy lamps show them (RFC 4235). Never persisted. */
     public static final String PRESENCE_CALLS = "presence.calls";
+    /**
+     * Users' XCAP documents (resource-lists, rls-services) by {@code auid|user@domain|name}: changed only by an
+     * entry processor that checks the request's entity tag on the owner. Written behind.
+     */
+    public static final String PRESENCE_XCAP = "presence.xcap";
 
     /** The active alerts by id ({@code node-left:127.0.0.2:5701}): raised by putIfAbsent, cleared by remove. */
     public static final String ALERTS_ACTIVE = "alerts.active";

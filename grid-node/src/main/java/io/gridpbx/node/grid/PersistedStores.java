@@ -10,6 +10,7 @@ import io.gridpbx.core.features.ConfigObject;
 import io.gridpbx.core.location.BindingSet;
 import io.gridpbx.core.manage.Picture;
 import io.gridpbx.core.presence.Subscription;
+import io.gridpbx.core.presence.xcap.XcapDocument;
 import io.gridpbx.core.provisioning.Phone;
 import io.gridpbx.core.tenancy.Client;
 import io.gridpbx.core.tenancy.Platform;
@@ -29,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * {@code writeDelaySeconds}); both are coalesced, since each value is the key's whole state and the
  * last write is the one that counts. Without a {@code locations} store, registrations live in the
  * grid only ({@code gridpbx.db.persist-registrations=false}); without {@code phones}, provisioned
- * phones do, without {@code balances} the balances, and without {@code subscriptions} the presence
- * subscriptions (written behind like registrations, and loaded back with their expiry). Balances are stored as micros alone
+ * phones do, without {@code balances} the balances, without {@code xcapDocuments} the users' XCAP
+ * documents, and without {@code subscriptions} the presence subscriptions (written behind like
+ * registrations, and loaded back with their expiry). Balances are stored as micros alone
  * ({@link BalanceMapStore}): the ids of the latest changes, kept to apply each once, stay in the grid.
  */
 public record PersistedStores(
@@ -55,8 +57,24 @@ public record PersistedStores(
         @Nullable MapStore<String, Phone> phones,
         @Nullable MapStore<String, Long> balances,
         @Nullable EntryStore<String, Subscription> subscriptions,
+        @Nullable MapStore<String, XcapDocument> xcapDocuments,
         int writeDelaySeconds,
         int writeBatchSize) {
+
+    /** The stores without XCAP documents: the {@code presence.xcap} map then lives in the grid only. */
+    public PersistedStores(MapStore<String, Platform> platform, MapStore<String, Reseller> resellers,
+            MapStore<String, Client> clients, MapStore<String, User> users, MapStore<String, SipCredentials> credentials,
+            @Nullable EntryStore<String, BindingSet> locations, MapStore<String, Account> accounts,
+            MapStore<String, ApiToken> apiTokens, MapStore<String, AuditEntry> audit, MapStore<String, Gateway> gateways,
+            MapStore<String, OutboundRoute> routes, MapStore<String, Did> dids, MapStore<String, Cdr> cdrs,
+            MapStore<String, ConfigObject> config, MapStore<String, Picture> pictures, MapStore<String, Picture> logos,
+            MapStore<String, Mailbox> mailboxes, MapStore<String, Recording> recordings,
+            @Nullable MapStore<String, Phone> phones, @Nullable MapStore<String, Long> balances,
+            @Nullable EntryStore<String, Subscription> subscriptions, int writeDelaySeconds, int writeBatchSize) {
+        this(platform, resellers, clients, users, credentials, locations, accounts, apiTokens, audit, gateways, routes,
+                dids, cdrs, config, pictures, logos, mailboxes, recordings, phones, balances, subscriptions, null,
+                writeDelaySeconds, writeBatchSize);
+    }
 
     /** The stores without phones: the {@code provisioning.phones} map then lives in the grid only. */
     public PersistedStores(MapStore<String, Platform> platform, MapStore<String, Reseller> resellers,

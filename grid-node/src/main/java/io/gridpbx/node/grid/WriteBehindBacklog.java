@@ -25,7 +25,8 @@ public final class WriteBehindBacklog {
             MapNames.CLIENTS, MapNames.USERS, MapNames.CREDENTIALS, MapNames.LOCATIONS, MapNames.GATEWAYS,
             MapNames.ROUTES, MapNames.DIDS, MapNames.CONFIG, MapNames.CDRS, MapNames.ACCOUNTS, MapNames.API_TOKENS,
             MapNames.AUDIT, MapNames.PICTURES, MapNames.LOGOS, MapNames.VOICEMAIL_MAILBOXES, MapNames.VOICEMAIL_RECORDINGS,
-            MapNames.PHONES, MapNames.BALANCES, MapNames.PRESENCE_SUBSCRIPTIONS);
+            MapNames.PHONES, MapNames.BALANCES, MapNames.PRESENCE_SUBSCRIPTIONS,
+            MapNames.PRESENCE_XCAP);
 
     private final HazelcastInstance grid;
 

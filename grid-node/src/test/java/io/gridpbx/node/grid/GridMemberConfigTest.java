@@ -51,7 +51,8 @@ class GridMemberConfigTest {
                 store(stores, MapNames.PICTURES), store(stores, MapNames.LOGOS),
                 store(stores, MapNames.VOICEMAIL_MAILBOXES),
                 store(stores, MapNames.VOICEMAIL_RECORDINGS), store(stores, MapNames.PHONES),
-                store(stores, MapNames.BALANCES), entryStore(stores, MapNames.PRESENCE_SUBSCRIPTIONS), 1, 100);
+                store(stores, MapNames.BALANCES), entryStore(stores, MapNames.PRESENCE_SUBSCRIPTIONS),
+                store(stores, MapNames.PRESENCE_XCAP), 1, 100);
 
         Config config = GridMemberConfig.persist(GridMemberConfig.grid("test"), persisted);
 
