@@ -118,13 +118,29 @@ public final class PresenceServer {
 
     /** Decides a PUBLISH of {@code entity}'s presence by the authenticated {@code publisher} (RFC 3903 section 6). */
     public CompletionStage<PublishOutcome> publish(AddressOfRecord publisher, AddressOfRecord entity, PublishRequest request) {
+        return publish(publisher, entity, request, newTag());
+    }
+
+    /**
+     * As above, for a PUBLISH known by {@code requestKey} (its Call-ID, From tag and CSeq): the entity tag
+     * it gets is derived from it, so the same PUBLISH sent again (its 200 was lost; answers are stateless)
+     * finds its publication already made and gets the same answer, instead of publishing twice and
+     * notifying every watcher twice.
+     */
+    public CompletionStage<PublishOutcome> publishOnce(AddressOfRecord publisher, AddressOfRecord entity,
+            PublishRequest request, String requestKey) {
+        return publish(publisher, entity, request, "pe" + digest(entity + "|" + requestKey));
+    }
+
+    private CompletionStage<PublishOutcome> publish(AddressOfRecord publisher, AddressOfRecord entity,
+            PublishRequest request, String newEtag) {
         if (!publisher.equals(entity)) {
             return CompletableFuture.completedFuture(new PublishOutcome.Refused(403, "Only The User May Publish Its Presence"));
         }
         if (directory.user(entity).isEmpty()) {
             return CompletableFuture.completedFuture(new PublishOutcome.Refused(404, "User Not Found"));
         }
-        return publications.publish(entity, request, newTag());
+        return publications.publish(entity, request, newEtag);
     }
 
     /** Something {@code resource}'s watchers of {@code event} see changed: they are notified, once per window. */
@@ -204,10 +220,14 @@ public final class PresenceServer {
      * From tag, so a retransmitted SUBSCRIBE answered statelessly gets the same dialog again.
      */
     static String tagFor(String callId, String watcherTag) {
+        return "ps" + digest(callId + '|' + watcherTag);
+    }
+
+    private static String digest(String text) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((callId + '|' + watcherTag).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "ps" + HexFormat.of().formatHex(digest, 0, 8);
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
         }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * is 412 Conditional Request Failed. The presentity's state is the newest live publication's.
  *
  * <p>Pure: the entity tag and the time are given, so the grid's entry processor can apply the same
- * request again on a backup or after a retry and get the same result.
+ * request again on a backup or after a retry and get the same result; a request whose new entity tag
+ * is already a live publication's was applied before and is answered as it was.
  */
 public record Publications(List<Publication> live) {
 
@@ -31,6 +32,13 @@ public record Publications(List<Publication> live) {
 
     public Change apply(PublishRequest request, SubscriptionRules rules, String newEtag, long nowMillis) {
         List<Publication> current = livingAt(nowMillis);
+        for (Publication made : current) {
+            if (made.etag().equals(newEtag)) {
+                // The same request again (a retransmission, a retry): it was applied; the same answer.
+                int left = (int) Math.max(1, (made.expiresAtMillis() - nowMillis) / 1000);
+                return new Change(new PublishOutcome.Published(newEtag, left), new Publications(current));
+            }
+        }
         SubscriptionRules.Expiry expiry = rules.expiry(request.expires());
         if (expiry instanceof SubscriptionRules.Expiry.TooBrief brief) {
             return new Change(new PublishOutcome.TooBrief(brief.minSeconds()), new Publications(current));

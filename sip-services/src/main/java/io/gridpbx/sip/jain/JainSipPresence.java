@@ -57,6 +57,14 @@ final class JainSipPresence {
     private final JainSipFailures failures;
     private final String nodeId;
     private volatile @Nullable PresenceServer server;
+    /**
+     * The SUBSCRIBEs this node accepted lately, by Call-ID, From tag and CSeq: a retransmission (its 200
+     * was lost, or came late) is answered again but not notified again (RFC 3261 section 17.2.2: the
+     * same transaction), which a stateless answer would otherwise do.
+     */
+    private final java.util.Map<String, Long> accepted = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long RETRANSMISSION_MILLIS = 32_000;
+    private static final int MOST_REMEMBERED = 20_000;
 
     JainSipPresence(JainSipResponder responder, JainSipSelf self, DigestAuthenticator authenticator,
             TenantDirectory directory, JainSipFailures failures, String nodeId) {
@@ -182,7 +190,9 @@ final class JainSipPresence {
                 ok.addHeader(responder.headers().createContactHeader(responder.addresses().createAddress(
                         self.uri(accepted.subscription().resource().user(), transportOf(request)))));
                 responder.send(ok);
-                presence.notifyAccepted(accepted); // section 4.2.1.2: the first NOTIFY follows at once
+                if (firstAnswer(request)) {
+                    presence.notifyAccepted(accepted); // section 4.2.1.2: the first NOTIFY follows at once
+                }
             }
             case SubscribeOutcome.TooBrief brief -> {
                 Response response = responder.response(request, 423, "Interval Too Brief");
@@ -192,6 +202,21 @@ final class JainSipPresence {
             case SubscribeOutcome.BadEvent bad -> badEvent(request);
             case SubscribeOutcome.Refused refused -> responder.reject(request, refused.status(), refused.reason());
         }
+    }
+
+    /** Whether this SUBSCRIBE is answered for the first time (not a retransmission answered before). */
+    private boolean firstAnswer(Request request) {
+        long now = System.currentTimeMillis();
+        String key = JainSipMessages.callId(request) + '|' + JainSipMessages.fromTag(request) + '|'
+                + JainSipMessages.cseq(request);
+        Long before = accepted.put(key, now);
+        if (accepted.size() > MOST_REMEMBERED) {
+            accepted.values().removeIf(at -> now - at > RETRANSMISSION_MILLIS);
+            if (accepted.size() > MOST_REMEMBERED) {
+                accepted.clear(); // a flood of distinct SUBSCRIBEs: forgetting costs a NOTIFY, never a subscription
+            }
+        }
+        return before == null || now - before > RETRANSMISSION_MILLIS;
     }
 
     private void onPublish(Request request, PresenceServer presence, EventHeader event, AddressOfRecord publisher,
@@ -223,7 +248,8 @@ final class JainSipPresence {
                 expires == null ? null : expires.getExpires());
         authenticated(request, publisher)
                 .thenCompose(user -> user == null ? CompletableFuture.completedFuture(null)
-                        : presence.publish(publisher, entity, publish))
+                        : presence.publishOnce(publisher, entity, publish, JainSipMessages.callId(request) + '|'
+                                + JainSipMessages.fromTag(request) + '|' + JainSipMessages.cseq(request)))
                 .whenComplete((outcome, failure) -> {
                     try {
                         if (failure != null) {
