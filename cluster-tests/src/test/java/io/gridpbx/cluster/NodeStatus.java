@@ -19,6 +19,11 @@ record NodeStatus(int clusterSize, int registeredAddresses, int activeDialogs, l
                 number(json, "activeDialogs"), number(json, "clusterBacklog"), json);
     }
 
+    /** Another numeric field of the status, by its name (unique in the answer): {@code subscriptions}, {@code notifiesDelivered}. */
+    long field(String name) {
+        return number(json, name);
+    }
+
     /** The status is flat JSON with numeric fields: a pattern is enough, and keeps JSON libraries out. */
     private static int number(String json, String field) {
         Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*(-?\\d+)").matcher(json);
