@@ -13,6 +13,7 @@ NODE_PIDS=()
 KPID=""
 UASPID=""
 LOAD_PIDS=()
+WATCH_PIDS=()   # the presence mode's watchers (SIPp that stay subscribed across its two phases)
 
 # load_priority: the calling (sub)shell, and the SIPp it execs, runs at the niceness SIPP_NICE (when
 # set, e.g. -10), ahead of the server it loads: an overloaded server then cannot starve the load
@@ -51,7 +52,7 @@ stop_uas() {
 }
 cleanup() {
   local p
-  for p in "${LOAD_PIDS[@]}"; do kill_tree "$p"; done
+  for p in "${LOAD_PIDS[@]}" "${WATCH_PIDS[@]}"; do kill_tree "$p"; done
   stop_uas; stop_kam; stop_nodes
 }
 

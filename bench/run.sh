@@ -23,6 +23,12 @@
 #         "OVERLOAD" line per step prints goodput (operations that succeeded within DUR + hold + 1 s,
 #         per second offered), the node's 503s and retransmissions. Goal: goodput >= 90 % of capacity
 #         at 1.25x and 1.5x. A given capacity is first offered DUR seconds unmeasured (JIT warm-up).
+#   presence  not a ladder (bench/presence_lib.sh): PRES_SUBS watchers SUBSCRIBE (Event: presence, digest 407
+#         first) at PRES_SUB_RATE/s to PRES_PRESENTITIES presentities and stay; memory before and after (GridPBX:
+#         live heap after full GC; Kamailio: shared memory in use); then every presentity PUBLISHes a new state
+#         (SIP-If-Match, open/closed in turn, 407 first) every PRES_PERIOD_MS for DUR seconds, and the watchers
+#         count the NOTIFYs and their latency. Kamailio runs bench/kamailio_presence.cfg (presence + presence_xml,
+#         memory only, the same htable passwords), which needs kamailio-presence-modules.
 #
 # Usage:  bench/run.sh                                  # everything, default rate ladders
 #         MODES=reg NODES=1 KAMAILIO=0 DUR=5 RATES=200 bench/run.sh   # a short smoke run
@@ -60,6 +66,11 @@
 #   TRUNK_PREFIX 5145               trunk mode: the caller <ext> dials TRUNK_PREFIX<ext> (10 digits, national)
 #   TRUNK_PATTERN 1514[0-9]{7}      trunk mode: the GridPBX route's pattern (over the E.164 digits)
 #   TRUNK_BILLING 1                 trunk mode: bill the callers' client prepaid (slot, balance check, CDR rating and charge per call); 0: none
+#   PRES_SUBS 10000                 presence mode: subscriptions (one watcher user each, at most USERS)
+#   PRES_PRESENTITIES 1000          presence mode: presentities (watcher i watches FIRST_EXT + (i+1) % PRES_PRESENTITIES)
+#   PRES_SUB_RATE 500               presence mode: SUBSCRIBEs per second (steady) until PRES_SUBS exist
+#   PRES_PERIOD_MS 1000             presence mode: each presentity changes state this often, for DUR seconds
+#   PRES_WARM_SECS 10               presence mode: unmeasured seconds of fetches, then of changes, before measuring
 #   ANCHOR      ../shared/anchors/kamailio (kamailio.cfg is read from there, never changed)
 #   WORK        /tmp/gridpbx-bench  (users, node data, results/<stamp>/ with raw SIPp output)
 set -u
@@ -119,6 +130,7 @@ DATA=$WORK/users
 mkdir -p "$OUT" "$DATA"
 
 . "$HERE/lib.sh"
+. "$HERE/presence_lib.sh"
 LAUNCH_JAR=${BENCH_JAR:-}   # another build to measure (e.g. the tree before a change), never rebuilt
 
 trap cleanup EXIT
@@ -133,6 +145,13 @@ if [ "$KAMAILIO" = 1 ]; then
   elif [ ! -r "$ANCHOR/kamailio.cfg" ]; then
     echo "KAMAILIO ANCHOR MISSING: $ANCHOR/kamailio.cfg not found (set ANCHOR=). The reference half of the bench is skipped."
     KAMAILIO=0
+  fi
+fi
+if [[ " $MODES " == *" presence "* ]]; then
+  presence_check_knobs
+  if [ "$KAMAILIO" = 1 ] && ! kam_presence_modules; then
+    echo "KAMAILIO PRESENCE MODULES MISSING: install them with 'apt-get install -y kamailio-presence-modules' (as root). The presence mode measures GridPBX alone."
+    KAM_PRESENCE=0
   fi
 fi
 
@@ -291,7 +310,13 @@ measure_modes() {   # runs MODES against the current set-up; $1 = reg scenario o
         echo "# $SETUP: the carrier at $CARRIER completed $(uas_answered carrier) calls; the callers counted $offered_ok successful calls in the trunk runs (warm-up included)$bans"
         TARGETS=("${saved[@]}")
         stop_uas ;;
-      *) echo "# unknown mode $m (reg, call, trunk, reg-overload, call-overload)" ;;
+      presence)
+        if [ "$SETUP" = kamailio ]; then
+          [ "${KAM_PRESENCE:-1}" = 1 ] || continue
+          restart_kam presence || continue
+        fi
+        measure_presence ;;
+      *) echo "# unknown mode $m (reg, call, trunk, reg-overload, call-overload, presence)" ;;
     esac
   done
 }
@@ -315,7 +340,7 @@ start_kam() {   # $1 = label, rest = extra kamailio args; KCFG = the config file
   local label=$1; shift
   sed "s/127\.0\.0\.1:5070/127.0.0.1:$KPORT/g" "$ANCHOR/kamailio.cfg" > "$OUT/kamailio.cfg"
   kamailio -f "${KCFG:-$OUT/kamailio.cfg}" -m "$KAMAILIO_SHM" -M "$KAMAILIO_PKG" -n "$KAMAILIO_CHILDREN" -DD -E \
-      -A "DBURL=\"text://$DATA/dbtext\"" "$@" > "$OUT/kamailio/kamailio-$label.log" 2>&1 &
+      -A "DBURL=\"text://${KDB:-$DATA/dbtext}\"" "$@" > "$OUT/kamailio/kamailio-$label.log" 2>&1 &
   KPID=$!
   local i
   for i in $(seq 50); do
@@ -334,6 +359,9 @@ restart_kam() {
     reg)  start_kam auth_ht -A WITH_AUTH_HT ;;
     call) start_kam invite_auth -A WITH_AUTH_HT -A WITH_INVITE_AUTH ;;
     trunk) kam_trunk_cfg && KCFG="$OUT/kamailio-trunk.cfg" start_kam invite_auth_pstn -A WITH_AUTH_HT -A WITH_INVITE_AUTH -A WITH_PSTN_ROUTE ;;
+    # bench/kamailio_presence.cfg: its own db_text directory (the htable and the empty presence tables)
+    presence) kam_presence_setup && KCFG="$OUT/kamailio-presence.cfg" KDB="$OUT/kamailio/presence-db" \
+                start_kam presence -A "CTLSOCK=\"unix:$KCTL\"" ;;
   esac
 }
 bench_kamailio() {
@@ -382,12 +410,15 @@ for n in $NODES; do
 done
 
 # ---------------------------------------------------------------------------------------------
+# the ladder modes' summary (the overload modes' OVERLOAD lines and the presence table are their own)
+LADDERS=$(for m in $MODES; do [[ $m == *-overload || $m == presence ]] || echo "$m"; done)
+if [ -n "$LADDERS" ]; then
 echo
 echo "SUMMARY highest rate that PASSED (zero failed calls, rate kept, retransmissions <= 0.1 %), and at that rate"
 echo "        the CPU of all server processes per operation (us per registration / per call), gross and net of idle CPU"
 printf '%-5s %-15s %10s %12s %12s   %s\n' mode setup best_rate cpu_per_op net_of_idle note
 for m in $MODES; do
-  [[ $m == *-overload ]] && continue   # their OVERLOAD lines are their summary
+  [[ $m == *-overload || $m == presence ]] && continue   # their OVERLOAD lines are their summary; presence has its own
   for s in "${SETUPS[@]}"; do
     b=${BEST[$s.$m]:-}
     note=""
@@ -397,12 +428,13 @@ for m in $MODES; do
         "${BEST_NET[$s.$m]:+${BEST_NET[$s.$m]}us}" "$note"
   done
 done
-if [ "$KAMAILIO" = 1 ] && [ -n "$NODES" ]; then
+fi
+if [ "$KAMAILIO" = 1 ] && [ -n "$NODES" ] && [ -n "$LADDERS" ]; then
   echo
   echo "RATIOS GridPBX / Kamailio   rate: above 1 = GridPBX sustains more;  cpu: above 1 = GridPBX spends more CPU per operation"
   printf '%-5s %-15s %10s %12s %12s\n' mode setup rate_ratio cpu_ratio net_cpu_ratio
   for m in $MODES; do
-    [[ $m == *-overload ]] && continue
+    [[ $m == *-overload || $m == presence ]] && continue
     for s in "${SETUPS[@]}"; do
       [ "$s" = kamailio ] && continue
       awk -v m="$m" -v s="$s" -v gb="${BEST[$s.$m]:-0}" -v kb="${BEST[kamailio.$m]:-0}" \
@@ -432,4 +464,5 @@ if [ "$TRUNK" = 1 ] && [[ " $MODES " == *" call "* ]]; then
   done
   echo "(an internal call and a trunk call are measured at different rates when their best rates differ: compare the cpu ratios of the RESULT lines at one rate too)"
 fi
+[[ " $MODES " == *" presence "* ]] && presence_summary
 echo "# raw output: $OUT"
