@@ -21,6 +21,8 @@ import io.gridpbx.core.presence.InMemorySubscriptions;
 import io.gridpbx.core.presence.NotifyCoalescer;
 import io.gridpbx.core.presence.PresenceServer;
 import io.gridpbx.core.presence.SubscriptionRules;
+import io.gridpbx.core.presence.xcap.InMemoryXcapStore;
+import io.gridpbx.core.presence.xcap.XcapDocuments;
 import io.gridpbx.core.security.AllowList;
 import io.gridpbx.core.security.Ban;
 import io.gridpbx.core.security.EdgeGuard;
@@ -82,6 +84,8 @@ final class LoopbackNode implements AutoCloseable {
     final InMemorySubscriptions subscriptions;
     /** The voicemail counts its message-summary NOTIFYs read; a test sets them, then tells {@link #presence}. */
     final Map<AddressOfRecord, Mailbox.Count> mailboxes = new ConcurrentHashMap<>();
+    /** The users' XCAP documents (resource lists, RLS services), which subscriptions to a list URI read. */
+    final XcapDocuments xcap = new XcapDocuments(new InMemoryXcapStore(), new SplittableRandom(7));
 
     private LoopbackNode(int port, JainSipServer server, InMemoryTenantDirectory directory,
             SynchronizedBindingStore bindings, InMemoryDialogRegistry dialogs, RouteSeal routeSeal,
@@ -93,7 +97,8 @@ final class LoopbackNode implements AutoCloseable {
         this.presence = new PresenceServer(directory, subscriptions, publications, callStates, bindings,
                 user -> CompletableFuture.completedFuture(mailboxes.getOrDefault(user, new Mailbox.Count(0, 0))),
                 server.notifier(), SubscriptionRules.DEFAULT, new NotifyCoalescer(PRESENCE_TIMER), clock,
-                new SplittableRandom(port));
+                new SplittableRandom(port), (owner, listUri) -> CompletableFuture.completedFuture(xcap.listUris(owner)
+                        .stream().filter(service -> service.uri().equalsIgnoreCase(listUri)).findFirst()));
         publications.onChange(entity -> presence.changed(entity, EventPackage.PRESENCE));
         callStates.onChange(user -> {
             presence.changed(user, EventPackage.DIALOG);

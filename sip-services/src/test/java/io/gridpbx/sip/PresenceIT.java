@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.presence.EventPackage;
+import io.gridpbx.core.presence.xcap.XcapOutcome;
+import io.gridpbx.core.presence.xcap.XcapPrecondition;
+import io.gridpbx.core.presence.xcap.XcapUri;
 import io.gridpbx.core.voicemail.Mailbox;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +104,54 @@ class PresenceIT {
             callee.await().assertPassed();
             lamp.await().assertPassed();
         }
+    }
+
+    /**
+     * RLS (RFC 4662) over lists made through XCAP (RFC 4825/4826): 209's resource-lists document (a PUT that
+     * must not overwrite, then one that is refused for that), its rls-services document naming the list
+     * by XCAP reference; a SUBSCRIBE to the list URI gets a multipart RLMI NOTIFY with a part per resource,
+     * then another when one of them publishes.
+     */
+    @Test
+    void listSubscription_getsRlmiWithAPartPerResource_andFollowsThem() throws Exception {
+        AddressOfRecord owner = new AddressOfRecord("209", OFFICE);
+        byte[] lists = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<resource-lists xmlns=\"urn:ietf:params:xml:ns:resource-lists\"><list name=\"buddies\">"
+                + "<entry uri=\"sip:201@" + OFFICE + "\"/><entry uri=\"sip:202@" + OFFICE + "\"/></list></resource-lists>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var listsUri = XcapUri.parse("/xcap/resource-lists/users/sip:209@" + OFFICE + "/index");
+        assertThat(node.xcap.put(owner, listsUri, "application/resource-lists+xml", lists, XcapPrecondition.ifAbsent()))
+                .isInstanceOf(XcapOutcome.Stored.class);
+        assertThat(node.xcap.put(owner, listsUri, "application/resource-lists+xml", lists, XcapPrecondition.ifAbsent()))
+                .as("If-None-Match: * on a document that exists").isInstanceOfSatisfying(XcapOutcome.Refused.class,
+                        refused -> assertThat(refused.status()).isEqualTo(412));
+        byte[] services = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<rls-services xmlns=\"urn:ietf:params:xml:ns:rls-services\"><service uri=\"sip:209-buddies@" + OFFICE + "\">"
+                + "<resource-list>/xcap/resource-lists/users/sip:209@" + OFFICE
+                + "/index/~~/resource-lists/list[@name=&quot;buddies&quot;]</resource-list>"
+                + "<packages><package>presence</package></packages></service></rls-services>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(node.xcap.put(owner, XcapUri.parse("/xcap/rls-services/users/sip:209@" + OFFICE + "/index"),
+                "application/rls-services+xml", services, XcapPrecondition.NONE)).isInstanceOf(XcapOutcome.Stored.class);
+
+        try (Sipp.Running watcher = watch("uac_watch_list.xml", "209", "209-buddies", 16216).start()) {
+            awaitWatched(new AddressOfRecord("209-buddies", OFFICE), EventPackage.PRESENCE);
+            Sipp.scenario("uac_publish.xml", 16217).to(NODE_PORT).service("201").credentials("201", "pass201")
+                    .key("domain", OFFICE).run().assertPassed();
+            watcher.await().assertPassed();
+        }
+    }
+
+    @Test
+    void listSubscriptionWithoutEventlistSupport_gets421() throws Exception {
+        AddressOfRecord owner = new AddressOfRecord("210", OFFICE);
+        byte[] services = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<rls-services xmlns=\"urn:ietf:params:xml:ns:rls-services\" xmlns:rl=\"urn:ietf:params:xml:ns:resource-lists\">"
+                + "<service uri=\"sip:210-team@" + OFFICE + "\"><list><rl:entry uri=\"sip:201@" + OFFICE + "\"/></list>"
+                + "</service></rls-services>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(node.xcap.put(owner, XcapUri.parse("/xcap/rls-services/users/sip:210@" + OFFICE + "/index"),
+                "application/rls-services+xml", services, XcapPrecondition.NONE)).isInstanceOf(XcapOutcome.Stored.class);
+        watch("subscribe_list_unsupported.xml", "210", "210-team", 16218).run().assertPassed();
     }
 
     @Test

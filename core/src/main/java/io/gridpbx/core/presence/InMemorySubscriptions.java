@@ -54,6 +54,11 @@ public final class InMemorySubscriptions implements SubscriptionStore {
     }
 
     @Override
+    public List<Subscription> lists(EventPackage event) {
+        return byKey.values().stream().filter(s -> s.isList() && s.event() == event && live(s)).toList();
+    }
+
+    @Override
     public boolean watched(AddressOfRecord resource, EventPackage event) {
         return !watchersOf(resource, event).isEmpty();
     }

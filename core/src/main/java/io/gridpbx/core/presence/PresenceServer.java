@@ -2,9 +2,11 @@ package io.gridpbx.core.presence;
 
 import io.gridpbx.core.location.AddressOfRecord;
 import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.presence.xcap.ResolvedService;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,10 +36,40 @@ public final class PresenceServer {
     private final PresenceStates states;
     private final NotifyCoalescer coalescer;
     private final DirectedPickup pickup;
+    private final PresenceRulesStore presenceRules;
+    private final ResourceListDirectory lists;
+    private final ListStates listStates;
+    /** The lists resolved lately, by owner and URI: a change of any user looks through every list subscription. */
+    private final java.util.Map<String, CachedList> resolvedLists = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long LIST_CACHE_MILLIS = 5_000;
+    private static final int MOST_CACHED_LISTS = 10_000;
+
+    private record CachedList(long atMillis, Optional<ResolvedService> list) {
+    }
 
     public PresenceServer(TenantDirectory directory, SubscriptionStore subscriptions, PublicationStore publications,
             CallStateStore calls, BindingStore bindings, MailboxCounts mailboxes, NotifySender sender,
             SubscriptionRules rules, NotifyCoalescer coalescer, Clock clock, RandomGenerator random) {
+        this(directory, subscriptions, publications, calls, bindings, mailboxes, sender, rules, coalescer, clock, random,
+                ResourceListDirectory.NONE);
+    }
+
+    /** @param lists the users' resource lists (RFC 4826 rls-services), which subscriptions to a list URI read */
+    public PresenceServer(TenantDirectory directory, SubscriptionStore subscriptions, PublicationStore publications,
+            CallStateStore calls, BindingStore bindings, MailboxCounts mailboxes, NotifySender sender,
+            SubscriptionRules rules, NotifyCoalescer coalescer, Clock clock, RandomGenerator random,
+            ResourceListDirectory lists) {
+        this(directory, subscriptions, publications, calls, bindings, mailboxes, sender, rules, coalescer, clock, random, lists,
+                new InMemoryPresenceRules());
+    }
+
+    /** @param presenceRules each user's watcher rules, read on every SUBSCRIBE (so from local memory) */
+    public PresenceServer(TenantDirectory directory, SubscriptionStore subscriptions, PublicationStore publications,
+            CallStateStore calls, BindingStore bindings, MailboxCounts mailboxes, NotifySender sender,
+            SubscriptionRules rules, NotifyCoalescer coalescer, Clock clock, RandomGenerator random,
+            ResourceListDirectory lists, PresenceRulesStore presenceRules) {
+        this.presenceRules = presenceRules;
+        this.lists = lists;
         this.directory = directory;
         this.subscriptions = subscriptions;
         this.publications = publications;
@@ -49,6 +81,7 @@ public final class PresenceServer {
         this.coalescer = coalescer;
         this.states = new PresenceStates(subscriptions, publications, calls, bindings, mailboxes, clock);
         this.pickup = new DirectedPickup(calls, bindings, directory, clock);
+        this.listStates = new ListStates(states, rules);
     }
 
     /** Decides a SUBSCRIBE (section 4.2.1); a 200 is followed by {@link #notifyAccepted}. */
@@ -58,10 +91,29 @@ public final class PresenceServer {
             return done(new SubscribeOutcome.BadEvent());
         }
         EventPackage event = known.get();
+        if (directory.user(request.resource()).isEmpty()) {
+            // Not a user: perhaps one of the watcher's resource lists (RFC 4662 section 4).
+            return listOf(request.watcher(), request.resource()).thenCompose(list -> {
+                if (list.isEmpty()) {
+                    return done(new SubscribeOutcome.Refused(404, "User Not Found"));
+                }
+                if (!list.get().packages().isEmpty() && !list.get().packages().contains(event.token())) {
+                    return done(new SubscribeOutcome.BadEvent());
+                }
+                if (!request.eventList()) {
+                    return done(new SubscribeOutcome.Refused(421, "Extension Required")); // section 4.5
+                }
+                return accept(request, event, true);
+            });
+        }
         Optional<SubscribeOutcome> refused = refusal(request.watcher(), request.resource(), event);
         if (refused.isPresent()) {
             return done(refused.get());
         }
+        return accept(request, event, false);
+    }
+
+    private CompletionStage<SubscribeOutcome> accept(SubscribeRequest request, EventPackage event, boolean list) {
         SubscriptionRules.Expiry expiry = rules.expiry(request.expires());
         if (expiry instanceof SubscriptionRules.Expiry.TooBrief brief) {
             return done(new SubscribeOutcome.TooBrief(brief.minSeconds()));
@@ -71,7 +123,7 @@ public final class PresenceServer {
         long expiresAt = now + seconds * 1000L;
         if (request.toTag() == null) {
             Subscription created = new Subscription(request.callId(), request.watcherTag(),
-                    tagFor(request.callId(), request.watcherTag()), event,
+                    (list ? Subscription.LIST_TAG_PREFIX : "ps") + digest(request.callId() + '|' + request.watcherTag()), event,
                     request.event().id(), request.watcher(), request.resource(), request.watcherTarget(), request.flow(),
                     expiresAt, 0, 0, request.nodeId());
             if (seconds == 0) {
@@ -107,10 +159,9 @@ public final class PresenceServer {
     public CompletionStage<NotifySender.Result> notifyAccepted(SubscribeOutcome.Accepted accepted) {
         Subscription subscription = accepted.subscription();
         if (accepted.stored()) {
-            return states.of(subscription.resource(), subscription.event())
-                    .thenCompose(body -> notifyOne(subscription.key(), body));
+            return stateOf(subscription).thenCompose(body -> notifyOne(subscription.key(), body));
         }
-        return states.of(subscription.resource(), subscription.event()).thenCompose(body -> {
+        return stateOf(subscription).thenCompose(body -> {
             Subscription last = subscription.nextNotify();
             return sender.send(last, "terminated;reason=timeout", body.apply(last));
         });
@@ -172,12 +223,41 @@ public final class PresenceServer {
         return pickup.locate(picker, dialled, replaces);
     }
 
+    /**
+     * {@code user} changed its presence rules: each subscription to its presence or dialogs that the rules
+     * now refuse ends, with a last NOTIFY in state {@code terminated;reason=rejected} (RFC 6665 section
+     * 4.2.2: the authorization changed, the watcher should not subscribe again). Reads this member's
+     * mirror; the NOTIFYs go from this node.
+     *
+     * @return how many subscriptions ended
+     */
+    public CompletionStage<Integer> rulesChanged(AddressOfRecord user) {
+        PresenceRules now = presenceRules.rulesOf(user);
+        List<CompletableFuture<NotifySender.Result>> ended = new java.util.ArrayList<>();
+        for (EventPackage event : List.of(EventPackage.PRESENCE, EventPackage.DIALOG)) {
+            for (Subscription watching : subscriptions.watchersOf(user, event)) {
+                if (now.decide(watching.watcher(), user) != PresenceRules.Decision.ALLOWED) {
+                    ended.add(reject(watching.key()).toCompletableFuture());
+                }
+            }
+        }
+        return CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new)).thenApply(all -> ended.size());
+    }
+
+    private CompletionStage<NotifySender.Result> reject(String key) {
+        return subscriptions.nextNotify(key).thenCompose(last -> last.isEmpty()
+                ? done(NotifySender.Result.GONE)
+                : subscriptions.remove(key).thenCompose(removed ->
+                        sender.send(last.get(), "terminated;reason=rejected", null)));
+    }
+
     /** Whether anyone watches {@code user}'s calls, in a package that shows them: cheap, for the call path. */
     public boolean watchesCalls(AddressOfRecord user) {
         return subscriptions.watched(user, EventPackage.DIALOG) || subscriptions.watched(user, EventPackage.PRESENCE);
     }
 
     private void notifyAll(AddressOfRecord resource, EventPackage event) {
+        notifyLists(resource, event);
         var watchers = subscriptions.watchersOf(resource, event);
         if (watchers.isEmpty()) {
             return;
@@ -186,6 +266,46 @@ public final class PresenceServer {
             for (Subscription watcher : watchers) {
                 notifyOne(watcher.key(), body);
             }
+        });
+    }
+
+    /** The subscriptions to lists that hold {@code resource}: each is notified with its list's whole state. */
+    private void notifyLists(AddressOfRecord resource, EventPackage event) {
+        for (Subscription list : subscriptions.lists(event)) {
+            listOf(list.watcher(), list.resource()).thenAccept(found -> {
+                if (found.isPresent() && ListStates.contains(found.get(), resource)) {
+                    coalescer.submit("list|" + list.key(),
+                            () -> stateOf(list).thenAccept(body -> notifyOne(list.key(), body)));
+                }
+            });
+        }
+    }
+
+    /** The state a subscription's NOTIFY carries: its resource's, or its list's (RLMI, RFC 4662). */
+    private CompletionStage<java.util.function.Function<Subscription, NotifySender.Body>> stateOf(Subscription subscription) {
+        if (!subscription.isList()) {
+            return states.of(subscription.resource(), subscription.event());
+        }
+        return listOf(subscription.watcher(), subscription.resource()).thenCompose(list -> listStates.of(
+                subscription.watcher(), list.orElse(new ResolvedService("sip:" + subscription.resource(), List.of(),
+                        List.of())), subscription.event()));
+    }
+
+    /** {@code owner}'s list at the URI {@code sip:resource}, from a cache of a few seconds. */
+    private CompletionStage<Optional<ResolvedService>> listOf(AddressOfRecord owner, AddressOfRecord resource) {
+        String uri = "sip:" + resource;
+        String key = owner + "|" + uri;
+        long now = clock.millis();
+        CachedList cached = resolvedLists.get(key);
+        if (cached != null && now - cached.atMillis() < LIST_CACHE_MILLIS) {
+            return done(cached.list());
+        }
+        return lists.service(owner, uri).thenApply(found -> {
+            if (resolvedLists.size() >= MOST_CACHED_LISTS) {
+                resolvedLists.clear();
+            }
+            resolvedLists.put(key, new CachedList(now, found));
+            return found;
         });
     }
 
@@ -209,17 +329,23 @@ public final class PresenceServer {
             return Optional.of(new SubscribeOutcome.Refused(404, "User Not Found"));
         }
         boolean ownOnly = event == EventPackage.MESSAGE_SUMMARY || event == EventPackage.PRESENCE_WINFO;
-        if (ownOnly ? !watcher.equals(resource) : !rules.mayWatch(watcher, resource)) {
-            return Optional.of(new SubscribeOutcome.Refused(403, ownOnly ? "Only The User May Watch This" : "Not Allowed To Watch"));
+        if (ownOnly) {
+            return watcher.equals(resource) ? Optional.empty()
+                    : Optional.of(new SubscribeOutcome.Refused(403, "Only The User May Watch This"));
         }
-        return Optional.empty();
+        // An access list decides at once: 403 (RFC 6665 section 4.2.1.1), not a subscription left pending.
+        return switch (presenceRules.rulesOf(resource).decide(watcher, resource)) {
+            case ALLOWED -> Optional.empty();
+            case BLOCKED -> Optional.of(new SubscribeOutcome.Refused(403, "Watcher Blocked"));
+            case NOT_ALLOWED -> Optional.of(new SubscribeOutcome.Refused(403, "Not Allowed To Watch"));
+        };
     }
 
     /**
      * The tag this server gives a new subscription's dialog: derived from the SUBSCRIBE's Call-ID and
      * From tag, so a retransmitted SUBSCRIBE answered statelessly gets the same dialog again.
      */
-    static String tagFor(String callId, String watcherTag) {
+    static String tagFor(String callId, String watcherTag) { // the tag of a subscription to a user
         return "ps" + digest(callId + '|' + watcherTag);
     }
 

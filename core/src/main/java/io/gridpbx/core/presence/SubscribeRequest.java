@@ -12,8 +12,16 @@ import org.jspecify.annotations.Nullable;
  * @param resource the Request-URI's user
  * @param expires  the Expires header, or null
  * @param flow     where the request came from ({@code transport:host:port}), or null
+ * @param eventList whether the watcher supports resource lists ({@code Supported: eventlist}, RFC 4662 section 4)
  */
 public record SubscribeRequest(String callId, String watcherTag, @Nullable String toTag, EventHeader event,
         AddressOfRecord watcher, AddressOfRecord resource, DialogTarget watcherTarget, @Nullable String flow,
-        @Nullable Integer expires, String nodeId) {
+        @Nullable Integer expires, String nodeId, boolean eventList) {
+
+    /** A SUBSCRIBE whose sender did not say it supports resource lists. */
+    public SubscribeRequest(String callId, String watcherTag, @Nullable String toTag, EventHeader event,
+            AddressOfRecord watcher, AddressOfRecord resource, DialogTarget watcherTarget, @Nullable String flow,
+            @Nullable Integer expires, String nodeId) {
+        this(callId, watcherTag, toTag, event, watcher, resource, watcherTarget, flow, expires, nodeId, false);
+    }
 }

@@ -28,6 +28,14 @@ public record Subscription(String callId, String watcherTag, String ourTag, Even
         AddressOfRecord watcher, AddressOfRecord resource, DialogTarget watcherTarget, @Nullable String flow,
         long expiresAtMillis, long cseq, long version, String nodeId) {
 
+    /** The start of the tag this server gives a subscription to a resource list (RFC 4662), which tells it apart. */
+    public static final String LIST_TAG_PREFIX = "pl";
+
+    /** Whether this is a subscription to a resource list (its resource is the list's URI, not a user). */
+    public boolean isList() {
+        return ourTag.startsWith(LIST_TAG_PREFIX);
+    }
+
     /** The key of the subscription in the grid: its dialog, its package and id (section 4.1.2). */
     public static String keyOf(String callId, String watcherTag, String ourTag, String eventType, @Nullable String eventId) {
         return callId + '|' + watcherTag + '|' + ourTag + '|' + eventType + '|' + (eventId == null ? "" : eventId);

@@ -35,6 +35,9 @@ public interface SubscriptionStore {
     /** The live subscriptions to a resource's package, from this member's mirror. */
     List<Subscription> watchersOf(AddressOfRecord resource, EventPackage event);
 
+    /** The live subscriptions to resource lists in a package ({@link Subscription#isList}), from this member's mirror. */
+    List<Subscription> lists(EventPackage event);
+
     /** Whether anyone watches the resource's package, from this member's mirror: cheap enough for the call path. */
     boolean watched(AddressOfRecord resource, EventPackage event);
 }

@@ -116,6 +116,11 @@ public final class HazelcastSubscriptions implements SubscriptionStore, AutoClos
         return mirror.watched(resource, event);
     }
 
+    @Override
+    public List<Subscription> lists(EventPackage event) {
+        return mirror.lists(event, clock.millis());
+    }
+
     /** How many subscriptions this member's mirror holds. */
     public int mirrored() {
         return mirror.size();

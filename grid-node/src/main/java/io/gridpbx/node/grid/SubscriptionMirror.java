@@ -19,10 +19,13 @@ final class SubscriptionMirror {
 
     private final Map<String, Subscription> byKey = new ConcurrentHashMap<>();
     private final Map<EventPackage, Map<String, Map<String, Subscription>>> byResource = new EnumMap<>(EventPackage.class);
+    /** The subscriptions to resource lists, per package: every change of a user is looked up in them. */
+    private final Map<EventPackage, Map<String, Subscription>> lists = new EnumMap<>(EventPackage.class);
 
     SubscriptionMirror() {
         for (EventPackage event : EventPackage.values()) {
             byResource.put(event, new ConcurrentHashMap<>());
+            lists.put(event, new ConcurrentHashMap<>());
         }
     }
 
@@ -32,6 +35,9 @@ final class SubscriptionMirror {
         byResource.get(subscription.event())
                 .computeIfAbsent(subscription.resource().toString(), resource -> new ConcurrentHashMap<>())
                 .put(key, subscription);
+        if (subscription.isList()) {
+            lists.get(subscription.event()).put(key, subscription);
+        }
     }
 
     /** Forgets a subscription; {@code old} is the removed value when the event carried it. */
@@ -41,6 +47,7 @@ final class SubscriptionMirror {
         if (gone == null) {
             return;
         }
+        lists.get(gone.event()).remove(key);
         byResource.get(gone.event()).computeIfPresent(gone.resource().toString(), (resource, subscriptions) -> {
             subscriptions.remove(key);
             return subscriptions.isEmpty() ? null : subscriptions;
@@ -55,6 +62,20 @@ final class SubscriptionMirror {
         }
         List<Subscription> live = new ArrayList<>(subscriptions.size());
         for (Subscription subscription : subscriptions.values()) {
+            if (subscription.expiresAtMillis() > nowMillis) {
+                live.add(subscription);
+            }
+        }
+        return live;
+    }
+
+    List<Subscription> lists(EventPackage event, long nowMillis) {
+        Map<String, Subscription> ofEvent = lists.get(event);
+        if (ofEvent.isEmpty()) {
+            return List.of();
+        }
+        List<Subscription> live = new ArrayList<>(ofEvent.size());
+        for (Subscription subscription : ofEvent.values()) {
             if (subscription.expiresAtMillis() > nowMillis) {
                 live.add(subscription);
             }

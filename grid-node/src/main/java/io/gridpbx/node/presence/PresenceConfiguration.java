@@ -4,7 +4,9 @@ import com.hazelcast.core.HazelcastInstance;
 import io.gridpbx.core.location.BindingStore;
 import io.gridpbx.core.presence.NotifyCoalescer;
 import io.gridpbx.core.presence.PresenceServer;
+import io.gridpbx.core.presence.ResourceListDirectory;
 import io.gridpbx.core.presence.SubscriptionRules;
+import io.gridpbx.core.presence.xcap.XcapDocuments;
 import io.gridpbx.core.tenancy.TenantDirectory;
 import io.gridpbx.node.grid.GridDeadline;
 import io.gridpbx.node.grid.HazelcastCallStates;
@@ -15,6 +17,7 @@ import io.gridpbx.node.grid.PresenceFeeds;
 import io.gridpbx.sip.SipServer;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -62,9 +65,13 @@ class PresenceConfiguration {
     PresenceServer presenceServer(TenantDirectory directory, HazelcastSubscriptions subscriptions,
             HazelcastPublications publications, HazelcastCallStates calls, BindingStore bindings,
             HazelcastMailboxCounts mailboxes, SipServer sip, SubscriptionRules rules,
-            NotifyTimer timer, Clock clock) {
+            NotifyTimer timer, Clock clock, XcapDocuments documents) {
+        // The lists are read from the grid on the timer's thread, never on a SIP listener's.
+        ResourceListDirectory lists = (owner, listUri) -> CompletableFuture.supplyAsync(
+                () -> documents.listUris(owner).stream().filter(service -> service.uri().equalsIgnoreCase(listUri))
+                        .findFirst(), timer.executor());
         PresenceServer server = new PresenceServer(directory, subscriptions, publications, calls, bindings, mailboxes,
-                sip.notifier(), rules, new NotifyCoalescer(timer.executor()), clock, new SecureRandom());
+                sip.notifier(), rules, new NotifyCoalescer(timer.executor()), clock, new SecureRandom(), lists);
         sip.servePresence(server);
         return server;
     }

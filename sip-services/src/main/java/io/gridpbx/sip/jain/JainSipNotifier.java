@@ -107,6 +107,9 @@ final class JainSipNotifier implements NotifySender {
         notify.addHeader(headers.createContactHeader(addresses.createAddress(self.uri(subscription.resource().user(), transport))));
         notify.addHeader(headers.createHeader("Event", subscription.eventHeader().render()));
         notify.addHeader(headers.createHeader("Subscription-State", state));
+        if (subscription.isList()) {
+            notify.addHeader(headers.createHeader("Require", "eventlist")); // RFC 4662 section 5.2
+        }
         if (body != null) {
             notify.setContent(body.content(), contentType(body.contentType()));
         }

@@ -164,7 +164,7 @@ final class JainSipPresence {
         SubscribeRequest subscribe = new SubscribeRequest(JainSipMessages.callId(request), JainSipMessages.fromTag(request),
                 toTag.isEmpty() ? null : toTag, event, watcher, resource,
                 new DialogTarget(target.toString(), recordRoute(request)), flow == null ? null : flow.token(),
-                expires == null ? null : expires.getExpires(), nodeId);
+                expires == null ? null : expires.getExpires(), nodeId, supports(request, "eventlist"));
         authenticated(request, watcher)
                 .thenCompose(user -> user == null ? CompletableFuture.completedFuture(null) : presence.subscribe(subscribe))
                 .whenComplete((outcome, failure) -> {
@@ -189,6 +189,9 @@ final class JainSipPresence {
                 ok.addHeader(responder.headers().createExpiresHeader(accepted.seconds()));
                 ok.addHeader(responder.headers().createContactHeader(responder.addresses().createAddress(
                         self.uri(accepted.subscription().resource().user(), transportOf(request)))));
+                if (accepted.subscription().isList()) {
+                    ok.addHeader(responder.headers().createHeader("Require", "eventlist")); // RFC 4662 section 5.1
+                }
                 responder.send(ok);
                 if (firstAnswer(request)) {
                     presence.notifyAccepted(accepted); // section 4.2.1.2: the first NOTIFY follows at once
@@ -200,6 +203,11 @@ final class JainSipPresence {
                 responder.send(response);
             }
             case SubscribeOutcome.BadEvent bad -> badEvent(request);
+            case SubscribeOutcome.Refused refused when refused.status() == 421 -> {
+                Response response = responder.response(request, 421, refused.reason());
+                response.addHeader(responder.headers().createHeader("Require", "eventlist")); // RFC 4662 section 4.5
+                responder.send(response);
+            }
             case SubscribeOutcome.Refused refused -> responder.reject(request, refused.status(), refused.reason());
         }
     }
@@ -324,6 +332,19 @@ final class JainSipPresence {
                 throw new IllegalStateException(unsent);
             }
         });
+    }
+
+    /** Whether a Supported header of the request names {@code option}. */
+    private static boolean supports(Request request, String option) {
+        ListIterator<?> headers = request.getHeaders("Supported");
+        while (headers != null && headers.hasNext()) {
+            for (String token : headerValue((javax.sip.header.Header) headers.next()).split(",")) {
+                if (token.strip().equalsIgnoreCase(option)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** 489 with the packages this server knows (RFC 6665 section 8.3.2). */
