@@ -67,6 +67,15 @@ public final class PresenceServer {
     public PresenceServer(TenantDirectory directory, SubscriptionStore subscriptions, PublicationStore publications,
             CallStateStore calls, BindingStore bindings, MailboxCounts mailboxes, NotifySender sender,
             SubscriptionRules rules, NotifyCoalescer coalescer, Clock clock, RandomGenerator random,
+            PresenceRulesStore presenceRules) {
+        this(directory, subscriptions, publications, calls, bindings, mailboxes, sender, rules, coalescer, clock, random,
+                ResourceListDirectory.NONE, presenceRules);
+    }
+
+    /** With the users' resource lists and watcher rules. */
+    public PresenceServer(TenantDirectory directory, SubscriptionStore subscriptions, PublicationStore publications,
+            CallStateStore calls, BindingStore bindings, MailboxCounts mailboxes, NotifySender sender,
+            SubscriptionRules rules, NotifyCoalescer coalescer, Clock clock, RandomGenerator random,
             ResourceListDirectory lists, PresenceRulesStore presenceRules) {
         this.presenceRules = presenceRules;
         this.lists = lists;
@@ -161,10 +170,8 @@ public final class PresenceServer {
         if (accepted.stored()) {
             return stateOf(subscription).thenCompose(body -> notifyOne(subscription.key(), body));
         }
-        return stateOf(subscription).thenCompose(body -> {
-            Subscription last = subscription.nextNotify();
-            return sender.send(last, "terminated;reason=timeout", body.apply(last));
-        });
+        return stateOf(subscription).thenCompose(body -> subscriptions.finalNotify(subscription)
+                .thenCompose(last -> sender.send(last, "terminated;reason=timeout", body.apply(last))));
     }
 
     /** Decides a PUBLISH of {@code entity}'s presence by the authenticated {@code publisher} (RFC 3903 section 6). */
@@ -201,8 +208,8 @@ public final class PresenceServer {
 
     /** A subscription ran out without a refresh: its watcher is told so (section 4.2.2). */
     public CompletionStage<NotifySender.Result> expired(Subscription subscription) {
-        Subscription last = subscription.nextNotify();
-        return sender.send(last, "terminated;reason=timeout", null);
+        return subscriptions.finalNotify(subscription)
+                .thenCompose(last -> sender.send(last, "terminated;reason=timeout", null));
     }
 
     /**

@@ -61,6 +61,12 @@ public record Subscription(String callId, String watcherTag, String ourTag, Even
                 watcherTarget.withContact(watcherContact), flow, expiresAt, cseq, version, node);
     }
 
+    /** The subscription with {@code number} as its NOTIFY's CSeq and document version (a counter the store keeps). */
+    public Subscription notifying(long number) {
+        return new Subscription(callId, watcherTag, ourTag, event, eventId, watcher, resource, watcherTarget, flow,
+                expiresAtMillis, number, number, nodeId);
+    }
+
     /** The subscription with its next NOTIFY's CSeq and document version taken. */
     public Subscription nextNotify() {
         return new Subscription(callId, watcherTag, ourTag, event, eventId, watcher, resource, watcherTarget, flow,

@@ -29,6 +29,14 @@ public interface SubscriptionStore {
      */
     CompletionStage<Optional<Subscription>> nextNotify(String key);
 
+    /**
+     * The CSeq and version of the last NOTIFY of a subscription that is ending (expired, unsubscribed):
+     * it may be gone from the store already, but its watcher must still see a higher CSeq.
+     */
+    default CompletionStage<Subscription> finalNotify(Subscription subscription) {
+        return java.util.concurrent.CompletableFuture.completedFuture(subscription.nextNotify());
+    }
+
     /** Ends a subscription (unsubscribed, refused by its watcher, expired). */
     CompletionStage<Void> remove(String key);
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +39,10 @@ public final class HazelcastSubscriptions implements SubscriptionStore, AutoClos
 
     private final HazelcastInstance grid;
     private final IMap<String, Subscription> subscriptions;
+    private final IMap<String, Long> counts;
+    private static final long EPOCH_2020_MILLIS = 1_577_836_800_000L;
+    /** A counter outlives its subscription a little: the last NOTIFY of one that expired still takes from it. */
+    private static final Duration COUNTER_GRACE = Duration.ofMinutes(1);
     private final Clock clock;
     private final GridDeadline deadline;
     private final SubscriptionMirror mirror = new SubscriptionMirror();
@@ -49,6 +54,7 @@ public final class HazelcastSubscriptions implements SubscriptionStore, AutoClos
     private HazelcastSubscriptions(HazelcastInstance grid, Clock clock, GridDeadline deadline) {
         this.grid = grid;
         this.subscriptions = grid.getMap(MapNames.PRESENCE_SUBSCRIPTIONS);
+        this.counts = grid.getMap(MapNames.PRESENCE_NOTIFY_COUNTS);
         this.clock = clock;
         this.deadline = deadline;
         this.feed = new MirrorFeed<>(subscriptions, Predicates.alwaysTrue(), mirror::put, mirror::remove);
@@ -89,10 +95,38 @@ public final class HazelcastSubscriptions implements SubscriptionStore, AutoClos
                 .thenApply(Optional::ofNullable);
     }
 
+    /**
+     * The subscription from this member's mirror (or the grid, when its event has not arrived yet: the
+     * first NOTIFY follows its creation at once), with the next CSeq from its counter. The counter starts
+     * from a quarter-second clock (seconds since 2020, times 4: under 2^31 until 2036, RFC 3261 section
+     * 8.1.1.5), so after a full-cluster restart, which keeps subscriptions but not counters, a watcher's
+     * next NOTIFY still carries a higher CSeq than any it saw unless it got more than four a second over
+     * its subscription's life.
+     */
     @Override
     public CompletionStage<Optional<Subscription>> nextNotify(String key) {
-        return deadline.bound(subscriptions.submitToKey(key, new SubscriptionProcessors.NextNotify(clock.millis())),
-                "notify", key).thenApply(Optional::ofNullable);
+        Subscription known = mirror.get(key);
+        CompletionStage<@Nullable Subscription> found = known != null ? CompletableFuture.completedFuture(known)
+                : deadline.bound(subscriptions.getAsync(key), "notify", key);
+        return found.thenCompose(subscription -> {
+            if (subscription == null || subscription.expiresAtMillis() <= clock.millis()) {
+                return CompletableFuture.completedFuture(Optional.<Subscription>empty());
+            }
+            return count(subscription).thenApply(Optional::of);
+        });
+    }
+
+    @Override
+    public CompletionStage<Subscription> finalNotify(Subscription subscription) {
+        return count(subscription);
+    }
+
+    private CompletionStage<Subscription> count(Subscription subscription) {
+        long now = clock.millis();
+        long baseline = Math.max(subscription.cseq(), (now - EPOCH_2020_MILLIS) / 250);
+        long ttl = subscription.expiresAtMillis() - now + GRACE.toMillis() + COUNTER_GRACE.toMillis();
+        return deadline.bound(counts.submitToKey(subscription.key(), new SubscriptionProcessors.NextNotify(baseline, ttl)),
+                "notify", subscription.key()).thenApply(subscription::notifying);
     }
 
     /** Removed (not deleted), so that the listeners' removal event carries the subscription. */

@@ -93,6 +93,8 @@ public final class MapNames {
      * subscription, and every member mirrors who watches whom. Written behind, so a full restart keeps them.
      */
     public static final String PRESENCE_SUBSCRIPTIONS = "presence.subscriptions";
+    /** Subscription key → the CSeq of its last NOTIFY; never persisted (a counter starts from a clock). */
+    public static final String PRESENCE_NOTIFY_COUNTS = "presence.notify-counts";
     /** Published presence (RFC 3903) by AOR: changed only by an entry processor. Never persisted. */
     public static final String PRESENCE_PUBLICATIONS = "presence.publications";
     /** The calls of watched users by AOR, as their busy lamps show them (RFC 4235). Never persisted. */

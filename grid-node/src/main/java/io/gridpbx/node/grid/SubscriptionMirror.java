@@ -29,6 +29,10 @@ final class SubscriptionMirror {
         }
     }
 
+    @Nullable Subscription get(String key) {
+        return byKey.get(key);
+    }
+
     void put(Subscription subscription) {
         String key = subscription.key();
         byKey.put(key, subscription);

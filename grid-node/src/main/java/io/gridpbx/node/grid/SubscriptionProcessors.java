@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entry processors of {@code presence.subscriptions}: a refresh (RFC 6665 section 4.1.2.1) and the
- * taking of the next NOTIFY's CSeq and version, each applied on the key's owner in one step. The time
+ * The entry processors of {@code presence.subscriptions}: a refresh (RFC 6665 section 4.1.2.1), applied
+ * on the key's owner in one step; and the taking of the next NOTIFY's CSeq, on a counter of its own. The time
  * is fixed by the sender, so the entry's time-to-live comes out the same wherever the processor runs;
  * the backups receive the subscription the owner computed ({@link Store}), never the change.
  */
@@ -104,47 +104,67 @@ final class SubscriptionProcessors {
     }
 
     /**
-     * Takes the next NOTIFY's CSeq and version on the owner, so that two nodes notifying at once never
-     * send one CSeq twice. Not idempotent by nature: a replay (a retry after the owner changed) takes one
-     * more CSeq, a gap the watcher accepts (only a lower CSeq is out of order, RFC 3261 section 12.2.2).
-     * The backup stores the owner's result. Answers null when the subscription is gone.
+     * Takes the next NOTIFY's CSeq (and document version) of a subscription, on the owner of its counter
+     * in {@code presence.notify-counts}, so that two nodes notifying at once never send one CSeq twice.
+     * The counter lives apart from the subscription: a NOTIFY then changes no subscription, so it is
+     * neither written to the database nor sent to every member's mirror. A counter starts from the
+     * {@code baseline} the sender gives (a clock, see {@link HazelcastSubscriptions#nextNotify}), so a
+     * counter lost with the whole cluster starts again above the CSeqs its watcher saw. Not idempotent by
+     * nature: a replay (a retry after the owner changed) takes one more, a gap the watcher accepts (only a
+     * lower CSeq is out of order, RFC 3261 section 12.2.2). The backup stores the owner's result.
      */
-    static final class NextNotify implements EntryProcessor<String, Subscription, Subscription>, IdentifiedDataSerializable {
-        private long nowMillis;
-        private transient @Nullable Subscription stored;
+    static final class NextNotify implements EntryProcessor<String, Long, Long>, IdentifiedDataSerializable {
+        private long baseline;
+        private long ttlMillis;
+        /** Set on the backup's copy: the value the owner computed, stored as it is. */
+        private long backupValue = -1;
+        private transient long taken = -1;
 
         /** For deserialization only. */
         public NextNotify() {
         }
 
-        NextNotify(long nowMillis) {
-            this.nowMillis = nowMillis;
+        NextNotify(long baseline, long ttlMillis) {
+            this.baseline = baseline;
+            this.ttlMillis = Math.max(1, ttlMillis);
         }
 
         @Override
-        public @Nullable Subscription process(Map.Entry<String, Subscription> entry) {
-            Subscription current = entry.getValue();
-            if (current == null) {
+        public Long process(Map.Entry<String, Long> entry) {
+            long next;
+            if (backupValue >= 0) {
+                next = backupValue;
+            } else {
+                Long current = entry.getValue();
+                next = Math.max(current == null ? 0 : current, baseline) + 1;
+                taken = next;
+            }
+            ((ExtendedMapEntry<String, Long>) entry).setValue(next, ttlMillis, TimeUnit.MILLISECONDS);
+            return next;
+        }
+
+        @Override
+        public @Nullable EntryProcessor<String, Long, Long> getBackupProcessor() {
+            if (taken < 0) {
                 return null;
             }
-            stored = current.nextNotify();
-            write(entry, stored, nowMillis);
-            return stored;
-        }
-
-        @Override
-        public @Nullable EntryProcessor<String, Subscription, Subscription> getBackupProcessor() {
-            return stored == null ? null : new Store(stored, nowMillis);
+            NextNotify backup = new NextNotify(baseline, ttlMillis);
+            backup.backupValue = taken;
+            return backup;
         }
 
         @Override
         public void writeData(ObjectDataOutput out) throws IOException {
-            out.writeLong(nowMillis);
+            out.writeLong(baseline);
+            out.writeLong(ttlMillis);
+            out.writeLong(backupValue);
         }
 
         @Override
         public void readData(ObjectDataInput in) throws IOException {
-            nowMillis = in.readLong();
+            baseline = in.readLong();
+            ttlMillis = in.readLong();
+            backupValue = in.readLong();
         }
 
         @Override

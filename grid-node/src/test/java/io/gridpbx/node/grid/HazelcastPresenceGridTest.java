@@ -138,16 +138,15 @@ class HazelcastPresenceGridTest {
                     assertThat(refreshed.nodeId()).isEqualTo("n2");
                     assertThat(refreshed.watcherTarget().contact()).isEqualTo("sip:201@10.0.0.9:5062");
                 });
-        assertThat(Stages.await(stores.get(second).nextNotify(watching.key()))).get().extracting(Subscription::cseq)
-                .isEqualTo(1L);
+        long taken = Stages.await(stores.get(second).nextNotify(watching.key())).orElseThrow().cseq();
         assertThat(Stages.await(stores.get(third).nextNotify(watching.key()))).get().extracting(Subscription::cseq)
-                .isEqualTo(2L);
+                .isEqualTo(taken + 1);
 
         first.getLifecycleService().terminate();
         assertClusterSizeEventually(2, second, third);
 
         assertThat(Stages.await(stores.get(third).nextNotify(watching.key()))).get().satisfies(next -> {
-            assertThat(next.cseq()).as("the backup had the owner's count").isEqualTo(3L);
+            assertThat(next.cseq()).as("the backup had the owner's count").isEqualTo(taken + 2);
             assertThat(next.nodeId()).isEqualTo("n2");
         });
         assertThat(Stages.await(stores.get(third).refresh("no-such-key", watching.watcher(), clock.millis() + 60_000, "n3", "")))

@@ -91,25 +91,38 @@ class PresenceProcessorsTest {
     }
 
     @Test
-    void eachNotify_takesTheNextCseqAndVersion_andKeepsTheExpiry() {
-        Entry<Subscription> entry = new Entry<>(WATCHING);
+    void eachNotify_takesTheNextNumberOfItsCounter_withTheCountersTimeToLive() {
+        Entry<Long> counter = new Entry<>(null);
 
-        Subscription first = new SubscriptionProcessors.NextNotify(NOW).process(entry);
-        Subscription second = new SubscriptionProcessors.NextNotify(NOW + 1_000).process(entry);
+        long first = new SubscriptionProcessors.NextNotify(1_000, 600_000).process(counter);
+        long second = new SubscriptionProcessors.NextNotify(1_000, 599_000).process(counter);
 
-        assertThat(first.cseq()).isEqualTo(5);
-        assertThat(second.cseq()).isEqualTo(6);
-        assertThat(second.version()).isEqualTo(6);
-        assertThat(entry.value).isEqualTo(second);
-        assertThat(entry.ttlMillis).isEqualTo(600_000 - 1_000 + HazelcastSubscriptions.GRACE.toMillis());
+        assertThat(first).as("a new counter starts above its baseline").isEqualTo(1_001);
+        assertThat(second).isEqualTo(1_002);
+        assertThat(counter.value).isEqualTo(1_002L);
+        assertThat(counter.ttlMillis).isEqualTo(599_000);
     }
 
     @Test
-    void aNotifyForAGoneSubscription_isEmpty() {
-        var next = new SubscriptionProcessors.NextNotify(NOW);
+    void aCounterLostWithTheCluster_startsAgainAboveTheClock_andABaselineNeverLowersIt() {
+        Entry<Long> counter = new Entry<>(5L);
+        assertThat(new SubscriptionProcessors.NextNotify(1_000, 60_000).process(counter)).isEqualTo(1_001);
+        assertThat(new SubscriptionProcessors.NextNotify(10, 60_000).process(counter)).isEqualTo(1_002);
+    }
 
-        assertThat(next.process(new Entry<>(null))).isNull();
-        assertThat(next.getBackupProcessor()).isNull();
+    @Test
+    void theBackupOfANotify_storesTheNumberTheOwnerTook() {
+        var next = new SubscriptionProcessors.NextNotify(1_000, 60_000);
+        Entry<Long> owner = new Entry<>(1_500L);
+        next.process(owner);
+        Entry<Long> backup = new Entry<>(1_500L);
+
+        next.getBackupProcessor().process(backup);
+
+        assertThat(backup.value).isEqualTo(1_501L).isEqualTo(owner.value);
+        assertThat(backup.ttlMillis).isEqualTo(owner.ttlMillis);
+        assertThat(new SubscriptionProcessors.NextNotify(1_000, 60_000).getBackupProcessor())
+                .as("nothing taken, nothing to back up").isNull();
     }
 
     @Test
