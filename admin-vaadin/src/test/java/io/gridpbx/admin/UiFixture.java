@@ -7,36 +7,47 @@ import io.gridpbx.core.access.DemoAccess;
 import io.gridpbx.core.access.Impersonation;
 import io.gridpbx.core.access.InMemoryAccess;
 import io.gridpbx.core.access.SignIn;
-import io.gridpbx.core.location.InMemoryBindingStore;
-import io.gridpbx.core.features.FeatureConfig;
-import io.gridpbx.core.features.NumberPorts;
 import io.gridpbx.core.alerts.Alerts;
 import io.gridpbx.core.alerts.InMemoryAlertBoard;
 import io.gridpbx.core.alerts.InMemoryNodeRoster;
 import io.gridpbx.core.dns.DnsZones;
 import io.gridpbx.core.dns.ZoneRecord;
-import io.gridpbx.core.security.BanAdmin;
-import io.gridpbx.core.security.LocalBanList;
+import io.gridpbx.core.features.ConfigPresenceRules;
+import io.gridpbx.core.features.FeatureConfig;
 import io.gridpbx.core.features.InMemoryConfigStore;
+import io.gridpbx.core.features.NumberPorts;
 import io.gridpbx.core.features.UserProfiles;
+import io.gridpbx.core.location.InMemoryBindingStore;
 import io.gridpbx.core.manage.BalanceAdmin;
 import io.gridpbx.core.manage.CallRecords;
 import io.gridpbx.core.manage.ClientAdmin;
 import io.gridpbx.core.manage.InMemoryLogoStore;
 import io.gridpbx.core.manage.InMemoryPictureStore;
 import io.gridpbx.core.manage.Logos;
+import io.gridpbx.core.manage.PresenceSettings;
 import io.gridpbx.core.manage.RecordingBalances;
 import io.gridpbx.core.manage.ResellerAdmin;
 import io.gridpbx.core.manage.SelfCare;
 import io.gridpbx.core.manage.UserAdmin;
 import io.gridpbx.core.manage.Voicemails;
-import io.gridpbx.core.tenancy.DemoTenants;
-import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
-import io.gridpbx.core.tenancy.SipPasswordSeal;
+import io.gridpbx.core.presence.InMemoryCallStates;
+import io.gridpbx.core.presence.InMemoryPublications;
+import io.gridpbx.core.presence.InMemorySubscriptions;
+import io.gridpbx.core.presence.NotifyCoalescer;
+import io.gridpbx.core.presence.NotifySender;
+import io.gridpbx.core.presence.PresenceServer;
+import io.gridpbx.core.presence.SubscriptionRules;
+import io.gridpbx.core.presence.xcap.InMemoryXcapStore;
+import io.gridpbx.core.presence.xcap.XcapDocuments;
 import io.gridpbx.core.provisioning.InMemoryPhoneStore;
 import io.gridpbx.core.provisioning.PhoneProvisioning;
 import io.gridpbx.core.provisioning.PhoneSecrets;
 import io.gridpbx.core.provisioning.UnknownMacLimit;
+import io.gridpbx.core.security.BanAdmin;
+import io.gridpbx.core.security.LocalBanList;
+import io.gridpbx.core.tenancy.DemoTenants;
+import io.gridpbx.core.tenancy.InMemoryTenantDirectory;
+import io.gridpbx.core.tenancy.SipPasswordSeal;
 import io.gridpbx.core.tenancy.TenantProvisioning;
 import io.gridpbx.core.trunking.DidAdmin;
 import io.gridpbx.core.trunking.GatewayAdmin;
@@ -44,11 +55,14 @@ import io.gridpbx.core.trunking.InMemoryRegistrationBoard;
 import io.gridpbx.core.trunking.InMemoryTrunkingStore;
 import io.gridpbx.core.trunking.RouteAdmin;
 import io.gridpbx.core.voicemail.InMemoryVoicemailStore;
+import io.gridpbx.core.voicemail.Mailbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.stream.Collectors;
 
 /**
@@ -79,6 +93,18 @@ public final class UiFixture {
             pictures, voicemail, seal);
     public final Voicemails voicemails = new Voicemails(users, voicemail, clock);
     public final SelfCare selfCare = new SelfCare(directory, users, access, pictures);
+    public final InMemorySubscriptions subscriptions = new InMemorySubscriptions(clock);
+    public final ConfigPresenceRules presenceRules = new ConfigPresenceRules(configStore);
+    public final XcapDocuments xcapDocuments = new XcapDocuments(new InMemoryXcapStore(), new java.util.SplittableRandom(2));
+    /** The presence server as the portal reaches it; its NOTIFYs go nowhere and are answered 200. */
+    public final PresenceServer presenceServer = new PresenceServer(directory, subscriptions,
+            new InMemoryPublications(SubscriptionRules.DEFAULT, clock), new InMemoryCallStates(clock), bindings,
+            user -> CompletableFuture.completedFuture(Mailbox.Count.NONE),
+            (subscription, state, body) -> CompletableFuture.completedFuture(NotifySender.Result.DELIVERED),
+            SubscriptionRules.DEFAULT, new NotifyCoalescer(new ScheduledThreadPoolExecutor(1)), clock,
+            new java.util.SplittableRandom(3), presenceRules);
+    public final PresenceSettings presence = new PresenceSettings(users, directory, presenceRules, subscriptions,
+            xcapDocuments, presenceServer);
     public final InMemoryTrunkingStore trunking = new InMemoryTrunkingStore();
     /** How the gateways' registrations stand, as a test sets them (the nodes write them in the grid). */
     public final InMemoryRegistrationBoard registrations = new InMemoryRegistrationBoard();
@@ -125,7 +151,7 @@ public final class UiFixture {
     List<Object> services() {
         return List.of(clock, directory, bindings, access, tokens, signIn, impersonation, resellers, clients, balances, users,
                 selfCare, voicemails, logos, gateways, routes, dids, config, callRecords, numberPorts, settings,
-                banAdmin, dnsZones, alerts, phones);
+                banAdmin, dnsZones, alerts, phones, presence);
     }
 
     public Actor actor(String email) {

@@ -62,6 +62,7 @@ final class LevelNavigation extends SideNav {
                 entries.add(new Entry("nav-portal", getTranslation("nav.portal"), "portal", List.of()));
                 entries.add(new Entry("nav-voicemail", getTranslation("nav.voicemail"), "portal/voicemail", List.of()));
                 entries.add(new Entry("nav-settings", getTranslation("nav.settings"), "portal/settings", List.of()));
+                entries.add(new Entry("nav-presence", getTranslation("nav.presence"), "portal/presence", List.of()));
                 entries.add(new Entry("nav-softphone", getTranslation("nav.softphone"), "portal/softphone", List.of()));
                 entries.add(new Entry("nav-directory", getTranslation("nav.directory"), "portal/directory", List.of()));
             }
@@ -69,7 +70,8 @@ final class LevelNavigation extends SideNav {
         entries.add(group("calls", page("calls"), page("reports")));
         for (String section : List.of("offer", "provisioning", "features", "mine", "settings")) {
             List<Entry> kinds = Arrays.stream(ConfigKind.values())
-                    .filter(kind -> kind.owner() == level && section.equals(section(kind))).map(this::kind).toList();
+                    .filter(kind -> kind.owner() == level && !kind.dedicated() && section.equals(section(kind)))
+                    .map(this::kind).toList();
             if (!kinds.isEmpty()) {
                 entries.add(new Entry("nav-group-" + section, getTranslation("nav.group." + section), null, kinds));
             }

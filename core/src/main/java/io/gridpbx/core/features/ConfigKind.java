@@ -69,7 +69,13 @@ public enum ConfigKind {
     FOLLOW_ME(Level.USER, true, List.of(flag("enabled"), of("number", FieldType.DESTINATION, true),
             number("delaySeconds", true, 0, 120), flag("pressOneToAccept"))),
     MY_PHONE(Level.USER, true, List.of(text("model", true, 50), text("mac", false, 17),
-            of("blfKeys", FieldType.EXTENSIONS, false), text("timeZone", false, 64)));
+            of("blfKeys", FieldType.EXTENSIONS, false), text("timeZone", false, 64))),
+    /**
+     * Who may watch the user's presence ({@code io.gridpbx.core.presence.PresenceRules}): the colleagues it
+     * blocks and the outsiders it allows, addresses of record separated by commas. Kept by its own service,
+     * which ends the subscriptions a change refuses, so the generic forms and API do not offer it.
+     */
+    PRESENCE_RULES(Level.USER, true, List.of(text("blocked", false, 20_000), text("allowed", false, 20_000)));
 
     private final Level owner;
     private final boolean single;
@@ -94,6 +100,11 @@ public enum ConfigKind {
         return fields;
     }
 
+    /** Whether a service of its own keeps its objects: the generic forms, lists and API leave it out. */
+    public boolean dedicated() {
+        return this == PRESENCE_RULES;
+    }
+
     /** Whether its objects cap concurrent calls: their lists show the calls each counts now. */
     public boolean capsCalls() {
         return this == CLIENT_CALL_LIMIT || this == RESELLER_CALL_LIMIT || this == GATEWAY_CALL_LIMIT;
@@ -105,9 +116,10 @@ public enum ConfigKind {
         return single || base.endsWith("settings") || this == MUSIC_ON_HOLD ? base : base + "s";
     }
 
+    /** The kind a URL names; a {@link #dedicated()} kind is named by none. */
     public static Optional<ConfigKind> byPath(String path) {
         for (ConfigKind kind : values()) {
-            if (kind.path().equals(path)) {
+            if (kind.path().equals(path) && !kind.dedicated()) {
                 return Optional.of(kind);
             }
         }

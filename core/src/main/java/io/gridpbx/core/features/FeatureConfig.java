@@ -130,6 +130,9 @@ public final class FeatureConfig {
     }
 
     private static void requireOwner(Scope actor, ConfigKind kind) {
+        if (kind.dedicated()) {
+            throw new NotFoundException("configuration kind", kind.path());
+        }
         if (actor.level() != kind.owner()) {
             throw new ForbiddenException(kind.path() + " belong to the " + kind.owner().name().toLowerCase(Locale.ROOT)
                     + " level");

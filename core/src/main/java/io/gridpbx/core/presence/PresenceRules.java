@@ -62,27 +62,31 @@ public record PresenceRules(SortedSet<AddressOfRecord> blocked, SortedSet<Addres
     }
 
     public PresenceRules block(AddressOfRecord watcher) {
-        SortedSet<AddressOfRecord> more = sorted(blocked);
-        more.add(watcher);
-        return new PresenceRules(more, allowed);
+        return new PresenceRules(with(blocked, watcher), allowed);
     }
 
     public PresenceRules unblock(AddressOfRecord watcher) {
-        SortedSet<AddressOfRecord> fewer = sorted(blocked);
-        fewer.remove(watcher);
-        return new PresenceRules(fewer, allowed);
+        return new PresenceRules(without(blocked, watcher), allowed);
     }
 
     public PresenceRules allow(AddressOfRecord watcher) {
-        SortedSet<AddressOfRecord> more = sorted(allowed);
-        more.add(watcher);
-        return new PresenceRules(blocked, more);
+        return new PresenceRules(blocked, with(allowed, watcher));
     }
 
     public PresenceRules disallow(AddressOfRecord watcher) {
-        SortedSet<AddressOfRecord> fewer = sorted(allowed);
-        fewer.remove(watcher);
-        return new PresenceRules(blocked, fewer);
+        return new PresenceRules(blocked, without(allowed, watcher));
+    }
+
+    private static SortedSet<AddressOfRecord> with(SortedSet<AddressOfRecord> addresses, AddressOfRecord one) {
+        TreeSet<AddressOfRecord> more = new TreeSet<>(addresses);
+        more.add(one);
+        return more;
+    }
+
+    private static SortedSet<AddressOfRecord> without(SortedSet<AddressOfRecord> addresses, AddressOfRecord one) {
+        TreeSet<AddressOfRecord> fewer = new TreeSet<>(addresses);
+        fewer.remove(one);
+        return fewer;
     }
 
     private static SortedSet<AddressOfRecord> sorted(Collection<AddressOfRecord> addresses) {

@@ -59,7 +59,7 @@ class ConfigController {
 
     @GetMapping
     List<KindJson> kinds() {
-        return Arrays.stream(ConfigKind.values())
+        return Arrays.stream(ConfigKind.values()).filter(k -> !k.dedicated())
                 .map(k -> new KindJson(k.path(), k.owner().name().toLowerCase(java.util.Locale.ROOT), k.single(), k.fields()))
                 .toList();
     }

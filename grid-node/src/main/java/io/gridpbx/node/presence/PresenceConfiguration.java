@@ -1,8 +1,13 @@
 package io.gridpbx.node.presence;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.gridpbx.core.features.ConfigPresenceRules;
+import io.gridpbx.core.features.ConfigStore;
 import io.gridpbx.core.location.BindingStore;
+import io.gridpbx.core.manage.PresenceSettings;
+import io.gridpbx.core.manage.UserAdmin;
 import io.gridpbx.core.presence.NotifyCoalescer;
+import io.gridpbx.core.presence.PresenceRulesStore;
 import io.gridpbx.core.presence.PresenceServer;
 import io.gridpbx.core.presence.ResourceListDirectory;
 import io.gridpbx.core.presence.SubscriptionRules;
@@ -60,18 +65,32 @@ class PresenceConfiguration {
         return new NotifyTimer();
     }
 
+    /** Users' watcher rules, in the near-cached configuration map: every SUBSCRIBE reads them locally. */
+    @Bean
+    PresenceRulesStore presenceRules(ConfigStore store) {
+        return new ConfigPresenceRules(store);
+    }
+
+    /** The portal's and API's face of a user's presence: its watchers, its rules, its busy-lamp list. */
+    @Bean
+    PresenceSettings presenceSettings(UserAdmin users, TenantDirectory directory, PresenceRulesStore presenceRules,
+            HazelcastSubscriptions subscriptions, XcapDocuments documents, PresenceServer server) {
+        return new PresenceSettings(users, directory, presenceRules, subscriptions, documents, server);
+    }
+
     /** The service, served by this node's SIP server from now on. */
     @Bean
     PresenceServer presenceServer(TenantDirectory directory, HazelcastSubscriptions subscriptions,
             HazelcastPublications publications, HazelcastCallStates calls, BindingStore bindings,
             HazelcastMailboxCounts mailboxes, SipServer sip, SubscriptionRules rules,
-            NotifyTimer timer, Clock clock, XcapDocuments documents) {
+            NotifyTimer timer, Clock clock, XcapDocuments documents, PresenceRulesStore presenceRules) {
         // The lists are read from the grid on the timer's thread, never on a SIP listener's.
         ResourceListDirectory lists = (owner, listUri) -> CompletableFuture.supplyAsync(
                 () -> documents.listUris(owner).stream().filter(service -> service.uri().equalsIgnoreCase(listUri))
                         .findFirst(), timer.executor());
         PresenceServer server = new PresenceServer(directory, subscriptions, publications, calls, bindings, mailboxes,
-                sip.notifier(), rules, new NotifyCoalescer(timer.executor()), clock, new SecureRandom(), lists);
+                sip.notifier(), rules, new NotifyCoalescer(timer.executor()), clock, new SecureRandom(), lists,
+                presenceRules);
         sip.servePresence(server);
         return server;
     }
