@@ -154,6 +154,33 @@ class PresenceIT {
         watch("subscribe_list_unsupported.xml", "210", "210-team", 16218).run().assertPassed();
     }
 
+    /** Bad input is answered before any challenge, and costs the node nothing: an XML bomb, a broken Event header. */
+    @Test
+    void xmlBombInAPublish_andAMalformedEventHeader_get400BeforeAnyChallenge() throws Exception {
+        String bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+                + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+                + "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"sip:201@" + OFFICE + "\">&lol3;</presence>";
+        try (UdpPeer phone = new UdpPeer("127.0.0.1", 16219)) {
+            phone.send(request("PUBLISH", phone, "Event: presence\r\nContent-Type: application/pidf+xml\r\n", bomb), NODE_PORT);
+            String answer = phone.await("SIP/2.0 ", Duration.ofSeconds(5));
+            assertThat(answer).as("the bomb's answer").startsWith("SIP/2.0 400 ");
+
+            phone.send(request("SUBSCRIBE", phone, "Event: pres ence;;id=\r\nContact: <sip:201@127.0.0.1:16219>\r\n", ""),
+                    NODE_PORT);
+            assertThat(phone.await("SIP/2.0 ", Duration.ofSeconds(5))).as("a broken Event header").startsWith("SIP/2.0 400 ");
+        }
+        assertThat(node.presence.watchesCalls(new AddressOfRecord("201", OFFICE))).isFalse();
+    }
+
+    private static String request(String method, UdpPeer phone, String headers, String body) {
+        return method + " sip:201@" + OFFICE + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + phone.port() + ";branch=z9hG4bK-" + method + System.nanoTime() + "\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:201@" + OFFICE + ">;tag=bad-input\r\nTo: <sip:201@" + OFFICE + ">\r\n"
+                + "Call-ID: bad-input-" + method + "-" + System.nanoTime() + "\r\nCSeq: 1 " + method + "\r\n" + headers
+                + "Content-Length: " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
     @Test
     void unknownPackage_gets489WithAllowEvents_beforeAnyChallenge() {
         watch("subscribe_bad_event.xml", "201", "200", 16208).run().assertPassed();
