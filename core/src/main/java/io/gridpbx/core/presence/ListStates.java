@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -18,18 +19,20 @@ import org.jspecify.annotations.Nullable;
  * is always full: a notifier may send full state at any time (section 5.2), and a phone with a dozen
  * busy lamps gains nothing from partial state, while every NOTIFY it gets then says all.
  *
- * <p>A resource of the subscriber's client is shown with its state; a resource outside it, or not a
- * user of ours, is listed as {@code terminated;reason=rejected} (section 5.2, the back-end
- * subscription refused), so the list leaks nothing the subscriber could not watch on its own.
+ * <p>A resource the subscriber may watch (its own rules decide, as for a subscription to it alone) is
+ * shown with its state; any other, or one that is not a user of ours, is listed as
+ * {@code terminated;reason=rejected} (section 5.2, the back-end subscription refused), so the list
+ * leaks nothing the subscriber could not watch on its own.
  */
 final class ListStates {
 
     private final PresenceStates states;
-    private final SubscriptionRules rules;
+    private final BiPredicate<AddressOfRecord, AddressOfRecord> mayWatch;
 
-    ListStates(PresenceStates states, SubscriptionRules rules) {
+    /** @param mayWatch whether a watcher may see a member (the member's own rules, as for a subscription to it) */
+    ListStates(PresenceStates states, BiPredicate<AddressOfRecord, AddressOfRecord> mayWatch) {
         this.states = states;
-        this.rules = rules;
+        this.mayWatch = mayWatch;
     }
 
     /** The list's state for a subscription in {@code event}, as a body that takes each subscription's version. */
@@ -38,7 +41,7 @@ final class ListStates {
         List<CompletableFuture<Part>> parts = new ArrayList<>();
         for (Entry entry : list.resources()) {
             AddressOfRecord resource = aorOf(entry.uri());
-            if (resource == null || !rules.mayWatch(watcher, resource)) {
+            if (resource == null || !mayWatch.test(watcher, resource)) {
                 parts.add(CompletableFuture.completedFuture(new Part(entry.uri(), null)));
                 continue;
             }

@@ -90,7 +90,8 @@ public final class PresenceServer {
         this.coalescer = coalescer;
         this.states = new PresenceStates(subscriptions, publications, calls, bindings, mailboxes, clock);
         this.pickup = new DirectedPickup(calls, bindings, directory, clock);
-        this.listStates = new ListStates(states, rules);
+        // A list shows a member only to a watcher who could watch it alone: same rules (RFC 4662 section 6).
+        this.listStates = new ListStates(states, (watcher, member) -> refusal(watcher, member, EventPackage.PRESENCE).isEmpty());
     }
 
     /** Decides a SUBSCRIBE (section 4.2.1); a 200 is followed by {@link #notifyAccepted}. */
