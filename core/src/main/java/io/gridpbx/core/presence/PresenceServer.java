@@ -207,6 +207,19 @@ public final class PresenceServer {
         coalescer.submit(resource + "|" + event.token(), () -> notifyAll(resource, event));
     }
 
+    /**
+     * A user was deleted: every subscription to it ends, each with a last NOTIFY
+     * {@code terminated;reason=noresource} (RFC 6665 section 4.2.2): its watchers stop retrying.
+     */
+    public void resourceGone(AddressOfRecord resource) {
+        for (EventPackage event : EventPackage.values()) {
+            for (Subscription watching : subscriptions.watchersOf(resource, event)) {
+                subscriptions.remove(watching.key()).thenCompose(removed -> subscriptions.finalNotify(watching))
+                        .thenCompose(last -> sender.send(last, "terminated;reason=noresource", null));
+            }
+        }
+    }
+
     /** A subscription ran out without a refresh: its watcher is told so (section 4.2.2). */
     public CompletionStage<NotifySender.Result> expired(Subscription subscription) {
         return subscriptions.finalNotify(subscription)

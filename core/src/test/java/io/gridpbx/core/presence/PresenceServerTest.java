@@ -511,6 +511,22 @@ class PresenceServerTest {
         assertThat(sender.last().subscription().cseq()).isEqualTo(2);
     }
 
+    @Test
+    void deletedUser_endsEverySubscriptionToIt_withNoresource() {
+        notifyAccepted(subscribe(newSubscribe("call-1", "wt1", ALICE, BOB, "presence", 600)));
+        notifyAccepted(subscribe(newSubscribe("call-2", "wt2", ALICE, BOB, "dialog", 600)));
+        sender.clear();
+
+        server.resourceGone(BOB);
+
+        assertThat(sender.sent()).hasSize(2).allSatisfy(sent -> {
+            assertThat(sent.state()).isEqualTo("terminated;reason=noresource");
+            assertThat(sent.subscription().cseq()).as("after the first NOTIFY").isEqualTo(2);
+        });
+        assertThat(subscriptions.watched(BOB, EventPackage.PRESENCE)).isFalse();
+        assertThat(subscriptions.watched(BOB, EventPackage.DIALOG)).isFalse();
+    }
+
     // --- PUBLISH ---
 
     @Test

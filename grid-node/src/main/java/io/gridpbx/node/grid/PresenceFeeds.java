@@ -16,6 +16,7 @@ import io.gridpbx.core.presence.PresenceServer;
 import io.gridpbx.core.presence.Subscription;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -47,6 +48,7 @@ public final class PresenceFeeds implements AutoCloseable {
 
     private final BiConsumer<AddressOfRecord, EventPackage> changed;
     private final Consumer<Subscription> expired;
+    private final Consumer<AddressOfRecord> gone;
     private final Executor threads;
     private final HazelcastSubscriptions subscriptions;
     private final Clock clock;
@@ -61,6 +63,13 @@ public final class PresenceFeeds implements AutoCloseable {
      */
     PresenceFeeds(HazelcastSubscriptions subscriptions, BiConsumer<AddressOfRecord, EventPackage> changed,
             Consumer<Subscription> expired, Executor threads, Clock clock) {
+        this(subscriptions, changed, expired, resource -> { }, threads, clock);
+    }
+
+    /** @param gone what to call when a user is deleted ({@link PresenceServer#resourceGone}) */
+    PresenceFeeds(HazelcastSubscriptions subscriptions, BiConsumer<AddressOfRecord, EventPackage> changed,
+            Consumer<Subscription> expired, Consumer<AddressOfRecord> gone, Executor threads, Clock clock) {
+        this.gone = gone;
         this.subscriptions = subscriptions;
         this.changed = changed;
         this.expired = expired;
@@ -72,7 +81,7 @@ public final class PresenceFeeds implements AutoCloseable {
     public static PresenceFeeds start(HazelcastInstance grid, HazelcastSubscriptions subscriptions,
             PresenceServer presence, GridDeadline deadline, Clock clock) {
         PresenceFeeds feeds = new PresenceFeeds(subscriptions, presence::changed, presence::expired,
-                deadline.callbacks().executor(), clock);
+                presence::resourceGone, deadline.callbacks().executor(), clock);
         feeds.listen(grid);
         return feeds;
     }
@@ -84,6 +93,7 @@ public final class PresenceFeeds implements AutoCloseable {
             add(grid.getMap(MapNames.PRESENCE_CALLS), new KeyChanges(EventPackage.DIALOG, EventPackage.PRESENCE), false);
             add(grid.getMap(MapNames.LOCATIONS), new RegistrationChanges(), true);
             add(grid.getMap(MapNames.VOICEMAIL_MAILBOXES), new KeyChanges(EventPackage.MESSAGE_SUMMARY), false);
+            add(grid.getMap(MapNames.USERS), new UserRemovals(), false);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -106,6 +116,22 @@ public final class PresenceFeeds implements AutoCloseable {
             changed.accept(resource, event);
         } catch (RuntimeException e) {
             LOG.warn("presence: the change of {} ({}) was not announced: {}", key, event.token(), e.toString());
+        }
+    }
+
+    /** Users deleted: their watchers' subscriptions end (noresource). */
+    private final class UserRemovals implements EntryRemovedListener<String, Object> {
+        @Override
+        public void entryRemoved(EntryEvent<String, Object> event) {
+            AddressOfRecord user;
+            try {
+                user = AddressOfRecord.parse(event.getKey());
+            } catch (IllegalArgumentException notAnAddress) {
+                return;
+            }
+            if (Arrays.stream(EventPackage.values()).anyMatch(watchedIn -> subscriptions.watched(user, watchedIn))) {
+                threads.execute(() -> gone.accept(user));
+            }
         }
     }
 
