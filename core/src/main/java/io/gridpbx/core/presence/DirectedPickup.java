@@ -84,16 +84,7 @@ final class DirectedPickup {
     }
 
     private static @Nullable AddressOfRecord aorOf(@Nullable String identity) {
-        if (identity == null) {
-            return null;
-        }
-        String uri = identity.startsWith("sip:") ? identity.substring(4) : identity;
-        int params = uri.indexOf(';');
-        try {
-            return AddressOfRecord.parse(params < 0 ? uri : uri.substring(0, params));
-        } catch (IllegalArgumentException notAUser) {
-            return null;
-        }
+        return identity == null ? null : ListStates.aorOf(identity);
     }
 
     private static CompletionStage<PickupOutcome> refused(int status, String reason) {
