@@ -31,10 +31,14 @@ public final class NotifyCoalescer {
     /** Runs {@code round} once within the window, however many times {@code key} is submitted meanwhile. */
     public void submit(String key, Runnable round) {
         if (pending.add(key)) {
-            timer.schedule(() -> {
-                pending.remove(key);
-                round.run();
-            }, windowMillis, TimeUnit.MILLISECONDS);
+            try {
+                timer.schedule(() -> {
+                    pending.remove(key);
+                    round.run();
+                }, windowMillis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                pending.remove(key); // the node is stopping: a later change must not find the key taken for ever
+            }
         }
     }
 }
