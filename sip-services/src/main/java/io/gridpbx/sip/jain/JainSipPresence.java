@@ -329,7 +329,8 @@ final class JainSipPresence {
                     }
                 };
             } catch (ParseException | SipException unsent) {
-                throw new IllegalStateException(unsent);
+                // as it is, for the failures' wall: a sender whose connection is gone is not a fault here
+                throw new java.util.concurrent.CompletionException(unsent);
             }
         });
     }
