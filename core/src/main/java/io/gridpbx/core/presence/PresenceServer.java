@@ -133,7 +133,7 @@ public final class PresenceServer {
         long expiresAt = now + seconds * 1000L;
         if (request.toTag() == null) {
             Subscription created = new Subscription(request.callId(), request.watcherTag(),
-                    (list ? Subscription.LIST_TAG_PREFIX : "ps") + digest(request.callId() + '|' + request.watcherTag()), event,
+                    tagFor(request.callId(), request.watcherTag(), list), event,
                     request.event().id(), request.watcher(), request.resource(), request.watcherTarget(), request.flow(),
                     expiresAt, 0, 0, request.nodeId());
             if (seconds == 0) {
@@ -366,8 +366,8 @@ public final class PresenceServer {
      * The tag this server gives a new subscription's dialog: derived from the SUBSCRIBE's Call-ID and
      * From tag, so a retransmitted SUBSCRIBE answered statelessly gets the same dialog again.
      */
-    static String tagFor(String callId, String watcherTag) { // the tag of a subscription to a user
-        return "ps" + digest(callId + '|' + watcherTag);
+    static String tagFor(String callId, String watcherTag, boolean list) {
+        return (list ? Subscription.LIST_TAG_PREFIX : "ps") + digest(callId + '|' + watcherTag);
     }
 
     private static String digest(String text) {

@@ -77,8 +77,8 @@ class PresenceServerTest {
         assertThat(accepted.seconds()).isEqualTo(600);
         assertThat(accepted.stored()).isTrue();
         Subscription subscription = accepted.subscription();
-        assertThat(subscription.ourTag()).isEqualTo(PresenceServer.tagFor("call-1", "wt1")).startsWith("ps")
-                .isNotEqualTo(PresenceServer.tagFor("call-2", "wt1")).isNotEqualTo(PresenceServer.tagFor("call-1", "wt2"));
+        assertThat(subscription.ourTag()).isEqualTo(PresenceServer.tagFor("call-1", "wt1", false)).startsWith("ps")
+                .isNotEqualTo(PresenceServer.tagFor("call-2", "wt1", false)).isNotEqualTo(PresenceServer.tagFor("call-1", "wt2", false));
         assertThat(subscription.expiresAtMillis()).isEqualTo(clock.millis() + 600_000);
         assertThat(subscription.cseq()).isZero();
         assertThat(subscriptions.watchersOf(BOB, EventPackage.PRESENCE)).containsExactly(subscription);

@@ -79,6 +79,12 @@ final class JainSipMessages {
         return transport + ":" + host + ":" + port;
     }
 
+    /** A header's value as written, whatever class the stack parsed it into. */
+    static String headerValue(javax.sip.header.Header header) {
+        String line = header.toString();
+        return line.substring(line.indexOf(':') + 1).strip();
+    }
+
     /** The IP address the message came from (the packet's source, not what its Via claims). */
     static String sourceAddress(Message message) {
         SIPMessage sip = (SIPMessage) message;

@@ -56,6 +56,7 @@ final class JainSipPresence {
     private final TenantDirectory directory;
     private final JainSipFailures failures;
     private final String nodeId;
+    private final java.time.Clock clock;
     private volatile @Nullable PresenceServer server;
     /**
      * The SUBSCRIBEs this node accepted lately, by Call-ID, From tag and CSeq: a retransmission (its 200
@@ -67,7 +68,8 @@ final class JainSipPresence {
     private static final int MOST_REMEMBERED = 20_000;
 
     JainSipPresence(JainSipResponder responder, JainSipSelf self, DigestAuthenticator authenticator,
-            TenantDirectory directory, JainSipFailures failures, String nodeId) {
+            TenantDirectory directory, JainSipFailures failures, String nodeId, java.time.Clock clock) {
+        this.clock = clock;
         this.responder = responder;
         this.self = self;
         this.authenticator = authenticator;
@@ -128,7 +130,7 @@ final class JainSipPresence {
         EventHeader event;
         try {
             javax.sip.header.Header header = request.getHeader("Event");
-            event = EventHeader.parse(header == null ? null : headerValue(header));
+            event = EventHeader.parse(header == null ? null : JainSipMessages.headerValue(header));
         } catch (IllegalArgumentException bad) {
             responder.reject(request, 400, bad.getMessage());
             return;
@@ -214,7 +216,7 @@ final class JainSipPresence {
 
     /** Whether this SUBSCRIBE is answered for the first time (not a retransmission answered before). */
     private boolean firstAnswer(Request request) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         String key = JainSipMessages.callId(request) + '|' + JainSipMessages.fromTag(request) + '|'
                 + JainSipMessages.cseq(request);
         Long before = accepted.put(key, now);
@@ -252,7 +254,7 @@ final class JainSipPresence {
         }
         javax.sip.header.Header ifMatch = request.getHeader("SIP-If-Match");
         ExpiresHeader expires = request.getExpires();
-        PublishRequest publish = new PublishRequest(ifMatch == null ? null : headerValue(ifMatch), document,
+        PublishRequest publish = new PublishRequest(ifMatch == null ? null : JainSipMessages.headerValue(ifMatch), document,
                 expires == null ? null : expires.getExpires());
         authenticated(request, publisher)
                 .thenCompose(user -> user == null ? CompletableFuture.completedFuture(null)
@@ -339,7 +341,7 @@ final class JainSipPresence {
     private static boolean supports(Request request, String option) {
         ListIterator<?> headers = request.getHeaders("Supported");
         while (headers != null && headers.hasNext()) {
-            for (String token : headerValue((javax.sip.header.Header) headers.next()).split(",")) {
+            for (String token : JainSipMessages.headerValue((javax.sip.header.Header) headers.next()).split(",")) {
                 if (token.strip().equalsIgnoreCase(option)) {
                     return true;
                 }
@@ -386,14 +388,8 @@ final class JainSipPresence {
     }
 
     private static String eventType(javax.sip.header.Header header) {
-        String value = headerValue(header);
+        String value = JainSipMessages.headerValue(header);
         int semicolon = value.indexOf(';');
         return (semicolon < 0 ? value : value.substring(0, semicolon)).strip();
-    }
-
-    /** A header's value as written, whatever class the stack parsed it into. */
-    static String headerValue(javax.sip.header.Header header) {
-        String line = header.toString();
-        return line.substring(line.indexOf(':') + 1).strip();
     }
 }

@@ -211,7 +211,7 @@ final class JainSipProxy {
         javax.sip.header.Header replacesHeader = request.getHeader("Replaces");
         if (replacesHeader != null && Request.INVITE.equals(request.getMethod())) {
             try {
-                replaces = Replaces.parse(JainSipPresence.headerValue(replacesHeader));
+                replaces = Replaces.parse(JainSipMessages.headerValue(replacesHeader));
             } catch (IllegalArgumentException bad) {
                 responder.reject(request, 400, bad.getMessage());
                 return;

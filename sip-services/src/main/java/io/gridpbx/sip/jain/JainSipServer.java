@@ -180,7 +180,7 @@ public final class JainSipServer implements SipServer {
             guard.trust(address -> trunking.carrierAt(address).isPresent());
             JainSipFailures failures = new JainSipFailures(responder, counters);
             JainSipPresence presence = new JainSipPresence(responder, self, authenticator, directory, failures,
-                    settings.nodeId());
+                    settings.nodeId(), clock);
             InitialRequestPolicy policy = new InitialRequestPolicy(directory, authenticator,
                     new CallRouter(directory, bindings, planner), trunking, planner, new CallAdmission(directory,
                             new CallLimitRules(trunking), slots, rates, billing, settings.nodeId()),
